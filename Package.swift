@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "NetExplorer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "netexplorer", targets: ["netexplorer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        // ncurses, wide-character build; see ../shared/TERMINAL-NOTES.md for why not pkgConfig.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // The deterministic engine: pure Swift, no I/O, no wall clock, nothing of ours imported.
+        .target(
+            name: "NetworkEngine",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        // Built-in scenarios shipped as resources so they work from any directory.
+        .target(
+            name: "NetExplorerAssets",
+            dependencies: ["NetworkEngine"],
+            path: "Assets",
+            exclude: ["README.md"],
+            resources: [.copy("Scenarios")]
+        ),
+        // Pure-Swift cell buffer, diff and widgets; no ncurses.
+        .target(name: "TerminalCanvas"),
+        // The only module that imports ncurses.
+        .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TerminalCanvas"]),
+        .executableTarget(
+            name: "netexplorer",
+            dependencies: [
+                "NetworkEngine", "NetExplorerAssets", "NcursesTerminal", "TerminalCanvas",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "NetExplorerAssets"]),
+        .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "CNcurses"]),
+    ]
+)

@@ -1,0 +1,94 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// What the user (or the run loop) asked for; `update` turns it into a state change and effects.
+public enum Action: Sendable, Equatable {
+    case quit
+    case togglePause
+    /// Run one engine event (pausing first when running).
+    case stepOnce
+    case slower
+    case faster
+    case toggleArchitecture
+    case addNodes
+    case removeNodes
+    case nextPane
+    case previousPane
+    /// ← : the node before the selected one.
+    case selectPrevious
+    /// → : the node after the selected one.
+    case selectNext
+    /// ↑ : a jump back through the nodes, or a scroll towards newer events when the event log has the focus.
+    case selectUp
+    /// ↓ : a jump forward through the nodes, or a scroll towards older events when the event log has the focus.
+    case selectDown
+    /// Crash the selected node if it is up, revive it if it is down (0 = the server).
+    case toggleSelectedNode
+    case toggleAttack
+    case flashCrowd
+    case cycleEventFilter
+    case restart
+    case toggleHelp
+    /// Esc: close the help overlay (nothing else when it is closed).
+    case closeHelp
+    case resize(Size)
+    /// What the engine answered to a command, for the status line.
+    case commandOutcome(CommandOutcome)
+    /// The run loop's once-a-frame news: the wall time and how fast the engine really ran.
+    case frame(FrameInfo)
+    case none
+
+    /// The action a key stands for (DESIGN.md §5); `.none` for keys with no meaning.
+    public init(key: Key) {
+        switch key {
+        case .char(let c): self = Action.forCharacter(c)
+        case .function(1): self = .toggleHelp
+        case .function(10), .interrupt: self = .quit
+        case .escape: self = .closeHelp
+        case .tab: self = .nextPane
+        case .backTab: self = .previousPane
+        case .left: self = .selectPrevious
+        case .right: self = .selectNext
+        case .up: self = .selectUp
+        case .down: self = .selectDown
+        default: self = .none
+        }
+    }
+
+    private static func forCharacter(_ c: Character) -> Action {
+        switch c {
+        case "?": .toggleHelp
+        case " ": .togglePause
+        case ".": .stepOnce
+        case "<", ",": .slower
+        case ">": .faster
+        case "+", "=": .addNodes
+        case "-", "_": .removeNodes
+        // Letters work with caps lock on: a classroom keyboard is not always in the state you left it.
+        default:
+            switch c.lowercased() {
+            case "q": .quit
+            case "p": .togglePause
+            case "t": .toggleArchitecture
+            case "x": .toggleSelectedNode
+            case "a": .toggleAttack
+            case "f": .flashCrowd
+            case "e": .cycleEventFilter
+            case "r": .restart
+            default: .none
+            }
+        }
+    }
+}
+
+/// The run loop's per-frame report to `update`.
+public struct FrameInfo: Sendable, Equatable {
+    /// The run loop's clock, nanoseconds.
+    public var wallNanos: UInt64
+    /// The speed the engine reached when it fell behind; nil when it kept up.
+    public var actualSpeed: Double?
+
+    public init(wallNanos: UInt64, actualSpeed: Double? = nil) {
+        self.wallNanos = wallNanos; self.actualSpeed = actualSpeed
+    }
+}

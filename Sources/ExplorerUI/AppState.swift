@@ -1,0 +1,69 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// Everything the live view remembers between frames that is not the network itself.
+///
+/// Only `update(_:_:context:)` changes it; render functions read it. The network's state is never copied here: it
+/// arrives fresh in each frame's `Snapshot`.
+public struct AppState: Sendable, Equatable {
+    /// The scenario's name, for the status bar.
+    public var scenarioName: String
+    /// Simulated seconds per wall-clock second.
+    public var speed: Double
+    /// The speed the engine actually reached over the last second, when it could not keep up; nil when it could.
+    public var actualSpeed: Double?
+    public var paused: Bool
+    /// The pane that arrows and scrolling act on; its border is highlighted.
+    public var focus: Pane = .topology
+    /// The node the inspector shows and `x` acts on: 0 is the server, clients are 1...N.
+    public var selectedNode: Int = 0
+    public var eventFilter: EventFilter = .all
+    /// Rows of the filtered event log skipped from the newest (0 shows the newest first).
+    public var eventScroll: Int = 0
+    /// True while the `?` overlay covers the panes.
+    public var showsHelp = false
+    /// A short message in the status bar, e.g. what the engine said about a command.
+    public var status: StatusMessage?
+    /// A banner for the architecture switch (used once the live toggle exists).
+    public var switchFlash: SwitchFlash?
+    /// What colours the screen may use; every style is adapted to it at the end of a frame.
+    public var colorSupport: ColorSupport
+    /// True when box-drawing and block glyphs can be shown; ASCII otherwise.
+    public var unicode: Bool
+
+    /// Wall-clock nanoseconds a status message stays on screen.
+    public static let statusLifetimeNanos: UInt64 = 4_000_000_000
+
+    public init(scenarioName: String, speed: Double = 1, paused: Bool = false,
+                colorSupport: ColorSupport = .palette256, unicode: Bool = true) {
+        self.scenarioName = scenarioName
+        self.speed = SpeedLadder.clamped(speed)
+        self.paused = paused
+        self.colorSupport = colorSupport
+        self.unicode = unicode
+    }
+
+    /// The glyph set the panes draw with.
+    public var symbols: Symbols { Symbols.forUnicode(unicode) }
+}
+
+/// A transient line for the status bar, shown until a wall-clock instant.
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    /// False when the message reports a refusal (the engine declined a command): drawn to stand out.
+    public var isWarning: Bool
+    /// Wall-clock nanoseconds (the run loop's clock) after which the message is dropped.
+    public var expiresAtNanos: UInt64
+
+    public init(text: String, isWarning: Bool = false, expiresAtNanos: UInt64) {
+        self.text = text; self.isWarning = isWarning; self.expiresAtNanos = expiresAtNanos
+    }
+}
+
+/// A brief full-width notice that the architecture is switching, so the class notices the moment.
+public struct SwitchFlash: Sendable, Equatable {
+    public var text: String
+    public var expiresAtNanos: UInt64
+
+    public init(text: String, expiresAtNanos: UInt64) { self.text = text; self.expiresAtNanos = expiresAtNanos }
+}

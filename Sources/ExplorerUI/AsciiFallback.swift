@@ -1,0 +1,48 @@
+import TerminalCanvas
+
+/// ASCII stand-ins for the few non-ASCII characters in the app's text, so an `--ascii` screen is ASCII through and
+/// through, whatever a pane or a scenario name put in it.
+enum AsciiFallback {
+    /// The ASCII character shown instead of `c` (itself when already ASCII; `?` for anything unknown).
+    static func character(for c: Character) -> Character {
+        if c.isASCII { return c }
+        switch c {
+        case "·", "–", "—", "─", "━", "═", "□", "░": return "-"
+        case "│", "┃", "║", "⏸": return "|"
+        case "┌", "┐", "└", "┘", "┏", "┓", "┗", "┛", "╔", "╗", "╚", "╝", "╭", "╮", "╰", "╯", "•": return "+"
+        case "×", "✗": return "x"
+        case "⚠": return "!"
+        case "…": return "."
+        case "≤", "←", "◀": return "<"
+        case "→", "▶", "▸": return ">"
+        case "↑": return "^"
+        case "↓": return "v"
+        case "●", "▓", "▒": return "*"
+        case "○", "◦": return "o"
+        case "■", "█": return "#"
+        case "▁": return "_"
+        case "▂", "▃": return "."
+        case "▄", "▅": return ":"
+        case "▆", "▇": return "="
+        default: return "?"
+        }
+    }
+
+    /// Replaces every non-ASCII cell of `buffer` with its stand-in; a wide character becomes `?` and a blank.
+    static func apply(to buffer: inout Buffer) {
+        let area = buffer.area
+        for y in area.rows {
+            for x in area.columns {
+                var cell = buffer[x, y]
+                if cell.isContinuation {
+                    cell.isContinuation = false
+                    cell.grapheme = " "
+                    buffer[x, y] = cell
+                } else if !cell.grapheme.isASCII {
+                    cell.grapheme = character(for: cell.grapheme)
+                    buffer[x, y] = cell
+                }
+            }
+        }
+    }
+}

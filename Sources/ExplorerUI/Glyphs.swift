@@ -1,0 +1,43 @@
+import TerminalCanvas
+
+/// The app's own glyphs (nodes, messages, heat levels) in a Unicode and an ASCII set, all one column wide.
+///
+/// The canvas's `Symbols` covers borders and bars; these are what only a network view needs.
+struct Glyphs: Sendable {
+    var idle: Character
+    var busy: Character
+    var down: Character
+    /// A request on its way to the server.
+    var request: Character
+    /// A reply on its way back to a client.
+    var reply: Character
+    /// A dotted link between a client and the server.
+    var link: Character
+    /// Heat levels of the aggregate view, from "all idle" to "all busy".
+    var heat: [Character]
+    var running: String
+    var paused: String
+    var times: String
+    var separator: String
+    var warning: String
+    var busyWorker: Character
+    var idleWorker: Character
+    var arrows: (left: String, right: String, up: String, down: String)
+
+    static let unicode = Glyphs(
+        idle: "○", busy: "●", down: "✗", request: "•", reply: "◦", link: "·",
+        heat: ["·", "░", "▒", "▓", "█"], running: "▶ running", paused: "⏸ PAUSED", times: "×", separator: " │ ",
+        warning: "⚠", busyWorker: "■", idleWorker: "□", arrows: ("←", "→", "↑", "↓"))
+
+    static let ascii = Glyphs(
+        idle: "o", busy: "*", down: "x", request: "+", reply: "~", link: ".",
+        heat: ["_", ".", ":", "*", "#"], running: "> running", paused: "|| PAUSED", times: "x", separator: " | ",
+        warning: "!", busyWorker: "#", idleWorker: "-", arrows: ("<-", "->", "up", "down"))
+
+    static func forUnicode(_ unicode: Bool) -> Glyphs { unicode ? .unicode : .ascii }
+}
+
+extension AppState {
+    /// The app glyphs for this state's Unicode setting.
+    var glyphs: Glyphs { Glyphs.forUnicode(unicode) }
+}

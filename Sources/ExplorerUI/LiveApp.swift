@@ -1,0 +1,177 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// The live view's run loop: input → `update` → effects on the engine, then pace, snapshot, render, diff, draw.
+///
+/// It owns the engine and talks to the terminal only through `TerminalBackend`, so tests drive it with a
+/// `MemoryTerminal` and a `ManualClock`, one `tick()` at a time, without sleeping.
+public final class LiveApp {
+    /// The scenario as started; `r` builds a fresh engine from it.
+    public let scenario: Scenario
+    public private(set) var engine: Engine
+    public private(set) var state: AppState
+    /// The snapshot the last frame showed.
+    public private(set) var snapshot: Snapshot
+    /// Frame rate, idle wait and catch-up budget.
+    public var pacing = Pacing()
+
+    private let backend: TerminalBackend
+    private let clock: MonotonicClock
+    /// What the terminal shows (`front`) and the frame being drawn (`back`); swapped after each draw.
+    private var front = Buffer(size: Size(width: 0, height: 0))
+    private var back = Buffer(size: Size(width: 0, height: 0))
+    private var changes: [CellChange] = []
+    private var lastFrameWall: UInt64
+    private var lastAdvanceWall: UInt64
+    private var meter = SpeedMeter()
+    private var needsFullRedraw = true
+    private var snapshotIsStale = false
+
+    /// Creates the app on `scenario`; nothing is drawn until `run()` or `renderFrame()`.
+    public init(scenario: Scenario, backend: TerminalBackend, clock: MonotonicClock = SystemClock(),
+                startSpeed: Double = 1, startPaused: Bool = false) {
+        self.scenario = scenario
+        self.backend = backend
+        self.clock = clock
+        engine = Engine(scenario: scenario)
+        snapshot = engine.snapshot()
+        state = AppState(scenarioName: scenario.name, speed: startSpeed, paused: startPaused,
+                         colorSupport: backend.colorSupport, unicode: backend.supportsUnicode)
+        let now = clock.nanoseconds
+        lastFrameWall = now
+        lastAdvanceWall = now
+        // First-time users should learn where the keys are without reading a manual.
+        state.status = StatusMessage(text: "press ? for every key", expiresAtNanos: now &+ 2 * AppState.statusLifetimeNanos)
+    }
+
+    // MARK: - Running
+
+    /// Runs frames until the user quits, a signal arrives or the terminal goes away.
+    public func run() -> LiveExit {
+        renderFrame()
+        while true {
+            if let exit = tick() { return exit }
+        }
+    }
+
+    /// One frame: waits for input until the frame is due, applies it, advances the engine and draws.
+    ///
+    /// - Returns: why the loop must stop, or nil to go on.
+    public func tick() -> LiveExit? {
+        let timeout = pacing.inputTimeoutMs(now: clock.nanoseconds, lastFrame: lastFrameWall, paused: state.paused)
+        if let event = backend.readInput(timeoutMs: timeout) {
+            if let exit = process(event) { return exit }
+            // Take whatever else is queued (a held key, a paste) now, so input never lags behind frames.
+            var drained = 0
+            while drained < 64, let next = backend.readInput(timeoutMs: 0) {
+                if let exit = process(next) { return exit }
+                drained += 1
+            }
+        }
+        advanceSimulation()
+        renderFrame()
+        return nil
+    }
+
+    /// Handles one input event: a key becomes an action for `update`, whose effects are carried out here.
+    public func process(_ event: InputEvent) -> LiveExit? {
+        switch event {
+        case .quitRequested: return .signal
+        case .endOfInput: return .endOfInput
+        case .resize(let size):
+            needsFullRedraw = true
+            return dispatch(.resize(size))
+        case .key(let key):
+            return dispatch(Action(key: key))
+        }
+    }
+
+    /// Runs `action` through `update` and carries out its effects.
+    public func dispatch(_ action: Action) -> LiveExit? {
+        let effects = update(&state, action, context: context())
+        for effect in effects {
+            switch effect {
+            case .quit:
+                return .quit
+            case .command(let command):
+                let outcome = engine.apply(command)
+                snapshotIsStale = true
+                _ = update(&state, .commandOutcome(outcome), context: context())
+            case .stepOnce:
+                let ran = engine.step()
+                snapshotIsStale = true
+                let message = ran ? "one event: now t=" + Format.fixed(engine.now.inSeconds, decimals: 3) + "s"
+                                  : "nothing left to run"
+                _ = update(&state, .commandOutcome(CommandOutcome(accepted: ran, message: message)), context: context())
+            case .restartScenario:
+                engine = Engine(scenario: scenario)
+                meter.reset()
+                snapshotIsStale = true
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Pacing
+
+    /// Moves the engine forward by the wall time since the last call × speed, unless paused.
+    ///
+    /// The advance is cut into slices and stops once the frame's budget is spent, so a speed the machine cannot
+    /// reach slows the simulation (and the status bar says how much) instead of freezing the screen.
+    public func advanceSimulation() {
+        let now = clock.nanoseconds
+        let wall = now > lastAdvanceWall ? now - lastAdvanceWall : 0
+        lastAdvanceWall = now
+        guard !state.paused else {
+            meter.reset()
+            return
+        }
+        let delta = pacing.simulatedDelta(wallNanos: wall, speed: state.speed)
+        guard delta > 0 else { return }
+        let start = engine.now
+        let slices = SimTime(max(1, pacing.slices))
+        var hitBudget = false
+        for i in 1...slices {
+            engine.advance(to: start + delta * i / slices)
+            if i < slices, clock.nanoseconds &- now > pacing.budgetNanos {
+                hitBudget = true
+                break
+            }
+        }
+        snapshotIsStale = true
+        meter.record(wall: wall, simulated: engine.now - start, hitBudget: hitBudget)
+    }
+
+    // MARK: - Drawing
+
+    /// Takes a snapshot, renders it into the back buffer and sends only the changed cells to the terminal.
+    public func renderFrame() {
+        snapshot = engine.snapshot(seriesLimit: 120)
+        snapshotIsStale = false
+        let now = clock.nanoseconds
+        _ = update(&state, .frame(FrameInfo(wallNanos: now, actualSpeed: meter.actualSpeed)),
+                   context: UpdateContext(wallNanos: now, snapshot: snapshot))
+        let size = backend.size
+        if back.size != size { back.resize(to: size) }
+        Screen.render(snapshot: snapshot, state: state, into: &back)
+        if needsFullRedraw {
+            // After a resize the terminal's picture is gone: clear it and diff against nothing, so every cell goes out.
+            backend.clear()
+            front = Buffer(size: Size(width: 0, height: 0))
+            needsFullRedraw = false
+        }
+        back.diff(previous: front, into: &changes)
+        if !changes.isEmpty { backend.draw(changes) }
+        swap(&front, &back)
+        lastFrameWall = now
+    }
+
+    /// The context `update` sees: the wall time and the engine's current population.
+    private func context() -> UpdateContext {
+        if snapshotIsStale {
+            snapshot = engine.snapshot(seriesLimit: 120)
+            snapshotIsStale = false
+        }
+        return UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot)
+    }
+}

@@ -1,0 +1,9 @@
+/// Why the live view stopped.
+public enum LiveExit: Sendable, Equatable {
+    /// The user pressed `q` (or F10, or Ctrl-C delivered as a key).
+    case quit
+    /// A signal (SIGINT, SIGTERM, SIGHUP) asked the program to quit.
+    case signal
+    /// The terminal went away.
+    case endOfInput
+}

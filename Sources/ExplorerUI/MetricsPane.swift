@@ -1,0 +1,57 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// Sparklines of the last simulated seconds: throughput, mean and p95 latency, queue length, rejects.
+public enum MetricsPane {
+    /// One sparkline row: what it measures and how to read it off a per-second sample.
+    struct Metric: Sendable {
+        let label: String
+        let unit: String
+        let style: Style
+        let value: @Sendable (SecondSample) -> Double
+    }
+
+    static let metrics: [Metric] = [
+        Metric(label: "thruput", unit: "req/s", style: Style(fg: Theme.blue), value: { $0.throughput }),
+        Metric(label: "latency", unit: "ms", style: Style(fg: .cyan), value: { $0.latencyMeanMs }),
+        Metric(label: "p95", unit: "ms", style: Style(fg: Theme.magenta), value: { $0.latencyP95Ms }),
+        Metric(label: "queue", unit: "req", style: Style(fg: Theme.orange), value: { $0.queue }),
+        Metric(label: "rejects", unit: "/s", style: Style(fg: Theme.red), value: { Double($0.rejected) }),
+    ]
+
+    static let labelWidth = 8
+    static let valueWidth = 14
+
+    /// Draws the metrics pane in `area`; each sparkline is as wide as the pane allows, up to 120 seconds.
+    public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
+        let sparkWidth = min(120, max(0, area.width - 2 - labelWidth - valueWidth))
+        let shown = min(snapshot.series.count, sparkWidth)
+        let title = shown > 0 ? "metrics · last \(shown) s" : "metrics · from the first second"
+        let inner = PaneFrame.render(.metrics, title: title, state: state, area: area, buffer: &buffer)
+        guard !inner.isEmpty else { return }
+        let rowsEach = max(1, min(3, inner.height / metrics.count))
+        let series = snapshot.series.suffix(sparkWidth)
+        let last = snapshot.series.last
+
+        for (i, metric) in metrics.enumerated() {
+            let top = inner.y + i * rowsEach
+            guard top < inner.bottom else { break }
+            let block = Rect(x: inner.x, y: top, width: inner.width, height: min(rowsEach, inner.bottom - top))
+            buffer.set(string: metric.label, at: block.position, style: Theme.label, clippedTo: block)
+            if sparkWidth > 0 {
+                var scale: Double? = nil
+                // The queue is drawn against its capacity, so a full bar means a full queue.
+                if metric.label == "queue", let cap = snapshot.server?.queueCapacity, cap > 0 { scale = Double(cap) }
+                let spark = Sparkline(series.map(metric.value), max: scale, style: metric.style,
+                                      symbols: state.symbols)
+                spark.render(in: Rect(x: block.x + labelWidth, y: block.y, width: sparkWidth, height: block.height),
+                             buffer: &buffer)
+            }
+            let value = last.map(metric.value) ?? 0
+            let text = Format.right(Format.fixed(value, decimals: value < 10_000 ? 1 : 0), 8) + " "
+                + Format.left(metric.unit, 5)
+            buffer.set(string: text, at: Position(x: block.right - valueWidth, y: block.y), style: metric.style.bolded(),
+                       clippedTo: block)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// The panes that can have the focus; `tab` moves through them in this order.
+public enum Pane: Int, CaseIterable, Sendable, Equatable {
+    case topology, server, metrics, events, inspector
+
+    /// The pane after this one, wrapping around.
+    public var next: Pane { Pane(rawValue: (rawValue + 1) % Pane.allCases.count) ?? .topology }
+
+    /// The pane before this one, wrapping around.
+    public var previous: Pane {
+        Pane(rawValue: (rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .topology
+    }
+
+    /// The pane's name as its title shows it.
+    public var title: String {
+        switch self {
+        case .topology: "topology"
+        case .server: "server"
+        case .metrics: "metrics"
+        case .events: "events"
+        case .inspector: "inspector"
+        }
+    }
+}

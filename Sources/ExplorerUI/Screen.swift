@@ -1,0 +1,74 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// The whole frame: every pane laid out for the buffer's size, the help overlay on top, styles adapted last.
+public enum Screen {
+    /// The rectangles of each pane for a screen of `size` (at least the minimum).
+    public struct Regions: Equatable, Sendable {
+        public var status: Rect
+        public var topology: Rect
+        public var server: Rect
+        public var inspector: Rect
+        public var metrics: Rect
+        public var events: Rect
+        public var help: Rect
+        /// Everything between the status bar and the help bar: where the help overlay goes.
+        public var body: Rect
+    }
+
+    /// Lays out the panes: useful at 80×24, and on larger screens a bigger topology, taller sparklines, a wider log.
+    public static func regions(for size: Size) -> Regions {
+        let screen = Rect(size: size)
+        let rows = Layout.vertical([.length(1), .fill(1), .length(1)]).split(screen)
+        let body = rows[1]
+        // The bottom band holds five sparklines: one row each at 80×24, up to three on tall screens.
+        let bottomHeight = max(8, body.height * 2 / 5)
+        let bands = Layout.vertical([.fill(1), .length(bottomHeight)]).split(body)
+        let sideWidth = max(36, min(48, size.width * 3 / 10))
+        let top = Layout.horizontal([.fill(1), .length(sideWidth)]).split(bands[0])
+        let side = Layout.vertical([.length(8), .fill(1)]).split(top[1])
+        let logWidth = max(36, size.width * 2 / 5)
+        let bottom = Layout.horizontal([.fill(1), .length(logWidth)]).split(bands[1])
+        return Regions(status: rows[0], topology: top[0], server: side[0], inspector: side[1], metrics: bottom[0],
+                       events: bottom[1], help: rows[2], body: body)
+    }
+
+    /// Renders one frame of `snapshot` as `state` wants it into `buffer`, which it clears first.
+    ///
+    /// Pure: the same snapshot, state and size always give the same cells; the engine is never touched.
+    public static func render(snapshot: Snapshot, state: AppState, into buffer: inout Buffer) {
+        buffer.reset()
+        let size = buffer.size
+        if size.width < TooSmallMessage.minimum.width || size.height < TooSmallMessage.minimum.height {
+            TooSmallMessage.render(state: state, area: buffer.area, buffer: &buffer)
+        } else {
+            let r = regions(for: size)
+            StatusBar.render(snapshot: snapshot, state: state, area: r.status, buffer: &buffer)
+            TopologyPane.render(snapshot: snapshot, state: state, area: r.topology, buffer: &buffer)
+            ServerPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
+            InspectorPane.render(snapshot: snapshot, state: state, area: r.inspector, buffer: &buffer)
+            MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
+            EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)
+            HelpBar.render(snapshot: snapshot, state: state, area: r.help, buffer: &buffer)
+            if state.showsHelp { HelpOverlay.render(state: state, area: r.body, buffer: &buffer) }
+        }
+        if !state.unicode { AsciiFallback.apply(to: &buffer) }
+        adapt(&buffer, to: state.colorSupport)
+    }
+
+    /// Every cell's style as the terminal can show it: no colour at all under NO_COLOR, attributes always kept.
+    static func adapt(_ buffer: inout Buffer, to support: ColorSupport) {
+        guard support != .palette256 else { return }
+        let area = buffer.area
+        for y in area.rows {
+            for x in area.columns {
+                var cell = buffer[x, y]
+                let adapted = cell.style.adapted(to: support)
+                if adapted != cell.style {
+                    cell.style = adapted
+                    buffer[x, y] = cell
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// The bottleneck in numbers: workers, the queue against its capacity, capacity against offered load, overload, cost.
+public enum ServerPanel {
+    /// Draws the server panel in `area`.
+    public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
+        let inner = PaneFrame.render(.server, title: "server", state: state, area: area, buffer: &buffer)
+        guard !inner.isEmpty else { return }
+        guard let server = snapshot.server else {
+            buffer.set(string: "no central server in a peer mesh", at: inner.position, style: Theme.muted,
+                       clippedTo: inner)
+            return
+        }
+        let g = state.glyphs
+        let ellipsis = state.symbols.ellipsis
+        var lines: [Line] = []
+
+        // Workers: one box each while they fit, so "3 of 4 busy" is seen, not read.
+        var first: [Span] = server.up
+            ? [Span("UP", style: Theme.serverUp)]
+            : [Span("\(g.down) DOWN", style: Theme.overload)]
+        first.append(Span("  workers "))
+        if server.workers <= 16 {
+            let busy = min(server.busyWorkers, server.workers)
+            first.append(Span(String(repeating: g.busyWorker, count: busy), style: Theme.busy))
+            first.append(Span(String(repeating: g.idleWorker, count: server.workers - busy), style: Theme.idle))
+            first.append(Span(" "))
+        }
+        first.append(Span("\(server.busyWorkers)/\(server.workers)"))
+        first.append(Span("  util " + Format.percent(server.recentUtilization)))
+        lines.append(Line(first))
+
+        lines.append(Line([]))  // the queue gauge is drawn over this row below
+
+        let over = server.offeredRPS > server.capacityRPS
+        lines.append(Line("capacity " + rps(server.capacityRPS) + " req/s"))
+        var offered = [Span("offered  " + rps(server.offeredRPS) + " req/s", style: over ? Theme.warning : .plain)]
+        if over { offered.append(Span(" \(g.warning) > capacity", style: Theme.warning)) }
+        lines.append(Line(offered))
+
+        if !server.up {
+            lines.append(Line("SERVER DOWN · requests fail", style: Theme.overload, alignment: .center))
+        } else if server.overloaded {
+            lines.append(Line("OVERLOAD · queue full, rejecting", style: Theme.overload, alignment: .center))
+        } else {
+            let r = snapshot.requests
+            lines.append(Line("rejected \(r.rejected)  timed out \(r.timedOut)  failed \(r.failed)",
+                              style: Theme.muted))
+        }
+        lines.append(Line("cost " + Format.dollars(server.costDollars) + " at "
+                          + Format.dollars(server.costPerHour) + "/h"))
+
+        for (i, line) in lines.enumerated() where i < inner.height {
+            let row = inner.row(i)
+            if line.spans.first?.style == Theme.overload {
+                // The banner fills its row so it reads as a band, even on a monochrome screen.
+                buffer.fill(row, cell: Cell(" ", style: Theme.overload))
+            }
+            buffer.set(line: line, in: row, ellipsis: ellipsis)
+        }
+        if inner.height > 1 { drawQueue(server, state: state, row: inner.row(1), buffer: &buffer) }
+    }
+
+    /// `queue ████░░░░┃ 12/64`: the bar's last cell marks the capacity, so a full queue runs into the mark.
+    static func drawQueue(_ server: ServerView, state: AppState, row: Rect, buffer: inout Buffer) {
+        let label = "\(server.queueLength)/\(server.queueCapacity)"
+        buffer.set(string: "queue ", at: row.position, clippedTo: row)
+        let barWidth = row.width - 6 - label.count - 1
+        guard barWidth >= 4 else { return }
+        let ratio = server.queueCapacity > 0 ? Double(server.queueLength) / Double(server.queueCapacity) : 0
+        let fill = server.overloaded ? Theme.down : ratio >= 0.5 ? Theme.busy : Theme.idle
+        let gauge = Gauge(ratio: ratio, marker: 1, filledStyle: fill, emptyStyle: Theme.muted,
+                          markerStyle: Style(bold: true), symbols: state.symbols)
+        gauge.render(in: Rect(x: row.x + 6, y: row.y, width: barWidth, height: 1), buffer: &buffer)
+        buffer.set(string: label, at: Position(x: row.x + 6 + barWidth + 1, y: row.y),
+                   style: server.overloaded ? Theme.warning : .plain, clippedTo: row)
+    }
+
+    /// Requests per second: one decimal while small, whole numbers past 1,000 so the column stays narrow.
+    static func rps(_ v: Double) -> String { Format.fixed(v, decimals: v < 1000 ? 1 : 0) }
+}

@@ -1,0 +1,65 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// The top row: what is running, at what simulated time and speed, and the latest message when it fits.
+///
+/// A message that does not fit whole beside the figures (at 80 columns, most) goes to the help bar instead, which
+/// then keeps only its essential keys: a message cut to a few letters would tell the class nothing.
+public enum StatusBar {
+    /// Draws the status bar on the first row of `area`.
+    public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let row = area.row(0)
+        buffer.fill(row, cell: Cell(" ", style: Theme.statusBar))
+        var x = buffer.put(figures(snapshot: snapshot, state: state, width: row.width), x: row.x, y: row.y, clip: row)
+        let g = state.glyphs
+        if let flash = state.switchFlash {
+            x = buffer.put([Span(g.separator, style: Theme.statusBar), Span(flash.text, style: Theme.selected)],
+                           x: x, y: row.y, clip: row)
+        }
+        if let status = state.status, messageFits(snapshot: snapshot, state: state, width: row.width) {
+            buffer.put([Span(g.separator, style: Theme.statusBar), Span(status.text, style: messageStyle(status))],
+                       x: x, y: row.y, clip: row)
+        }
+    }
+
+    /// True when the status message fits whole in a status bar `width` columns wide (false when there is none).
+    public static func messageFits(snapshot: Snapshot, state: AppState, width: Int) -> Bool {
+        guard let status = state.status else { return false }
+        let used = figures(snapshot: snapshot, state: state, width: width).reduce(0) { $0 + $1.width }
+            + (state.switchFlash.map { state.glyphs.separator.displayWidth + $0.text.displayWidth } ?? 0)
+        return used + state.glyphs.separator.displayWidth + status.text.displayWidth <= width
+    }
+
+    static func messageStyle(_ status: StatusMessage) -> Style {
+        status.isWarning ? Theme.statusWarning : Theme.statusBar.bolded()
+    }
+
+    /// Name, architecture, time, speed, running or paused, population.
+    static func figures(snapshot: Snapshot, state: AppState, width: Int) -> [Span] {
+        let g = state.glyphs
+        var speed = Format.speed(state.speed) + g.times
+        if let actual = state.actualSpeed {
+            speed += " (actual " + Format.speed(actual) + g.times + ")"
+        }
+        let nodes = snapshot.activeNodeCount
+        let noun = snapshot.architecture == .peerMesh ? "peer" : "client"
+        let fixed: [(String, Style)] = [
+            (snapshot.architecture.rawValue, Theme.statusBar),
+            ("t=" + Format.clock(snapshot.now), Theme.statusBar),
+            (speed, Theme.statusBar),
+            (state.paused ? g.paused : g.running, state.paused ? Theme.paused : Theme.statusBar),
+            ("\(nodes) \(noun)\(nodes == 1 ? "" : "s")", Theme.statusBar),
+        ]
+        let fixedWidth = fixed.reduce(0) { $0 + $1.0.displayWidth + g.separator.displayWidth }
+        // The name gives way first (it can be long, or wide CJK), but keeps a few columns to stay recognisable.
+        let nameRoom = max(8, min(28, width - 2 - fixedWidth))
+        let name = state.scenarioName.truncated(toWidth: nameRoom, ellipsis: state.symbols.ellipsis)
+        var spans = [Span(" " + name, style: Theme.statusBar.bolded())]
+        for (text, style) in fixed {
+            spans.append(Span(g.separator, style: Theme.statusBar))
+            spans.append(Span(text, style: style))
+        }
+        return spans
+    }
+}

@@ -1,0 +1,65 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// The palette: one style per meaning, chosen so colour-blind viewers can tell them apart.
+///
+/// States are told apart by blue against orange (safe for the common red-green deficiencies); red is kept for
+/// failure and always comes with a glyph, a word or an attribute, so monochrome screens and `NO_COLOR` lose nothing.
+/// Palette colours fold to the nearest of the 8 basic ones through `Style.adapted(to:)`.
+enum Theme {
+    static let blue = Color.indexed(75)
+    static let orange = Color.indexed(214)
+    static let red = Color.indexed(196)
+    static let green = Color.indexed(71)
+    static let magenta = Color.indexed(170)
+    static let grey = Color.indexed(245)
+
+    // MARK: - Chrome
+    static let border = Style.plain
+    static let focusedBorder = Style(fg: .cyan, bold: true)
+    static let title = Style(bold: true)
+    static let label = Style.plain
+    static let muted = Style(dim: true)
+    static let key = Style(bold: true, reverse: true)
+    static let statusBar = Style(fg: .cyan, reverse: true)
+    static let statusWarning = Style(fg: orange, bold: true, reverse: true)
+    static let paused = Style(fg: orange, bold: true, reverse: true)
+    static let link = Style(fg: grey, dim: true)
+
+    // MARK: - Node states
+    static let idle = Style(fg: blue)
+    static let busy = Style(fg: orange, bold: true)
+    static let down = Style(fg: red, bold: true)
+    static let serverUp = Style(fg: green, bold: true)
+    static let serverQueueing = Style(fg: orange, bold: true)
+    static let overload = Style(fg: red, bold: true, reverse: true)
+    static let warning = Style(fg: orange, bold: true)
+    static let selected = Style(bold: true, reverse: true)
+    static let request = Style(fg: .cyan, bold: true)
+    static let reply = Style(fg: green)
+
+    /// The style of a node in `activity`.
+    static func style(for activity: NodeActivity) -> Style {
+        switch activity {
+        case .idle: idle
+        case .busy: busy
+        case .queueing: serverQueueing
+        case .overloaded: overload
+        case .down: down
+        }
+    }
+
+    /// The style of an event-log line of `kind`.
+    static func style(for kind: NetworkEvent.Kind) -> Style {
+        switch kind {
+        case .overload: Style(fg: red, bold: true)
+        case .recovered: Style(fg: green)
+        case .nodeDown: Style(fg: .yellow, bold: true)
+        case .nodeUp: Style(fg: .cyan)
+        case .nodesAdded, .nodesRemoved: Style(fg: blue)
+        case .flashCrowd: Style(fg: orange)
+        case .toggle: Style(fg: .cyan, bold: true)
+        case .loginFailure, .lockout, .unauthorized, .breach: Style(fg: magenta, bold: kind == .breach)
+        }
+    }
+}

@@ -1,0 +1,282 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NetworkEngine
+import TerminalCanvas
+
+/// The network as a picture: a star of clients around the server, or, when too many to draw, a heat strip.
+public enum TopologyPane {
+    /// The most clients the star draws; past that (or when they would touch) the aggregate view takes over.
+    static let maxStarClients = 64
+
+    /// Draws the topology pane (border, picture, legend) in `area`.
+    public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
+        let clients = snapshot.activeNodeCount
+        let noun = snapshot.architecture == .peerMesh ? "peer" : "client"
+        let inner = PaneFrame.render(.topology, title: "topology · \(clients) \(noun)\(clients == 1 ? "" : "s")",
+                                     state: state, area: area, buffer: &buffer)
+        guard inner.height >= 3, inner.width >= 10 else { return }
+        let picture = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+        let legendRow = inner.row(inner.height - 1)
+        if let star = StarLayout(clients: clients, area: picture) {
+            drawStar(star, snapshot: snapshot, state: state, buffer: &buffer)
+            drawStarLegend(state: state, row: legendRow, buffer: &buffer)
+        } else {
+            drawAggregate(snapshot: snapshot, state: state, area: picture, legendRow: legendRow, buffer: &buffer)
+        }
+    }
+
+    // MARK: - Star
+
+    static func drawStar(_ star: StarLayout, snapshot: Snapshot, state: AppState, buffer: inout Buffer) {
+        let g = state.glyphs
+        let clip = star.area
+        // Links first, so everything else is drawn over them; with many clients they would only be noise.
+        if star.clients.count <= 16 {
+            for p in star.clients {
+                for (x, y) in star.line(from: star.center, to: p) where !star.isServerCell(x: x, y: y) {
+                    buffer.set(string: String(g.link), at: Position(x: x, y: y), style: Theme.link, clippedTo: clip)
+                }
+            }
+        }
+        for flight in snapshot.flights where flight.client >= 1 && flight.client <= star.clients.count {
+            let client = star.clients[flight.client - 1]
+            let p = max(0, min(1, flight.progress))
+            let (from, to) = flight.direction == .toServer ? (client, star.center) : (star.center, client)
+            let x = from.x + Int((Double(to.x - from.x) * p).rounded())
+            let y = from.y + Int((Double(to.y - from.y) * p).rounded())
+            guard !star.isServerCell(x: x, y: y), !(x == client.x && y == client.y) else { continue }
+            let (glyph, style) = flight.direction == .toServer ? (g.request, Theme.request) : (g.reply, Theme.reply)
+            buffer.set(string: String(glyph), at: Position(x: x, y: y), style: style, clippedTo: clip)
+        }
+        drawServerBox(snapshot: snapshot, state: state, at: star.center, clip: clip, buffer: &buffer)
+        for (i, p) in star.clients.enumerated() {
+            let id = i + 1
+            let activity = node(id, in: snapshot)?.activity ?? .idle
+            var style = Theme.style(for: activity)
+            if state.selectedNode == id { style = style.patched(with: Theme.selected) }
+            buffer.set(string: String(glyph(for: activity, g)), at: Position(x: p.x, y: p.y), style: style,
+                       clippedTo: clip)
+            if state.selectedNode == id {
+                // The label goes outward, away from the server, so it never covers a link or the server.
+                let label = String(id)
+                let x = p.x >= star.center.x ? p.x + 2 : p.x - 1 - label.count
+                buffer.set(string: label, at: Position(x: x, y: p.y), style: Theme.selected, clippedTo: clip)
+            }
+        }
+    }
+
+    /// The server as `[S]` (`[✗]` when down) with its state in words underneath.
+    static func drawServerBox(snapshot: Snapshot, state: AppState, at c: (x: Int, y: Int), clip: Rect,
+                              buffer: inout Buffer) {
+        let activity = node(0, in: snapshot)?.activity ?? (snapshot.server?.up == false ? .down : .idle)
+        var style = activity == .idle ? Theme.serverUp : Theme.style(for: activity)
+        if state.selectedNode == 0 { style = style.patched(with: Theme.selected) }
+        let box = activity == .down ? "[\(state.glyphs.down)]" : "[S]"
+        buffer.set(string: box, at: Position(x: c.x - 1, y: c.y), style: style, clippedTo: clip)
+        let word = serverWord(activity)
+        let wordStyle = activity == .idle ? Theme.label : Theme.style(for: activity)
+        buffer.set(string: word, at: Position(x: c.x - (word.count - 1) / 2, y: c.y + 1), style: wordStyle,
+                   clippedTo: clip)
+    }
+
+    static func drawStarLegend(state: AppState, row: Rect, buffer: inout Buffer) {
+        let g = state.glyphs
+        let spans = [
+            Span(String(g.idle), style: Theme.idle), Span(" idle  "),
+            Span(String(g.busy), style: Theme.busy), Span(" busy  "),
+            Span(String(g.down), style: Theme.down), Span(" down  "),
+            Span(String(g.request), style: Theme.request), Span(" request  "),
+            Span(String(g.reply), style: Theme.reply), Span(" reply"),
+        ]
+        buffer.set(line: Line(spans), in: row, ellipsis: state.symbols.ellipsis)
+    }
+
+    // MARK: - Aggregate
+
+    /// Clients grouped by id into cells, each cell's glyph the share of its clients that are busy (or down).
+    static func drawAggregate(snapshot: Snapshot, state: AppState, area: Rect, legendRow: Rect,
+                              buffer: inout Buffer) {
+        let g = state.glyphs
+        let n = snapshot.activeNodeCount
+        drawServerSummary(snapshot: snapshot, state: state, row: area.row(0), buffer: &buffer)
+
+        let labelWidth = String(max(1, n)).count + 1
+        let columns = max(1, area.width - labelWidth)
+        let stripRows = max(1, area.height - 3)
+        let perCell = max(1, (n + columns * stripRows - 1) / (columns * stripRows))
+        let cellCount = (n + perCell - 1) / perCell
+
+        var busy = [Int](repeating: 0, count: cellCount)
+        var down = [Int](repeating: 0, count: cellCount)
+        var totals = (idle: 0, busy: 0, down: 0)
+        for v in snapshot.nodes where v.role != .server && v.id >= 1 && v.id <= n {
+            let cell = (v.id - 1) / perCell
+            switch v.activity {
+            case .down: down[cell] += 1; totals.down += 1
+            case .idle: totals.idle += 1
+            default: busy[cell] += 1; totals.busy += 1
+            }
+        }
+
+        let range = n > 0 ? "clients 1–\(n)" : "no clients"
+        let caption = perCell == 1 ? "\(range), one cell each" : "\(range), \(perCell) per cell"
+        buffer.set(string: caption, at: Position(x: area.x, y: area.y + 1), style: Theme.muted, clippedTo: area)
+
+        let selectedCell = state.selectedNode >= 1 && state.selectedNode <= n ? (state.selectedNode - 1) / perCell : -1
+        var row = 0
+        var cell = 0
+        while cell < cellCount && row < stripRows {
+            let y = area.y + 2 + row
+            let label = Format.right(String(1 + cell * perCell), labelWidth - 1)
+            buffer.set(string: label, at: Position(x: area.x, y: y), style: Theme.muted, clippedTo: area)
+            for column in 0..<columns where cell < cellCount {
+                let size = min(perCell, n - cell * perCell)
+                var (glyph, style) = heat(busy: busy[cell], down: down[cell], size: size, g)
+                if cell == selectedCell { style = style.patched(with: Theme.selected) }
+                buffer.set(string: String(glyph), at: Position(x: area.x + labelWidth + column, y: y), style: style,
+                           clippedTo: area)
+                cell += 1
+            }
+            row += 1
+        }
+
+        let counts = [
+            Span("idle \(totals.idle)", style: Theme.idle), Span("  "),
+            Span("busy \(totals.busy)", style: Theme.busy), Span("  "),
+            Span("down \(totals.down)", style: Theme.down), Span("  "),
+            Span("\(snapshot.flights.count) in flight", style: Theme.request),
+        ]
+        buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)
+
+        let heatLegend = perCell == 1
+            ? [Span(String(g.idle), style: Theme.idle), Span(" idle  "), Span(String(g.busy), style: Theme.busy),
+               Span(" busy  "), Span(String(g.down), style: Theme.down), Span(" down")]
+            : [Span(String(g.heat[0]), style: Theme.idle), Span(" all idle  "),
+               Span(String(g.heat[1...]), style: Theme.busy), Span(" busier  "),
+               Span(String(g.down), style: Theme.down), Span(" most down")]
+        buffer.set(line: Line(heatLegend), in: legendRow, ellipsis: state.symbols.ellipsis)
+    }
+
+    static func drawServerSummary(snapshot: Snapshot, state: AppState, row: Rect, buffer: inout Buffer) {
+        guard let server = snapshot.server else {
+            buffer.set(string: "no central server", at: row.position, style: Theme.muted, clippedTo: row)
+            return
+        }
+        let activity = node(0, in: snapshot)?.activity ?? (server.up ? .idle : .down)
+        var boxStyle = activity == .idle ? Theme.serverUp : Theme.style(for: activity)
+        if state.selectedNode == 0 { boxStyle = boxStyle.patched(with: Theme.selected) }
+        let box = activity == .down ? "[\(state.glyphs.down)]" : "[S]"
+        let spans = [
+            Span(box, style: boxStyle), Span(" "),
+            Span(serverWord(activity), style: activity == .idle ? Theme.label : Theme.style(for: activity)),
+            Span("  workers \(server.busyWorkers)/\(server.workers)  queue \(server.queueLength)/\(server.queueCapacity)"),
+        ]
+        buffer.set(line: Line(spans), in: row, ellipsis: state.symbols.ellipsis)
+    }
+
+    /// The glyph and style of a cell of `size` clients, `busy` of them busy and `down` down.
+    static func heat(busy: Int, down: Int, size: Int, _ g: Glyphs) -> (Character, Style) {
+        guard size > 0 else { return (" ", .plain) }
+        if size == 1 {
+            if down > 0 { return (g.down, Theme.down) }
+            return busy > 0 ? (g.busy, Theme.busy) : (g.idle, Theme.idle)
+        }
+        if down * 2 >= size { return (g.down, Theme.down) }
+        guard busy > 0 else { return (g.heat[0], Theme.idle) }
+        let level = min(4, max(1, Int((Double(busy) / Double(size) * 4).rounded(.up))))
+        return (g.heat[level], level >= 3 ? Theme.busy : Theme.busy.fg(Theme.orange).with(bold: false))
+    }
+
+    // MARK: - Helpers
+
+    static func glyph(for activity: NodeActivity, _ g: Glyphs) -> Character {
+        switch activity {
+        case .idle: g.idle
+        case .down: g.down
+        case .busy, .queueing, .overloaded: g.busy
+        }
+    }
+
+    static func serverWord(_ activity: NodeActivity) -> String {
+        switch activity {
+        case .idle: "idle"
+        case .busy: "busy"
+        case .queueing: "queueing"
+        case .overloaded: "OVERLOAD"
+        case .down: "DOWN"
+        }
+    }
+
+    /// The node with `id`, found directly when the snapshot is in id order (it is: server first, then clients).
+    static func node(_ id: Int, in snapshot: Snapshot) -> NodeView? {
+        if id >= 0, id < snapshot.nodes.count, snapshot.nodes[id].id == id { return snapshot.nodes[id] }
+        return snapshot.nodes.first { $0.id == id }
+    }
+}
+
+extension Style {
+    func with(bold: Bool) -> Style { var s = self; s.bold = bold; return s }
+}
+
+// MARK: - Star geometry
+
+/// Where the server and each client go in a star that fits `area`, or nil when the clients would not be legible.
+struct StarLayout {
+    let area: Rect
+    let center: (x: Int, y: Int)
+    /// Client positions, client id 1 first, clockwise from the top.
+    let clients: [(x: Int, y: Int)]
+
+    init?(clients n: Int, area: Rect) {
+        guard n <= TopologyPane.maxStarClients, area.width >= 12, area.height >= 5 else { return nil }
+        self.area = area
+        let cx = area.x + area.width / 2, cy = area.y + area.height / 2
+        center = (cx, cy)
+        // Room for the selected node's label outside the ellipse on either side.
+        let labelRoom = String(max(1, n)).count + 1
+        let ry = (area.height - 1) / 2
+        // Cells are about twice as tall as wide: rx ≈ 2·ry draws a circle; flatter than 3·ry looks like a line.
+        let rx = min(area.width / 2 - 1 - labelRoom, 3 * ry)
+        guard ry >= 2, rx >= 4 else { return nil }
+        var points: [(x: Int, y: Int)] = []
+        points.reserveCapacity(n)
+        for i in 0..<n {
+            let theta = -Double.pi / 2 + 2 * Double.pi * Double(i) / Double(max(1, n))
+            points.append((cx + Int((Double(rx) * cos(theta)).rounded()), cy + Int((Double(ry) * sin(theta)).rounded())))
+        }
+        // Legible means: no two clients share a cell or touch on a row, and none sits on the server's box or label.
+        for i in points.indices {
+            let p = points[i]
+            if abs(p.y - cy) <= 1 && abs(p.x - cx) <= 4 { return nil }
+            for j in points.indices where j > i {
+                let q = points[j]
+                if p.y == q.y && abs(p.x - q.x) < 2 { return nil }
+            }
+        }
+        clients = points
+    }
+
+    /// True for the cells of the server's box and its state word.
+    func isServerCell(x: Int, y: Int) -> Bool {
+        (y == center.y && abs(x - center.x) <= 1) || (y == center.y + 1 && abs(x - center.x) <= 4)
+    }
+
+    /// The cells strictly between two points, as a straight dotted line.
+    func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int)) -> [(Int, Int)] {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let steps = max(abs(dx), abs(dy))
+        guard steps > 1 else { return [] }
+        var cells: [(Int, Int)] = []
+        // Every other cell: a dotted line reads as a link without filling the picture.
+        for k in stride(from: 1, to: steps, by: 2) {
+            let t = Double(k) / Double(steps)
+            cells.append((a.x + Int((Double(dx) * t).rounded()), a.y + Int((Double(dy) * t).rounded())))
+        }
+        return cells
+    }
+}

@@ -1,0 +1,13 @@
+/// One client's state and its own statistics (node id = index + 1).
+public struct ClientRecord: Sendable {
+    public var up = true
+    public var sent = 0
+    public var completed = 0
+    public var outstanding = 0
+    public var latencySum: SimTime = 0
+
+    public init() {}
+
+    /// Mean latency of this client's completed requests, milliseconds.
+    public var meanLatencyMs: Double { completed > 0 ? Double(latencySum) / Double(completed) / 1e6 : 0 }
+}

@@ -1,0 +1,85 @@
+/// A reference to a request slot that stays safe after the slot is reused.
+///
+/// Events about a request (its arrival at the server, its reply, its timeout) may still be pending after the request
+/// ended; the token tells them apart from the slot's next occupant, so those stale events are simply ignored.
+public struct RequestRef: Hashable, Sendable {
+    public var slot: Int32
+    public var token: UInt32
+    public init(slot: Int32, token: UInt32) { self.slot = slot; self.token = token }
+}
+
+/// Where a request's latest message is, for drawing it in flight.
+public enum RequestPhase: Sendable, Equatable {
+    case toServer, atServer, toClient, lost
+}
+
+/// One outstanding request, as its client sees it.
+public struct RequestRecord: Sendable {
+    public var client: Int32
+    public var token: UInt32
+    public var live: Bool
+    public var issuedAt: SimTime
+    /// Attempt number, 0 for the first send; a timeout only counts for the attempt it was armed for.
+    public var attempt: UInt16
+    public var phase: RequestPhase
+    /// When the latest message left and when it arrives (for the flight animation).
+    public var sentAt: SimTime
+    public var arrivesAt: SimTime
+}
+
+/// A slab of request records with a free list: slots are reused, so memory follows the in-flight count, not the total.
+public struct RequestTable {
+    public internal(set) var records: [RequestRecord] = []
+    var free: [Int32] = []
+    public internal(set) var liveCount = 0
+
+    public init() {}
+
+    /// Takes a slot for a new request and returns its reference.
+    public mutating func open(client: Int32, at now: SimTime) -> RequestRef {
+        let slot: Int32
+        if let s = free.popLast() {
+            slot = s
+            records[Int(s)].token &+= 1
+            records[Int(s)].client = client
+            records[Int(s)].live = true
+            records[Int(s)].issuedAt = now
+            records[Int(s)].attempt = 0
+            records[Int(s)].phase = .toServer
+        } else {
+            slot = Int32(records.count)
+            records.append(RequestRecord(client: client, token: 0, live: true, issuedAt: now, attempt: 0,
+                                         phase: .toServer, sentAt: now, arrivesAt: now))
+        }
+        liveCount += 1
+        return RequestRef(slot: slot, token: records[Int(slot)].token)
+    }
+
+    /// The record if `ref` still names a live request.
+    public func isLive(_ ref: RequestRef) -> Bool {
+        let r = records[Int(ref.slot)]
+        return r.live && r.token == ref.token
+    }
+
+    public subscript(ref: RequestRef) -> RequestRecord {
+        get { records[Int(ref.slot)] }
+        set { records[Int(ref.slot)] = newValue }
+    }
+
+    /// Ends a request and frees its slot.
+    public mutating func close(_ ref: RequestRef) {
+        records[Int(ref.slot)].live = false
+        free.append(ref.slot)
+        liveCount -= 1
+    }
+
+    /// References of every live request (for crashes and snapshots; not on the hot path).
+    public func liveRefs() -> [RequestRef] {
+        var out: [RequestRef] = []
+        for (i, r) in records.enumerated() where r.live { out.append(RequestRef(slot: Int32(i), token: r.token)) }
+        return out
+    }
+
+    /// Drops everything.
+    public mutating func removeAll() { records.removeAll(keepingCapacity: true); free.removeAll(); liveCount = 0 }
+}

@@ -1,0 +1,124 @@
+// MARK: - Commands and the timeline
+
+extension Engine {
+    /// Applies a command from the live view (or a timeline action) and says what happened.
+    @discardableResult
+    public func apply(_ command: EngineCommand) -> CommandOutcome {
+        metrics.integrate(to: kernel.now)
+        switch command {
+        case .addNodes(let n): return addClients(n)
+        case .removeNodes(let n): return removeClients(n)
+        case .toggleNode(let id):
+            let isUp = id == 0 ? server.up : (id >= 1 && id <= activeClients && clients[id - 1].up)
+            return isUp ? crash(.node(id)) : restart(.node(id))
+        case .crash(let target): return crash(target)
+        case .restart(let target): return restart(target)
+        case .flashCrowd(let count): return flashCrowd(count)
+        case .toggleArchitecture:
+            return CommandOutcome(accepted: false, message: "the architecture toggle arrives with the peer mesh")
+        case .toggleAttack:
+            return CommandOutcome(accepted: false, message: "attacks arrive with the security model")
+        }
+    }
+
+    func runTimelineAction(_ action: Scenario.TimelineAction) {
+        switch action.kind {
+        case .addNodes(let n): apply(.addNodes(n))
+        case .removeNodes(let n): apply(.removeNodes(n))
+        case .crash(let t): apply(.crash(t))
+        case .restart(let t): apply(.restart(t))
+        case .toggle(let target):
+            log(.toggle, node: 0, "switch to \(target.rawValue) requested; the peer mesh is not available yet")
+        }
+    }
+
+    func addClients(_ n: Int) -> CommandOutcome {
+        let add = min(max(0, n), Engine.maxNodes - activeClients)
+        guard add > 0 else { return CommandOutcome(accepted: false, message: "no more clients can be added") }
+        let first = activeClients + 1
+        for i in activeClients..<(activeClients + add) {
+            if i < clients.count {
+                // A returning slot starts fresh but keeps any requests it still has outstanding.
+                let outstanding = clients[i].outstanding
+                clients[i] = ClientRecord()
+                clients[i].outstanding = outstanding
+            } else {
+                clients.append(ClientRecord())
+            }
+        }
+        activeClients += add
+        restartArrivals()
+        log(.nodesAdded, node: first, "\(add) client\(add == 1 ? "" : "s") joined (now \(activeClients))")
+        return CommandOutcome(accepted: true, message: "+\(add) client\(add == 1 ? "" : "s"): \(activeClients) now")
+    }
+
+    func removeClients(_ n: Int) -> CommandOutcome {
+        let remove = min(max(0, n), activeClients)
+        guard remove > 0 else { return CommandOutcome(accepted: false, message: "no clients left to remove") }
+        activeClients -= remove
+        restartArrivals()
+        // Departing clients stop issuing; what they already sent still resolves and is counted.
+        log(.nodesRemoved, node: activeClients + 1, "\(remove) client\(remove == 1 ? "" : "s") left (now \(activeClients))")
+        return CommandOutcome(accepted: true, message: "-\(remove) client\(remove == 1 ? "" : "s"): \(activeClients) now")
+    }
+
+    /// The merged arrival stream depends on the population; by memorylessness a fresh draw is exact.
+    func restartArrivals() {
+        arrivalGeneration &+= 1
+        scheduleNextArrival()
+    }
+
+    func crash(_ target: Scenario.NodeTarget) -> CommandOutcome {
+        switch target {
+        case .server, .node(0):
+            guard server.up else { return CommandOutcome(accepted: false, message: "the server is already down") }
+            serverEpoch &+= 1
+            withServer { $0.crash(effects: &$1) }
+            log(.nodeDown, node: 0, "server crashed: every request fails until it restarts")
+            return CommandOutcome(accepted: true, message: "server crashed")
+        case .node(let id):
+            guard id >= 1, id <= activeClients else {
+                return CommandOutcome(accepted: false, message: "no node \(id)")
+            }
+            guard clients[id - 1].up else { return CommandOutcome(accepted: false, message: "node \(id) is already down") }
+            clients[id - 1].up = false
+            // The client process died: what it was waiting for can no longer be delivered.
+            for ref in requests.liveRefs() where Int(requests[ref].client) == id - 1 {
+                finish(ref) { $0.failed() }
+            }
+            log(.nodeDown, node: id, "client \(id) crashed")
+            return CommandOutcome(accepted: true, message: "node \(id) crashed")
+        }
+    }
+
+    func restart(_ target: Scenario.NodeTarget) -> CommandOutcome {
+        switch target {
+        case .server, .node(0):
+            guard !server.up else { return CommandOutcome(accepted: false, message: "the server is already up") }
+            server.restart()
+            log(.nodeUp, node: 0, "server restarted with an empty queue")
+            return CommandOutcome(accepted: true, message: "server restarted")
+        case .node(let id):
+            guard id >= 1, id <= activeClients else {
+                return CommandOutcome(accepted: false, message: "no node \(id)")
+            }
+            guard !clients[id - 1].up else { return CommandOutcome(accepted: false, message: "node \(id) is already up") }
+            clients[id - 1].up = true
+            log(.nodeUp, node: id, "client \(id) is back")
+            return CommandOutcome(accepted: true, message: "node \(id) restarted")
+        }
+    }
+
+    func flashCrowd(_ count: Int) -> CommandOutcome {
+        guard activeClients > 0, count > 0 else {
+            return CommandOutcome(accepted: false, message: "no clients to send a flash crowd")
+        }
+        var sent = 0
+        for _ in 0..<count {
+            let c = flash.below(activeClients)
+            if clients[c].up { issue(from: c); sent += 1 }
+        }
+        log(.flashCrowd, node: 0, "flash crowd: \(sent) simultaneous requests")
+        return CommandOutcome(accepted: true, message: "flash crowd: \(sent) requests at once")
+    }
+}

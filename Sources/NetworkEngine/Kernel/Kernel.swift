@@ -1,0 +1,87 @@
+/// The discrete-event kernel: the clock and the pending events, nothing else.
+///
+/// Modelled on SimPy's environment and SwiftNIO's `EmbeddedEventLoop`: `now`, `schedule`, and a way to take the next
+/// due event. Real-time pacing lives outside (the live view calls `advance(to:)` each frame), so tests never sleep.
+public struct Kernel<Event> {
+    /// The current simulated time.
+    public internal(set) var now: SimTime = 0
+    /// Events taken from the queue so far.
+    public internal(set) var eventsProcessed: Int = 0
+    var queue = EventQueue<Event>()
+
+    public init() {}
+
+    /// The number of pending events.
+    public var pendingCount: Int { queue.count }
+
+    /// The time of the next pending event, if any.
+    public var nextEventTime: SimTime? { queue.nextTime }
+
+    /// Schedules `event` to run `delay` nanoseconds from now (a negative delay runs it now).
+    public mutating func schedule(_ event: Event, after delay: SimTime) {
+        queue.push(event, at: now &+ Swift.max(0, delay))
+    }
+
+    /// Schedules `event` at an absolute time (clamped to now).
+    public mutating func schedule(_ event: Event, at time: SimTime) {
+        queue.push(event, at: Swift.max(now, time))
+    }
+
+    /// Takes the next event due at or before `limit`, moving the clock to its time; nil when none is due.
+    public mutating func next(until limit: SimTime) -> Event? {
+        guard let t = queue.nextTime, t <= limit, let e = queue.pop() else { return nil }
+        now = e.time
+        eventsProcessed &+= 1
+        return e.payload
+    }
+
+    /// Moves the clock forward to `time` without running anything (used after the due events are done).
+    public mutating func moveClock(to time: SimTime) {
+        if time > now { now = time }
+    }
+
+    /// Drops every pending event (used when a scenario restarts).
+    public mutating func reset() {
+        queue.removeAll()
+        now = 0
+        eventsProcessed = 0
+    }
+
+    /// Visits every pending event, in no particular order (for snapshots of in-flight messages).
+    public func forEachPending(_ body: (SimTime, Event) -> Void) { queue.forEach(body) }
+}
+
+/// A model driven by a `Kernel`: it owns the kernel and handles each event it takes from it.
+///
+/// `step()`, `run(until:)` and `advance(to:)` are provided; a model only says what an event does.
+public protocol Simulation: AnyObject {
+    associatedtype Event
+    var kernel: Kernel<Event> { get set }
+    /// Handles one event at `kernel.now`.
+    func handle(_ event: Event)
+}
+
+extension Simulation {
+    /// The current simulated time.
+    public var now: SimTime { kernel.now }
+
+    /// Schedules `event` after `delay`.
+    public func schedule(_ event: Event, after delay: SimTime) { kernel.schedule(event, after: delay) }
+
+    /// Runs the single next event, whenever it is due; false when nothing is pending.
+    @discardableResult
+    public func step() -> Bool {
+        guard let e = kernel.next(until: .max) else { return false }
+        handle(e)
+        return true
+    }
+
+    /// Runs every event due at or before `time`, then moves the clock to `time`.
+    public func run(until time: SimTime) {
+        while let e = kernel.next(until: time) { handle(e) }
+        kernel.moveClock(to: time)
+    }
+
+    /// Brings the simulation to `time`: what the live view calls every frame with wall time × speed.
+    public func advance(to time: SimTime) { run(until: time) }
+}

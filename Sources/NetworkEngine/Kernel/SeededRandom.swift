@@ -1,0 +1,73 @@
+/// The purposes that draw random numbers, each from its own independent stream.
+///
+/// Splitting by purpose means that, say, adding an attacker does not shift the arrival stream: two runs that differ
+/// only in one purpose see the same draws everywhere else.
+public enum RandomStream: UInt64, Sendable, CaseIterable {
+    case arrivals = 1, service, network, churn, attacks, workload, topology, flash
+}
+
+/// A seeded xoshiro256** generator; one instance per `RandomStream`.
+///
+/// The state is seeded by SplitMix64 from (seed, stream), as its authors recommend, so streams are independent.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+
+    /// A generator for `stream` of the simulation seeded with `seed`.
+    public init(seed: UInt64, stream: RandomStream) {
+        var x = seed &+ stream.rawValue &* 0x9E37_79B9_7F4A_7C15
+        func splitMix(_ x: inout UInt64) -> UInt64 {
+            x &+= 0x9E37_79B9_7F4A_7C15
+            var z = x
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        s0 = splitMix(&x); s1 = splitMix(&x); s2 = splitMix(&x); s3 = splitMix(&x)
+    }
+
+    @inlinable public mutating func next() -> UInt64 {
+        let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
+        let t = s1 << 17
+        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
+        s2 ^= t
+        s3 = (s3 << 45) | (s3 >> 19)
+        return result
+    }
+
+    /// A uniform double in the open interval (0, 1): never 0, so `log` is always finite.
+    @inlinable public mutating func unit() -> Double {
+        (Double(next() >> 11) + 0.5) * (1.0 / 9_007_199_254_740_992.0)
+    }
+
+    /// An exponentially distributed duration with the given mean.
+    @inlinable public mutating func exponential(mean: SimTime) -> SimTime {
+        SimTime((-Double(mean) * _log(unit())).rounded())
+    }
+
+    /// True with probability `p`.
+    @inlinable public mutating func chance(_ p: Double) -> Bool { p > 0 && unit() < p }
+
+    /// A uniform integer in `0..<n` (n > 0), without modulo bias worth mentioning for n < 2^32.
+    @inlinable public mutating func below(_ n: Int) -> Int {
+        Int((UInt128(next()) &* UInt128(UInt64(n))) >> 64)
+    }
+
+    /// A uniform duration in `-spread...spread`.
+    @inlinable public mutating func jitter(_ spread: SimTime) -> SimTime {
+        spread == 0 ? 0 : SimTime(((unit() * 2 - 1) * Double(spread)).rounded())
+    }
+}
+
+@usableFromInline func _log(_ x: Double) -> Double {
+    #if canImport(Glibc)
+    return Glibc.log(x)
+    #else
+    return Foundation.log(x)
+    #endif
+}
+
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif

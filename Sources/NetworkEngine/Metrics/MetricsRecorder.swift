@@ -1,0 +1,137 @@
+import Histogram
+
+/// Counts, latency distribution, time-weighted server statistics and the per-second series, all O(1) per request.
+///
+/// Time-weighted quantities (queue length, busy workers, overload) are integrated as areas: before any change the
+/// driver calls `integrate(to:)`, which adds the elapsed time × the current level.
+public struct MetricsRecorder {
+    public internal(set) var counts = RequestCounts()
+    /// Whole-run latency distribution in microseconds (3 significant digits: percentiles within 0.1%).
+    var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+    var latencySumNanos: Double = 0
+    var latencyMaxNanos: SimTime = 0
+
+    // MARK: - Time-weighted levels
+    var lastTime: SimTime = 0
+    public var queueLevel = 0
+    public var busyLevel = 0
+    public var overloadedLevel = false
+    var queueArea: Double = 0
+    var busyArea: Double = 0
+    var overloadNanos: SimTime = 0
+    public internal(set) var maxQueue = 0
+    public internal(set) var messages = 0
+
+    // MARK: - The current second
+    var secondStart = RequestCounts()
+    var secondMessages = 0
+    var secondSecurity = 0
+    var secondQueueArea: Double = 0
+    var secondBusyArea: Double = 0
+    /// Latencies completed in the current second (reused each second; exact per-second p95).
+    var secondLatencies: [SimTime] = []
+    public internal(set) var series: [SecondSample] = []
+
+    public internal(set) var recent = EventRing(capacity: 256)
+    /// Every event since the start, kept only when asked for (`--events FILE`).
+    public internal(set) var allEvents: [NetworkEvent] = []
+    public var keepsAllEvents = false
+    public internal(set) var securityEvents = 0
+
+    public init() { secondLatencies.reserveCapacity(1024) }
+
+    // MARK: - Recording
+
+    /// Adds the areas under the current levels up to `now`.
+    public mutating func integrate(to now: SimTime) {
+        let dt = now - lastTime
+        guard dt > 0 else { return }
+        let d = Double(dt)
+        queueArea += d * Double(queueLevel)
+        busyArea += d * Double(busyLevel)
+        secondQueueArea += d * Double(queueLevel)
+        secondBusyArea += d * Double(busyLevel)
+        if overloadedLevel { overloadNanos += dt }
+        lastTime = now
+    }
+
+    public mutating func setQueue(_ n: Int) {
+        queueLevel = n
+        if n > maxQueue { maxQueue = n }
+    }
+
+    public mutating func issued() { counts.issued += 1; counts.inFlight += 1 }
+    public mutating func message() { messages += 1; secondMessages += 1 }
+
+    public mutating func completed(latency: SimTime) {
+        counts.completed += 1; counts.inFlight -= 1
+        latencySumNanos += Double(latency)
+        if latency > latencyMaxNanos { latencyMaxNanos = latency }
+        _ = histogram.record(UInt64(Swift.max(0, latency) / 1000))
+        secondLatencies.append(latency)
+    }
+
+    public mutating func rejected() { counts.rejected += 1; counts.inFlight -= 1 }
+    public mutating func timedOut() { counts.timedOut += 1; counts.inFlight -= 1 }
+    public mutating func failed() { counts.failed += 1; counts.inFlight -= 1 }
+
+    public mutating func record(_ event: NetworkEvent) {
+        recent.append(event)
+        if keepsAllEvents { allEvents.append(event) }
+        if event.kind.category == .security { securityEvents += 1; secondSecurity += 1 }
+    }
+
+    /// Closes the second ending at `now` (a whole second) and appends its sample.
+    public mutating func closeSecond(at now: SimTime, architecture: Architecture, nodes: Int, workers: Int) {
+        integrate(to: now)
+        var s = SecondSample(second: Int(now / SimTime.nanosPerSecond), architecture: architecture, nodes: nodes)
+        s.issued = counts.issued - secondStart.issued
+        s.completed = counts.completed - secondStart.completed
+        s.rejected = counts.rejected - secondStart.rejected
+        s.timedOut = counts.timedOut - secondStart.timedOut
+        s.failed = counts.failed - secondStart.failed
+        if !secondLatencies.isEmpty {
+            var sum: Double = 0
+            for l in secondLatencies { sum += Double(l) }
+            s.latencyMeanMs = sum / Double(secondLatencies.count) / 1e6
+            secondLatencies.sort()
+            s.latencyP95Ms = Double(secondLatencies[MetricsRecorder.rankIndex(0.95, count: secondLatencies.count)]) / 1e6
+        }
+        s.queue = secondQueueArea / 1e9
+        s.utilization = workers > 0 ? secondBusyArea / 1e9 / Double(workers) : 0
+        s.messages = secondMessages
+        s.securityEvents = secondSecurity
+        series.append(s)
+        secondStart = counts
+        secondMessages = 0; secondSecurity = 0
+        secondQueueArea = 0; secondBusyArea = 0
+        secondLatencies.removeAll(keepingCapacity: true)
+    }
+
+    /// The nearest-rank index of percentile `p` in a sorted array of `count` values.
+    static func rankIndex(_ p: Double, count: Int) -> Int {
+        Swift.min(count - 1, Swift.max(0, Int((p * Double(count)).rounded(.up)) - 1))
+    }
+
+    // MARK: - Reading
+
+    /// Latency over the whole run, milliseconds.
+    public var latency: LatencySummary {
+        var l = LatencySummary()
+        guard counts.completed > 0 else { return l }
+        l.mean = latencySumNanos / Double(counts.completed) / 1e6
+        l.p50 = Double(histogram.valueAtPercentile(50)) / 1e3
+        l.p95 = Double(histogram.valueAtPercentile(95)) / 1e3
+        l.p99 = Double(histogram.valueAtPercentile(99)) / 1e3
+        l.max = Double(latencyMaxNanos) / 1e6
+        return l
+    }
+
+    /// Time-averaged queue length since the start.
+    public func meanQueue(at now: SimTime) -> Double { now > 0 ? queueArea / Double(now) : 0 }
+    /// Time-averaged share of busy workers since the start.
+    public func utilization(at now: SimTime, workers: Int) -> Double {
+        now > 0 && workers > 0 ? busyArea / Double(now) / Double(workers) : 0
+    }
+    public var overloadSeconds: Double { overloadNanos.inSeconds }
+}

@@ -1,0 +1,161 @@
+/// Request outcomes, counted from the start of the run.
+///
+/// Conservation holds at every instant: `issued == completed + rejected + timedOut + failed + inFlight`.
+public struct RequestCounts: Sendable, Equatable, Codable {
+    public var issued = 0
+    public var completed = 0
+    public var rejected = 0
+    public var timedOut = 0
+    public var failed = 0
+    public var inFlight = 0
+    public init() {}
+
+    /// True when every issued request is accounted for exactly once.
+    public var isConserved: Bool { issued == completed + rejected + timedOut + failed + inFlight }
+
+    enum CodingKeys: String, CodingKey {
+        case issued, completed, rejected, failed
+        case timedOut = "timed_out", inFlight = "in_flight"
+    }
+}
+
+/// Latency figures in milliseconds.
+public struct LatencySummary: Sendable, Equatable, Codable {
+    public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0, max = 0.0
+    public init() {}
+}
+
+/// What happened during one simulated second: one point of the live view's sparklines and one CSV row.
+public struct SecondSample: Sendable, Equatable {
+    /// The second's end, in whole simulated seconds since the start.
+    public var second: Int
+    public var architecture: Architecture
+    public var nodes: Int
+    public var issued = 0, completed = 0, rejected = 0, timedOut = 0, failed = 0
+    /// Mean and 95th-percentile latency of the requests completed in this second (0 when none).
+    public var latencyMeanMs = 0.0, latencyP95Ms = 0.0
+    /// Time-averaged queue length over the second.
+    public var queue = 0.0
+    /// Time-averaged share of busy workers over the second.
+    public var utilization = 0.0
+    public var messages = 0
+    public var securityEvents = 0
+
+    public init(second: Int, architecture: Architecture, nodes: Int) {
+        self.second = second; self.architecture = architecture; self.nodes = nodes
+    }
+
+    /// Completed requests per second (the sample spans one second).
+    public var throughput: Double { Double(completed) }
+}
+
+/// The kind of a node on the screen.
+public enum NodeRole: Sendable, Equatable { case server, client, peer }
+
+/// What a node is doing, as the topology view shows it.
+public enum NodeActivity: Sendable, Equatable {
+    /// Up, nothing outstanding.
+    case idle
+    /// A client waiting for a reply, or a server with busy workers and an empty queue.
+    case busy
+    /// A server with requests waiting in its queue.
+    case queueing
+    /// A server whose queue is full: it rejects.
+    case overloaded
+    /// Crashed or left.
+    case down
+}
+
+/// One node as the live view sees it.
+public struct NodeView: Sendable, Equatable {
+    public var id: Int
+    public var role: NodeRole
+    public var activity: NodeActivity
+    /// Requests this node issued (a client) or served (the server).
+    public var sent: Int
+    public var completed: Int
+    /// Requests of this node still outstanding.
+    public var outstanding: Int
+    /// Mean latency of this node's completed requests, milliseconds (0 when none).
+    public var meanLatencyMs: Double
+
+    public init(id: Int, role: NodeRole, activity: NodeActivity, sent: Int = 0, completed: Int = 0,
+                outstanding: Int = 0, meanLatencyMs: Double = 0) {
+        self.id = id; self.role = role; self.activity = activity; self.sent = sent; self.completed = completed
+        self.outstanding = outstanding; self.meanLatencyMs = meanLatencyMs
+    }
+}
+
+/// The server's state for the server panel.
+public struct ServerView: Sendable, Equatable {
+    public var up: Bool
+    public var workers: Int
+    public var busyWorkers: Int
+    public var queueLength: Int
+    public var queueCapacity: Int
+    /// True between an `overload` event and the matching `recovered`.
+    public var overloaded: Bool
+    /// Share of busy workers over the last simulated second.
+    public var recentUtilization: Double
+    /// Requests per second the server can complete: workers ÷ mean service time.
+    public var capacityRPS: Double
+    /// Requests per second the clients offer: active clients × rate.
+    public var offeredRPS: Double
+    /// Dollars spent on the server so far (`cost_per_hour` × simulated hours).
+    public var costDollars: Double
+    public var costPerHour: Double
+
+    public init(up: Bool, workers: Int, busyWorkers: Int, queueLength: Int, queueCapacity: Int, overloaded: Bool,
+                recentUtilization: Double, capacityRPS: Double, offeredRPS: Double, costDollars: Double,
+                costPerHour: Double) {
+        self.up = up; self.workers = workers; self.busyWorkers = busyWorkers; self.queueLength = queueLength
+        self.queueCapacity = queueCapacity; self.overloaded = overloaded; self.recentUtilization = recentUtilization
+        self.capacityRPS = capacityRPS; self.offeredRPS = offeredRPS; self.costDollars = costDollars
+        self.costPerHour = costPerHour
+    }
+}
+
+/// A message on the wire, for drawing requests in flight.
+public struct FlightView: Sendable, Equatable {
+    public enum Direction: Sendable, Equatable { case toServer, toClient }
+    /// The client end of the message.
+    public var client: Int
+    public var direction: Direction
+    /// 0 at the sender, 1 at the receiver.
+    public var progress: Double
+    public init(client: Int, direction: Direction, progress: Double) {
+        self.client = client; self.direction = direction; self.progress = progress
+    }
+}
+
+/// Everything the live view needs for one frame; the UI never reads engine internals.
+public struct Snapshot: Sendable {
+    public var scenarioName: String
+    public var architecture: Architecture
+    public var now: SimTime
+    /// Active nodes; under client-server the server is first (id 0), then clients 1...N.
+    public var nodes: [NodeView]
+    public var server: ServerView?
+    public var requests: RequestCounts
+    /// Latency over the whole run.
+    public var latency: LatencySummary
+    /// Per-second samples, oldest first (the last `seriesLimit` seconds).
+    public var series: [SecondSample]
+    /// Recent events, oldest first.
+    public var recentEvents: [NetworkEvent]
+    /// Messages on the wire.
+    public var flights: [FlightView]
+    /// Clients (or peers) currently active.
+    public var activeNodeCount: Int
+    /// Requests per second per node.
+    public var ratePerNode: Double
+
+    public init(scenarioName: String, architecture: Architecture, now: SimTime, nodes: [NodeView], server: ServerView?,
+                requests: RequestCounts, latency: LatencySummary, series: [SecondSample],
+                recentEvents: [NetworkEvent], flights: [FlightView], activeNodeCount: Int, ratePerNode: Double) {
+        self.scenarioName = scenarioName; self.architecture = architecture; self.now = now; self.nodes = nodes
+        self.server = server; self.requests = requests; self.latency = latency; self.series = series
+        self.recentEvents = recentEvents; self.flights = flights; self.activeNodeCount = activeNodeCount
+        self.ratePerNode = ratePerNode
+    }
+}

@@ -1,0 +1,157 @@
+/// The figures of a finished (or paused) run, in the shapes of the command-line contract (DESIGN.md §3).
+public struct RunReport: Sendable {
+    public var scenario: String
+    public var architecture: Architecture
+    public var nodes: Int
+    public var seed: UInt64
+    public var simulatedSeconds: Double
+    public var eventsProcessed: Int
+    public var requests: RequestCounts
+    public var latency: LatencySummary
+    public var throughputRPS: Double
+    public var utilization: Double
+    public var meanQueue: Double
+    public var maxQueue: Int
+    public var overloadSeconds: Double
+    public var messages: Int
+    public var serverDollars: Double
+    public var series: [SecondSample]
+
+    /// The `segments` array: one per architecture period (a single one until the live toggle exists).
+    public var segments: [JSONValue] {
+        [.object([
+            ("architecture", .string(architecture.rawValue)),
+            ("from_s", .rounded(0, 3)),
+            ("to_s", .rounded(simulatedSeconds, 3)),
+            ("requests", requestsJSON),
+            ("latency_ms", latencyJSON),
+            ("throughput_rps", .rounded(throughputRPS)),
+        ])]
+    }
+
+    var requestsJSON: JSONValue {
+        .object([
+            ("issued", .int(requests.issued)), ("completed", .int(requests.completed)),
+            ("rejected", .int(requests.rejected)), ("timed_out", .int(requests.timedOut)),
+            ("failed", .int(requests.failed)), ("in_flight", .int(requests.inFlight)),
+        ])
+    }
+
+    var latencyJSON: JSONValue {
+        .object([
+            ("mean", .rounded(latency.mean, 3)), ("p50", .rounded(latency.p50, 3)), ("p95", .rounded(latency.p95, 3)),
+            ("p99", .rounded(latency.p99, 3)), ("max", .rounded(latency.max, 3)),
+        ])
+    }
+
+    /// The `simulate --format json` object.
+    public var json: JSONValue {
+        .object([
+            ("scenario", .string(scenario)),
+            ("architecture", .string(architecture.rawValue)),
+            ("nodes", .int(nodes)),
+            ("seed", .int(Int(truncatingIfNeeded: seed))),
+            ("simulated_seconds", .rounded(simulatedSeconds, 3)),
+            ("events_processed", .int(eventsProcessed)),
+            ("requests", requestsJSON),
+            ("latency_ms", latencyJSON),
+            ("throughput_rps", .rounded(throughputRPS)),
+            ("server", .object([
+                ("utilization", .rounded(utilization)),
+                ("mean_queue", .rounded(meanQueue)),
+                ("max_queue", .int(maxQueue)),
+                ("overload_seconds", .rounded(overloadSeconds, 3)),
+            ])),
+            // Filled once the peer mesh exists; null under client-server, as the contract says.
+            ("mesh", .null),
+            ("messages", .object([("total", .int(messages))])),
+            // Accounts, logins and attacks are not modelled yet: null rather than invented zeros.
+            ("security", .null),
+            ("cost", .object([("server_dollars", .rounded(serverDollars, 4))])),
+            ("segments", .array(segments)),
+        ])
+    }
+
+    /// The per-second series as CSV, with the header of DESIGN.md §3.
+    public var csv: String {
+        var out = "t_s,architecture,nodes,issued,completed,rejected,timed_out,failed,throughput_rps,latency_mean_ms,latency_p95_ms,queue,utilization,messages,security_events\n"
+        for s in series {
+            out += "\(s.second),\(s.architecture.rawValue),\(s.nodes),\(s.issued),\(s.completed),\(s.rejected),"
+            out += "\(s.timedOut),\(s.failed),\(Self.fixed(s.throughput, 1)),\(Self.fixed(s.latencyMeanMs, 3)),"
+            out += "\(Self.fixed(s.latencyP95Ms, 3)),\(Self.fixed(s.queue, 3)),\(Self.fixed(s.utilization, 4)),"
+            out += "\(s.messages),\(s.securityEvents)\n"
+        }
+        return out
+    }
+
+    /// The summary for people.
+    public var table: String {
+        let r = requests
+        func pct(_ n: Int) -> String { r.issued > 0 ? Self.fixed(100 * Double(n) / Double(r.issued), 1) + "%" : "-" }
+        let rows: [(String, String)] = [
+            ("scenario", scenario),
+            ("architecture", architecture.rawValue),
+            ("nodes", "\(nodes)"),
+            ("seed", "\(seed)"),
+            ("simulated", Self.fixed(simulatedSeconds, 1) + " s (\(eventsProcessed) events)"),
+            ("requests issued", "\(r.issued)"),
+            ("  completed", "\(r.completed) (\(pct(r.completed)))"),
+            ("  rejected (overload)", "\(r.rejected) (\(pct(r.rejected)))"),
+            ("  timed out", "\(r.timedOut) (\(pct(r.timedOut)))"),
+            ("  failed", "\(r.failed) (\(pct(r.failed)))"),
+            ("  in flight", "\(r.inFlight)"),
+            ("throughput", Self.fixed(throughputRPS, 2) + " req/s"),
+            ("latency mean / p50", Self.fixed(latency.mean, 1) + " / " + Self.fixed(latency.p50, 1) + " ms"),
+            ("latency p95 / p99", Self.fixed(latency.p95, 1) + " / " + Self.fixed(latency.p99, 1) + " ms"),
+            ("latency max", Self.fixed(latency.max, 1) + " ms"),
+            ("server utilization", Self.fixed(100 * utilization, 1) + "%"),
+            ("queue mean / max", Self.fixed(meanQueue, 2) + " / \(maxQueue)"),
+            ("overloaded for", Self.fixed(overloadSeconds, 1) + " s"),
+            ("messages", "\(messages)"),
+            ("server cost", "$" + Self.fixed(serverDollars, 4)),
+        ]
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
+            .joined(separator: "\n") + "\n"
+    }
+
+    /// `x` with exactly `places` decimals, without Foundation's locale-dependent formatting.
+    public static func fixed(_ x: Double, _ places: Int) -> String {
+        guard x.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let n = Int((abs(x) * scale).rounded())
+        let sign = x < 0 && n != 0 ? "-" : ""
+        let whole = n / Int(scale)
+        guard places > 0 else { return sign + String(whole) }
+        let frac = String(n % Int(scale))
+        return sign + String(whole) + "." + String(repeating: "0", count: places - frac.count) + frac
+    }
+}
+
+extension Engine {
+    /// The report of the run so far.
+    public func report() -> RunReport {
+        metrics.integrate(to: kernel.now)
+        let seconds = kernel.now.inSeconds
+        return RunReport(
+            scenario: scenario.reportName, architecture: architecture, nodes: activeClients, seed: scenario.seed,
+            simulatedSeconds: seconds, eventsProcessed: kernel.eventsProcessed, requests: metrics.counts,
+            latency: metrics.latency,
+            throughputRPS: seconds > 0 ? Double(metrics.counts.completed) / seconds : 0,
+            utilization: metrics.utilization(at: kernel.now, workers: server.workers),
+            meanQueue: metrics.meanQueue(at: kernel.now), maxQueue: metrics.maxQueue,
+            overloadSeconds: metrics.overloadSeconds, messages: metrics.messages, serverDollars: serverCostDollars,
+            series: metrics.series)
+    }
+}
+
+extension NetworkEvent {
+    /// One line of `--events FILE`: `{"t": 12.5, "kind": "overload", "node": 0, "detail": "..."}`.
+    public var jsonLine: String {
+        JSONValue.object([
+            ("t", .rounded(time.inSeconds, 6)), ("kind", .string(kind.rawValue)), ("node", .int(node)),
+            ("detail", .string(detail)),
+        ]).serialized()
+    }
+}

@@ -1,0 +1,134 @@
+/// The two architectures the engine can run.
+public enum Architecture: String, Sendable, Codable, CaseIterable {
+    case clientServer = "client-server"
+    case peerMesh = "peer-mesh"
+}
+
+/// A typed, validated scenario: what the YAML file of DESIGN.md §4 decodes into.
+///
+/// Every field but `name` has a default, so a file need only say what differs.
+public struct Scenario: Sendable, Equatable {
+    /// A short identifier for reports: the built-in name or the file's stem (empty when made in code).
+    public var id: String = ""
+    public var name: String
+    public var description: String = ""
+    public var seed: UInt64 = 1
+    /// Simulated seconds for headless runs.
+    public var duration: Double = 120
+    public var architecture: Architecture = .clientServer
+    /// Clients (under client-server) or peers (in a mesh).
+    public var nodes: Int = 20
+    public var workload = Workload()
+    public var network = Network()
+    public var server = Server()
+    public var mesh = Mesh()
+    public var security = Security()
+    public var timeline: [TimelineAction] = []
+
+    public init(name: String) { self.name = name }
+
+    /// The identifier reports print: `id`, or `name` when the scenario was made in code.
+    public var reportName: String { id.isEmpty ? name : id }
+
+    /// How clients generate requests.
+    public struct Workload: Sendable, Equatable {
+        /// Requests per second per node (Poisson).
+        public var rate: Double = 1.0
+        /// Distinct resources that can be requested.
+        public var resources: Int = 100
+        public var popularity: Popularity = .zipf
+        /// Seconds before a requester gives up on an attempt; 0 means never.
+        public var timeout: Double = 5
+        /// Further attempts after a timeout.
+        public var retries: Int = 1
+        public init() {}
+    }
+
+    public enum Popularity: String, Sendable, Equatable, CaseIterable { case uniform, zipf }
+
+    /// The network between nodes.
+    public struct Network: Sendable, Equatable {
+        /// One-way latency per hop, milliseconds.
+        public var latencyMs: Double = 20
+        /// Uniform jitter added to each hop, ± milliseconds.
+        public var jitterMs: Double = 5
+        /// Probability that a message is lost.
+        public var loss: Double = 0
+        public init() {}
+    }
+
+    /// The dedicated server (client-server architecture).
+    public struct Server: Sendable, Equatable {
+        public var workers: Int = 4
+        public var serviceMs: Double = 40
+        public var service: ServiceDistribution = .exponential
+        /// Waiting room; a full queue rejects (overload).
+        public var queue: Int = 64
+        public var costPerHour: Double = 1.20
+        public init() {}
+    }
+
+    public enum ServiceDistribution: String, Sendable, Equatable, CaseIterable { case exponential, constant }
+
+    /// The peer mesh (peer-mesh architecture).
+    public struct Mesh: Sendable, Equatable {
+        public var discovery: Discovery = .dht
+        public var degree: Int = 4
+        public var ttl: Int = 7
+        public var replicas: Int = 3
+        public var workers: Int = 1
+        public var serviceMs: Double = 40
+        public var queue: Int = 8
+        public var churn: Churn? = nil
+        public init() {}
+    }
+
+    public enum Discovery: String, Sendable, Equatable, CaseIterable { case flooding, dht }
+
+    /// Peers leave and rejoin with exponential up and down times (seconds).
+    public struct Churn: Sendable, Equatable {
+        public var meanUptime: Double
+        public var meanDowntime: Double
+        public init(meanUptime: Double, meanDowntime: Double) {
+            self.meanUptime = meanUptime; self.meanDowntime = meanDowntime
+        }
+    }
+
+    /// Accounts, share passwords and attackers.
+    public struct Security: Sendable, Equatable {
+        public var accounts: Int = 50
+        public var lockoutAfter: Int = 5
+        public var lockoutSeconds: Double = 300
+        public var sharePasswords: Double = 0.6
+        public var weakPasswords: Double = 0.2
+        public var attackers: Int = 0
+        public var attackRate: Double = 2
+        public init() {}
+    }
+
+    /// Which node a timeline action targets.
+    public enum NodeTarget: Sendable, Equatable, CustomStringConvertible {
+        case server
+        /// A node id: 0 is the server, clients are 1...N.
+        case node(Int)
+        public var description: String {
+            switch self { case .server: "server"; case .node(let n): "node \(n)" }
+        }
+    }
+
+    /// One action of the timeline, at a simulated second.
+    public struct TimelineAction: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            case addNodes(Int)
+            case removeNodes(Int)
+            case toggle(Architecture)
+            case crash(NodeTarget)
+            case restart(NodeTarget)
+        }
+        public var at: Double
+        public var kind: Kind
+        /// The line in the file the action came from (0 when built in code).
+        public var line: Int
+        public init(at: Double, kind: Kind, line: Int = 0) { self.at = at; self.kind = kind; self.line = line }
+    }
+}

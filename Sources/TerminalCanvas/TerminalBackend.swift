@@ -1,0 +1,54 @@
+/// A size in terminal cells.
+public struct Size: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
+
+/// One cell that changed between two frames, at column `x`, row `y`.
+public struct CellChange: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var cell: Cell
+    public init(x: Int, y: Int, cell: Cell) { self.x = x; self.y = y; self.cell = cell }
+}
+
+/// A key the user pressed, decoded by the backend.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    case up, down, left, right
+    case tab, backTab, enter, escape, backspace
+    case home, end, pageUp, pageDown
+    case function(Int)
+    /// Ctrl-C as a key (when the terminal delivers it as a byte rather than a signal).
+    case interrupt
+}
+
+/// Something the run loop must react to.
+public enum InputEvent: Hashable, Sendable {
+    case key(Key)
+    /// The terminal changed size; the next frame must be drawn in full.
+    case resize(Size)
+    /// A signal (SIGINT, SIGTERM, SIGHUP) asked the program to quit.
+    case quitRequested
+    /// The terminal went away (closed pty, SSH drop): stop.
+    case endOfInput
+}
+
+/// The seam between the app and a terminal: ncurses implements it for real terminals, an in-memory backend for tests.
+///
+/// The app renders into a `Buffer`, diffs it with the previous frame and hands only the changes to `draw`.
+public protocol TerminalBackend: AnyObject {
+    /// The current size in cells.
+    var size: Size { get }
+    /// What colours the app may use.
+    var colorSupport: ColorSupport { get }
+    /// True when box-drawing and block glyphs can be shown (a UTF-8 locale and no `--ascii`).
+    var supportsUnicode: Bool { get }
+    /// Waits at most `timeoutMs` milliseconds for input; nil when none came. Must not busy-wait.
+    func readInput(timeoutMs: Int) -> InputEvent?
+    /// Writes the changed cells and makes them visible.
+    func draw(_ changes: [CellChange])
+    /// Forgets what is on screen and clears it (after a resize the next `draw` carries every cell).
+    func clear()
+}

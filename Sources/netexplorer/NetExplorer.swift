@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+
+/// `netexplorer`: see how client-server and peer-to-peer networks behave.
+struct NetExplorer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "netexplorer",
+        abstract: "See how client-server and peer-to-peer networks behave: live, or headless.",
+        subcommands: [RunCommand.self, SimulateCommand.self, ScenariosCommand.self, CheckCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}
+
+/// The entry point: parse, run, and turn every error into one line on stderr and a non-zero status.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try NetExplorer.parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch let error as CLIError {
+            printError(error.message)
+            exit(error.status)
+        } catch {
+            let code = NetExplorer.exitCode(for: error)
+            if code == .success {
+                // --help and --version are not errors.
+                print(NetExplorer.fullMessage(for: error))
+                exit(0)
+            }
+            let message = NetExplorer.message(for: error)
+                .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            printError(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
+            exit(code.rawValue)
+        }
+    }
+}
+
+/// A problem the user can act on; `status` 1 for bad input, 64 for usage.
+struct CLIError: Error {
+    var message: String
+    var status: Int32 = 1
+}
+
+/// Writes `netexplorer: message` on stderr.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("netexplorer: " + message + "\n").utf8))
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import NetworkEngine
+
+/// `netexplorer simulate`: run a scenario headless and print its figures.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run a scenario headless and print its figures (json, csv series, or a table)."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, table }
+
+    @OptionGroup var options: ScenarioOptions
+
+    @Option(name: .long, parsing: .unconditional, help: "Simulated seconds to run (default: the scenario's).")
+    var duration: Double?
+
+    @Option(name: .long, help: "json (summary), csv (one row per simulated second) or table.")
+    var format: Format = .json
+
+    @Option(name: .long, help: "Write every network event to FILE, one JSON object a line.")
+    var events: String?
+
+    func run() throws {
+        var scenario = try options.load()
+        if let duration {
+            guard duration > 0, duration.isFinite else {
+                throw CLIError(message: "--duration must be more than 0 seconds, got \(duration)", status: 64)
+            }
+            scenario.duration = duration
+        }
+        let report = Self.simulate(scenario, eventsPath: events)
+        switch format {
+        case .json: print(try report.get().json.serialized(pretty: true))
+        case .csv: print(try report.get().csv, terminator: "")
+        case .table: print(try report.get().table, terminator: "")
+        }
+    }
+
+    /// Runs to the scenario's duration; writes the events file when asked.
+    static func simulate(_ scenario: Scenario, eventsPath: String?) -> Result<RunReport, CLIError> {
+        let engine = Engine(scenario: scenario, keepAllEvents: eventsPath != nil)
+        engine.run(until: .seconds(scenario.duration))
+        if let path = eventsPath {
+            let lines = engine.allEvents.map(\.jsonLine).joined(separator: "\n")
+            let text = lines.isEmpty ? "" : lines + "\n"
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                return .failure(CLIError(message: "cannot write events to '\(path)'"))
+            }
+        }
+        return .success(engine.report())
+    }
+}
