@@ -11,7 +11,8 @@ public final class Engine: Simulation {
         case deliverRequest(RequestRef)
         case serviceDone(worker: Int32, epoch: UInt32)
         case deliverReply(RequestRef, ReplyOutcome)
-        case timeout(RequestRef, attempt: UInt16)
+        /// The earliest armed timeout falls due (see `TimeoutQueue`).
+        case timeoutsDue
         /// The end of a simulated second: close the per-second sample.
         case tick
         case timeline(index: Int32)
@@ -34,6 +35,7 @@ public final class Engine: Simulation {
     public internal(set) var metrics = MetricsRecorder()
     var arrivalGeneration: UInt32 = 0
     var serverEpoch: UInt32 = 0
+    var timeouts = TimeoutQueue()
 
     // Constants derived once from the scenario.
     let meanService: SimTime
@@ -114,14 +116,9 @@ public final class Engine: Simulation {
             withServer { $0.finish(worker: Int(worker), effects: &$1) }
         case .deliverReply(let ref, let outcome):
             deliverReply(ref, outcome)
-        case .timeout(let ref, let attempt):
-            guard requests.isLive(ref), requests[ref].attempt == attempt else { return }
-            if Int(attempt) < scenario.workload.retries {
-                requests[ref].attempt = attempt + 1
-                send(ref)
-            } else {
-                finish(ref) { $0.timedOut() }
-            }
+        case .timeoutsDue:
+            while let due = timeouts.popDue(at: kernel.now) { expire(due.request, attempt: due.attempt) }
+            if let next = timeouts.nextWakeup() { kernel.schedule(.timeoutsDue, at: next) }
         case .tick:
             metrics.closeSecond(at: kernel.now, architecture: architecture, nodes: activeClients, workers: server.workers)
             kernel.schedule(.tick, after: SimTime.nanosPerSecond)
@@ -170,7 +167,20 @@ public final class Engine: Simulation {
             requests[ref].arrivesAt = now + d
             kernel.schedule(.deliverRequest(ref), after: d)
         }
-        if timeout > 0 { kernel.schedule(.timeout(ref, attempt: requests[ref].attempt), after: timeout) }
+        if timeout > 0, let wake = timeouts.arm(ref, attempt: requests[ref].attempt, deadline: now + timeout) {
+            kernel.schedule(.timeoutsDue, at: wake)
+        }
+    }
+
+    /// An attempt's timeout fell due: retry, or give up. Stale when the request ended or was retried since.
+    func expire(_ ref: RequestRef, attempt: UInt16) {
+        guard requests.isLive(ref), requests[ref].attempt == attempt else { return }
+        if Int(attempt) < scenario.workload.retries {
+            requests[ref].attempt = attempt + 1
+            send(ref)
+        } else {
+            finish(ref) { $0.timedOut() }
+        }
     }
 
     /// The server's reply goes back over the network (it may be lost).

@@ -11,6 +11,9 @@ public struct RingBuffer<Element> {
     @inlinable public var count: Int { _count }
     @inlinable public var isEmpty: Bool { _count == 0 }
 
+    /// The oldest element, without removing it.
+    @inlinable public var first: Element? { _count > 0 ? storage[head] : nil }
+
     @inlinable public mutating func append(_ e: Element) {
         if _count == storage.count { grow() }
         storage[(head + _count) % storage.count] = e
