@@ -28,6 +28,11 @@ enum AsciiFallback {
         }
     }
 
+    /// `text` as the screen can show it: unchanged with Unicode, every character through `character(for:)` without.
+    static func text(_ text: String, unicode: Bool) -> String {
+        unicode || text.utf8.allSatisfy({ $0 < 0x80 }) ? text : String(text.map(character(for:)))
+    }
+
     /// Replaces every non-ASCII cell of `buffer` with its stand-in; a wide character becomes `?` and a blank.
     static func apply(to buffer: inout Buffer) {
         let area = buffer.area

@@ -19,6 +19,8 @@ struct Glyphs: Sendable {
     var paused: String
     var times: String
     var separator: String
+    /// Separates items within a line or a title.
+    var dot: String
     var warning: String
     var busyWorker: Character
     var idleWorker: Character
@@ -26,12 +28,12 @@ struct Glyphs: Sendable {
 
     static let unicode = Glyphs(
         idle: "○", busy: "●", down: "✗", request: "•", reply: "◦", link: "·",
-        heat: ["·", "░", "▒", "▓", "█"], running: "▶ running", paused: "⏸ PAUSED", times: "×", separator: " │ ",
+        heat: ["·", "░", "▒", "▓", "█"], running: "▶ running", paused: "⏸ PAUSED", times: "×", separator: " │ ", dot: "·",
         warning: "⚠", busyWorker: "■", idleWorker: "□", arrows: ("←", "→", "↑", "↓"))
 
     static let ascii = Glyphs(
         idle: "o", busy: "*", down: "x", request: "+", reply: "~", link: ".",
-        heat: ["_", ".", ":", "*", "#"], running: "> running", paused: "|| PAUSED", times: "x", separator: " | ",
+        heat: ["_", ".", ":", "*", "#"], running: "> running", paused: "|| PAUSED", times: "x", separator: " | ", dot: "-",
         warning: "!", busyWorker: "#", idleWorker: "-", arrows: ("<-", "->", "up", "down"))
 
     static func forUnicode(_ unicode: Bool) -> Glyphs { unicode ? .unicode : .ascii }

@@ -9,13 +9,13 @@ public enum HelpOverlay {
         let textWidth = keys.map { keyWidth + 2 + $0.meaning.displayWidth }.max() ?? 0
         let box = area.centered(width: textWidth + 4, height: keys.count + 2)
         Clear().render(in: box, buffer: &buffer)
-        let block = Block(title: "keys · ? or Esc closes", titleStyle: Theme.focusedBorder, borderType: .double,
+        let block = Block(title: AsciiFallback.text("keys · ? or Esc closes", unicode: state.unicode), titleStyle: Theme.focusedBorder, borderType: .double,
                           borderStyle: Theme.focusedBorder, symbols: state.symbols)
         block.render(in: box, buffer: &buffer)
         let inner = block.inner(box).inset(horizontal: 1, vertical: 0)
         let lines = keys.map { k -> Line in
             let shown = state.unicode ? k.keys : k.asciiKeys
-            return Line([Span(shown.padded(toWidth: keyWidth), style: Theme.title), Span("  " + k.meaning)])
+            return Line([Span(shown.padded(toWidth: keyWidth), style: Theme.title), Span("  " + AsciiFallback.text(k.meaning, unicode: state.unicode))])
         }
         Paragraph(lines, symbols: state.symbols).render(in: inner, buffer: &buffer)
     }

@@ -24,7 +24,7 @@ public enum InspectorPane {
         return [
             Line([Span("client \(id)  "),
                   Span("\(TopologyPane.glyph(for: node.activity, g)) \(word)", style: Theme.style(for: node.activity)),
-                  Span(" · \(node.outstanding) outstanding")]),
+                  Span(" \(g.dot) \(node.outstanding) outstanding")]),
             Line("sent \(node.sent)  completed \(node.completed)"),
             Line("mean latency " + (node.completed > 0 ? Format.fixed(node.meanLatencyMs, decimals: 1) + " ms" : "-")),
             hint(state),

@@ -59,7 +59,9 @@ public final class LiveApp {
     /// - Returns: why the loop must stop, or nil to go on.
     public func tick() -> LiveExit? {
         let timeout = pacing.inputTimeoutMs(now: clock.nanoseconds, lastFrame: lastFrameWall, paused: state.paused)
+        var hadInput = false
         if let event = backend.readInput(timeoutMs: timeout) {
+            hadInput = true
             if let exit = process(event) { return exit }
             // Take whatever else is queued (a held key, a paste) now, so input never lags behind frames.
             var drained = 0
@@ -69,8 +71,22 @@ public final class LiveApp {
             }
         }
         advanceSimulation()
+        if !hadInput && isStill() { return nil }
         renderFrame()
         return nil
+    }
+
+    /// True when the screen cannot have changed: paused, engine untouched, same size, and the frame's bookkeeping
+    /// (status expiry) left the state as it was. Skipping the snapshot and render then keeps a paused view at ~0% CPU.
+    private func isStill() -> Bool {
+        guard state.paused, !snapshotIsStale, !needsFullRedraw, backend.size == front.size else { return false }
+        let before = state
+        let now = clock.nanoseconds
+        _ = update(&state, .frame(FrameInfo(wallNanos: now, actualSpeed: nil)),
+                   context: UpdateContext(wallNanos: now, snapshot: snapshot))
+        guard state == before else { return false }
+        lastFrameWall = now
+        return true
     }
 
     /// Handles one input event: a key becomes an action for `update`, whose effects are carried out here.

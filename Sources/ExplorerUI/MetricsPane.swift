@@ -53,5 +53,23 @@ public enum MetricsPane {
             buffer.set(string: text, at: Position(x: block.right - valueWidth, y: block.y), style: metric.style.bolded(),
                        clippedTo: block)
         }
+        // A spare row (there is one at 80×24) sums up the whole run, so the sparklines' window has a reference.
+        if inner.height > metrics.count * rowsEach {
+            buffer.set(line: summary(snapshot, state), in: inner.row(inner.height - 1), ellipsis: state.symbols.ellipsis)
+        }
+    }
+
+    /// `since t=0: p95 131.0 ms · 3.0% rejected`: the whole run's tail latency and refusals.
+    static func summary(_ snapshot: Snapshot, _ state: AppState) -> Line {
+        let r = snapshot.requests
+        let ended = r.completed + r.rejected + r.timedOut + r.failed
+        let rejectedShare = ended > 0 ? Double(r.rejected) / Double(ended) : 0
+        let p95 = snapshot.latency.p95
+        return Line([
+            Span("since t=0: ", style: Theme.muted),
+            Span("p95 " + Format.fixed(p95, decimals: p95 < 1000 ? 1 : 0) + " ms \(state.glyphs.dot) "),
+            Span(Format.fixed(rejectedShare * 100, decimals: 1) + "% rejected",
+                 style: r.rejected > 0 ? Theme.warning : .plain),
+        ])
     }
 }

@@ -24,7 +24,7 @@ public enum Screen {
         // The bottom band holds five sparklines: one row each at 80×24, up to three on tall screens.
         let bottomHeight = max(8, body.height * 2 / 5)
         let bands = Layout.vertical([.fill(1), .length(bottomHeight)]).split(body)
-        let sideWidth = max(36, min(48, size.width * 3 / 10))
+        let sideWidth = max(36, min(48, size.width * 2 / 5))
         let top = Layout.horizontal([.fill(1), .length(sideWidth)]).split(bands[0])
         let side = Layout.vertical([.length(8), .fill(1)]).split(top[1])
         let logWidth = max(36, size.width * 2 / 5)

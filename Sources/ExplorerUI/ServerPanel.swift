@@ -40,9 +40,9 @@ public enum ServerPanel {
         lines.append(Line(offered))
 
         if !server.up {
-            lines.append(Line("SERVER DOWN · requests fail", style: Theme.overload, alignment: .center))
+            lines.append(Line("SERVER DOWN \(g.dot) requests fail", style: Theme.overload, alignment: .center))
         } else if server.overloaded {
-            lines.append(Line("OVERLOAD · queue full, rejecting", style: Theme.overload, alignment: .center))
+            lines.append(Line("OVERLOAD \(g.dot) queue full, rejecting", style: Theme.overload, alignment: .center))
         } else {
             let r = snapshot.requests
             lines.append(Line("rejected \(r.rejected)  timed out \(r.timedOut)  failed \(r.failed)",

@@ -123,7 +123,7 @@ public enum TopologyPane {
             }
         }
 
-        let range = n > 0 ? "clients 1–\(n)" : "no clients"
+        let range = n > 0 ? "clients 1\(state.unicode ? "–" : "-")\(n)" : "no clients"
         let caption = perCell == 1 ? "\(range), one cell each" : "\(range), \(perCell) per cell"
         buffer.set(string: caption, at: Position(x: area.x, y: area.y + 1), style: Theme.muted, clippedTo: area)
 

@@ -16,6 +16,20 @@ public final class Engine: Simulation {
         /// The end of a simulated second: close the per-second sample.
         case tick
         case timeline(index: Int32)
+        // Peer mesh
+        /// A DHT lookup message reaches `peer`.
+        case lookupArrives(RequestRef, peer: Int32)
+        /// A flooded query reaches `peer` from `from` with `ttl` hops left.
+        case floodArrives(flood: UInt32, peer: Int32, from: Int32, ttl: UInt8)
+        /// A query hit travels back toward the requester, now at `peer`.
+        case hitArrives(flood: UInt32, peer: Int32, holder: Int32)
+        /// After a flood found `holder`, the request goes straight to it.
+        case meshRequestArrives(RequestRef, holder: Int32)
+        case peerServiceDone(peer: Int32, worker: Int32, epoch: UInt32)
+        /// A peer leaves or rejoins.
+        case churn(peer: Int32, token: UInt32)
+        /// A replica seeded by the server (after a switch to the mesh) reaches its holder.
+        case seedArrives(slot: Int32)
     }
 
     public var kernel = Kernel<Event>()
@@ -32,13 +46,27 @@ public final class Engine: Simulation {
     public internal(set) var activeClients: Int
     var requests = RequestTable()
     public internal(set) var server: ServerMachine
-    public internal(set) var metrics = MetricsRecorder()
+    public internal(set) var metrics: MetricsRecorder
+    let picker: ResourcePicker
+    var workload: SeededRandom
     var arrivalGeneration: UInt32 = 0
     var serverEpoch: UInt32 = 0
     var timeouts = TimeoutQueue()
+    /// The peer mesh, built when the run starts as a mesh or first switches to one.
+    var mesh: MeshState?
+    var peerServers: [ServerMachine?] = []
+    var churnRandom: SeededRandom
+    var nextChurnToken: UInt32 = 0
+    /// Simulated time spent under client-server (the dedicated server's bill).
+    var serverTime: SimTime = 0
+    /// Time the server spent crashed while it was the architecture, and since when it is down (for availability).
+    var serverDownTime: SimTime = 0
+    var serverDownSince: SimTime?
+    var lastArchitectureChange: SimTime = 0
 
     // Constants derived once from the scenario.
     let meanService: SimTime
+    let meanPeerService: SimTime
     let latency: SimTime
     let jitter: SimTime
     let timeout: SimTime
@@ -53,8 +81,13 @@ public final class Engine: Simulation {
         service = SeededRandom(seed: scenario.seed, stream: .service)
         network = SeededRandom(seed: scenario.seed, stream: .network)
         flash = SeededRandom(seed: scenario.seed, stream: .flash)
+        workload = SeededRandom(seed: scenario.seed, stream: .workload)
+        churnRandom = SeededRandom(seed: scenario.seed, stream: .churn)
+        picker = ResourcePicker(resources: scenario.workload.resources, popularity: scenario.workload.popularity)
+        metrics = MetricsRecorder(architecture: scenario.architecture)
         server = ServerMachine(workers: scenario.server.workers, queueCapacity: scenario.server.queue)
         meanService = .millis(scenario.server.serviceMs)
+        meanPeerService = .millis(scenario.mesh.serviceMs)
         latency = .millis(scenario.network.latencyMs)
         jitter = .millis(scenario.network.jitterMs)
         timeout = .seconds(scenario.workload.timeout)
@@ -65,15 +98,12 @@ public final class Engine: Simulation {
         for (i, action) in scenario.timeline.enumerated() {
             kernel.schedule(.timeline(index: Int32(i)), at: .seconds(action.at))
         }
-        scheduleNextArrival()
-    }
-
-    /// Why this engine cannot run `scenario` yet, or nil when it can.
-    public static func unsupportedReason(for scenario: Scenario) -> String? {
-        if scenario.architecture == .peerMesh {
-            return "the peer-mesh architecture is not available yet; use --architecture client-server"
+        if architecture == .peerMesh {
+            buildMesh(seeded: true)
+            server.shutDown()
         }
-        return nil
+        for peer in 0..<activeClients { scheduleChurn(peer) }
+        scheduleNextArrival()
     }
 
     // MARK: - Driving
@@ -124,6 +154,20 @@ public final class Engine: Simulation {
             kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         case .timeline(let index):
             runTimelineAction(scenario.timeline[Int(index)])
+        case .lookupArrives(let ref, let peer):
+            lookupArrived(ref, at: Int(peer))
+        case .floodArrives(let serial, let peer, let from, let ttl):
+            floodArrived(serial, at: Int(peer), from: Int(from), ttl: Int(ttl))
+        case .hitArrives(let serial, let peer, let holder):
+            hitArrived(serial, at: Int(peer), holder: Int(holder))
+        case .meshRequestArrives(let ref, let holder):
+            if requests.isLive(ref) { servePeer(Int(holder), ref) }
+        case .peerServiceDone(let peer, let worker, let epoch):
+            peerServiceDone(Int(peer), worker: Int(worker), epoch: epoch)
+        case .churn(let peer, let token):
+            if Int(peer) < clients.count, clients[Int(peer)].churnToken == token { churn(Int(peer)) }
+        case .seedArrives(let slot):
+            seedArrived(Int(slot))
         }
     }
 
@@ -147,15 +191,22 @@ public final class Engine: Simulation {
 
     /// Client `c` (index) issues a new request.
     func issue(from c: Int) {
-        let ref = requests.open(client: Int32(c), at: kernel.now)
-        metrics.issued()
+        let resource = picker.pick(&workload)
+        let ref = requests.open(client: Int32(c), at: kernel.now, segment: metrics.currentSegment,
+                                resource: resource, architecture: architecture)
+        metrics.issued(segment: metrics.currentSegment)
         clients[c].sent += 1
         clients[c].outstanding += 1
         send(ref)
     }
 
-    /// Sends the request's current attempt and arms its timeout.
+    /// Sends the request's current attempt under the architecture that accepted it, and arms its timeout.
     func send(_ ref: RequestRef) {
+        if requests[ref].architecture == .peerMesh { sendMesh(ref) } else { sendToServer(ref) }
+    }
+
+    /// Client-server: the request goes to the server.
+    func sendToServer(_ ref: RequestRef) {
         metrics.message()
         let now = kernel.now
         if network.chance(scenario.network.loss) {
@@ -165,9 +216,15 @@ public final class Engine: Simulation {
             requests[ref].phase = .toServer
             requests[ref].sentAt = now
             requests[ref].arrivesAt = now + d
+            requests[ref].hopFrom = requests[ref].client + 1
+            requests[ref].hopTo = 0
             kernel.schedule(.deliverRequest(ref), after: d)
         }
-        if timeout > 0, let wake = timeouts.arm(ref, attempt: requests[ref].attempt, deadline: now + timeout) {
+        armTimeout(ref)
+    }
+
+    func armTimeout(_ ref: RequestRef) {
+        if timeout > 0, let wake = timeouts.arm(ref, attempt: requests[ref].attempt, deadline: kernel.now + timeout) {
             kernel.schedule(.timeoutsDue, at: wake)
         }
     }
@@ -179,12 +236,13 @@ public final class Engine: Simulation {
             requests[ref].attempt = attempt + 1
             send(ref)
         } else {
-            finish(ref) { $0.timedOut() }
+            finish(ref, .timedOut)
         }
     }
 
     /// The server's reply goes back over the network (it may be lost).
-    func sendReply(_ ref: RequestRef, _ outcome: ReplyOutcome) {
+    /// `from` is the replying node's id: 0 for the server, a peer's id in the mesh.
+    func sendReply(_ ref: RequestRef, _ outcome: ReplyOutcome, from: Int = 0) {
         metrics.message()
         if network.chance(scenario.network.loss) { return }
         let d = hopDelay()
@@ -192,6 +250,8 @@ public final class Engine: Simulation {
             requests[ref].phase = .toClient
             requests[ref].sentAt = kernel.now
             requests[ref].arrivesAt = kernel.now + d
+            requests[ref].hopFrom = Int32(from)
+            requests[ref].hopTo = requests[ref].client + 1
         }
         kernel.schedule(.deliverReply(ref, outcome), after: d)
     }
@@ -205,15 +265,24 @@ public final class Engine: Simulation {
             let latency = kernel.now - requests[ref].issuedAt
             clients[c].completed += 1
             clients[c].latencySum += latency
-            finish(ref) { $0.completed(latency: latency) }
-        case .rejected: finish(ref) { $0.rejected() }
-        case .failed: finish(ref) { $0.failed() }
+            finish(ref, .completed(latency: latency))
+        case .rejected: finish(ref, .rejected)
+        case .failed: finish(ref, .failed)
         }
     }
 
-    /// Ends a request with the given outcome counter.
-    func finish(_ ref: RequestRef, _ count: (inout MetricsRecorder) -> Void) {
-        count(&metrics)
+    /// How a request ended, from its requester's point of view.
+    enum Outcome { case completed(latency: SimTime), rejected, timedOut, failed }
+
+    /// Ends a request: counts the outcome in the run and in the segment that accepted it, frees its slot.
+    func finish(_ ref: RequestRef, _ outcome: Outcome) {
+        let segment = Int(requests[ref].segment)
+        switch outcome {
+        case .completed(let latency): metrics.completed(latency: latency, segment: segment)
+        case .rejected: metrics.rejected(segment: segment)
+        case .timedOut: metrics.timedOut(segment: segment)
+        case .failed: metrics.failed(segment: segment)
+        }
         clients[Int(requests[ref].client)].outstanding -= 1
         requests.close(ref)
     }
@@ -223,22 +292,42 @@ public final class Engine: Simulation {
     }
 }
 
-/// The engine as the server machine's effects sink: schedules service completions and replies, logs overloads.
+/// The engine as a server machine's effects sink (the central server, or peer `peer` of the mesh): schedules service
+/// completions and replies, logs overloads.
 public struct EngineServerEffects: ServerEffects {
-    unowned let engine: Engine
-    init(engine: Engine) { self.engine = engine }
+    // unowned(unsafe): the engine owns every sink it makes, for the duration of one call; no refcounting per event.
+    unowned(unsafe) let engine: Engine
+    /// -1 for the central server, else the peer index.
+    let peer: Int32
+
+    init(engine: Engine, peer: Int32 = -1) { self.engine = engine; self.peer = peer }
 
     public mutating func startService(of request: RequestRef, worker: Int) {
-        let mean = engine.meanService
-        let d = engine.scenario.server.service == .constant ? mean : engine.service.exponential(mean: mean)
-        engine.kernel.schedule(.serviceDone(worker: Int32(worker), epoch: engine.serverEpoch), after: d)
+        if peer < 0 {
+            let mean = engine.meanService
+            let d = engine.scenario.server.service == .constant ? mean : engine.service.exponential(mean: mean)
+            engine.kernel.schedule(.serviceDone(worker: Int32(worker), epoch: engine.serverEpoch), after: d)
+        } else {
+            let mean = engine.meanPeerService
+            let d = engine.scenario.server.service == .constant ? mean : engine.service.exponential(mean: mean)
+            let epoch = engine.mesh?.epochs[Int(peer)] ?? 0
+            engine.kernel.schedule(.peerServiceDone(peer: peer, worker: Int32(worker), epoch: epoch), after: d)
+        }
     }
 
     public mutating func reply(to request: RequestRef, outcome: ReplyOutcome) {
-        engine.sendReply(request, outcome)
+        if peer >= 0 && outcome == .completed { engine.mesh?.served[Int(peer)] += 1 }
+        engine.sendReply(request, outcome, from: Int(peer) + 1)
     }
 
     public mutating func overloadChanged(to overloaded: Bool, queueLength: Int) {
+        if peer >= 0 {
+            guard overloaded else { return }
+            engine.mesh?.peerOverloads += 1
+            engine.log(.overload, node: Int(peer) + 1,
+                       "peer \(peer + 1) overloaded: its queue is full (\(queueLength)/\(engine.scenario.mesh.queue))")
+            return
+        }
         engine.metrics.overloadedLevel = overloaded
         if overloaded {
             engine.log(.overload, node: 0, "queue full (\(queueLength)/\(engine.scenario.server.queue)): rejecting requests")

@@ -15,7 +15,7 @@ extension Engine {
         case .restart(let target): return restart(target)
         case .flashCrowd(let count): return flashCrowd(count)
         case .toggleArchitecture:
-            return CommandOutcome(accepted: false, message: "the architecture toggle arrives with the peer mesh")
+            return switchArchitecture(to: architecture == .clientServer ? .peerMesh : .clientServer)
         case .toggleAttack:
             return CommandOutcome(accepted: false, message: "attacks arrive with the security model")
         }
@@ -28,7 +28,7 @@ extension Engine {
         case .crash(let t): apply(.crash(t))
         case .restart(let t): apply(.restart(t))
         case .toggle(let target):
-            log(.toggle, node: 0, "switch to \(target.rawValue) requested; the peer mesh is not available yet")
+            _ = switchArchitecture(to: target)
         }
     }
 
@@ -47,6 +47,12 @@ extension Engine {
             }
         }
         activeClients += add
+        if let mesh, clients.count > mesh.peerCount {
+            buildMesh(seeded: true)
+        } else {
+            for i in (activeClients - add)..<activeClients { meshPeerChanged(i, up: clients[i].up) }
+        }
+        for i in (activeClients - add)..<activeClients { scheduleChurn(i) }
         restartArrivals()
         log(.nodesAdded, node: first, "\(add) client\(add == 1 ? "" : "s") joined (now \(activeClients))")
         return CommandOutcome(accepted: true, message: "+\(add) client\(add == 1 ? "" : "s"): \(activeClients) now")
@@ -56,6 +62,7 @@ extension Engine {
         let remove = min(max(0, n), activeClients)
         guard remove > 0 else { return CommandOutcome(accepted: false, message: "no clients left to remove") }
         activeClients -= remove
+        for i in activeClients..<(activeClients + remove) { meshPeerChanged(i, up: false) }
         restartArrivals()
         // Departing clients stop issuing; what they already sent still resolves and is counted.
         log(.nodesRemoved, node: activeClients + 1, "\(remove) client\(remove == 1 ? "" : "s") left (now \(activeClients))")
@@ -73,6 +80,7 @@ extension Engine {
         case .server, .node(0):
             guard server.up else { return CommandOutcome(accepted: false, message: "the server is already down") }
             serverEpoch &+= 1
+            serverDownSince = kernel.now
             withServer { $0.crash(effects: &$1) }
             log(.nodeDown, node: 0, "server crashed: every request fails until it restarts")
             return CommandOutcome(accepted: true, message: "server crashed")
@@ -84,9 +92,10 @@ extension Engine {
             clients[id - 1].up = false
             // The client process died: what it was waiting for can no longer be delivered.
             for ref in requests.liveRefs() where Int(requests[ref].client) == id - 1 {
-                finish(ref) { $0.failed() }
+                finish(ref, .failed)
             }
-            log(.nodeDown, node: id, "client \(id) crashed")
+            meshPeerChanged(id - 1, up: false)
+            log(.nodeDown, node: id, architecture == .peerMesh ? "peer \(id) left" : "client \(id) crashed")
             return CommandOutcome(accepted: true, message: "node \(id) crashed")
         }
     }
@@ -96,6 +105,8 @@ extension Engine {
         case .server, .node(0):
             guard !server.up else { return CommandOutcome(accepted: false, message: "the server is already up") }
             server.restart()
+            if let since = serverDownSince { serverDownTime += kernel.now - since }
+            serverDownSince = nil
             log(.nodeUp, node: 0, "server restarted with an empty queue")
             return CommandOutcome(accepted: true, message: "server restarted")
         case .node(let id):
@@ -104,7 +115,8 @@ extension Engine {
             }
             guard !clients[id - 1].up else { return CommandOutcome(accepted: false, message: "node \(id) is already up") }
             clients[id - 1].up = true
-            log(.nodeUp, node: id, "client \(id) is back")
+            meshPeerChanged(id - 1, up: true)
+            log(.nodeUp, node: id, architecture == .peerMesh ? "peer \(id) rejoined" : "client \(id) is back")
             return CommandOutcome(accepted: true, message: "node \(id) restarted")
         }
     }

@@ -8,7 +8,16 @@ extension Engine {
     public var offeredRPS: Double { Double(activeClients) * scenario.workload.rate }
 
     /// Dollars the dedicated server has cost so far.
-    public var serverCostDollars: Double { scenario.server.costPerHour * kernel.now.inSeconds / 3600 }
+    public var serverCostDollars: Double {
+        let current = architecture == .clientServer ? kernel.now - lastArchitectureChange : 0
+        return scenario.server.costPerHour * (serverTime + current).inSeconds / 3600
+    }
+
+    /// Share of the run during which the server could serve (1 when it never crashed).
+    public var serverAvailability: Double {
+        let down = serverDownTime + (serverDownSince.map { kernel.now - $0 } ?? 0)
+        return kernel.now > 0 ? 1 - Double(down) / Double(kernel.now) : 1
+    }
 
     /// Every request accounted for: the conservation law of DESIGN.md §2.
     public var requestCounts: RequestCounts { metrics.counts }
@@ -29,23 +38,40 @@ extension Engine {
             : server.overloaded ? .overloaded
             : server.queueLength > 0 ? .queueing
             : server.busyWorkers > 0 ? .busy : .idle
-        nodes.append(NodeView(id: 0, role: .server, activity: serverActivity, sent: 0, completed: server.served,
-                              outstanding: server.busyWorkers + server.queueLength, meanLatencyMs: 0))
+        // The server is on screen while it exists: under client-server, and while it drains after a switch.
+        let serverShown = architecture == .clientServer || server.busyWorkers + server.queueLength > 0
+        if serverShown {
+            nodes.append(NodeView(id: 0, role: .server, activity: serverActivity, sent: 0, completed: server.served,
+                                  outstanding: server.busyWorkers + server.queueLength, meanLatencyMs: 0))
+        }
+        let role: NodeRole = architecture == .peerMesh ? .peer : .client
         for i in 0..<activeClients {
             let c = clients[i]
-            let activity: NodeActivity = !c.up ? .down : c.outstanding > 0 ? .busy : .idle
-            nodes.append(NodeView(id: i + 1, role: .client, activity: activity, sent: c.sent, completed: c.completed,
-                                  outstanding: c.outstanding, meanLatencyMs: c.meanLatencyMs))
+            var activity: NodeActivity = !c.up ? .down : c.outstanding > 0 ? .busy : .idle
+            var served = 0
+            if role == .peer, c.up, let mesh, i < mesh.peerCount {
+                served = mesh.served[i]
+                if i < peerServers.count, let peerServer = peerServers[i] {
+                    if peerServer.overloaded { activity = .overloaded }
+                    else if peerServer.queueLength > 0 { activity = .queueing }
+                    else if peerServer.busyWorkers > 0 { activity = .busy }
+                }
+            }
+            var view = NodeView(id: i + 1, role: role, activity: activity, sent: c.sent, completed: c.completed,
+                                outstanding: c.outstanding, meanLatencyMs: c.meanLatencyMs)
+            view.served = served
+            nodes.append(view)
         }
         var flights: [FlightView] = []
         for r in requests.records where r.live && Int(r.client) < activeClients {
+            guard now >= r.sentAt, now <= r.arrivesAt, r.phase == .toServer || r.phase == .toClient else { continue }
             let span = r.arrivesAt - r.sentAt
-            guard now >= r.sentAt, now <= r.arrivesAt else { continue }
             let progress = span > 0 ? Double(now - r.sentAt) / Double(span) : 1
-            switch r.phase {
-            case .toServer: flights.append(FlightView(client: Int(r.client) + 1, direction: .toServer, progress: progress))
-            case .toClient: flights.append(FlightView(client: Int(r.client) + 1, direction: .toClient, progress: progress))
-            case .atServer, .lost: break
+            if r.architecture == .clientServer {
+                flights.append(FlightView(client: Int(r.client) + 1,
+                                          direction: r.phase == .toServer ? .toServer : .toClient, progress: progress))
+            } else {
+                flights.append(FlightView(from: Int(r.hopFrom), to: Int(r.hopTo), progress: progress))
             }
         }
         let recentUtilization = metrics.series.last?.utilization ?? 0
@@ -54,10 +80,36 @@ extension Engine {
             queueCapacity: server.queueCapacity, overloaded: server.overloaded, recentUtilization: recentUtilization,
             capacityRPS: serverCapacityRPS, offeredRPS: offeredRPS, costDollars: serverCostDollars,
             costPerHour: scenario.server.costPerHour)
-        return Snapshot(
-            scenarioName: scenario.name, architecture: architecture, now: now, nodes: nodes, server: serverView,
+        var snapshot = Snapshot(
+            scenarioName: scenario.name, architecture: architecture, now: now, nodes: nodes,
+            server: serverShown ? serverView : nil,
             requests: metrics.counts, latency: metrics.latency, series: Array(metrics.series.suffix(seriesLimit)),
             recentEvents: metrics.recent.ordered, flights: flights, activeNodeCount: activeClients,
             ratePerNode: scenario.workload.rate)
+        snapshot.mesh = meshView
+        snapshot.switches = metrics.segments.dropFirst().map(\.from)
+        return snapshot
+    }
+
+    /// The mesh panel's figures, or nil when there is no mesh.
+    public var meshView: MeshView? {
+        guard let mesh else { return nil }
+        let now = kernel.now
+        let ringOrder = mesh.discovery == .dht
+            ? mesh.ring.peersInRingOrder.filter { $0 < activeClients }.map { $0 + 1 } : []
+        var links: [MeshView.Link] = []
+        if mesh.discovery == .flooding && activeClients <= 64 {
+            for p in 0..<min(activeClients, mesh.peerCount) {
+                for n in mesh.flood.neighbours(of: p) where Int(n) > p && Int(n) < activeClients {
+                    links.append(MeshView.Link(a: p + 1, b: Int(n) + 1))
+                }
+            }
+        }
+        return MeshView(
+            discovery: mesh.discovery, meanHops: mesh.meanHops, messagesPerLookup: mesh.messagesPerLookup,
+            maxOverMeanLoad: mesh.maxOverMeanLoad,
+            availabilityNow: Double(mesh.resources - mesh.unavailable) / Double(max(1, mesh.resources)),
+            availability: mesh.availability(at: now), replicas: mesh.replicas, resources: mesh.resources,
+            peerOverloads: mesh.peerOverloads, ringOrder: ringOrder, links: links)
     }
 }

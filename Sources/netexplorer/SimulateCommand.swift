@@ -16,6 +16,10 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Simulated seconds to run (default: the scenario's).")
     var duration: Double?
 
+    @Option(name: .customLong("toggle-at"), parsing: .unconditional,
+            help: "Switch to the other architecture at this simulated second (the live toggle, headless).")
+    var toggleAt: Double?
+
     @Option(name: .long, help: "json (summary), csv (one row per simulated second) or table.")
     var format: Format = .json
 
@@ -29,6 +33,15 @@ struct SimulateCommand: ParsableCommand {
                 throw CLIError(message: "--duration must be more than 0 seconds, got \(duration)", status: 64)
             }
             scenario.duration = duration
+        }
+        if let toggleAt {
+            guard toggleAt >= 0, toggleAt.isFinite else {
+                throw CLIError(message: "--toggle-at must be 0 or more seconds, got \(toggleAt)", status: 64)
+            }
+            let other: Architecture = scenario.architecture == .clientServer ? .peerMesh : .clientServer
+            // After any file action at the same second, keeping the timeline in order.
+            let index = scenario.timeline.firstIndex { $0.at > toggleAt } ?? scenario.timeline.count
+            scenario.timeline.insert(.init(at: toggleAt, kind: .toggle(other)), at: index)
         }
         let report = Self.simulate(scenario, eventsPath: events)
         switch format {

@@ -36,11 +36,14 @@ enum Subprocess {
     ) throws -> ProcessResult {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
-        guard pipe2(&outPipe, O_CLOEXEC) == 0 else { throw SubprocessError(description: "pipe2: \(errnoText())") }
-        guard pipe2(&errPipe, O_CLOEXEC) == 0 else {
+        // (pipe2 is not exported by the Glibc module; a descriptor leaked into a child spawned concurrently by
+        // another test before FD_CLOEXEC is set is closed there anyway by the close-from-3 action.)
+        guard pipe(&outPipe) == 0 else { throw SubprocessError(description: "pipe: \(errnoText())") }
+        guard pipe(&errPipe) == 0 else {
             close(outPipe[0]); close(outPipe[1])
-            throw SubprocessError(description: "pipe2: \(errnoText())")
+            throw SubprocessError(description: "pipe: \(errnoText())")
         }
+        for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var parentEnds = [outPipe[0], errPipe[0]]
         defer { for fd in parentEnds where fd >= 0 { close(fd) } }
 

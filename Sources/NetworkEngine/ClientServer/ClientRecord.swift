@@ -5,6 +5,8 @@ public struct ClientRecord: Sendable {
     public var completed = 0
     public var outstanding = 0
     public var latencySum: SimTime = 0
+    /// Identifies the node's current churn chain, so a stale departure of an earlier membership is ignored.
+    public var churnToken: UInt32 = 0
 
     public init() {}
 

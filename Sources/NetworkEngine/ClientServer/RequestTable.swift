@@ -17,6 +17,13 @@ public enum RequestPhase: Sendable, Equatable {
 public struct RequestRecord: Sendable {
     public var client: Int32
     public var token: UInt32
+    /// The architecture period that accepted the request (index into the metrics' segments).
+    public var segment: UInt16
+    /// The resource asked for (the mesh looks it up; the server holds them all).
+    public var resource: Int32
+    /// Peer-mesh requests: overlay hops so far.
+    public var hops: UInt16
+    public var architecture: Architecture
     public var live: Bool
     public var issuedAt: SimTime
     /// Attempt number, 0 for the first send; a timeout only counts for the attempt it was armed for.
@@ -25,6 +32,9 @@ public struct RequestRecord: Sendable {
     /// When the latest message left and when it arrives (for the flight animation).
     public var sentAt: SimTime
     public var arrivesAt: SimTime
+    /// Node ids of the latest message's sender and receiver (0 is the server).
+    public var hopFrom: Int32 = 0
+    public var hopTo: Int32 = 0
 }
 
 /// A slab of request records with a free list: slots are reused, so memory follows the in-flight count, not the total.
@@ -36,20 +46,19 @@ public struct RequestTable {
     public init() {}
 
     /// Takes a slot for a new request and returns its reference.
-    public mutating func open(client: Int32, at now: SimTime) -> RequestRef {
+    public mutating func open(client: Int32, at now: SimTime, segment: Int, resource: Int,
+                              architecture: Architecture) -> RequestRef {
         let slot: Int32
+        var record = RequestRecord(client: client, token: 0, segment: UInt16(truncatingIfNeeded: segment),
+                                   resource: Int32(resource), hops: 0, architecture: architecture, live: true,
+                                   issuedAt: now, attempt: 0, phase: .toServer, sentAt: now, arrivesAt: now)
         if let s = free.popLast() {
             slot = s
-            records[Int(s)].token &+= 1
-            records[Int(s)].client = client
-            records[Int(s)].live = true
-            records[Int(s)].issuedAt = now
-            records[Int(s)].attempt = 0
-            records[Int(s)].phase = .toServer
+            record.token = records[Int(s)].token &+ 1
+            records[Int(s)] = record
         } else {
             slot = Int32(records.count)
-            records.append(RequestRecord(client: client, token: 0, live: true, issuedAt: now, attempt: 0,
-                                         phase: .toServer, sentAt: now, arrivesAt: now))
+            records.append(record)
         }
         liveCount += 1
         return RequestRef(slot: slot, token: records[Int(slot)].token)

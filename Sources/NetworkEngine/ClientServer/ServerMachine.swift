@@ -101,4 +101,10 @@ public struct ServerMachine {
 
     /// The server comes back, empty.
     public mutating func restart() { up = true }
+
+    /// Switched off while empty (there is no server in a peer mesh); `restart()` brings it up.
+    public mutating func shutDown() {
+        guard waiting.isEmpty, busyWorkers == 0 else { return }
+        up = false
+    }
 }

@@ -1,15 +1,13 @@
-import Histogram
-
 /// Counts, latency distribution, time-weighted server statistics and the per-second series, all O(1) per request.
 ///
 /// Time-weighted quantities (queue length, busy workers, overload) are integrated as areas: before any change the
 /// driver calls `integrate(to:)`, which adds the elapsed time × the current level.
 public struct MetricsRecorder {
     public internal(set) var counts = RequestCounts()
-    /// Whole-run latency distribution in microseconds (3 significant digits: percentiles within 0.1%).
-    var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
-    var latencySumNanos: Double = 0
-    var latencyMaxNanos: SimTime = 0
+    /// Whole-run latencies.
+    public internal(set) var latencies = LatencyRecorder()
+    /// One entry per architecture period; a request is counted in the segment that accepted it.
+    public internal(set) var segments: [SegmentStats]
 
     // MARK: - Time-weighted levels
     var lastTime: SimTime = 0
@@ -38,7 +36,19 @@ public struct MetricsRecorder {
     public var keepsAllEvents = false
     public internal(set) var securityEvents = 0
 
-    public init() { secondLatencies.reserveCapacity(1024) }
+    public init(architecture: Architecture) {
+        segments = [SegmentStats(architecture: architecture, from: 0)]
+        secondLatencies.reserveCapacity(1024)
+    }
+
+    /// The segment new requests are counted in.
+    public var currentSegment: Int { segments.count - 1 }
+
+    /// Closes the current segment at `now` and opens one for `architecture`.
+    public mutating func beginSegment(_ architecture: Architecture, at now: SimTime) {
+        segments[currentSegment].to = now
+        segments.append(SegmentStats(architecture: architecture, from: now))
+    }
 
     // MARK: - Recording
 
@@ -49,6 +59,8 @@ public struct MetricsRecorder {
         let d = Double(dt)
         queueArea += d * Double(queueLevel)
         busyArea += d * Double(busyLevel)
+        segments[segments.count - 1].queueArea += d * Double(queueLevel)
+        segments[segments.count - 1].serverBusyArea += d * Double(busyLevel)
         secondQueueArea += d * Double(queueLevel)
         secondBusyArea += d * Double(busyLevel)
         if overloadedLevel { overloadNanos += dt }
@@ -60,20 +72,38 @@ public struct MetricsRecorder {
         if n > maxQueue { maxQueue = n }
     }
 
-    public mutating func issued() { counts.issued += 1; counts.inFlight += 1 }
-    public mutating func message() { messages += 1; secondMessages += 1 }
+    public mutating func issued(segment: Int) {
+        counts.issued += 1; counts.inFlight += 1
+        segments[segment].counts.issued += 1; segments[segment].counts.inFlight += 1
+    }
 
-    public mutating func completed(latency: SimTime) {
+    public mutating func message() {
+        messages += 1; secondMessages += 1
+        segments[currentSegment].messages += 1
+    }
+
+    public mutating func completed(latency: SimTime, segment: Int) {
         counts.completed += 1; counts.inFlight -= 1
-        latencySumNanos += Double(latency)
-        if latency > latencyMaxNanos { latencyMaxNanos = latency }
-        _ = histogram.record(UInt64(Swift.max(0, latency) / 1000))
+        segments[segment].counts.completed += 1; segments[segment].counts.inFlight -= 1
+        latencies.record(latency)
+        segments[segment].latency.record(latency)
         secondLatencies.append(latency)
     }
 
-    public mutating func rejected() { counts.rejected += 1; counts.inFlight -= 1 }
-    public mutating func timedOut() { counts.timedOut += 1; counts.inFlight -= 1 }
-    public mutating func failed() { counts.failed += 1; counts.inFlight -= 1 }
+    public mutating func rejected(segment: Int) {
+        counts.rejected += 1; counts.inFlight -= 1
+        segments[segment].counts.rejected += 1; segments[segment].counts.inFlight -= 1
+    }
+
+    public mutating func timedOut(segment: Int) {
+        counts.timedOut += 1; counts.inFlight -= 1
+        segments[segment].counts.timedOut += 1; segments[segment].counts.inFlight -= 1
+    }
+
+    public mutating func failed(segment: Int) {
+        counts.failed += 1; counts.inFlight -= 1
+        segments[segment].counts.failed += 1; segments[segment].counts.inFlight -= 1
+    }
 
     public mutating func record(_ event: NetworkEvent) {
         recent.append(event)
@@ -116,16 +146,7 @@ public struct MetricsRecorder {
     // MARK: - Reading
 
     /// Latency over the whole run, milliseconds.
-    public var latency: LatencySummary {
-        var l = LatencySummary()
-        guard counts.completed > 0 else { return l }
-        l.mean = latencySumNanos / Double(counts.completed) / 1e6
-        l.p50 = Double(histogram.valueAtPercentile(50)) / 1e3
-        l.p95 = Double(histogram.valueAtPercentile(95)) / 1e3
-        l.p99 = Double(histogram.valueAtPercentile(99)) / 1e3
-        l.max = Double(latencyMaxNanos) / 1e6
-        return l
-    }
+    public var latency: LatencySummary { latencies.summary }
 
     /// Time-averaged queue length since the start.
     public func meanQueue(at now: SimTime) -> Double { now > 0 ? queueArea / Double(now) : 0 }

@@ -78,6 +78,8 @@ public struct NodeView: Sendable, Equatable {
     public var outstanding: Int
     /// Mean latency of this node's completed requests, milliseconds (0 when none).
     public var meanLatencyMs: Double
+    /// Requests this node served for others (a peer in the mesh).
+    public var served: Int = 0
 
     public init(id: Int, role: NodeRole, activity: NodeActivity, sent: Int = 0, completed: Int = 0,
                 outstanding: Int = 0, meanLatencyMs: Double = 0) {
@@ -123,8 +125,52 @@ public struct FlightView: Sendable, Equatable {
     public var direction: Direction
     /// 0 at the sender, 1 at the receiver.
     public var progress: Double
+    /// Node ids of the sender and receiver (0 is the server); peer-to-peer hops in a mesh.
+    public var from: Int
+    public var to: Int
     public init(client: Int, direction: Direction, progress: Double) {
         self.client = client; self.direction = direction; self.progress = progress
+        from = direction == .toServer ? client : 0
+        to = direction == .toServer ? 0 : client
+    }
+    public init(from: Int, to: Int, progress: Double) {
+        self.from = from; self.to = to; self.progress = progress
+        client = from; direction = .toServer
+    }
+}
+
+/// The peer mesh's figures for its panel.
+public struct MeshView: Sendable, Equatable {
+    public var discovery: Scenario.Discovery
+    /// Overlay hops per resolved lookup (DHT), since the mesh started.
+    public var meanHops: Double
+    /// Lookup messages (hops, or flood queries, duplicates and hits) per lookup started.
+    public var messagesPerLookup: Double
+    /// The busiest peer's served requests over the mean per peer.
+    public var maxOverMeanLoad: Double
+    /// Share of resources with at least one replica online: now, and time-averaged.
+    public var availabilityNow: Double
+    public var availability: Double
+    public var replicas: Int
+    public var resources: Int
+    public var peerOverloads: Int
+    /// Node ids in ring order (DHT), for drawing the ring.
+    public var ringOrder: [Int]
+    /// Overlay links between node ids (flooding), only for meshes small enough to draw.
+    public var links: [Link]
+
+    public struct Link: Sendable, Equatable {
+        public var a: Int, b: Int
+        public init(a: Int, b: Int) { self.a = a; self.b = b }
+    }
+
+    public init(discovery: Scenario.Discovery, meanHops: Double, messagesPerLookup: Double, maxOverMeanLoad: Double,
+                availabilityNow: Double, availability: Double, replicas: Int, resources: Int, peerOverloads: Int,
+                ringOrder: [Int], links: [Link]) {
+        self.discovery = discovery; self.meanHops = meanHops; self.messagesPerLookup = messagesPerLookup
+        self.maxOverMeanLoad = maxOverMeanLoad; self.availabilityNow = availabilityNow; self.availability = availability
+        self.replicas = replicas; self.resources = resources; self.peerOverloads = peerOverloads
+        self.ringOrder = ringOrder; self.links = links
     }
 }
 
@@ -136,6 +182,10 @@ public struct Snapshot: Sendable {
     /// Active nodes; under client-server the server is first (id 0), then clients 1...N.
     public var nodes: [NodeView]
     public var server: ServerView?
+    /// The mesh's figures while the mesh exists (nil before the first switch to it).
+    public var mesh: MeshView? = nil
+    /// Times (simulated) of architecture switches, for markers on the sparklines.
+    public var switches: [SimTime] = []
     public var requests: RequestCounts
     /// Latency over the whole run.
     public var latency: LatencySummary

@@ -16,20 +16,44 @@ public struct RunReport: Sendable {
     public var messages: Int
     public var serverDollars: Double
     public var series: [SecondSample]
+    /// False when the run never had a server (a peer mesh throughout): `server` is then null.
+    public var hadServer: Bool
+    /// Share of the run the server was up.
+    public var serverAvailability: Double
+    /// The mesh's figures, when the run had a mesh.
+    public var mesh: MeshView?
 
-    /// The `segments` array: one per architecture period (a single one until the live toggle exists).
-    public var segments: [JSONValue] {
-        [.object([
-            ("architecture", .string(architecture.rawValue)),
-            ("from_s", .rounded(0, 3)),
-            ("to_s", .rounded(simulatedSeconds, 3)),
-            ("requests", requestsJSON),
-            ("latency_ms", latencyJSON),
-            ("throughput_rps", .rounded(throughputRPS)),
-        ])]
+    /// One architecture period of the run.
+    public struct Segment: Sendable {
+        public var architecture: Architecture
+        public var fromSeconds: Double
+        public var toSeconds: Double
+        public var requests: RequestCounts
+        public var latency: LatencySummary
+        public var messages: Int
+
+        /// Completed requests per second over the period.
+        public var throughputRPS: Double {
+            toSeconds > fromSeconds ? Double(requests.completed) / (toSeconds - fromSeconds) : 0
+        }
+
+        var json: JSONValue {
+            .object([
+                ("architecture", .string(architecture.rawValue)),
+                ("from_s", .rounded(fromSeconds, 3)),
+                ("to_s", .rounded(toSeconds, 3)),
+                ("requests", RunReport.json(requests)),
+                ("latency_ms", RunReport.json(latency)),
+                ("throughput_rps", .rounded(throughputRPS)),
+                ("messages", .int(messages)),
+            ])
+        }
     }
 
-    var requestsJSON: JSONValue {
+    /// Each architecture's part of the run; one entry unless the architecture was switched.
+    public var segments: [Segment]
+
+    static func json(_ requests: RequestCounts) -> JSONValue {
         .object([
             ("issued", .int(requests.issued)), ("completed", .int(requests.completed)),
             ("rejected", .int(requests.rejected)), ("timed_out", .int(requests.timedOut)),
@@ -37,7 +61,7 @@ public struct RunReport: Sendable {
         ])
     }
 
-    var latencyJSON: JSONValue {
+    static func json(_ latency: LatencySummary) -> JSONValue {
         .object([
             ("mean", .rounded(latency.mean, 3)), ("p50", .rounded(latency.p50, 3)), ("p95", .rounded(latency.p95, 3)),
             ("p99", .rounded(latency.p99, 3)), ("max", .rounded(latency.max, 3)),
@@ -53,22 +77,30 @@ public struct RunReport: Sendable {
             ("seed", .int(Int(truncatingIfNeeded: seed))),
             ("simulated_seconds", .rounded(simulatedSeconds, 3)),
             ("events_processed", .int(eventsProcessed)),
-            ("requests", requestsJSON),
-            ("latency_ms", latencyJSON),
+            ("requests", RunReport.json(requests)),
+            ("latency_ms", RunReport.json(latency)),
             ("throughput_rps", .rounded(throughputRPS)),
-            ("server", .object([
+            ("server", hadServer ? .object([
                 ("utilization", .rounded(utilization)),
                 ("mean_queue", .rounded(meanQueue)),
                 ("max_queue", .int(maxQueue)),
                 ("overload_seconds", .rounded(overloadSeconds, 3)),
-            ])),
-            // Filled once the peer mesh exists; null under client-server, as the contract says.
-            ("mesh", .null),
+            ]) : .null),
+            ("mesh", mesh.map { m in
+                .object([
+                    ("discovery", .string(m.discovery.rawValue)),
+                    ("mean_hops", .rounded(m.meanHops)),
+                    ("messages_per_lookup", .rounded(m.messagesPerLookup)),
+                    ("max_over_mean_load", .rounded(m.maxOverMeanLoad)),
+                    ("availability", .rounded(m.availability)),
+                    ("peer_overloads", .int(m.peerOverloads)),
+                ])
+            } ?? .null),
             ("messages", .object([("total", .int(messages))])),
             // Accounts, logins and attacks are not modelled yet: null rather than invented zeros.
             ("security", .null),
             ("cost", .object([("server_dollars", .rounded(serverDollars, 4))])),
-            ("segments", .array(segments)),
+            ("segments", .array(segments.map(\.json))),
         ])
     }
 
@@ -109,10 +141,32 @@ public struct RunReport: Sendable {
             ("overloaded for", Self.fixed(overloadSeconds, 1) + " s"),
             ("messages", "\(messages)"),
             ("server cost", "$" + Self.fixed(serverDollars, 4)),
-        ]
+        ] + meshRows + segmentRows
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
             .joined(separator: "\n") + "\n"
+    }
+
+    var meshRows: [(String, String)] {
+        guard let m = mesh else { return [] }
+        return [
+            ("mesh discovery", m.discovery.rawValue + ", \(m.replicas) replicas of \(m.resources) resources"),
+            ("hops per lookup", Self.fixed(m.meanHops, 2)),
+            ("messages per lookup", Self.fixed(m.messagesPerLookup, 2)),
+            ("load max / mean", Self.fixed(m.maxOverMeanLoad, 2)),
+            ("availability", Self.fixed(100 * m.availability, 2) + "%"),
+            ("peer overloads", "\(m.peerOverloads)"),
+        ]
+    }
+
+    var segmentRows: [(String, String)] {
+        guard segments.count > 1 else { return [] }
+        return segments.map { seg in
+            ("  " + seg.architecture.rawValue,
+             Self.fixed(seg.fromSeconds, 1) + "–" + Self.fixed(seg.toSeconds, 1) + " s: "
+                + "\(seg.requests.completed)/\(seg.requests.issued) completed, \(seg.requests.rejected) rejected, "
+                + "mean " + Self.fixed(seg.latency.mean, 1) + " ms, p95 " + Self.fixed(seg.latency.p95, 1) + " ms")
+        }
     }
 
     /// `x` with exactly `places` decimals, without Foundation's locale-dependent formatting.
@@ -142,7 +196,15 @@ extension Engine {
             utilization: metrics.utilization(at: kernel.now, workers: server.workers),
             meanQueue: metrics.meanQueue(at: kernel.now), maxQueue: metrics.maxQueue,
             overloadSeconds: metrics.overloadSeconds, messages: metrics.messages, serverDollars: serverCostDollars,
-            series: metrics.series)
+            series: metrics.series,
+            hadServer: metrics.segments.contains { $0.architecture == .clientServer },
+            serverAvailability: serverAvailability,
+            mesh: meshView,
+            segments: metrics.segments.map {
+                RunReport.Segment(architecture: $0.architecture, fromSeconds: $0.from.inSeconds,
+                        toSeconds: ($0.to ?? kernel.now).inSeconds, requests: $0.counts, latency: $0.latency.summary,
+                        messages: $0.messages)
+            })
     }
 }
 

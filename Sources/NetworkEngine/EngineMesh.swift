@@ -1,0 +1,248 @@
+// MARK: - The peer mesh: lookups, floods, peer servers, churn
+
+extension Engine {
+    /// A peer-mesh request starts (or is retried): find a holder of its resource, then be served there.
+    func sendMesh(_ ref: RequestRef) {
+        guard var mesh else { return }
+        let requester = Int(requests[ref].client)
+        let resource = Int(requests[ref].resource)
+        requests[ref].hops = 0
+        mesh.lookupsStarted += 1
+        // A peer that holds the resource itself serves it at home: no lookup, no network.
+        if mesh.holds(requester, resource) {
+            self.mesh = mesh
+            recordLookup(hops: 0)
+            servePeer(requester, ref)
+            return
+        }
+        switch mesh.discovery {
+        case .dht:
+            self.mesh = mesh
+            forwardLookup(ref, from: requester)
+        case .flooding:
+            let serial = mesh.nextFlood
+            mesh.nextFlood &+= 1
+            var flood = MeshState.Flood(request: ref, origin: Int32(requester), resource: Int32(resource))
+            flood.parent[Int32(requester)] = -1
+            mesh.floods[serial] = flood
+            self.mesh = mesh
+            requests[ref].phase = .toServer
+            floodOut(serial, from: requester, except: -1, ttl: scenario.mesh.ttl)
+            finishFloodIfDone(serial)
+        }
+        armTimeout(ref)
+    }
+
+    // MARK: DHT
+
+    /// Sends the lookup one hop on from `peer`, or serves it there when `peer` owns the key.
+    func forwardLookup(_ ref: RequestRef, from peer: Int) {
+        guard let key = lookupKey(ref) else { return }
+        if let next = mesh?.ring.nextHop(from: peer, toward: key) {
+            mesh?.lookupMessages += 1
+            sendMessage(.lookupArrives(ref, peer: Int32(next)), ref: ref, from: peer, to: next)
+        } else {
+            arriveAtOwner(ref, peer)
+        }
+    }
+
+    /// A lookup message reached `peer`.
+    func lookupArrived(_ ref: RequestRef, at peer: Int) {
+        guard requests.isLive(ref), isUp(peer) else { return }  // a departed peer drops it; the timeout retries
+        requests[ref].hops &+= 1
+        forwardLookup(ref, from: peer)
+    }
+
+    /// The key's owner has the request: serve it if it holds a replica, or say it is not found.
+    func arriveAtOwner(_ ref: RequestRef, _ owner: Int) {
+        guard let mesh else { return }
+        recordLookup(hops: Int(requests[ref].hops))
+        if mesh.holds(owner, Int(requests[ref].resource)) {
+            servePeer(owner, ref)
+        } else {
+            // Every replica is offline (or not yet seeded): the resource cannot be had right now.
+            sendReply(ref, .failed, from: owner + 1)
+        }
+    }
+
+    func lookupKey(_ ref: RequestRef) -> UInt64? {
+        requests.isLive(ref) ? ChordRing.key(forResource: Int(requests[ref].resource)) : nil
+    }
+
+    func recordLookup(hops: Int) {
+        mesh?.lookupsResolved += 1
+        mesh?.hopSum += hops
+    }
+
+    // MARK: Flooding
+
+    /// Sends flood `serial` from `peer` to each up neighbour but `except`, with `ttl` hops left.
+    func floodOut(_ serial: UInt32, from peer: Int, except: Int, ttl: Int) {
+        guard ttl > 0, let neighbours = mesh?.flood.neighbours(of: peer) else { return }
+        // Links to departed peers are repaired away; a neighbour that is down right now is not sent to.
+        for n in neighbours where Int(n) != except && isUp(Int(n)) {
+            mesh?.floods[serial]?.pending += 1
+            mesh?.floods[serial]?.queryMessages += 1
+            mesh?.lookupMessages += 1
+            metrics.message()
+            if network.chance(scenario.network.loss) {
+                mesh?.floods[serial]?.pending -= 1
+                continue
+            }
+            kernel.schedule(.floodArrives(flood: serial, peer: Int32(n), from: Int32(peer), ttl: UInt8(ttl - 1)),
+                            after: hopDelay())
+        }
+    }
+
+    /// A query reached `peer` from `from`: duplicates stop here; first receptions answer if they hold it and pass on.
+    func floodArrived(_ serial: UInt32, at peer: Int, from: Int, ttl: Int) {
+        guard var flood = mesh?.floods[serial] else { return }
+        flood.pending -= 1
+        let seen = flood.parent[Int32(peer)] != nil
+        if !seen && isUp(peer) {
+            flood.parent[Int32(peer)] = Int32(from)
+            mesh?.floods[serial] = flood
+            if mesh?.holds(peer, Int(flood.resource)) == true {
+                sendHit(serial, toward: from, holder: peer)
+            }
+            floodOut(serial, from: peer, except: from, ttl: ttl)
+        } else {
+            mesh?.floods[serial] = flood
+        }
+        finishFloodIfDone(serial)
+    }
+
+    func sendHit(_ serial: UInt32, toward peer: Int, holder: Int) {
+        mesh?.lookupMessages += 1
+        mesh?.floods[serial]?.pending += 1
+        metrics.message()
+        if network.chance(scenario.network.loss) {
+            mesh?.floods[serial]?.pending -= 1
+            return
+        }
+        kernel.schedule(.hitArrives(flood: serial, peer: Int32(peer), holder: Int32(holder)), after: hopDelay())
+    }
+
+    /// A query hit travels back along the reverse path; the first to reach the requester wins.
+    func hitArrived(_ serial: UInt32, at peer: Int, holder: Int) {
+        guard var flood = mesh?.floods[serial] else { return }
+        flood.pending -= 1
+        if peer == Int(flood.origin) {
+            let ref = flood.request
+            if !flood.answered, requests.isLive(ref), requests[ref].phase == .toServer {
+                flood.answered = true
+                mesh?.floods[serial] = flood
+                recordLookup(hops: 0)
+                sendMessage(.meshRequestArrives(ref, holder: Int32(holder)), ref: ref, from: peer, to: holder)
+            } else {
+                mesh?.floods[serial] = flood
+            }
+        } else {
+            mesh?.floods[serial] = flood
+            if isUp(peer), let parent = flood.parent[Int32(peer)], parent >= 0 {
+                sendHit(serial, toward: Int(parent), holder: holder)
+            }
+        }
+        finishFloodIfDone(serial)
+    }
+
+    /// Forgets a flood once none of its messages is on the wire, and adds it to the fidelity sums.
+    func finishFloodIfDone(_ serial: UInt32) {
+        guard let flood = mesh?.floods[serial], flood.pending == 0 else { return }
+        mesh?.floods[serial] = nil
+        mesh?.floodsCompleted += 1
+        mesh?.floodReachedSum += flood.parent.count - 1
+        mesh?.floodQueryMessageSum += flood.queryMessages
+    }
+
+    // MARK: Serving
+
+    /// Sends a request-carrying message; it may be lost, in which case the requester's timeout acts.
+    /// `from` and `to` are peer indices.
+    func sendMessage(_ event: Event, ref: RequestRef, from: Int, to: Int) {
+        metrics.message()
+        if network.chance(scenario.network.loss) {
+            if requests.isLive(ref) { requests[ref].phase = .lost }
+            return
+        }
+        let d = hopDelay()
+        if requests.isLive(ref) {
+            requests[ref].phase = .toServer
+            requests[ref].sentAt = kernel.now
+            requests[ref].arrivesAt = kernel.now + d
+            requests[ref].hopFrom = Int32(from + 1)
+            requests[ref].hopTo = Int32(to + 1)
+        }
+        kernel.schedule(event, after: d)
+    }
+
+    /// Hands `ref` to peer `peer`'s own small server.
+    func servePeer(_ peer: Int, _ ref: RequestRef) {
+        guard isUp(peer) else { return }
+        if requests.isLive(ref) { requests[ref].phase = .atServer }
+        withPeer(peer) { $0.receive(ref, effects: &$1) }
+    }
+
+    /// Runs a transition of peer `peer`'s server (made when first needed: most peers never serve).
+    func withPeer(_ peer: Int, _ body: (inout ServerMachine, inout EngineServerEffects) -> Void) {
+        guard mesh != nil else { return }
+        if peerServers.count < mesh!.peerCount {
+            peerServers += Array(repeating: nil, count: mesh!.peerCount - peerServers.count)
+        }
+        if peerServers[peer] == nil {
+            peerServers[peer] = ServerMachine(workers: scenario.mesh.workers, queueCapacity: scenario.mesh.queue)
+        }
+        var effects = EngineServerEffects(engine: self, peer: Int32(peer))
+        body(&peerServers[peer]!, &effects)
+    }
+
+    func peerServiceDone(_ peer: Int, worker: Int, epoch: UInt32) {
+        guard let mesh, epoch == mesh.epochs[peer] else { return }
+        withPeer(peer) { $0.finish(worker: worker, effects: &$1) }
+    }
+
+    // MARK: Churn and seeding
+
+    /// A peer leaves or rejoins (exponential up and down times).
+    func churn(_ peer: Int) {
+        guard let churn = scenario.mesh.churn, peer < activeClients else { return }
+        let goingDown = clients[peer].up
+        if goingDown {
+            _ = crash(.node(peer + 1))
+            scheduleChurnStep(peer, after: churn.meanDowntime)
+        } else {
+            _ = restart(.node(peer + 1))
+            scheduleChurnStep(peer, after: churn.meanUptime)
+        }
+    }
+
+    /// A peer's state changed (crash, churn, restart): its replicas and server follow, and the overlay repairs.
+    func meshPeerChanged(_ peer: Int, up: Bool) {
+        guard mesh != nil, peer < mesh!.peerCount else { return }
+        let changed = mesh!.ring.isAlive(peer) != up
+        mesh!.peerChanged(peer, up: up, at: kernel.now)
+        guard changed else { return }
+        if up, mesh!.discovery == .flooding {
+            mesh!.flood.rejoin(peer, rng: &churnRandom) { [clients, activeClients] in
+                $0 < activeClients && clients[$0].up
+            }
+        }
+        if !up {
+            mesh!.epochs[peer] &+= 1
+            // What the departing peer was serving is lost with it (its requesters hear a reset).
+            if peer < peerServers.count, peerServers[peer] != nil {
+                withPeer(peer) { $0.crash(effects: &$1) }
+                peerServers[peer]?.restart()
+            }
+            if mesh!.discovery == .flooding {
+                for n in mesh!.flood.neighbours(of: peer) {
+                    mesh!.flood.replaceNeighbour(of: Int(n), lost: peer, rng: &churnRandom) {
+                        [clients, activeClients] in $0 < activeClients && clients[$0].up
+                    }
+                }
+            }
+        }
+    }
+
+    func isUp(_ peer: Int) -> Bool { peer < activeClients && clients[peer].up }
+}

@@ -1,0 +1,168 @@
+/// The peer mesh inside the engine: the overlay, where each resource's replicas live, each peer's small server, and
+/// the counters behind the mesh figures.
+struct MeshState {
+    let discovery: Scenario.Discovery
+    let replicas: Int
+    let resources: Int
+    var ring: ChordRing
+    var flood: FloodingOverlay
+    /// Replica holders, resource-major: `holders[r * replicas + i]` is a peer index.
+    var holders: [Int32]
+    /// Whether each replica has arrived (false until seeding delivers it after a switch from client-server).
+    var present: [Bool]
+    /// Replicas of each resource that are present on an up peer.
+    var onlineReplicas: [Int32]
+    /// Per peer, the replica slots it holds (indices into `holders`).
+    var heldBy: [[Int32]]
+    /// Resources with no online replica right now, and the time integral of that count.
+    var unavailable = 0
+    var unavailableArea: Double = 0
+    var lastAvailabilityTime: SimTime
+    var startedAt: SimTime
+
+    /// Each peer's server epoch: bumped when it leaves, so its pending service completions are ignored.
+    /// (The peers' servers themselves live in `Engine.peerServers`, apart, so a server can run while its effects
+    /// update these counters.)
+    var epochs: [UInt32]
+    /// Requests each peer served (load).
+    var served: [Int]
+
+    /// Lookups resolved, their hops, and the messages every lookup cost (hops, floods, duplicates, hits).
+    var lookupsResolved = 0
+    var hopSum = 0
+    var lookupMessages = 0
+    var lookupsStarted = 0
+    var peerOverloads = 0
+
+    /// Floods in progress, by serial number.
+    var floods: [UInt32: Flood] = [:]
+    var nextFlood: UInt32 = 0
+    /// Sums over completed floods, for the fidelity comparison with a breadth-first count.
+    var floodsCompleted = 0
+    var floodReachedSum = 0
+    var floodQueryMessageSum = 0
+
+    /// One flooded query: who asked, who heard it first from whom, and how many of its messages are still on the wire.
+    struct Flood {
+        var request: RequestRef
+        var origin: Int32
+        var resource: Int32
+        /// Peer → the neighbour it first heard the query from (the reverse path for hits).
+        var parent: [Int32: Int32] = [:]
+        var pending = 0
+        var queryMessages = 0
+        /// Hit already acted on: later hits are counted and ignored.
+        var answered = false
+    }
+
+    init(scenario: Scenario, peers: Int, now: SimTime, seeded: Bool, isUp: (Int) -> Bool) {
+        var topology = SeededRandom(seed: scenario.seed, stream: .topology)
+        discovery = scenario.mesh.discovery
+        replicas = min(scenario.mesh.replicas, max(1, peers))
+        resources = scenario.workload.resources
+        ring = ChordRing(peerCount: peers, rng: &topology)
+        flood = FloodingOverlay(peerCount: peers, degree: scenario.mesh.degree, rng: &topology)
+        if discovery == .dht {
+            var h: [Int32] = []
+            h.reserveCapacity(resources * replicas)
+            for r in 0..<resources {
+                for p in ring.replicaHolders(of: ChordRing.key(forResource: r), count: replicas) { h.append(Int32(p)) }
+            }
+            holders = h
+        } else {
+            holders = placeReplicas(resources: resources, replicas: replicas, peers: peers, rng: &topology)
+        }
+        present = Array(repeating: seeded, count: holders.count)
+        heldBy = Array(repeating: [], count: peers)
+        for (slot, p) in holders.enumerated() { heldBy[Int(p)].append(Int32(slot)) }
+        onlineReplicas = Array(repeating: 0, count: resources)
+        epochs = Array(repeating: 0, count: peers)
+        served = Array(repeating: 0, count: peers)
+        lastAvailabilityTime = now
+        startedAt = now
+        for p in 0..<peers { ring.setAlive(p, isUp(p)) }
+        for (slot, p) in holders.enumerated() where present[slot] && isUp(Int(p)) {
+            onlineReplicas[slot / replicas] += 1
+        }
+        unavailable = onlineReplicas.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+    }
+
+    var peerCount: Int { served.count }
+
+    /// Takes over the running totals of the mesh this one replaces (in-flight floods are forgotten: they fail over
+    /// to their requesters' timeouts).
+    mutating func carryCounters(from old: MeshState, at now: SimTime) {
+        var previous = old
+        previous.integrateAvailability(to: now)
+        lookupsResolved = old.lookupsResolved; hopSum = old.hopSum; lookupMessages = old.lookupMessages
+        lookupsStarted = old.lookupsStarted; peerOverloads = old.peerOverloads
+        floodsCompleted = old.floodsCompleted; floodReachedSum = old.floodReachedSum
+        floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood
+        for p in 0..<min(served.count, old.served.count) { served[p] = old.served[p] }
+        // Availability goes on as one time average: the old mesh's unavailable time counts.
+        unavailableArea = previous.unavailableArea * Double(resources) / Double(max(1, old.resources))
+        startedAt = old.startedAt
+    }
+
+    /// True when `peer` holds a replica of `resource` that has arrived.
+    func holds(_ peer: Int, _ resource: Int) -> Bool {
+        let base = resource * replicas
+        for i in 0..<replicas where Int(holders[base + i]) == peer && present[base + i] { return true }
+        return false
+    }
+
+    // MARK: - Availability
+
+    mutating func integrateAvailability(to now: SimTime) {
+        guard now > lastAvailabilityTime else { return }
+        unavailableArea += Double(now - lastAvailabilityTime) * Double(unavailable)
+        lastAvailabilityTime = now
+    }
+
+    /// A peer went down or came up: its present replicas go offline or online with it.
+    mutating func peerChanged(_ peer: Int, up: Bool, at now: SimTime) {
+        guard ring.isAlive(peer) != up else { return }  // already so: nothing moves
+        integrateAvailability(to: now)
+        ring.setAlive(peer, up)
+        for slot in heldBy[peer] where present[Int(slot)] { replicaChanged(slot: Int(slot), online: up) }
+    }
+
+    /// A seeded replica arrived on its holder.
+    mutating func replicaArrived(slot: Int, holderUp: Bool, at now: SimTime) {
+        guard !present[slot] else { return }
+        integrateAvailability(to: now)
+        present[slot] = true
+        if holderUp { replicaChanged(slot: slot, online: true) }
+    }
+
+    private mutating func replicaChanged(slot: Int, online: Bool) {
+        let r = slot / replicas
+        if online {
+            if onlineReplicas[r] == 0 { unavailable -= 1 }
+            onlineReplicas[r] += 1
+        } else {
+            onlineReplicas[r] -= 1
+            if onlineReplicas[r] == 0 { unavailable += 1 }
+        }
+    }
+
+    /// Time-averaged share of resources with at least one replica online, since the mesh started.
+    func availability(at now: SimTime) -> Double {
+        let span = Double(now - startedAt)
+        guard span > 0, resources > 0 else { return Double(resources - unavailable) / Double(max(1, resources)) }
+        let area = unavailableArea + Double(now - lastAvailabilityTime) * Double(unavailable)
+        return 1 - area / span / Double(resources)
+    }
+
+    // MARK: - Load
+
+    /// The busiest peer's served count over the mean over all peers (1 = perfectly even).
+    var maxOverMeanLoad: Double {
+        let total = served.reduce(0, +)
+        guard total > 0 else { return 0 }
+        return Double(served.max() ?? 0) / (Double(total) / Double(served.count))
+    }
+
+    var meanHops: Double { lookupsResolved > 0 ? Double(hopSum) / Double(lookupsResolved) : 0 }
+    var messagesPerLookup: Double { lookupsStarted > 0 ? Double(lookupMessages) / Double(lookupsStarted) : 0 }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import NetworkEngine
+
+/// `netexplorer compare`: the same workload under both architectures, for each size, in one table.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run the same workload as client-server and as a peer mesh for each size, and compare them.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Argument(help: "A built-in scenario name or a path to a .yaml file (default: classroom).")
+    var scenario: String = "classroom"
+
+    @Option(name: .long, help: "Comma-separated node counts, e.g. 10,100,1000.")
+    var nodes: String = "10,100,1000"
+
+    @Option(name: .long, parsing: .unconditional, help: "Simulated seconds per run (default: the scenario's).")
+    var duration: Double?
+
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the random streams.")
+    var seed: Int?
+
+    @Option(name: .long, help: "table, json or csv.")
+    var format: Format = .table
+
+    /// One measured row: a size under one architecture.
+    struct Row {
+        var nodes: Int
+        var architecture: Architecture
+        var report: RunReport
+
+        var messagesPerRequest: Double {
+            report.requests.issued > 0 ? Double(report.messages) / Double(report.requests.issued) : 0
+        }
+        /// Under client-server one node (the server) does all the serving: its load over the mean is N + 1.
+        var maxOverMeanLoad: Double {
+            architecture == .peerMesh ? report.mesh?.maxOverMeanLoad ?? 0
+                : (report.requests.completed > 0 ? Double(nodes + 1) : 0)
+        }
+        var availability: Double {
+            architecture == .peerMesh ? report.mesh?.availability ?? 0 : report.serverAvailability
+        }
+        var rejectedShare: Double {
+            report.requests.issued > 0 ? Double(report.requests.rejected) / Double(report.requests.issued) : 0
+        }
+    }
+
+    func run() throws {
+        var base = try ScenarioOptions(scenario: scenario, seed: seed).load()
+        if let duration {
+            guard duration > 0, duration.isFinite else {
+                throw CLIError(message: "--duration must be more than 0 seconds, got \(duration)", status: 64)
+            }
+            base.duration = duration
+        }
+        let sizes = try parseSizes(nodes)
+        // Timeline actions (toggles, crashes) would blur the comparison: each run keeps one architecture.
+        base.timeline = base.timeline.filter { if case .toggle = $0.kind { false } else { true } }
+        var rows: [Row] = []
+        for n in sizes {
+            for architecture in Architecture.allCases {
+                var s = base
+                s.nodes = n
+                s.architecture = architecture
+                let engine = Engine(scenario: s)
+                engine.run(until: .seconds(s.duration))
+                rows.append(Row(nodes: n, architecture: architecture, report: engine.report()))
+            }
+        }
+        switch format {
+        case .table: print(table(rows, scenario: base), terminator: "")
+        case .json: print(json(rows, scenario: base).serialized(pretty: true))
+        case .csv: print(csv(rows), terminator: "")
+        }
+    }
+
+    func parseSizes(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var sizes: [Int] = []
+        for p in parts {
+            guard let n = Int(p), n >= 1, n <= Engine.maxNodes else {
+                throw CLIError(message: "--nodes must be a comma-separated list of counts from 1 to \(Engine.maxNodes), got '\(p)'", status: 64)
+            }
+            sizes.append(n)
+        }
+        guard !sizes.isEmpty else { throw CLIError(message: "--nodes needs at least one count", status: 64) }
+        return sizes
+    }
+
+    static let columns = ["nodes", "architecture", "latency_mean_ms", "latency_p95_ms", "throughput_rps",
+                          "rejected_share", "messages_per_request", "max_over_mean_load", "availability",
+                          "mean_hops", "server_dollars"]
+
+    func values(_ r: Row) -> [String] {
+        [String(r.nodes), r.architecture.rawValue, RunReport.fixed(r.report.latency.mean, 1),
+         RunReport.fixed(r.report.latency.p95, 1), RunReport.fixed(r.report.throughputRPS, 1),
+         RunReport.fixed(r.rejectedShare, 4), RunReport.fixed(r.messagesPerRequest, 2),
+         RunReport.fixed(r.maxOverMeanLoad, 1), RunReport.fixed(r.availability, 4),
+         r.architecture == .peerMesh ? RunReport.fixed(r.report.mesh?.meanHops ?? 0, 2) : "-",
+         RunReport.fixed(r.report.serverDollars, 2)]
+    }
+
+    func table(_ rows: [Row], scenario: Scenario) -> String {
+        let header = ["nodes", "architecture", "mean ms", "p95 ms", "req/s", "rejected", "msgs/req", "max/mean load",
+                      "availability", "hops", "server $"]
+        let cells = rows.map { r -> [String] in
+            var v = values(r)
+            v[5] = RunReport.fixed(100 * r.rejectedShare, 1) + "%"
+            v[8] = RunReport.fixed(100 * r.availability, 2) + "%"
+            return v
+        }
+        let all = [header] + cells
+        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+        func line(_ v: [String]) -> String {
+            v.enumerated().map { c, s in
+                c < 2 ? s + String(repeating: " ", count: widths[c] - s.count)
+                      : String(repeating: " ", count: widths[c] - s.count) + s
+            }.joined(separator: "  ")
+        }
+        let churn = scenario.mesh.churn.map { "churn: up \($0.meanUptime) s, down \($0.meanDowntime) s" } ?? "no churn"
+        var out = "\(scenario.name): \(RunReport.fixed(scenario.duration, 0)) simulated s per run, seed \(scenario.seed), "
+        out += "\(scenario.workload.rate) req/s per node, mesh \(scenario.mesh.discovery.rawValue), \(churn)\n"
+        out += line(header) + "\n"
+        for c in cells { out += line(c) + "\n" }
+        return out
+    }
+
+    func json(_ rows: [Row], scenario: Scenario) -> JSONValue {
+        .object([
+            ("scenario", .string(scenario.reportName)),
+            ("seed", .int(Int(truncatingIfNeeded: scenario.seed))),
+            ("simulated_seconds", .rounded(scenario.duration, 3)),
+            ("rows", .array(rows.map { r in
+                .object([
+                    ("nodes", .int(r.nodes)), ("architecture", .string(r.architecture.rawValue)),
+                    ("latency_mean_ms", .rounded(r.report.latency.mean, 3)),
+                    ("latency_p95_ms", .rounded(r.report.latency.p95, 3)),
+                    ("throughput_rps", .rounded(r.report.throughputRPS)),
+                    ("rejected_share", .rounded(r.rejectedShare)),
+                    ("messages_per_request", .rounded(r.messagesPerRequest)),
+                    ("max_over_mean_load", .rounded(r.maxOverMeanLoad)),
+                    ("availability", .rounded(r.availability)),
+                    ("mean_hops", r.architecture == .peerMesh ? .rounded(r.report.mesh?.meanHops ?? 0) : .null),
+                    ("server_dollars", .rounded(r.report.serverDollars)),
+                ])
+            })),
+        ])
+    }
+
+    func csv(_ rows: [Row]) -> String {
+        Self.columns.joined(separator: ",") + "\n" + rows.map { values($0).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Leaving the live view, by key and by signal: the exit status, and the terminal given back as it was.
+@Suite(
+    "Live view exit in tmux",
+    .enabled(if: TmuxHarness.isInstalled, "tmux is not installed: the live-view end-to-end tests are SKIPPED"),
+    .timeLimit(.minutes(2))
+)
+struct LiveViewExitTests {
+    @Test("q exits with status 0 and restores the terminal", arguments: TerminalSize.both)
+    func quitKey(size: TerminalSize) async throws {
+        let view = try await LiveViewSession(size: size)
+        defer { view.shutdown() }
+        #expect(try view.terminalModes().alternateScreen, "the live view is not on the alternate screen")
+
+        try view.sendKeys("q")
+        let status = try await view.waitForExit()
+        #expect(status == 0)
+        try view.expectTerminalRestored()
+    }
+
+    @Test("SIGTERM exits with status 143 and restores the terminal", arguments: TerminalSize.both)
+    func sigterm(size: TerminalSize) async throws {
+        let view = try await LiveViewSession(size: size)
+        defer { view.shutdown() }
+        #expect(try view.terminalModes().alternateScreen, "the live view is not on the alternate screen")
+
+        let pid = try view.programPID()
+        #expect(kill(pid, SIGTERM) == 0)
+        let status = try await view.waitForExit()
+        #expect(status == 128 + SIGTERM)
+        try view.expectTerminalRestored()
+    }
+}

@@ -1,0 +1,357 @@
+import ExplorerUI
+import NetworkEngine
+import TerminalCanvas
+import Testing
+
+/// Golden-text tests: each pane rendered from a hand-built snapshot into a fixed-size buffer, compared line by line.
+@Suite("Pane rendering")
+struct PaneRenderTests {
+    static let flights = [FlightView(client: 2, direction: .toServer, progress: 0.5),
+                          FlightView(client: 7, direction: .toClient, progress: 0.3)]
+
+    // MARK: - Status bar
+
+    @Test("the status bar shows name, architecture, time, speed with the actual speed, state, clients and message")
+    func statusBar() {
+        let state = Fixtures.state {
+            $0.speed = 5; $0.actualSpeed = 3.2
+            $0.status = StatusMessage(text: "+5 clients: 13 now", expiresAtNanos: 1)
+        }
+        let lines = Fixtures.lines(width: 110, height: 1) {
+            StatusBar.render(snapshot: Fixtures.snapshot(), state: state, area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            " classroom │ client-server │ t=0:01:23.4 │ 5× (actual 3.2×) │ ▶ running │ 8 clients │ +5 clients: 13 now      ",
+        ])
+    }
+
+    @Test("a paused status bar in ASCII says PAUSED with ASCII glyphs and a fractional speed")
+    func statusBarPausedASCII() {
+        let state = Fixtures.state { $0.paused = true; $0.unicode = false; $0.speed = 0.25 }
+        let buffer = Fixtures.buffer(width: 80, height: 1) {
+            StatusBar.render(snapshot: Fixtures.snapshot(), state: state, area: $0, buffer: &$1)
+        }
+        #expect(buffer.lines() == [
+            " classroom | client-server | t=0:01:23.4 | 0.25x | || PAUSED | 8 clients        ",
+        ])
+        // The paused marker stands out by attribute too, so a monochrome screen shows it.
+        let x = Array(buffer.lines()[0]).firstIndex(of: "P") ?? 0
+        #expect(buffer[x, 0].style.bold && buffer[x, 0].style.reverse)
+    }
+
+    // MARK: - Topology
+
+    @Test("the star puts the server in the centre, clients around it by state, flights on the links, the selection labelled")
+    func topologyStar() {
+        let state = Fixtures.state { $0.selectedNode = 3 }
+        let buffer = Fixtures.buffer(width: 44, height: 14) {
+            TopologyPane.render(snapshot: Fixtures.snapshot(flights: Self.flights), state: state, area: $0, buffer: &$1)
+        }
+        #expect(buffer.lines() == [
+            "┏ topology · 8 clients ━━━━━━━━━━━━━━━━━━━━┓",
+            "┃                     ○                    ┃",
+            "┃          ○                     ○         ┃",
+            "┃            · ·      ·      · ·           ┃",
+            "┃                ·         •               ┃",
+            "┃                  ·  ·  ·                 ┃",
+            "┃      ○ · · · · ◦ · [S] · · · · · · ● 3   ┃",
+            "┃                  queueing                ┃",
+            "┃                ·         ·               ┃",
+            "┃            · ·      ·      · ·           ┃",
+            "┃          ●                     ○         ┃",
+            "┃                     ✗                    ┃",
+            "┃○ idle  ● busy  ✗ down  • request  ◦ reply┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        ])
+        // Node 3 is busy (●) at row 6, column 37, highlighted in reverse; node 1 at the top is not.
+        #expect(buffer[37, 6].grapheme == "●")
+        #expect(buffer[37, 6].style.reverse)
+        #expect(buffer[22, 1].grapheme == "○" && !buffer[22, 1].style.reverse)
+    }
+
+    @Test("with 1000 clients the topology becomes a heat strip with counts and a legend")
+    func topologyAggregate() {
+        let snapshot = Fixtures.snapshot(nodes: Fixtures.manyNodes(1000),
+                                         server: Fixtures.server(overloaded: true, queue: 64, offered: 1500))
+        let state = Fixtures.state { $0.selectedNode = 650; $0.focus = .server }
+        let buffer = Fixtures.buffer(width: 44, height: 14) {
+            TopologyPane.render(snapshot: snapshot, state: state, area: $0, buffer: &$1)
+        }
+        #expect(buffer.lines() == [
+            "┌ topology · 1000 clients ─────────────────┐",
+            "│[S] OVERLOAD  workers 3/4  queue 64/64    │",
+            "│clients 1–1000, 4 per cell                │",
+            "│   1 ·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░│",
+            "│ 149 ·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░│",
+            "│ 297 ·░░·░·░·░░·░···░░·░·░·░░·░·░·░░·░·░·░│",
+            "│ 445 ░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·│",
+            "│ 593 ░·████████████▓███████████▓·░·░·░░·░·│",
+            "│ 741 ░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·│",
+            "│ 889 ░░·░·░·░░·░·░·░░·░·░·░░·░·░·         │",
+            "│                                          │",
+            "│idle 756  busy 224  down 20  0 in flight  │",
+            "│· all idle  ░▒▓█ busier  ✗ most down      │",
+            "└──────────────────────────────────────────┘",
+        ])
+        // Node 650 is in cell 162 (ids 649–652): the 15th cell of row 593 (border 1 + label 5 + 14), reversed.
+        #expect(buffer[20, 7].style.reverse)
+        #expect(!buffer[19, 7].style.reverse && !buffer[21, 7].style.reverse)
+    }
+
+    @Test("the heat strip in ASCII uses _.:*# and x")
+    func topologyAggregateASCII() {
+        let snapshot = Fixtures.snapshot(nodes: Fixtures.manyNodes(1000),
+                                         server: Fixtures.server(overloaded: true, queue: 64, offered: 1500))
+        let state = Fixtures.state { $0.selectedNode = 650; $0.focus = .server; $0.unicode = false }
+        let lines = Fixtures.lines(width: 44, height: 14) {
+            TopologyPane.render(snapshot: snapshot, state: state, area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "+ topology - 1000 clients -----------------+",
+            "|[S] OVERLOAD  workers 3/4  queue 64/64    |",
+            "|clients 1-1000, 4 per cell                |",
+            "|   1 _._._.._._._.._._._.._._._.._._._.._.|",
+            "| 149 _._.._._._.._._._.._._._.._._._.._._.|",
+            "| 297 _.._._._.._.___.._._._.._._._.._._._.|",
+            "| 445 ._._._.._._._.._._._.._._._.._._._.._|",
+            "| 593 ._############*###########*_._._.._._|",
+            "| 741 ._.._._._.._._._.._._._.._._._.._._._|",
+            "| 889 .._._._.._._._.._._._.._._._         |",
+            "|                                          |",
+            "|idle 756  busy 224  down 20  0 in flight  |",
+            "|_ all idle  .:*# busier  x most down      |",
+            "+------------------------------------------+",
+        ])
+    }
+
+    // MARK: - Server panel
+
+    @Test("the server panel shows workers, the queue gauge with its capacity mark, capacity, offered load and cost")
+    func serverPanel() {
+        let lines = Fixtures.lines(width: 36, height: 8) {
+            ServerPanel.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "┌ server ──────────────────────────┐",
+            "│UP  workers ■■■□ 3/4  util 75%    │",
+            "│queue ████░░░░░░░░░░░░░░░░░┃ 12/64│",
+            "│capacity 100.0 req/s              │",
+            "│offered  12.0 req/s               │",
+            "│rejected 30  timed out 5  failed 2│",
+            "│cost $0.03 at $1.20/h             │",
+            "└──────────────────────────────────┘",
+        ])
+    }
+
+    @Test("an overloaded server shows a full gauge, the offered > capacity warning and a bold reverse OVERLOAD band")
+    func serverPanelOverload() {
+        let snapshot = Fixtures.snapshot(server: Fixtures.server(overloaded: true, queue: 64, offered: 130))
+        let buffer = Fixtures.buffer(width: 36, height: 8) {
+            ServerPanel.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(buffer.lines() == [
+            "┌ server ──────────────────────────┐",
+            "│UP  workers ■■■□ 3/4  util 75%    │",
+            "│queue █████████████████████┃ 64/64│",
+            "│capacity 100.0 req/s              │",
+            "│offered  130.0 req/s ⚠ > capacity │",
+            "│ OVERLOAD · queue full, rejecting │",
+            "│cost $0.03 at $1.20/h             │",
+            "└──────────────────────────────────┘",
+        ])
+        for x in 1...34 {
+            #expect(buffer[x, 5].style.bold && buffer[x, 5].style.reverse)
+        }
+    }
+
+    // MARK: - Metrics
+
+    @Test("the metrics pane draws five sparklines with label, current value and unit")
+    func metrics() {
+        let lines = Fixtures.lines(width: 44, height: 8) {
+            MetricsPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "┌ metrics · last 20 s ─────────────────────┐",
+            "│thruput ▆▆▇▇██▅▆▆▇▇██▅▆▆▇▇██    16.0 req/s│",
+            "│latency █▇▇▇██▇▇▇██▇▇▇██▇▇▇█    51.0 ms   │",
+            "│p95     ▇█▅▆▆▇▇█▅▆▆▇▇█▅▆▆▇▇█   140.0 ms   │",
+            "│queue   ▁▁▂▂▃▃▄▄ ▁▁▂▂▃▃▄▄ ▁▁     8.0 req  │",
+            "│rejects                  ▃▅█     3.0 /s   │",
+            "│since t=0: p95 131.0 ms · 3.1% rejected   │",
+            "└──────────────────────────────────────────┘",
+        ])
+    }
+
+    // MARK: - Event log
+
+    @Test("the event log lists every kind newest first with its time, node and detail")
+    func eventLogAll() {
+        let lines = Fixtures.lines(width: 60, height: 9) {
+            EventLogPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "┌ events · all ────────────────────────────────────────────┐",
+            "│t=70.0s node_up #5 client 5 is back                       │",
+            "│t=60.1s login_failure #4 wrong password for alice         │",
+            "│t=55.0s recovered #0 queue drained to 20                  │",
+            "│t=41.2s node_down #5 client 5 crashed                     │",
+            "│t=30.0s overload #0 queue full (64/64): rejecting requests│",
+            "│t=12.5s nodes_added #9 5 clients joined (now 13)          │",
+            "│                                                          │",
+            "└──────────────────────────────────────────────────────────┘",
+        ])
+    }
+
+    @Test("the failures filter keeps node_down and node_up, and its name is in the focused title")
+    func eventLogFiltered() {
+        let state = Fixtures.state { $0.eventFilter = .failures; $0.focus = .events }
+        let lines = Fixtures.lines(width: 44, height: 6) {
+            EventLogPane.render(snapshot: Fixtures.snapshot(), state: state, area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "┏ events · failures ━━━━━━━━━━━━━━━━━━━━━━━┓",
+            "┃t=70.0s node_up #5 client 5 is back       ┃",
+            "┃t=41.2s node_down #5 client 5 crashed     ┃",
+            "┃                                          ┃",
+            "┃                                          ┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        ])
+    }
+
+    @Test("scrolling the event log skips the newest events and says how far it scrolled")
+    func eventLogScrolled() {
+        let state = Fixtures.state { $0.eventScroll = 2; $0.focus = .events }
+        let lines = Fixtures.lines(width: 44, height: 5) {
+            EventLogPane.render(snapshot: Fixtures.snapshot(), state: state, area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "┏ events · all · ↓2 ━━━━━━━━━━━━━━━━━━━━━━━┓",
+            "┃t=55.0s recovered #0 queue drained to 20  ┃",
+            "┃t=41.2s node_down #5 client 5 crashed     ┃",
+            "┃t=30.0s overload #0 queue full (64/64): r…┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        ])
+    }
+
+    @Test("an event's kind is coloured: overload red and bold, recovered green, security magenta")
+    func eventColours() {
+        let buffer = Fixtures.buffer(width: 60, height: 9) {
+            EventLogPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(buffer[9, 5].grapheme == "o" && buffer[9, 5].style.fg == .indexed(196) && buffer[9, 5].style.bold)
+        #expect(buffer[9, 3].grapheme == "r" && buffer[9, 3].style.fg == .indexed(71))
+        #expect(buffer[9, 2].grapheme == "l" && buffer[9, 2].style.fg == .indexed(170))
+    }
+
+    // MARK: - Inspector
+
+    @Test("the inspector shows a client's state, requests sent, completed, outstanding and mean latency")
+    func inspectorClient() {
+        let lines = Fixtures.lines(width: 36, height: 6) {
+            InspectorPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state { $0.selectedNode = 3 },
+                                 area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "┌ inspector · node 3 ──────────────┐",
+            "│client 3  ● busy · 1 outstanding  │",
+            "│sent 103  completed 101           │",
+            "│mean latency 40.8 ms              │",
+            "│← → select  x crash/revive        │",
+            "└──────────────────────────────────┘",
+        ])
+    }
+
+    @Test("the inspector shows the server's state, queue, workers, served and utilization")
+    func inspectorServer() {
+        let lines = Fixtures.lines(width: 36, height: 6) {
+            InspectorPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state { $0.focus = .inspector },
+                                 area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "┏ inspector · server ━━━━━━━━━━━━━━┓",
+            "┃server  UP  queueing              ┃",
+            "┃queue 12/64  workers 3/4          ┃",
+            "┃served 940  util 75%              ┃",
+            "┃← → select  x crash/revive        ┃",
+            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        ])
+    }
+
+    @Test("the inspector says so when the selected node has left")
+    func inspectorGoneNode() {
+        let lines = Fixtures.lines(width: 36, height: 3) {
+            InspectorPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state { $0.selectedNode = 12 },
+                                 area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "┌ inspector · node 12 ─────────────┐",
+            "│node 12 has left the network      │",
+            "└──────────────────────────────────┘",
+        ])
+    }
+
+    // MARK: - Help
+
+    @Test("the help bar shows the most useful keys that fit, none cut in half")
+    func helpBar() {
+        let lines = Fixtures.lines(width: 80, height: 1) {
+            HelpBar.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            " q quit  ? help  space pause  <> speed  +- clients  x crash  f flash  tab pane  ",
+        ])
+    }
+
+    @Test("a message too long for the status bar takes the help bar after the essential keys; paused says resume")
+    func helpBarWithMessage() {
+        let state = Fixtures.state {
+            $0.paused = true
+            $0.status = StatusMessage(text: "the architecture toggle arrives with the peer mesh", isWarning: true,
+                                      expiresAtNanos: 1)
+        }
+        let lines = Fixtures.lines(width: 80, height: 1) {
+            HelpBar.render(snapshot: Fixtures.snapshot(), state: state, area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            " q quit  ? help  │ the architecture toggle arrives with the peer mesh           ",
+        ])
+        let paused = Fixtures.lines(width: 40, height: 1) {
+            HelpBar.render(snapshot: Fixtures.snapshot(), state: Fixtures.state { $0.paused = true }, area: $0,
+                           buffer: &$1)
+        }
+        #expect(paused == [" q quit  ? help  space resume  <> speed "])
+    }
+
+    @Test("the help overlay lists every key with a one-line meaning")
+    func helpOverlay() {
+        let lines = Fixtures.lines(width: 80, height: 22) {
+            HelpOverlay.render(state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(lines == [
+            "                                                                                ",
+            "      ╔ keys · ? or Esc closes ═════════════════════════════════════════╗       ",
+            "      ║ q  F10          quit                                            ║       ",
+            "      ║ ?  F1           show or hide this help                          ║       ",
+            "      ║ Esc             close this help                                 ║       ",
+            "      ║ space  p        pause or resume the simulation                  ║       ",
+            "      ║ .               one event at a time (pauses first)              ║       ",
+            "      ║ <  ,            slower (down to 0.1×)                           ║       ",
+            "      ║ >               faster (up to 1000×)                            ║       ",
+            "      ║ +  =            add clients (a tenth more, at least 5)          ║       ",
+            "      ║ -  _            remove clients                                  ║       ",
+            "      ║ tab  shift-tab  focus the next / previous pane                  ║       ",
+            "      ║ ←  →            select the previous / next node                 ║       ",
+            "      ║ ↑  ↓            jump through nodes; scroll the event log        ║       ",
+            "      ║ x               crash or revive the selected node (server)      ║       ",
+            "      ║ f               flash crowd: a burst of requests at once        ║       ",
+            "      ║ e               event filter: all, security, overload, failures ║       ",
+            "      ║ a               start or stop an attack                         ║       ",
+            "      ║ t               toggle architecture (client-server / mesh)      ║       ",
+            "      ║ r               restart the scenario from t=0                   ║       ",
+            "      ╚═════════════════════════════════════════════════════════════════╝       ",
+            "                                                                                ",
+        ])
+        #expect(KeyBindings.all.count == 18)
+    }
+}
