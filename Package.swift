@@ -50,6 +50,8 @@ let package = Package(
         .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "NetExplorerAssets"]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "NetworkEngine", "TerminalCanvas", "NetExplorerAssets"]),
+        // Drives the real binary in tmux; depending on the executable makes the build order explicit.
+        .testTarget(name: "EndToEndTests", dependencies: ["netexplorer"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "CNcurses"]),
     ]
 )

@@ -24,8 +24,10 @@ public struct AppState: Sendable, Equatable {
     public var showsHelp = false
     /// A short message in the status bar, e.g. what the engine said about a command.
     public var status: StatusMessage?
-    /// A banner for the architecture switch (used once the live toggle exists).
+    /// Set for a moment after the architecture switched: the status bar shows the architecture standing out.
     public var switchFlash: SwitchFlash?
+    /// Architecture switches seen in the snapshots so far: a larger count in a frame means a new switch.
+    public var seenSwitches = 0
     /// What colours the screen may use; every style is adapted to it at the end of a frame.
     public var colorSupport: ColorSupport
     /// True when box-drawing and block glyphs can be shown; ASCII otherwise.
@@ -33,6 +35,9 @@ public struct AppState: Sendable, Equatable {
 
     /// Wall-clock nanoseconds a status message stays on screen.
     public static let statusLifetimeNanos: UInt64 = 4_000_000_000
+    /// Wall-clock nanoseconds the architecture flashes after a switch: long enough to catch the eye, short
+    /// enough not to become the normal look.
+    public static let switchFlashNanos: UInt64 = 2_000_000_000
 
     public init(scenarioName: String, speed: Double = 1, paused: Bool = false,
                 colorSupport: ColorSupport = .palette256, unicode: Bool = true) {
@@ -60,8 +65,9 @@ public struct StatusMessage: Sendable, Equatable {
     }
 }
 
-/// A brief full-width notice that the architecture is switching, so the class notices the moment.
+/// The architecture just switched: the status bar shows it standing out until `expiresAtNanos`.
 public struct SwitchFlash: Sendable, Equatable {
+    /// The architecture switched to, as the status bar names it.
     public var text: String
     public var expiresAtNanos: UInt64
 

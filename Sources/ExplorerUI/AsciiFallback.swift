@@ -15,11 +15,13 @@ enum AsciiFallback {
         case "…": return "."
         case "≤", "←", "◀": return "<"
         case "→", "▶", "▸": return ">"
-        case "↑": return "^"
+        case "↑", "▲": return "^"
         case "↓": return "v"
         case "●", "▓", "▒": return "*"
         case "○", "◦": return "o"
         case "■", "█": return "#"
+        case "◆": return "@"
+        case "⇄": return "="
         case "▁": return "_"
         case "▂", "▃": return "."
         case "▄", "▅": return ":"
@@ -28,9 +30,13 @@ enum AsciiFallback {
         }
     }
 
-    /// `text` as the screen can show it: unchanged with Unicode, every character through `character(for:)` without.
+    /// `text` as the screen can show it: unchanged with Unicode, every character through `character(for:)` without
+    /// (the two-way arrow becomes `<->`, which no single character says).
     static func text(_ text: String, unicode: Bool) -> String {
-        unicode || text.utf8.allSatisfy({ $0 < 0x80 }) ? text : String(text.map(character(for:)))
+        guard !unicode, !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        var out = ""
+        for c in text { if c == "⇄" { out += "<->" } else { out.append(character(for: c)) } }
+        return out
     }
 
     /// Replaces every non-ASCII cell of `buffer` with its stand-in; a wide character becomes `?` and a blank.

@@ -6,6 +6,10 @@ import TerminalCanvas
 struct Glyphs: Sendable {
     var idle: Character
     var busy: Character
+    /// A peer with requests waiting in its own small queue.
+    var queueing: Character
+    /// A peer whose queue is full (it rejects): a shape of its own, so it stands out without colour.
+    var overloaded: Character
     var down: Character
     /// A request on its way to the server.
     var request: Character
@@ -25,16 +29,22 @@ struct Glyphs: Sendable {
     var busyWorker: Character
     var idleWorker: Character
     var arrows: (left: String, right: String, up: String, down: String)
+    /// Marks an architecture switch under the sparklines.
+    var switchMark: Character
+    /// Between the two architectures: "client-server ⇄ peer mesh".
+    var swap: String
 
     static let unicode = Glyphs(
-        idle: "○", busy: "●", down: "✗", request: "•", reply: "◦", link: "·",
+        idle: "○", busy: "●", queueing: "◆", overloaded: "▲", down: "✗", request: "•", reply: "◦", link: "·",
         heat: ["·", "░", "▒", "▓", "█"], running: "▶ running", paused: "⏸ PAUSED", times: "×", separator: " │ ", dot: "·",
-        warning: "⚠", busyWorker: "■", idleWorker: "□", arrows: ("←", "→", "↑", "↓"))
+        warning: "⚠", busyWorker: "■", idleWorker: "□", arrows: ("←", "→", "↑", "↓"),
+        switchMark: "▲", swap: "⇄")
 
     static let ascii = Glyphs(
-        idle: "o", busy: "*", down: "x", request: "+", reply: "~", link: ".",
+        idle: "o", busy: "*", queueing: "@", overloaded: "!", down: "x", request: "+", reply: "~", link: ".",
         heat: ["_", ".", ":", "*", "#"], running: "> running", paused: "|| PAUSED", times: "x", separator: " | ", dot: "-",
-        warning: "!", busyWorker: "#", idleWorker: "-", arrows: ("<-", "->", "up", "down"))
+        warning: "!", busyWorker: "#", idleWorker: "-", arrows: ("<-", "->", "up", "down"),
+        switchMark: "^", swap: "<->")
 
     static func forUnicode(_ unicode: Bool) -> Glyphs { unicode ? .unicode : .ascii }
 }

@@ -16,7 +16,7 @@ public enum HelpBar {
         let reserved = message.map { separator.displayWidth + $0.text.displayWidth } ?? 0
         var x = row.x
         for (i, (key, label)) in KeyBindings.bar.enumerated() {
-            let shownLabel = key == "space" && state.paused ? "resume" : label
+            let shownLabel = self.label(for: key, label, snapshot: snapshot, state: state)
             let width = key.count + 2 + shownLabel.count + 1
             let limit = message != nil && i >= essentialKeys ? row.right - reserved : row.right
             guard x + width <= limit else { break }
@@ -27,6 +27,17 @@ public enum HelpBar {
             let text = message.text.truncated(toWidth: room, ellipsis: state.symbols.ellipsis)
             buffer.put([Span(separator, style: Theme.muted), Span(text, style: StatusBar.messageStyle(message))],
                        x: x, y: row.y, clip: row)
+        }
+    }
+
+    /// The label of `key` as things stand: `space` resumes when paused, `t` names the architecture it switches to.
+    static func label(for key: String, _ label: String, snapshot: Snapshot, state: AppState) -> String {
+        let mesh = snapshot.architecture == .peerMesh
+        switch key {
+        case "space": return state.paused ? "resume" : label
+        case "t": return mesh ? "to server" : "to mesh"
+        case "+-": return mesh ? "peers" : "clients"
+        default: return label
         }
     }
 }

@@ -22,8 +22,8 @@ public enum KeyBindings {
         KeyBinding(".", "one event at a time (pauses first)"),
         KeyBinding("<  ,", "slower (down to 0.1×)"),
         KeyBinding(">", "faster (up to 1000×)"),
-        KeyBinding("+  =", "add clients (a tenth more, at least 5)"),
-        KeyBinding("-  _", "remove clients"),
+        KeyBinding("+  =", "add clients or peers (a tenth more, at least 5)"),
+        KeyBinding("-  _", "remove clients or peers"),
         KeyBinding("tab  shift-tab", "focus the next / previous pane"),
         KeyBinding("←  →", ascii: "<-  ->", "select the previous / next node"),
         KeyBinding("↑  ↓", ascii: "up  down", "jump through nodes; scroll the event log"),
@@ -31,13 +31,14 @@ public enum KeyBindings {
         KeyBinding("f", "flash crowd: a burst of requests at once"),
         KeyBinding("e", "event filter: all, security, overload, failures"),
         KeyBinding("a", "start or stop an attack"),
-        KeyBinding("t", "toggle architecture (client-server / mesh)"),
+        KeyBinding("t", "toggle client-server ⇄ peer mesh"),
         KeyBinding("r", "restart the scenario from t=0"),
     ]
 
-    /// The keys the always-visible help bar shows, most useful first: (key, label).
+    /// The keys the always-visible help bar shows, most useful first: (key, label). Some labels follow the state
+    /// (`HelpBar.label(for:_:snapshot:state:)`): `t` says where it goes, `+-` what it adds.
     static let bar: [(key: String, label: String)] = [
-        ("q", "quit"), ("?", "help"), ("space", "pause"), ("<>", "speed"), ("+-", "clients"),
+        ("q", "quit"), ("?", "help"), ("space", "pause"), ("<>", "speed"), ("t", "to mesh"), ("+-", "clients"),
         ("x", "crash"), ("f", "flash"), ("tab", "pane"), ("e", "filter"), ("r", "restart"),
     ]
 }

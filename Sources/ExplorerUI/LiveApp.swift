@@ -132,8 +132,9 @@ public final class LiveApp {
 
     /// Moves the engine forward by the wall time since the last call × speed, unless paused.
     ///
-    /// The advance is cut into slices and stops once the frame's budget is spent, so a speed the machine cannot
-    /// reach slows the simulation (and the status bar says how much) instead of freezing the screen.
+    /// The advance runs a bounded number of events at a time and stops once the frame's budget is spent, so a speed
+    /// the machine cannot reach slows the simulation (and the status bar says how much) instead of freezing the
+    /// screen; a burst of events (a flash crowd, a large mesh) is cut as finely as a steady load.
     public func advanceSimulation() {
         let now = clock.nanoseconds
         let wall = now > lastAdvanceWall ? now - lastAdvanceWall : 0
@@ -145,11 +146,10 @@ public final class LiveApp {
         let delta = pacing.simulatedDelta(wallNanos: wall, speed: state.speed)
         guard delta > 0 else { return }
         let start = engine.now
-        let slices = SimTime(max(1, pacing.slices))
+        let target = start + delta
         var hitBudget = false
-        for i in 1...slices {
-            engine.advance(to: start + delta * i / slices)
-            if i < slices, clock.nanoseconds &- now > pacing.budgetNanos {
+        while !engine.advance(to: target, maxEvents: max(1, pacing.eventsPerCheck)) {
+            if clock.nanoseconds &- now > pacing.budgetNanos {
                 hitBudget = true
                 break
             }

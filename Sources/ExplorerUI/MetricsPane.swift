@@ -26,12 +26,15 @@ public enum MetricsPane {
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
         let sparkWidth = min(120, max(0, area.width - 2 - labelWidth - valueWidth))
         let shown = min(snapshot.series.count, sparkWidth)
-        let title = shown > 0 ? "metrics · last \(shown) s" : "metrics · from the first second"
+        let series = snapshot.series.suffix(sparkWidth)
+        let marks = switchColumns(snapshot.switches, series: series, width: sparkWidth)
+        var title = shown > 0 ? "metrics · last \(shown) s" : "metrics · from the first second"
+        if !marks.isEmpty { title += " · \(state.glyphs.switchMark) switch" }
         let inner = PaneFrame.render(.metrics, title: title, state: state, area: area, buffer: &buffer)
         guard !inner.isEmpty else { return }
         let rowsEach = max(1, min(3, inner.height / metrics.count))
-        let series = snapshot.series.suffix(sparkWidth)
         let last = snapshot.series.last
+        let sparkX = inner.x + labelWidth
 
         for (i, metric) in metrics.enumerated() {
             let top = inner.y + i * rowsEach
@@ -44,8 +47,9 @@ public enum MetricsPane {
                 if metric.label == "queue", let cap = snapshot.server?.queueCapacity, cap > 0 { scale = Double(cap) }
                 let spark = Sparkline(series.map(metric.value), max: scale, style: metric.style,
                                       symbols: state.symbols)
-                spark.render(in: Rect(x: block.x + labelWidth, y: block.y, width: sparkWidth, height: block.height),
-                             buffer: &buffer)
+                let sparkArea = Rect(x: sparkX, y: block.y, width: sparkWidth, height: block.height)
+                spark.render(in: sparkArea, buffer: &buffer)
+                drawSwitchMarks(marks, in: sparkArea, state: state, buffer: &buffer)
             }
             let value = last.map(metric.value) ?? 0
             let text = Format.right(Format.fixed(value, decimals: value < 10_000 ? 1 : 0), 8) + " "
@@ -56,6 +60,40 @@ public enum MetricsPane {
         // A spare row (there is one at 80×24) sums up the whole run, so the sparklines' window has a reference.
         if inner.height > metrics.count * rowsEach {
             buffer.set(line: summary(snapshot, state), in: inner.row(inner.height - 1), ellipsis: state.symbols.ellipsis)
+        }
+        // The bottom border points up at each switch, so the column reads as "before | after" from any row.
+        if area.height >= 2 {
+            for offset in marks where sparkX + offset < area.right - 1 {
+                buffer.set(string: String(state.glyphs.switchMark), at: Position(x: sparkX + offset, y: area.bottom - 1),
+                           style: Theme.switchMark, clippedTo: area)
+            }
+        }
+    }
+
+    // MARK: - Switch markers
+
+    /// Columns (from the sparklines' left edge) of the seconds in which the architecture switched, for the seconds
+    /// shown; the sparkline is right-aligned, so the newest second is the last column.
+    static func switchColumns(_ switches: [SimTime], series: ArraySlice<SecondSample>, width: Int) -> [Int] {
+        guard let first = series.first?.second, !switches.isEmpty else { return [] }
+        var columns: [Int] = []
+        for t in switches {
+            // Sample `s` covers (s − 1, s]: a switch at t falls in the sample that ends after it.
+            let second = Int(t / SimTime.nanosPerSecond) + 1
+            let i = second - first
+            guard i >= 0, i < series.count, series[series.startIndex + i].second == second else { continue }
+            columns.append(width - series.count + i)
+        }
+        return columns
+    }
+
+    /// A thin vertical line in the blank cells of each marked column: the bar itself, if any, stays readable.
+    static func drawSwitchMarks(_ marks: [Int], in area: Rect, state: AppState, buffer: inout Buffer) {
+        let line = state.symbols.plainBorder.vertical
+        for offset in marks where offset >= 0 && offset < area.width {
+            for y in area.rows where buffer[area.x + offset, y].grapheme == " " {
+                buffer[area.x + offset, y] = Cell(line, style: Theme.switchMark)
+            }
         }
     }
 

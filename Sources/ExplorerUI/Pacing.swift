@@ -13,8 +13,9 @@ public struct Pacing: Sendable, Equatable {
     /// The most wall time one frame accounts for: after a suspend (Ctrl-Z, a laptop lid) the simulation resumes
     /// where it was instead of racing through the gap.
     public var maxStepNanos: UInt64 = 250_000_000
-    /// Equal parts the engine's advance is cut into, so the budget is checked often enough to hold.
-    public var slices: Int = 16
+    /// Engine events run between two looks at the budget: small enough that a look comes every millisecond or so
+    /// whatever the load, large enough that reading the clock costs nothing.
+    public var eventsPerCheck: Int = 2_000
 
     public init() {}
 

@@ -45,7 +45,12 @@ public enum Screen {
             let r = regions(for: size)
             StatusBar.render(snapshot: snapshot, state: state, area: r.status, buffer: &buffer)
             TopologyPane.render(snapshot: snapshot, state: state, area: r.topology, buffer: &buffer)
-            ServerPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
+            // The server's slot shows the mesh once the mesh is what serves (a draining server gets a line there).
+            if snapshot.architecture == .peerMesh || snapshot.server == nil {
+                MeshPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
+            } else {
+                ServerPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
+            }
             InspectorPane.render(snapshot: snapshot, state: state, area: r.inspector, buffer: &buffer)
             MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
             EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)

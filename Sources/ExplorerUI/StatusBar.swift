@@ -11,12 +11,8 @@ public enum StatusBar {
         guard !area.isEmpty else { return }
         let row = area.row(0)
         buffer.fill(row, cell: Cell(" ", style: Theme.statusBar))
-        var x = buffer.put(figures(snapshot: snapshot, state: state, width: row.width), x: row.x, y: row.y, clip: row)
+        let x = buffer.put(figures(snapshot: snapshot, state: state, width: row.width), x: row.x, y: row.y, clip: row)
         let g = state.glyphs
-        if let flash = state.switchFlash {
-            x = buffer.put([Span(g.separator, style: Theme.statusBar), Span(flash.text, style: Theme.selected)],
-                           x: x, y: row.y, clip: row)
-        }
         if let status = state.status, messageFits(snapshot: snapshot, state: state, width: row.width) {
             buffer.put([Span(g.separator, style: Theme.statusBar), Span(status.text, style: messageStyle(status))],
                        x: x, y: row.y, clip: row)
@@ -27,12 +23,19 @@ public enum StatusBar {
     public static func messageFits(snapshot: Snapshot, state: AppState, width: Int) -> Bool {
         guard let status = state.status else { return false }
         let used = figures(snapshot: snapshot, state: state, width: width).reduce(0) { $0 + $1.width }
-            + (state.switchFlash.map { state.glyphs.separator.displayWidth + $0.text.displayWidth } ?? 0)
         return used + state.glyphs.separator.displayWidth + status.text.displayWidth <= width
     }
 
     static func messageStyle(_ status: StatusMessage) -> Style {
         status.isWarning ? Theme.statusWarning : Theme.statusBar.bolded()
+    }
+
+    /// The architecture as the status bar shows it: plain, or for a moment after a switch `⇄ peer-mesh` in bold
+    /// out of the reversed bar, so the switch is seen on any screen, colour or not.
+    static func architecture(snapshot: Snapshot, state: AppState) -> (String, Style) {
+        let name = snapshot.architecture.rawValue
+        guard state.switchFlash != nil else { return (name, Theme.statusBar) }
+        return (state.glyphs.swap + " " + name, Theme.switchFlash)
     }
 
     /// Name, architecture, time, speed, running or paused, population.
@@ -45,7 +48,7 @@ public enum StatusBar {
         let nodes = snapshot.activeNodeCount
         let noun = snapshot.architecture == .peerMesh ? "peer" : "client"
         let fixed: [(String, Style)] = [
-            (snapshot.architecture.rawValue, Theme.statusBar),
+            architecture(snapshot: snapshot, state: state),
             ("t=" + Format.clock(snapshot.now), Theme.statusBar),
             (speed, Theme.statusBar),
             (state.paused ? g.paused : g.running, state.paused ? Theme.paused : Theme.statusBar),

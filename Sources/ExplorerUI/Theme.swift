@@ -25,6 +25,14 @@ enum Theme {
     static let statusWarning = Style(fg: orange, bold: true, reverse: true)
     static let paused = Style(fg: orange, bold: true, reverse: true)
     static let link = Style(fg: grey, dim: true)
+    /// The selected peer's overlay links: drawn solid and not dimmed.
+    static let selectedLink = Style(fg: .cyan)
+    /// The architecture in the status bar just after a switch: bold and not reversed, a gap in the reversed bar.
+    static let switchFlash = Style(fg: orange, bold: true, underline: true)
+    /// The switch marker on the sparklines.
+    static let switchMark = Style(fg: .cyan, bold: true)
+    /// The old server while it drains its queue after a switch to the mesh.
+    static let draining = Style(dim: true)
 
     // MARK: - Node states
     static let idle = Style(fg: blue)

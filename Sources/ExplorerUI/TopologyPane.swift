@@ -8,26 +8,41 @@ import Darwin
 import NetworkEngine
 import TerminalCanvas
 
-/// The network as a picture: a star of clients around the server, or, when too many to draw, a heat strip.
+/// The network as a picture: a star of clients around the server, or, when too many to draw, a heat strip; under
+/// peer-mesh, the mesh's ring or graph (`MeshTopology`).
 public enum TopologyPane {
     /// The most clients the star draws; past that (or when they would touch) the aggregate view takes over.
     static let maxStarClients = 64
 
     /// Draws the topology pane (border, picture, legend) in `area`.
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
-        let clients = snapshot.activeNodeCount
-        let noun = snapshot.architecture == .peerMesh ? "peer" : "client"
-        let inner = PaneFrame.render(.topology, title: "topology · \(clients) \(noun)\(clients == 1 ? "" : "s")",
-                                     state: state, area: area, buffer: &buffer)
+        let inner = PaneFrame.render(.topology, title: title(snapshot, width: area.width - 4), state: state,
+                                     area: area, buffer: &buffer)
         guard inner.height >= 3, inner.width >= 10 else { return }
         let picture = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
         let legendRow = inner.row(inner.height - 1)
-        if let star = StarLayout(clients: clients, area: picture) {
+        let clients = snapshot.activeNodeCount
+        if snapshot.architecture == .peerMesh {
+            MeshTopology.render(snapshot: snapshot, state: state, picture: picture, legendRow: legendRow,
+                                buffer: &buffer)
+        } else if let star = StarLayout(clients: clients, area: picture) {
             drawStar(star, snapshot: snapshot, state: state, buffer: &buffer)
             drawStarLegend(state: state, row: legendRow, buffer: &buffer)
         } else {
             drawAggregate(snapshot: snapshot, state: state, area: picture, legendRow: legendRow, buffer: &buffer)
         }
+    }
+
+    /// `topology · 8 clients`, or `topology · peer-mesh (dht) · 40 peers`: in a mesh the kind of overlay matters.
+    /// Shortened to `topology · mesh (flooding) · 40 peers` when `width` columns cannot hold the full one.
+    static func title(_ snapshot: Snapshot, width: Int = .max) -> String {
+        let n = snapshot.activeNodeCount
+        guard snapshot.architecture == .peerMesh else { return "topology · \(n) client\(n == 1 ? "" : "s")" }
+        let peers = "\(n) peer\(n == 1 ? "" : "s")"
+        let overlay = snapshot.mesh.map { " (\($0.discovery.rawValue))" } ?? ""
+        let full = "topology · peer-mesh\(overlay) · \(peers)"
+        let short = "topology · mesh\(overlay) · \(peers)"
+        return full.count <= width ? full : short.count <= width ? short : "topology · \(peers)"
     }
 
     // MARK: - Star
@@ -43,15 +58,10 @@ public enum TopologyPane {
                 }
             }
         }
-        for flight in snapshot.flights where flight.client >= 1 && flight.client <= star.clients.count {
-            let client = star.clients[flight.client - 1]
-            let p = max(0, min(1, flight.progress))
-            let (from, to) = flight.direction == .toServer ? (client, star.center) : (star.center, client)
-            let x = from.x + Int((Double(to.x - from.x) * p).rounded())
-            let y = from.y + Int((Double(to.y - from.y) * p).rounded())
-            guard !star.isServerCell(x: x, y: y), !(x == client.x && y == client.y) else { continue }
-            let (glyph, style) = flight.direction == .toServer ? (g.request, Theme.request) : (g.reply, Theme.reply)
-            buffer.set(string: String(glyph), at: Position(x: x, y: y), style: style, clippedTo: clip)
+        // Peer-to-peer hops of mesh requests still finishing after a switch back are drawn between the two clients.
+        drawFlights(snapshot.flights, state: state, clip: clip, buffer: &buffer,
+                    isCentre: { star.isServerCell(x: $0, y: $1) }) { id in
+            id == 0 ? star.center : id <= star.clients.count ? star.clients[id - 1] : nil
         }
         drawServerBox(snapshot: snapshot, state: state, at: star.center, clip: clip, buffer: &buffer)
         for (i, p) in star.clients.enumerated() {
@@ -194,11 +204,43 @@ public enum TopologyPane {
 
     // MARK: - Helpers
 
+    /// Draws each message as a mark on the straight segment between its sender and receiver, `progress` of the way
+    /// along; `position` places a node id (nil when it is not drawn), `isCentre` protects the server's box.
+    static func drawFlights(_ flights: [FlightView], state: AppState, clip: Rect, buffer: inout Buffer,
+                            isCentre: (Int, Int) -> Bool, position: (Int) -> (x: Int, y: Int)?) {
+        let g = state.glyphs
+        for flight in flights {
+            guard flight.from >= 0, flight.to >= 0, let from = position(flight.from), let to = position(flight.to)
+            else { continue }
+            let p = max(0, min(1, flight.progress))
+            let x = from.x + Int((Double(to.x - from.x) * p).rounded())
+            let y = from.y + Int((Double(to.y - from.y) * p).rounded())
+            // On a node the mark would hide it: the node is what the class is watching.
+            guard !isCentre(x, y), !(x == from.x && y == from.y), !(x == to.x && y == to.y) else { continue }
+            let (glyph, style) = flight.direction == .toServer ? (g.request, Theme.request) : (g.reply, Theme.reply)
+            buffer.set(string: String(glyph), at: Position(x: x, y: y), style: style, clippedTo: clip)
+        }
+    }
+
+    /// A node's glyph: its shape alone tells idle, busy, queueing, overloaded and down apart.
     static func glyph(for activity: NodeActivity, _ g: Glyphs) -> Character {
         switch activity {
         case .idle: g.idle
         case .down: g.down
-        case .busy, .queueing, .overloaded: g.busy
+        case .busy: g.busy
+        case .queueing: g.queueing
+        case .overloaded: g.overloaded
+        }
+    }
+
+    /// A client's or peer's state in a word.
+    static func activityWord(_ activity: NodeActivity) -> String {
+        switch activity {
+        case .idle: "idle"
+        case .busy: "busy"
+        case .queueing: "queueing"
+        case .overloaded: "OVERLOADED"
+        case .down: "down"
         }
     }
 
@@ -212,10 +254,13 @@ public enum TopologyPane {
         }
     }
 
-    /// The node with `id`, found directly when the snapshot is in id order (it is: server first, then clients).
+    /// The node with `id`, found directly when the snapshot is in id order (it is: the server first when there is
+    /// one, then clients or peers 1...N).
     static func node(_ id: Int, in snapshot: Snapshot) -> NodeView? {
-        if id >= 0, id < snapshot.nodes.count, snapshot.nodes[id].id == id { return snapshot.nodes[id] }
-        return snapshot.nodes.first { $0.id == id }
+        let nodes = snapshot.nodes
+        if id >= 0, id < nodes.count, nodes[id].id == id { return nodes[id] }
+        if id >= 1, id <= nodes.count, nodes[id - 1].id == id { return nodes[id - 1] }
+        return nodes.first { $0.id == id }
     }
 }
 
@@ -266,14 +311,14 @@ struct StarLayout {
         (y == center.y && abs(x - center.x) <= 1) || (y == center.y + 1 && abs(x - center.x) <= 4)
     }
 
-    /// The cells strictly between two points, as a straight dotted line.
-    func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int)) -> [(Int, Int)] {
+    /// The cells strictly between two points, as a straight dotted line: one cell in `spacing`.
+    func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int), spacing: Int = 2) -> [(Int, Int)] {
         let dx = b.x - a.x, dy = b.y - a.y
         let steps = max(abs(dx), abs(dy))
         guard steps > 1 else { return [] }
         var cells: [(Int, Int)] = []
-        // Every other cell: a dotted line reads as a link without filling the picture.
-        for k in stride(from: 1, to: steps, by: 2) {
+        // Every other cell (or sparser): a dotted line reads as a link without filling the picture.
+        for k in stride(from: 1, to: steps, by: max(1, spacing)) {
             let t = Double(k) / Double(steps)
             cells.append((a.x + Int((Double(dx) * t).rounded()), a.y + Int((Double(dy) * t).rounded())))
         }

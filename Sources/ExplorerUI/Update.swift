@@ -85,6 +85,7 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         state.selectedNode = 0
         state.eventScroll = 0
         state.actualSpeed = nil
+        state.switchFlash = nil
         state.status = StatusMessage(text: "scenario restarted from t=0",
                                      expiresAtNanos: context.wallNanos &+ AppState.statusLifetimeNanos)
         return [.restartScenario]
@@ -102,6 +103,15 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         state.actualSpeed = info.actualSpeed
         if let status = state.status, info.wallNanos >= status.expiresAtNanos { state.status = nil }
         if let flash = state.switchFlash, info.wallNanos >= flash.expiresAtNanos { state.switchFlash = nil }
+        if let switches = context.switches {
+            // A switch from `t`, the timeline or a script alike: the frame that first shows it starts the flash.
+            // Fewer switches than seen means a restarted scenario: nothing to flash.
+            if switches > state.seenSwitches {
+                state.switchFlash = SwitchFlash(text: context.architecture.rawValue,
+                                                expiresAtNanos: info.wallNanos &+ AppState.switchFlashNanos)
+            }
+            state.seenSwitches = switches
+        }
         // Clients removed with `-` may include the selected one: fall back to the last one still there.
         if state.selectedNode > context.activeNodes { state.selectedNode = context.activeNodes }
         let shown = state.eventFilter.newestFirst(context.recentEvents).count

@@ -8,13 +8,20 @@ public struct UpdateContext: Sendable {
     public var activeNodes: Int
     /// The last snapshot's recent events, oldest first: bounds the event log's scrolling.
     public var recentEvents: [NetworkEvent]
+    /// Architecture switches since the start (`snapshot.switches.count`); nil when unknown, which flashes nothing.
+    public var switches: Int?
+    /// The architecture now.
+    public var architecture: Architecture
 
-    public init(wallNanos: UInt64 = 0, activeNodes: Int, recentEvents: [NetworkEvent] = []) {
+    public init(wallNanos: UInt64 = 0, activeNodes: Int, recentEvents: [NetworkEvent] = [], switches: Int? = nil,
+                architecture: Architecture = .clientServer) {
         self.wallNanos = wallNanos; self.activeNodes = activeNodes; self.recentEvents = recentEvents
+        self.switches = switches; self.architecture = architecture
     }
 
     /// The context of a frame that showed `snapshot`.
     public init(wallNanos: UInt64, snapshot: Snapshot) {
-        self.init(wallNanos: wallNanos, activeNodes: snapshot.activeNodeCount, recentEvents: snapshot.recentEvents)
+        self.init(wallNanos: wallNanos, activeNodes: snapshot.activeNodeCount, recentEvents: snapshot.recentEvents,
+                  switches: snapshot.switches.count, architecture: snapshot.architecture)
     }
 }

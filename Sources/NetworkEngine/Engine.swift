@@ -120,6 +120,21 @@ public final class Engine: Simulation {
     /// Brings the simulation to `time`: what the live view calls every frame with wall time × speed.
     public func advance(to time: SimTime) { run(until: time) }
 
+    /// Like `advance(to:)` but stops after `maxEvents` events, so a frame's work is bounded; true when `time` was
+    /// reached (the clock then stands at `time`), false when the budget ran out first (the clock stands at the last
+    /// event run).
+    @discardableResult
+    public func advance(to time: SimTime, maxEvents: Int) -> Bool {
+        var budget = maxEvents
+        while budget > 0, let e = kernel.next(until: time) {
+            handle(e)
+            budget -= 1
+        }
+        if let next = kernel.nextEventTime, next <= time { return false }
+        kernel.moveClock(to: time)
+        return true
+    }
+
     /// Runs the single next event, whenever it is due; false when nothing is pending.
     @discardableResult
     public func step() -> Bool {

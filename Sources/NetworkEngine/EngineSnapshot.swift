@@ -71,7 +71,9 @@ extension Engine {
                 flights.append(FlightView(client: Int(r.client) + 1,
                                           direction: r.phase == .toServer ? .toServer : .toClient, progress: progress))
             } else {
-                flights.append(FlightView(from: Int(r.hopFrom), to: Int(r.hopTo), progress: progress))
+                var flight = FlightView(from: Int(r.hopFrom), to: Int(r.hopTo), progress: progress)
+                if r.phase == .toClient { flight.direction = .toClient; flight.client = Int(r.hopTo) }
+                flights.append(flight)
             }
         }
         let recentUtilization = metrics.series.last?.utilization ?? 0
@@ -83,7 +85,8 @@ extension Engine {
         var snapshot = Snapshot(
             scenarioName: scenario.name, architecture: architecture, now: now, nodes: nodes,
             server: serverShown ? serverView : nil,
-            requests: metrics.counts, latency: metrics.latency, series: Array(metrics.series.suffix(seriesLimit)),
+            requests: metrics.counts, latency: metrics.latencyForDisplay(),
+            series: Array(metrics.series.suffix(seriesLimit)),
             recentEvents: metrics.recent.ordered, flights: flights, activeNodeCount: activeClients,
             ratePerNode: scenario.workload.rate)
         snapshot.mesh = meshView
@@ -95,7 +98,8 @@ extension Engine {
     public var meshView: MeshView? {
         guard let mesh else { return nil }
         let now = kernel.now
-        let ringOrder = mesh.discovery == .dht
+        // Only meshes small enough to draw as a ring need the order (an O(N) array otherwise, every frame).
+        let ringOrder = mesh.discovery == .dht && activeClients <= 64
             ? mesh.ring.peersInRingOrder.filter { $0 < activeClients }.map { $0 + 1 } : []
         var links: [MeshView.Link] = []
         if mesh.discovery == .flooding && activeClients <= 64 {
@@ -105,11 +109,13 @@ extension Engine {
                 }
             }
         }
-        return MeshView(
+        var view = MeshView(
             discovery: mesh.discovery, meanHops: mesh.meanHops, messagesPerLookup: mesh.messagesPerLookup,
             maxOverMeanLoad: mesh.maxOverMeanLoad,
             availabilityNow: Double(mesh.resources - mesh.unavailable) / Double(max(1, mesh.resources)),
             availability: mesh.availability(at: now), replicas: mesh.replicas, resources: mesh.resources,
             peerOverloads: mesh.peerOverloads, ringOrder: ringOrder, links: links)
+        view.lookupsResolved = mesh.lookupsResolved
+        return view
     }
 }

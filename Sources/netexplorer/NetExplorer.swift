@@ -6,7 +6,7 @@ struct NetExplorer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netexplorer",
         abstract: "See how client-server and peer-to-peer networks behave: live, or headless.",
-        subcommands: [RunCommand.self, SimulateCommand.self, CompareCommand.self, ScenariosCommand.self, CheckCommand.self],
+        subcommands: [RunCommand.self, SimulateCommand.self, CompareCommand.self, ScenariosCommand.self, CheckCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -49,7 +49,13 @@ final class LiveViewSession {
             "exec sleep 120",
         ].joined(separator: "; ")
         try tmux.start(command: wrapper, width: size.width, height: size.height)
-        try await waitForStatus("the live view's status bar", timeout: .seconds(20)) { _ in true }
+        let first = try await tmux.waitFor("the live view's status bar", timeout: .seconds(20)) { screen in
+            StatusBar(screen: screen) != nil || screen.contains { $0.contains(Self.doneMarker) }
+        }
+        if first.contains(where: { $0.contains(Self.doneMarker) }) {
+            throw TmuxHarness.TmuxError(description: "\(program) exited "
+                + "before showing its status bar:\n" + TmuxHarness.framed(first))
+        }
     }
 
     func shutdown() { tmux.shutdown() }

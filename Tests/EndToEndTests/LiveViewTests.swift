@@ -67,6 +67,30 @@ struct LiveViewTests {
         #expect(resumed.seconds > paused.seconds)
     }
 
+    @Test("Resizing relays out the view; below 80×24 it asks for a larger window and keeps running")
+    func resize() async throws {
+        let view = try await LiveViewSession(size: .large)
+        defer { view.shutdown() }
+
+        try view.tmux.resize(width: 80, height: 24)
+        let small = try await view.waitFor("the 80×24 layout (24 rows, help bar on the last)") { screen in
+            screen.count == 24 && StatusBar(screen: screen) != nil && screen[23].contains("q quit")
+                && screen.contains { $0.contains("[S]") }
+        }
+        #expect(small.allSatisfy { $0.count <= 80 }, "a row is wider than 80:\n\(TmuxHarness.framed(small))")
+
+        try view.tmux.resize(width: 60, height: 20)
+        try await view.waitFor("the ask for a larger window") { screen in
+            screen.contains { $0.contains("80×24") } && StatusBar(screen: screen) == nil
+        }
+
+        try view.tmux.resize(width: 120, height: 40)
+        let back = try await view.waitForStatus("the view back at 120×40") { _ in true }
+        try await view.waitForStatus("the simulated time still moving") { $0.seconds > back.seconds }
+        let large = try view.capture()
+        #expect(large.count == 40 && large[39].contains("q quit"), "\(TmuxHarness.framed(large))")
+    }
+
     /// Client glyphs in the topology pane: the glyphs its legend row names for node states (○ idle, ● busy,
     /// ✗ down, ...), not those for requests and replies.
     static func clientGlyphs(in topology: [String]) -> Int {

@@ -7,6 +7,7 @@ struct StatusBar: Equatable, CustomStringConvertible {
     /// The simulated time as shown, e.g. `0:00:02.9`.
     var time: String
     var seconds: Double
+    /// Clients (or peers in the mesh).
     var clients: Int
     var isPaused: Bool
     var isRunning: Bool
@@ -26,9 +27,11 @@ struct StatusBar: Equatable, CustomStringConvertible {
         guard let timeField = fields.first(where: { $0.hasPrefix("t=") }),
               let seconds = Self.seconds(String(timeField.dropFirst(2)))
         else { return nil }
-        // The count field is "N clients"; a later message such as "+5 clients: 35 now" must not be taken.
-        guard let countField = fields.first(where: { $0.hasSuffix(" clients") }),
-              let clients = Int(countField.dropLast(" clients".count)), !countField.hasPrefix("+")
+        // The count field is "N clients" ("N peers" in the mesh); a later message such as "+5 clients: 35 now"
+        // must not be taken.
+        guard let countField = fields.first(where: { $0.hasSuffix(" clients") || $0.hasSuffix(" peers") }),
+              let number = countField.split(separator: " ").first, number.allSatisfy(\.isNumber),
+              let clients = Int(number)
         else { return nil }
         scenario = fields[0]
         time = String(timeField.dropFirst(2))

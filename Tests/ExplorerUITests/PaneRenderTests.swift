@@ -299,7 +299,7 @@ struct PaneRenderTests {
             HelpBar.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
-            " q quit  ? help  space pause  <> speed  +- clients  x crash  f flash  tab pane  ",
+            " q quit  ? help  space pause  <> speed  t to mesh  +- clients  x crash  f flash ",
         ])
     }
 
@@ -338,8 +338,8 @@ struct PaneRenderTests {
             "      ║ .               one event at a time (pauses first)              ║       ",
             "      ║ <  ,            slower (down to 0.1×)                           ║       ",
             "      ║ >               faster (up to 1000×)                            ║       ",
-            "      ║ +  =            add clients (a tenth more, at least 5)          ║       ",
-            "      ║ -  _            remove clients                                  ║       ",
+            "      ║ +  =            add clients or peers (a tenth more, at least 5) ║       ",
+            "      ║ -  _            remove clients or peers                         ║       ",
             "      ║ tab  shift-tab  focus the next / previous pane                  ║       ",
             "      ║ ←  →            select the previous / next node                 ║       ",
             "      ║ ↑  ↓            jump through nodes; scroll the event log        ║       ",
@@ -347,7 +347,7 @@ struct PaneRenderTests {
             "      ║ f               flash crowd: a burst of requests at once        ║       ",
             "      ║ e               event filter: all, security, overload, failures ║       ",
             "      ║ a               start or stop an attack                         ║       ",
-            "      ║ t               toggle architecture (client-server / mesh)      ║       ",
+            "      ║ t               toggle client-server ⇄ peer mesh                ║       ",
             "      ║ r               restart the scenario from t=0                   ║       ",
             "      ╚═════════════════════════════════════════════════════════════════╝       ",
             "                                                                                ",

@@ -36,7 +36,7 @@ struct ScreenTests {
             "│rejects                  ▃▅█     3.0 /s   ││t=30.0s overload #0 queue full (6…│",
             "│since t=0: p95 131.0 ms · 3.1% rejected   ││t=12.5s nodes_added #9 5 clients …│",
             "└──────────────────────────────────────────┘└──────────────────────────────────┘",
-            " q quit  ? help  space pause  <> speed  +- clients  x crash  f flash  tab pane  ",
+            " q quit  ? help  space pause  <> speed  t to mesh  +- clients  x crash  f flash ",
         ])
     }
 
@@ -152,7 +152,7 @@ struct ScreenTests {
             "│                                                                      ││                                              │",
             "│since t=0: p95 131.0 ms · 3.1% rejected                               ││                                              │",
             "└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘",
-            " q quit  ? help  space pause  <> speed  +- clients  x crash  f flash  tab pane  e filter  r restart                     ",
+            " q quit  ? help  space pause  <> speed  t to mesh  +- clients  x crash  f flash  tab pane  e filter  r restart          ",
         ])
         var coloured = 0
         for y in 0..<40 {

@@ -148,6 +148,19 @@ public struct MetricsRecorder {
     /// Latency over the whole run, milliseconds.
     public var latency: LatencySummary { latencies.summary }
 
+    /// The whole-run latency for display, recomputed at most once per simulated second and only when asked: a
+    /// histogram walk costs about a millisecond, too much for every frame (and for every second of a long run).
+    private var displayLatency = LatencySummary()
+    private var displayLatencySecond = -1
+
+    public mutating func latencyForDisplay() -> LatencySummary {
+        if displayLatencySecond != series.count {
+            displayLatency = latencies.summary
+            displayLatencySecond = series.count
+        }
+        return displayLatency
+    }
+
     /// Time-averaged queue length since the start.
     public func meanQueue(at now: SimTime) -> Double { now > 0 ? queueArea / Double(now) : 0 }
     /// Time-averaged share of busy workers since the start.

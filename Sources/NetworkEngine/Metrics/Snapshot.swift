@@ -154,6 +154,8 @@ public struct MeshView: Sendable, Equatable {
     public var replicas: Int
     public var resources: Int
     public var peerOverloads: Int
+    /// Lookups resolved since the mesh started.
+    public var lookupsResolved: Int = 0
     /// Node ids in ring order (DHT), for drawing the ring.
     public var ringOrder: [Int]
     /// Overlay links between node ids (flooding), only for meshes small enough to draw.

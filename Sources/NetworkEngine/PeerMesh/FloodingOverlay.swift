@@ -11,7 +11,8 @@ public struct FloodingOverlay: Sendable {
     /// Links each peer opens itself.
     public let linksPerPeer: Int
     /// Each peer's neighbours: first the links it opened, then the ones others opened to it. Nested arrays rather
-    /// than one CSR block because churn repair changes degrees; about 60 bytes a peer at degree 4.
+    /// than one CSR block because churn repair changes degrees; under 100 bytes a peer at degree 4 (100,000 peers
+    /// measured 8.7 MB).
     private var adjacency: [[Int32]]
     /// How many of `adjacency[p]` (the leading ones) peer `p` opened.
     private var ownLinkCount: [Int32]
@@ -36,7 +37,7 @@ public struct FloodingOverlay: Sendable {
     }
 
     /// An overlay with exactly the given links (the first peer of each pair opened it), for hand-made graphs in tests
-    /// and lessons. No self-loops or repeated links.
+    /// and lessons. No self-loops or repeated links. `linksPerPeer` is 0, so `rejoin` opens nothing.
     public init(peerCount: Int, edges: [(Int, Int)]) {
         linksPerPeer = 0
         adjacency = Array(repeating: [], count: peerCount)

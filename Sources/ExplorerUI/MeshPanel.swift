@@ -1,0 +1,79 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// The mesh in numbers, in the server panel's place: what a lookup costs, how evenly the peers share the load, how
+/// much of the content can be reached, and how often a peer's own small server overflowed.
+public enum MeshPanel {
+    /// Draws the mesh panel in `area` (the server panel's slot).
+    public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
+        let title = snapshot.mesh.map { "mesh · " + ($0.discovery == .dht ? "dht ring" : "flooding") } ?? "mesh"
+        let inner = PaneFrame.render(.server, title: title, state: state, area: area, buffer: &buffer)
+        guard !inner.isEmpty else { return }
+        guard let mesh = snapshot.mesh else {
+            buffer.set(string: "no central server in a peer mesh", at: inner.position, style: Theme.muted,
+                       clippedTo: inner)
+            return
+        }
+        let lines = self.lines(mesh, snapshot: snapshot, state: state)
+        for (i, line) in lines.enumerated() where i < inner.height {
+            buffer.set(line: line, in: inner.row(i), ellipsis: state.symbols.ellipsis)
+        }
+        if inner.height > 2 { drawLoadSpread(mesh, state: state, row: inner.row(2), buffer: &buffer) }
+    }
+
+    static func lines(_ mesh: MeshView, snapshot: Snapshot, state: AppState) -> [Line] {
+        let g = state.glyphs
+        var lines: [Line] = []
+        lines.append(Line("replicas \(mesh.replicas) \(g.times) \(mesh.resources) resources"))
+        // Before the first lookup resolves, a mean of 0 would read as "free": say there is nothing yet.
+        let measured = mesh.lookupsResolved > 0
+        let hops = measured ? Format.fixed(mesh.meanHops, decimals: 2) : "-"
+        switch mesh.discovery {
+        case .dht:
+            let messages = measured ? Format.fixed(mesh.messagesPerLookup, decimals: 2) : "-"
+            lines.append(Line("hops/lookup " + hops + "  msgs/lookup " + messages))
+        case .flooding:
+            // A flood has no single path: its cost is the queries and hits it puts on the wire.
+            let messages = measured ? Format.fixed(mesh.messagesPerLookup, decimals: 1) : "-"
+            lines.append(Line("msgs/lookup " + messages + " (queries + hits)"))
+        }
+        lines.append(Line([]))  // the load-spread bar is drawn over this row
+        let missing = mesh.availabilityNow < 1
+        lines.append(Line([
+            Span("available "),
+            Span(percent(mesh.availabilityNow) + " now", style: missing ? Theme.warning : .plain),
+            Span(", " + percent(mesh.availability) + " avg"),
+        ]))
+        let fullNow = snapshot.nodes.reduce(0) { $0 + ($1.role == .peer && $1.activity == .overloaded ? 1 : 0) }
+        var overloads = [Span("peer overloads \(mesh.peerOverloads)")]
+        if fullNow > 0 {
+            overloads.append(Span(" \(g.dot) "))
+            overloads.append(Span("\(g.overloaded) \(fullNow) full now", style: Theme.warning))
+        }
+        lines.append(Line(overloads))
+        if let server = snapshot.server {
+            lines.append(Line("old server draining: queue \(server.queueLength)", style: Theme.draining))
+        } else {
+            let r = snapshot.requests
+            lines.append(Line("rejected \(r.rejected)  timed out \(r.timedOut)  failed \(r.failed)", style: Theme.muted))
+        }
+        return lines
+    }
+
+    /// `load max/mean 2.40 ████░░░░`: the bar fills as the busiest peer pulls away from the mean (1 − mean/max), so
+    /// an even spread is an empty bar and one peer doing all the work a full one.
+    static func drawLoadSpread(_ mesh: MeshView, state: AppState, row: Rect, buffer: inout Buffer) {
+        let ratio = mesh.maxOverMeanLoad
+        let text = "load max/mean " + Format.fixed(ratio, decimals: 2) + " "
+        let x = buffer.put([Span(text)], x: row.x, y: row.y, clip: row)
+        let barWidth = min(16, row.right - x)
+        guard barWidth >= 4 else { return }
+        let skew = ratio.isFinite && ratio > 1 ? 1 - 1 / ratio : 0
+        let gauge = Gauge(ratio: skew, filledStyle: ratio > 2 ? Theme.busy : Theme.idle, emptyStyle: Theme.muted,
+                          symbols: state.symbols)
+        gauge.render(in: Rect(x: x, y: row.y, width: barWidth, height: 1), buffer: &buffer)
+    }
+
+    /// A 0…1 share as a percentage with one decimal: "99.8%".
+    static func percent(_ share: Double) -> String { Format.fixed(max(0, share) * 100, decimals: 1) + "%" }
+}

@@ -1,0 +1,199 @@
+import ArgumentParser
+import Dispatch
+import ExplorerUI
+import Foundation
+import NetworkEngine
+import TerminalCanvas
+
+/// `netexplorer bench`: measures the engine and the renderer on this machine and prints the figures.
+///
+/// Every figure is measured when the command runs; none is a constant. Build with `-c release` for real numbers.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure engine and renderer speed and memory on this machine.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    @Flag(name: .long, help: "Smaller runs (under 20 seconds in a release build).")
+    var quick = false
+
+    @Option(name: .long, help: "table or json.")
+    var format: Format = .table
+
+    /// One measured figure.
+    struct Figure {
+        var name: String
+        var value: Double
+        var unit: String
+        var wallSeconds: Double
+        var note: String
+    }
+
+    func run() throws {
+        var figures: [Figure] = []
+        // The million-peer case runs first, so the process's peak memory is its own.
+        figures.append(millionPeers())
+        figures += clientServerMM4()
+        figures.append(bottleneck10k())
+        figures.append(dhtLookups())
+        figures.append(floods())
+        figures.append(frame(width: 200, height: 60, clients: 10_000, name: "frame_ms_200x60_10k"))
+        figures.append(frame(width: 120, height: 40, clients: 20, name: "frame_ms_120x40_20"))
+        switch format {
+        case .table: print(table(figures), terminator: "")
+        case .json: print(json(figures).serialized(pretty: true))
+        }
+    }
+
+    // MARK: - Cases
+
+    /// The M/M/4 workload at ρ = 0.8 with zero network latency and 1,000 clients.
+    func clientServerMM4() -> [Figure] {
+        var s = Scenario(name: "bench-mm4")
+        s.nodes = 1000
+        s.workload.rate = 0.32           // λ = 320/s
+        s.workload.timeout = 0
+        s.workload.retries = 0
+        s.server.workers = 4
+        s.server.serviceMs = 10          // μ = 100/s per worker: ρ = 320 / 400 = 0.8
+        s.server.queue = 1_000_000
+        s.network.latencyMs = 0
+        s.network.jitterMs = 0
+        let (engine, wall) = timed(s, seconds: quick ? 2_000 : 20_000)
+        let note = "M/M/4, rho 0.8, 1,000 clients, \(engine.requestCounts.completed) requests"
+        return [
+            Figure(name: "cs_requests_per_second", value: Double(engine.requestCounts.completed) / wall,
+                   unit: "requests/s", wallSeconds: wall, note: note),
+            Figure(name: "cs_events_per_second", value: Double(engine.eventsProcessed) / wall,
+                   unit: "events/s", wallSeconds: wall, note: note),
+        ]
+    }
+
+    /// The bottleneck scenario's server with latency, jitter and timeouts, and 10,000 clients.
+    func bottleneck10k() -> Figure {
+        var s = Scenario(name: "bench-bottleneck")
+        s.nodes = 10_000
+        s.workload.rate = 1.5
+        s.server.workers = 4
+        s.server.serviceMs = 40
+        s.server.queue = 64
+        let (engine, wall) = timed(s, seconds: quick ? 5 : 60)
+        return Figure(name: "cs_events_per_second_bottleneck_10k", value: Double(engine.eventsProcessed) / wall,
+                      unit: "events/s", wallSeconds: wall,
+                      note: "20 ms latency, 5 ms jitter, 5 s timeouts, 10,000 clients, \(engine.eventsProcessed) events")
+    }
+
+    func meshScenario(peers: Int, discovery: Scenario.Discovery, rate: Double) -> Scenario {
+        var s = Scenario(name: "bench-mesh")
+        s.architecture = .peerMesh
+        s.nodes = peers
+        s.workload.rate = rate
+        s.workload.resources = 10_000
+        s.workload.popularity = .uniform
+        s.mesh.discovery = discovery
+        s.mesh.queue = 64
+        return s
+    }
+
+    /// DHT lookups at 100,000 peers, every hop a simulated message with latency.
+    func dhtLookups() -> Figure {
+        let s = meshScenario(peers: 100_000, discovery: .dht, rate: 0.1)
+        let (engine, wall) = timed(s, seconds: quick ? 5 : 30)
+        let lookups = engine.report().mesh.map { Double($0.lookupsResolved) } ?? 0
+        return Figure(name: "dht_lookups_per_second", value: lookups / wall, unit: "lookups/s", wallSeconds: wall,
+                      note: "100,000 peers, \(Int(lookups)) lookups of \(RunReport.fixed(engine.report().mesh?.meanHops ?? 0, 2)) hops, served")
+    }
+
+    /// Flooded queries at 10,000 peers (degree 4, TTL 7): each costs thousands of messages.
+    func floods() -> Figure {
+        let s = meshScenario(peers: 10_000, discovery: .flooding, rate: 0.01)
+        let (engine, wall) = timed(s, seconds: quick ? 2 : 10)
+        let totals = engine.floodTotals
+        let floods = Double(totals?.floods ?? 0)
+        let perFlood = floods > 0 ? Double(totals?.queryMessages ?? 0) / floods : 0
+        return Figure(name: "flood_queries_per_second", value: floods / wall, unit: "queries/s", wallSeconds: wall,
+                      note: "10,000 peers, degree 4, TTL 7, \(RunReport.fixed(perFlood, 0)) messages per query")
+    }
+
+    /// Resident memory after building a 1,000,000-peer DHT and running 1,000,000 lookups.
+    func millionPeers() -> Figure {
+        let s = meshScenario(peers: 1_000_000, discovery: .dht, rate: 0.1)  // 100,000 lookups a second
+        let (engine, wall) = timed(s, seconds: 10)
+        let lookups = engine.report().mesh?.lookupsResolved ?? 0
+        return Figure(name: "peak_rss_mb_1m_peers", value: peakResidentMB(), unit: "MB", wallSeconds: wall,
+                      note: "1,000,000 peers, \(lookups) lookups")
+    }
+
+    /// Snapshot, render and diff of one full frame of the live view into an in-memory buffer.
+    func frame(width: Int, height: Int, clients: Int, name: String) -> Figure {
+        var s = Scenario(name: "Classroom network")
+        s.nodes = clients
+        s.workload.rate = 1.5
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(30))
+        let state = AppState(scenarioName: s.name)
+        var previous = Buffer(size: Size(width: width, height: height))
+        var current = previous
+        var changes: [CellChange] = []
+        let frames = quick ? 60 : 300
+        var spent: UInt64 = 0
+        var cells = 0
+        for f in 0..<frames {
+            engine.advance(to: .seconds(30) + SimTime(f + 1) * .millis(33))  // not timed: the engine's part
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let snapshot = engine.snapshot()
+            current.reset()
+            Screen.render(snapshot: snapshot, state: state, into: &current)
+            current.diff(previous: previous, into: &changes)
+            spent += DispatchTime.now().uptimeNanoseconds - t0
+            cells += changes.count
+            swap(&previous, &current)
+        }
+        let ms = Double(spent) / Double(frames) / 1e6
+        return Figure(name: name, value: ms, unit: "ms/frame", wallSeconds: Double(spent) / 1e9,
+                      note: "\(width)x\(height), \(clients) clients, \(frames) frames, \(cells / frames) cells changed per frame")
+    }
+
+    // MARK: - Helpers
+
+    /// Runs `s` for `seconds` simulated seconds; the wall time excludes building the engine.
+    func timed(_ s: Scenario, seconds: Double) -> (Engine, Double) {
+        let engine = Engine(scenario: s)
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        engine.run(until: .seconds(seconds))
+        return (engine, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+    }
+
+    /// The process's peak resident set (VmHWM), in megabytes.
+    func peakResidentMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+            return kb / 1024
+        }
+        return 0
+    }
+
+    func table(_ figures: [Figure]) -> String {
+        var out = "netexplorer bench\(quick ? " --quick" : ""): \(ProcessInfo.processInfo.activeProcessorCount) cores\n"
+        let nameWidth = figures.map(\.name.count).max() ?? 0
+        for f in figures {
+            let value = f.value >= 1000 ? RunReport.fixed(f.value, 0) : RunReport.fixed(f.value, 3)
+            out += f.name + String(repeating: " ", count: nameWidth - f.name.count) + "  "
+            out += String(repeating: " ", count: max(0, 12 - value.count)) + value + " " + f.unit
+            out += "  (" + RunReport.fixed(f.wallSeconds, 2) + " s; " + f.note + ")\n"
+        }
+        return out
+    }
+
+    func json(_ figures: [Figure]) -> JSONValue {
+        .object([
+            ("cores", .int(ProcessInfo.processInfo.activeProcessorCount)),
+            ("quick", .bool(quick)),
+            ("figures", .object(figures.map { f in
+                (f.name, .object([("value", .rounded(f.value, 4)), ("unit", .string(f.unit)),
+                                  ("wall_s", .rounded(f.wallSeconds, 3)), ("note", .string(f.note))]))
+            })),
+        ])
+    }
+}
