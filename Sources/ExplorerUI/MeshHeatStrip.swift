@@ -26,11 +26,9 @@ enum MeshHeatStrip {
         let n = snapshot.activeNodeCount
         drawSummary(snapshot: snapshot, state: state, row: area.row(0), buffer: &buffer)
 
-        let labelWidth = String(max(1, n)).count + 1
-        let columns = max(1, area.width - labelWidth)
-        let stripRows = max(1, area.height - 3)
-        let perCell = max(1, (n + columns * stripRows - 1) / (columns * stripRows))
-        let cellCount = (n + perCell - 1) / perCell
+        let geometry = StripGeometry(nodes: n, area: area)
+        let (labelWidth, columns, stripRows) = (geometry.labelWidth, geometry.columns, geometry.rows)
+        let (perCell, cellCount) = (geometry.perCell, geometry.cellCount)
 
         var cells = Cells(count: cellCount)
         for v in snapshot.nodes where v.role == .peer && v.id >= 1 && v.id <= n {

@@ -25,10 +25,15 @@ public enum MetricsPane {
     /// Draws the metrics pane in `area`; each sparkline is as wide as the pane allows, up to 120 seconds.
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
         let sparkWidth = min(120, max(0, area.width - 2 - labelWidth - valueWidth))
-        let shown = min(snapshot.series.count, sparkWidth)
-        let series = snapshot.series.suffix(sparkWidth)
-        let marks = switchColumns(snapshot.switches, series: series, width: sparkWidth)
+        // Narrow panes fold several seconds into a column, so the window always spans at least 60 s.
+        let perColumn = sparkWidth > 0 ? max(1, (60 + sparkWidth - 1) / sparkWidth) : 1
+        let raw = snapshot.series.suffix(sparkWidth * perColumn)
+        let buckets = bucketed(raw, perColumn: perColumn)
+        let series = ArraySlice(buckets.map(\.sample))
+        let marks = switchColumns(snapshot.switches, buckets: buckets, width: sparkWidth)
+        let shown = raw.count
         var title = shown > 0 ? "metrics · last \(shown) s" : "metrics · from the first second"
+        if perColumn > 1 && shown > 0 { title += " · \(perColumn) s/col" }
         if !marks.isEmpty { title += " · \(state.glyphs.switchMark) switch" }
         let inner = PaneFrame.render(.metrics, title: title, state: state, area: area, buffer: &buffer)
         guard !inner.isEmpty else { return }
@@ -72,19 +77,56 @@ public enum MetricsPane {
 
     // MARK: - Switch markers
 
-    /// Columns (from the sparklines' left edge) of the seconds in which the architecture switched, for the seconds
-    /// shown; the sparkline is right-aligned, so the newest second is the last column.
-    static func switchColumns(_ switches: [SimTime], series: ArraySlice<SecondSample>, width: Int) -> [Int] {
-        guard let first = series.first?.second, !switches.isEmpty else { return [] }
+    /// Columns (from the sparklines' left edge) of the columns in which the architecture switched; the sparkline is
+    /// right-aligned, so the newest column is the last.
+    static func switchColumns(_ switches: [SimTime], buckets: [Bucket], width: Int) -> [Int] {
+        guard !buckets.isEmpty, !switches.isEmpty else { return [] }
         var columns: [Int] = []
         for t in switches {
             // Sample `s` covers (s − 1, s]: a switch at t falls in the sample that ends after it.
             let second = Int(t / SimTime.nanosPerSecond) + 1
-            let i = second - first
-            guard i >= 0, i < series.count, series[series.startIndex + i].second == second else { continue }
-            columns.append(width - series.count + i)
+            guard let i = buckets.firstIndex(where: { $0.first <= second && second <= $0.last }) else { continue }
+            columns.append(width - buckets.count + i)
         }
         return columns
+    }
+
+    /// One sparkline column: the seconds `first...last` folded into one sample.
+    struct Bucket {
+        var first: Int
+        var last: Int
+        var sample: SecondSample
+    }
+
+    /// Folds `perColumn` seconds into each column, aligned so the newest column ends with the newest second.
+    /// Rates and levels are averaged per second; p95 keeps the column's worst second, so a spike is never hidden.
+    static func bucketed(_ series: ArraySlice<SecondSample>, perColumn k: Int) -> [Bucket] {
+        guard k > 1 else { return series.map { Bucket(first: $0.second, last: $0.second, sample: $0) } }
+        var buckets: [Bucket] = []
+        var end = series.endIndex
+        while end > series.startIndex {
+            let start = max(series.startIndex, end - k)
+            let group = series[start..<end]
+            let n = Double(group.count)
+            guard let newest = group.last, let oldest = group.first else { break }
+            var s = SecondSample(second: newest.second, architecture: newest.architecture, nodes: newest.nodes)
+            s.issued = Int((Double(group.reduce(0) { $0 + $1.issued }) / n).rounded())
+            s.completed = Int((Double(group.reduce(0) { $0 + $1.completed }) / n).rounded())
+            // Refusals and failures are rare and matter: a column with any shows at least one, never zero.
+            func visible(_ total: Int) -> Int { total > 0 ? max(1, Int((Double(total) / n).rounded())) : 0 }
+            s.rejected = visible(group.reduce(0) { $0 + $1.rejected })
+            s.timedOut = visible(group.reduce(0) { $0 + $1.timedOut })
+            s.failed = visible(group.reduce(0) { $0 + $1.failed })
+            let done = group.reduce(0) { $0 + $1.completed }
+            s.latencyMeanMs = done > 0 ? group.reduce(0.0) { $0 + $1.latencyMeanMs * Double($1.completed) } / Double(done) : 0
+            s.latencyP95Ms = group.map(\.latencyP95Ms).max() ?? 0
+            s.queue = group.reduce(0.0) { $0 + $1.queue } / n
+            s.utilization = group.reduce(0.0) { $0 + $1.utilization } / n
+            s.messages = Int((Double(group.reduce(0) { $0 + $1.messages }) / n).rounded())
+            buckets.append(Bucket(first: oldest.second, last: newest.second, sample: s))
+            end = start
+        }
+        return buckets.reversed()
     }
 
     /// A thin vertical line in the blank cells of each marked column: the bar itself, if any, stays readable.

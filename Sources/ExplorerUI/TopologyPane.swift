@@ -115,11 +115,9 @@ public enum TopologyPane {
         let n = snapshot.activeNodeCount
         drawServerSummary(snapshot: snapshot, state: state, row: area.row(0), buffer: &buffer)
 
-        let labelWidth = String(max(1, n)).count + 1
-        let columns = max(1, area.width - labelWidth)
-        let stripRows = max(1, area.height - 3)
-        let perCell = max(1, (n + columns * stripRows - 1) / (columns * stripRows))
-        let cellCount = (n + perCell - 1) / perCell
+        let geometry = StripGeometry(nodes: n, area: area)
+        let (labelWidth, columns, stripRows) = (geometry.labelWidth, geometry.columns, geometry.rows)
+        let (perCell, cellCount) = (geometry.perCell, geometry.cellCount)
 
         var busy = [Int](repeating: 0, count: cellCount)
         var down = [Int](repeating: 0, count: cellCount)

@@ -30,6 +30,8 @@ public final class Engine: Simulation {
         case churn(peer: Int32, token: UInt32)
         /// A replica seeded by the server (after a switch to the mesh) reaches its holder.
         case seedArrives(slot: Int32)
+        /// The overlay's periodic fix-up notices that `peer` left (DHT): routing stops using it.
+        case ringRepair(peer: Int32)
     }
 
     public var kernel = Kernel<Event>()
@@ -183,6 +185,8 @@ public final class Engine: Simulation {
             if Int(peer) < clients.count, clients[Int(peer)].churnToken == token { churn(Int(peer)) }
         case .seedArrives(let slot):
             seedArrived(Int(slot))
+        case .ringRepair(let peer):
+            mesh?.repairRing(Int(peer))
         }
     }
 

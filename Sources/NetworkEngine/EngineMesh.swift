@@ -3,29 +3,27 @@
 extension Engine {
     /// A peer-mesh request starts (or is retried): find a holder of its resource, then be served there.
     func sendMesh(_ ref: RequestRef) {
-        guard var mesh else { return }
+        // Mutated in place through `mesh!`: a local copy would make every flood copy the whole floods table.
+        guard mesh != nil else { return }
         let requester = Int(requests[ref].client)
         let resource = Int(requests[ref].resource)
         requests[ref].hops = 0
-        mesh.lookupsStarted += 1
+        mesh!.lookupsStarted += 1
         // A peer that holds the resource itself serves it at home: no lookup, no network.
-        if mesh.holds(requester, resource) {
-            self.mesh = mesh
+        if mesh!.holds(requester, resource) {
             recordLookup(hops: 0)
             servePeer(requester, ref)
             return
         }
-        switch mesh.discovery {
+        switch mesh!.discovery {
         case .dht:
-            self.mesh = mesh
             forwardLookup(ref, from: requester)
         case .flooding:
-            let serial = mesh.nextFlood
-            mesh.nextFlood &+= 1
+            let serial = mesh!.nextFlood
+            mesh!.nextFlood &+= 1
             var flood = MeshState.Flood(request: ref, origin: Int32(requester), resource: Int32(resource))
             flood.parent[Int32(requester)] = -1
-            mesh.floods[serial] = flood
-            self.mesh = mesh
+            mesh!.floods[serial] = flood
             requests[ref].phase = .toServer
             floodOut(serial, from: requester, except: -1, ttl: scenario.mesh.ttl)
             finishFloodIfDone(serial)
@@ -96,18 +94,15 @@ extension Engine {
 
     /// A query reached `peer` from `from`: duplicates stop here; first receptions answer if they hold it and pass on.
     func floodArrived(_ serial: UInt32, at peer: Int, from: Int, ttl: Int) {
-        guard var flood = mesh?.floods[serial] else { return }
-        flood.pending -= 1
-        let seen = flood.parent[Int32(peer)] != nil
+        guard mesh?.floods[serial] != nil else { return }
+        mesh!.floods[serial]!.pending -= 1
+        let seen = mesh!.floods[serial]!.parent[Int32(peer)] != nil
         if !seen && isUp(peer) {
-            flood.parent[Int32(peer)] = Int32(from)
-            mesh?.floods[serial] = flood
-            if mesh?.holds(peer, Int(flood.resource)) == true {
+            mesh!.floods[serial]!.parent[Int32(peer)] = Int32(from)
+            if mesh!.holds(peer, Int(mesh!.floods[serial]!.resource)) {
                 sendHit(serial, toward: from, holder: peer)
             }
             floodOut(serial, from: peer, except: from, ttl: ttl)
-        } else {
-            mesh?.floods[serial] = flood
         }
         finishFloodIfDone(serial)
     }
@@ -125,23 +120,18 @@ extension Engine {
 
     /// A query hit travels back along the reverse path; the first to reach the requester wins.
     func hitArrived(_ serial: UInt32, at peer: Int, holder: Int) {
-        guard var flood = mesh?.floods[serial] else { return }
-        flood.pending -= 1
-        if peer == Int(flood.origin) {
-            let ref = flood.request
-            if !flood.answered, requests.isLive(ref), requests[ref].phase == .toServer {
-                flood.answered = true
-                mesh?.floods[serial] = flood
+        guard mesh?.floods[serial] != nil else { return }
+        mesh!.floods[serial]!.pending -= 1
+        let origin = Int(mesh!.floods[serial]!.origin)
+        if peer == origin {
+            let ref = mesh!.floods[serial]!.request
+            if !mesh!.floods[serial]!.answered, requests.isLive(ref), requests[ref].phase == .toServer {
+                mesh!.floods[serial]!.answered = true
                 recordLookup(hops: 0)
                 sendMessage(.meshRequestArrives(ref, holder: Int32(holder)), ref: ref, from: peer, to: holder)
-            } else {
-                mesh?.floods[serial] = flood
             }
-        } else {
-            mesh?.floods[serial] = flood
-            if isUp(peer), let parent = flood.parent[Int32(peer)], parent >= 0 {
-                sendHit(serial, toward: Int(parent), holder: holder)
-            }
+        } else if isUp(peer), let parent = mesh!.floods[serial]!.parent[Int32(peer)], parent >= 0 {
+            sendHit(serial, toward: Int(parent), holder: holder)
         }
         finishFloodIfDone(serial)
     }
@@ -219,9 +209,16 @@ extension Engine {
     /// A peer's state changed (crash, churn, restart): its replicas and server follow, and the overlay repairs.
     func meshPeerChanged(_ peer: Int, up: Bool) {
         guard mesh != nil, peer < mesh!.peerCount else { return }
-        let changed = mesh!.ring.isAlive(peer) != up
-        mesh!.peerChanged(peer, up: up, at: kernel.now)
+        let changed = mesh!.peerUp[peer] != up
+        // DHT peers learn of a departure at their next periodic fix-up, uniformly within the period; until then
+        // lookups are still routed to the departed peer and lost (the requester's timeout retries them).
+        let stabilize = scenario.mesh.stabilize
+        let repairNow = up || mesh!.discovery == .flooding || stabilize <= 0
+        mesh!.peerChanged(peer, up: up, at: kernel.now, repairNow: repairNow)
         guard changed else { return }
+        if !repairNow {
+            kernel.schedule(.ringRepair(peer: Int32(peer)), after: .seconds(stabilize * churnRandom.unit()))
+        }
         if up, mesh!.discovery == .flooding {
             mesh!.flood.rejoin(peer, rng: &churnRandom) { [clients, activeClients] in
                 $0 < activeClients && clients[$0].up

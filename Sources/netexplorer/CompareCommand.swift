@@ -48,7 +48,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        var base = try ScenarioOptions(scenario: scenario, seed: seed).load()
+        var base = try ScenarioOptions.load(scenario, seed: seed)
         if let duration {
             guard duration > 0, duration.isFinite else {
                 throw CLIError(message: "--duration must be more than 0 seconds, got \(duration)", status: 64)

@@ -17,16 +17,13 @@ struct ScenarioOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "Seed of the random streams.")
     var seed: Int?
 
-    init() {}
-
-    /// Options for commands that take only a scenario and a seed.
-    init(scenario: String, seed: Int?) {
-        self.scenario = scenario
-        self.seed = seed
-    }
-
     /// Loads the scenario and applies the flags; every problem becomes a `CLIError`.
     func load() throws -> Scenario {
+        try Self.load(scenario, architecture: architecture, nodes: nodes, seed: seed)
+    }
+
+    /// Loads `scenario` (a built-in name or a path) and applies the overrides given.
+    static func load(_ scenario: String, architecture: String? = nil, nodes: Int? = nil, seed: Int? = nil) throws -> Scenario {
         var s: Scenario
         do {
             s = try ScenarioCatalog.load(scenario)

@@ -172,14 +172,50 @@ struct PaneRenderTests {
             MetricsPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "┌ metrics · last 20 s ─────────────────────┐",
-            "│thruput ▆▆▇▇██▅▆▆▇▇██▅▆▆▇▇██    16.0 req/s│",
-            "│latency █▇▇▇██▇▇▇██▇▇▇██▇▇▇█    51.0 ms   │",
-            "│p95     ▇█▅▆▆▇▇█▅▆▆▇▇█▅▆▆▇▇█   140.0 ms   │",
-            "│queue   ▁▁▂▂▃▃▄▄ ▁▁▂▂▃▃▄▄ ▁▁     8.0 req  │",
-            "│rejects                  ▃▅█     3.0 /s   │",
+            "┌ metrics · last 60 s · 3 s/col ───────────┐",
+            "│thruput ▇▆▇▇▆█▆▇▆▇▇▆█▆▇▆▇▇▆█    16.0 req/s│",
+            "│latency ██▇████▇████▇████▇██    51.0 ms   │",
+            "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   │",
+            "│queue   ▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁     8.0 req  │",
+            "│rejects                    █     3.0 /s   │",
             "│since t=0: p95 131.0 ms · 3.1% rejected   │",
             "└──────────────────────────────────────────┘",
+        ])
+    }
+
+    @Test("a narrow metrics pane folds seconds so the window spans at least 60 s")
+    func metricsFoldedColumns() {
+        // 90 seconds, flat except where a column's average is to be read off. 54 wide gives 30 sparkline columns, so
+        // ceil(60 / 30) = 2 s a column: seconds 31…90, the newest column holding 89–90 and the oldest 31–32.
+        let series = (1...90).map { s in
+            var sample = SecondSample(second: s, architecture: .clientServer, nodes: 8)
+            sample.completed = s == 90 ? 30 : s == 30 ? 1000 : 10
+            sample.latencyMeanMs = s == 76 ? 80 : 40
+            sample.latencyP95Ms = s == 61 ? 200 : 100
+            sample.queue = s == 31 ? 48 : s == 32 ? 16 : s == 30 ? 64 : 0
+            sample.rejected = s == 89 ? 2 : s == 90 ? 4 : 0
+            return sample
+        }
+        let lines = Fixtures.lines(width: 54, height: 8) {
+            MetricsPane.render(snapshot: Fixtures.snapshot(series: series), state: Fixtures.state(), area: $0,
+                               buffer: &$1)
+        }
+        // thruput: 89–90 averages (10 + 30) / 2 = 20 req/s, the tallest; every other column 10, half a bar (▄).
+        //   Second 30's 1000 is outside the window, or it would set the scale.
+        // latency: 75–76 averages (40 + 80) / 2 = 60 ms, the tallest; 40 / 60 of 8 eighths rounds to ▅.
+        // p95: the column 61–62 keeps its worse second, 200 ms, not the mean 150; the rest 100 of 200, ▄.
+        // queue (against the capacity, 64): the oldest column 31–32 averages (48 + 16) / 2 = 32, ▄; were the columns
+        //   aligned to the oldest second instead (30–31: 56) it would read ▇.
+        // rejects: 89–90 averages (2 + 4) / 2 = 3, the only bar. The figures on the right are the newest second's.
+        #expect(lines == [
+            "┌ metrics · last 60 s · 2 s/col ─────────────────────┐",
+            "│thruput ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄█    30.0 req/s│",
+            "│latency ▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅█▅▅▅▅▅▅▅    40.0 ms   │",
+            "│p95     ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄█▄▄▄▄▄▄▄▄▄▄▄▄▄▄   100.0 ms   │",
+            "│queue   ▄                                  0.0 req  │",
+            "│rejects                              █     4.0 /s   │",
+            "│since t=0: p95 131.0 ms · 3.1% rejected             │",
+            "└────────────────────────────────────────────────────┘",
         ])
     }
 

@@ -66,6 +66,27 @@ struct PeerMeshEngineTests {
         }
     }
 
+    @Test("until the overlay's fix-up notices a departed peer, lookups routed to it are lost and time out")
+    func staleRoutingUnderChurn() {
+        func run(stabilize: Double) -> RunReport {
+            var s = Self.mesh(nodes: 300, discovery: .dht)
+            s.workload.timeout = 1
+            s.workload.retries = 0
+            s.mesh.stabilize = stabilize
+            s.mesh.churn = .init(meanUptime: 60, meanDowntime: 60)
+            let engine = Engine(scenario: s)
+            engine.run(until: .seconds(120))
+            #expect(engine.requestCounts.isConserved)
+            return engine.report()
+        }
+        let instant = run(stabilize: 0), slow = run(stabilize: 30)
+        // With instant repair only lookups in flight at the moment of a departure are lost; with a 30 s fix-up
+        // period, every lookup routed into a departed peer during the gap is.
+        #expect(slow.requests.timedOut > 3 * max(1, instant.requests.timedOut),
+                "timed out: \(slow.requests.timedOut) with a 30 s fix-up vs \(instant.requests.timedOut) instant")
+        #expect(slow.requests.completed < instant.requests.completed)
+    }
+
     @Test("switching a saturated server to the mesh stops the rejects and lowers latency; conservation holds")
     func toggleToMeshRelievesTheServer() {
         var s = Scenario(name: "toggle")

@@ -12,6 +12,9 @@ struct MeshState {
     var present: [Bool]
     /// Replicas of each resource that are present on an up peer.
     var onlineReplicas: [Int32]
+    /// Whether each peer is up. The ring's alive flags are the overlay's routing view, which learns of a departure
+    /// only at the next fix-up (DHT with `stabilize` > 0).
+    var peerUp: [Bool]
     /// Per peer, the replica slots it holds (indices into `holders`).
     var heldBy: [[Int32]]
     /// Resources with no online replica right now, and the time integral of that count.
@@ -80,7 +83,8 @@ struct MeshState {
         served = Array(repeating: 0, count: peers)
         lastAvailabilityTime = now
         startedAt = now
-        for p in 0..<peers { ring.setAlive(p, isUp(p)) }
+        peerUp = (0..<peers).map(isUp)
+        for p in 0..<peers { ring.setAlive(p, peerUp[p]) }
         for (slot, p) in holders.enumerated() where present[slot] && isUp(Int(p)) {
             onlineReplicas[slot / replicas] += 1
         }
@@ -120,11 +124,20 @@ struct MeshState {
     }
 
     /// A peer went down or came up: its present replicas go offline or online with it.
-    mutating func peerChanged(_ peer: Int, up: Bool, at now: SimTime) {
-        guard ring.isAlive(peer) != up else { return }  // already so: nothing moves
+    /// A peer went down or came up: its present replicas go offline or online with it. A joining peer announces
+    /// itself, so routing knows it at once; a departure reaches routing now only when `repairNow`, else at the next
+    /// fix-up (`repairRing`).
+    mutating func peerChanged(_ peer: Int, up: Bool, at now: SimTime, repairNow: Bool = true) {
+        guard peerUp[peer] != up else { return }  // already so: nothing moves
         integrateAvailability(to: now)
-        ring.setAlive(peer, up)
+        peerUp[peer] = up
+        if up || repairNow { ring.setAlive(peer, up) }
         for slot in heldBy[peer] where present[Int(slot)] { replicaChanged(slot: Int(slot), online: up) }
+    }
+
+    /// The periodic fix-up: routing stops using `peer` if it is still gone.
+    mutating func repairRing(_ peer: Int) {
+        if peer < peerUp.count, !peerUp[peer] { ring.setAlive(peer, false) }
     }
 
     /// A seeded replica arrived on its holder.

@@ -79,6 +79,9 @@ public struct Scenario: Sendable, Equatable {
         public var workers: Int = 1
         public var serviceMs: Double = 40
         public var queue: Int = 8
+        /// Seconds between a DHT peer's periodic fix-ups (stabilize, fix fingers): until the next one, peers still
+        /// route to a departed peer, and those lookups are lost and retried. 0 repairs at once.
+        public var stabilize: Double = 5
         public var churn: Churn? = nil
         public init() {}
     }

@@ -66,7 +66,7 @@ private enum ScenarioKeys {
     static let workload = ["rate", "resources", "popularity", "timeout", "retries"]
     static let network = ["latency_ms", "jitter_ms", "loss"]
     static let server = ["workers", "service_ms", "service", "queue", "cost_per_hour"]
-    static let mesh = ["discovery", "degree", "ttl", "replicas", "workers", "service_ms", "queue", "churn"]
+    static let mesh = ["discovery", "degree", "ttl", "replicas", "workers", "service_ms", "queue", "stabilize", "churn"]
     static let churn = ["mean_uptime", "mean_downtime"]
     static let security = [
         "accounts", "lockout_after", "lockout_seconds", "share_passwords", "weak_passwords", "attackers", "attack_rate",
@@ -257,6 +257,7 @@ private struct ScenarioReader {
         read("workers", of: f, into: &mesh.workers, .count(atLeast: 1))
         read("service_ms", of: f, into: &mesh.serviceMs, .millis(above: 0))
         read("queue", of: f, into: &mesh.queue, .count(atLeast: 0))
+        read("stabilize", of: f, into: &mesh.stabilize, .seconds(atLeast: 0))
         if let node = f["churn"] { mesh.churn = churn(node) }
     }
 
