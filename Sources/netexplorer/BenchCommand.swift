@@ -39,6 +39,10 @@ struct BenchCommand: ParsableCommand {
         figures.append(floods())
         figures.append(frame(width: 200, height: 60, clients: 10_000, name: "frame_ms_200x60_10k"))
         figures.append(frame(width: 120, height: 40, clients: 20, name: "frame_ms_120x40_20"))
+        // The classroom-sized and star-versus-strip cases the live view's own acceptance names.
+        figures.append(frame(width: 120, height: 40, clients: 1_000, name: "frame_ms_120x40_1k"))
+        figures.append(frame(width: 200, height: 60, clients: 20, name: "frame_ms_200x60_20"))
+        figures.append(frame(width: 200, height: 60, clients: 1_000, name: "frame_ms_200x60_1k"))
         switch format {
         case .table: print(table(figures), terminator: "")
         case .json: print(json(figures).serialized(pretty: true))

@@ -39,12 +39,38 @@ public struct EventQueue<Payload> {
     }
 
     /// Removes and returns the earliest event.
+    ///
+    /// Bottom-up deletion (Wegener): the hole left at the root walks down to a leaf along the smaller children, with
+    /// no comparison against the displaced last entry, which then sifts up from there, usually not at all. That
+    /// saves about a quarter of the comparisons of the textbook sift-down.
     @inlinable public mutating func pop() -> (time: SimTime, payload: Payload)? {
         guard let last = heap.popLast() else { return nil }
         guard !heap.isEmpty else { return (last.time, last.payload) }
         let top = heap[0]
-        heap[0] = last
-        siftDown(0)
+        let n = heap.count
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = 0
+            while true {
+                let first = 4 * i + 1
+                if first >= n { break }
+                var best = first
+                let end = Swift.min(first + 4, n)
+                var c = first + 1
+                while c < end {
+                    if h[c].precedes(h[best]) { best = c }
+                    c += 1
+                }
+                h[i] = h[best]
+                i = best
+            }
+            while i > 0 {
+                let parent = (i - 1) >> 2
+                if !last.precedes(h[parent]) { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = last
+        }
         return (top.time, top.payload)
     }
 
@@ -57,35 +83,16 @@ public struct EventQueue<Payload> {
     }
 
     @inlinable mutating func siftUp(_ index: Int) {
-        var i = index
-        let item = heap[i]
-        while i > 0 {
-            let parent = (i - 1) >> 2
-            if !item.precedes(heap[parent]) { break }
-            heap[i] = heap[parent]
-            i = parent
-        }
-        heap[i] = item
-    }
-
-    @inlinable mutating func siftDown(_ index: Int) {
-        let n = heap.count
-        var i = index
-        let item = heap[i]
-        while true {
-            let first = 4 * i + 1
-            if first >= n { break }
-            var best = first
-            let end = Swift.min(first + 4, n)
-            var c = first + 1
-            while c < end {
-                if heap[c].precedes(heap[best]) { best = c }
-                c += 1
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = index
+            let item = h[i]
+            while i > 0 {
+                let parent = (i - 1) >> 2
+                if !item.precedes(h[parent]) { break }
+                h[i] = h[parent]
+                i = parent
             }
-            if !heap[best].precedes(item) { break }
-            heap[i] = heap[best]
-            i = best
+            h[i] = item
         }
-        heap[i] = item
     }
 }
