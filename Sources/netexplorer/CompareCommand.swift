@@ -98,7 +98,8 @@ struct CompareCommand: ParsableCommand {
          RunReport.fixed(r.report.latency.p95, 1), RunReport.fixed(r.report.throughputRPS, 1),
          RunReport.fixed(r.rejectedShare, 4), RunReport.fixed(r.messagesPerRequest, 2),
          RunReport.fixed(r.maxOverMeanLoad, 1), RunReport.fixed(r.availability, 4),
-         r.architecture == .peerMesh ? RunReport.fixed(r.report.mesh?.meanHops ?? 0, 2) : "-",
+         r.architecture == .peerMesh && r.report.mesh?.discovery == .dht
+            ? RunReport.fixed(r.report.mesh?.meanHops ?? 0, 2) : "-",
          RunReport.fixed(r.report.serverDollars, 2)]
     }
 
@@ -142,7 +143,8 @@ struct CompareCommand: ParsableCommand {
                     ("messages_per_request", .rounded(r.messagesPerRequest)),
                     ("max_over_mean_load", .rounded(r.maxOverMeanLoad)),
                     ("availability", .rounded(r.availability)),
-                    ("mean_hops", r.architecture == .peerMesh ? .rounded(r.report.mesh?.meanHops ?? 0) : .null),
+                    ("mean_hops", r.architecture == .peerMesh && r.report.mesh?.discovery == .dht
+                        ? .rounded(r.report.mesh?.meanHops ?? 0) : .null),
                     ("server_dollars", .rounded(r.report.serverDollars)),
                 ])
             })),

@@ -89,7 +89,8 @@ public struct RunReport: Sendable {
             ("mesh", mesh.map { m in
                 .object([
                     ("discovery", .string(m.discovery.rawValue)),
-                    ("mean_hops", .rounded(m.meanHops)),
+                    // A flood has no single path: hops are a DHT figure, null under flooding rather than 0.
+                    ("mean_hops", m.discovery == .dht ? .rounded(m.meanHops) : .null),
                     ("messages_per_lookup", .rounded(m.messagesPerLookup)),
                     ("max_over_mean_load", .rounded(m.maxOverMeanLoad)),
                     ("availability", .rounded(m.availability)),
@@ -151,7 +152,7 @@ public struct RunReport: Sendable {
         guard let m = mesh else { return [] }
         return [
             ("mesh discovery", m.discovery.rawValue + ", \(m.replicas) replicas of \(m.resources) resources"),
-            ("hops per lookup", Self.fixed(m.meanHops, 2)),
+            ("hops per lookup", m.discovery == .dht ? Self.fixed(m.meanHops, 2) : "- (a flood has no single path)"),
             ("messages per lookup", Self.fixed(m.messagesPerLookup, 2)),
             ("load max / mean", Self.fixed(m.maxOverMeanLoad, 2)),
             ("availability", Self.fixed(100 * m.availability, 2) + "%"),

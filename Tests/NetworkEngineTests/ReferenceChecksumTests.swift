@@ -1,0 +1,44 @@
+import Testing
+import NetworkEngine
+
+/// Speed must not change results: a reference run's JSON is pinned by its checksum.
+///
+/// If a change alters the engine's behaviour on purpose, this test fails: check the new figures, then record the new
+/// checksum here and say so in the commit. An optimization must leave it unchanged.
+@Suite("Reference run")
+struct ReferenceChecksumTests {
+    /// FNV-1a, 64 bits: stable across runs and platforms (Swift's `Hasher` is seeded per process).
+    static func fnv1a(_ text: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+
+    /// Client-server under overload, a crash, then the switch to a DHT mesh with churn: every part of the engine.
+    static func referenceJSON() -> String {
+        var s = Scenario(name: "reference")
+        s.seed = 42
+        s.nodes = 90
+        s.workload.rate = 1.5
+        s.network.loss = 0.01
+        s.mesh.churn = .init(meanUptime: 120, meanDowntime: 30)
+        s.timeline = [
+            .init(at: 10, kind: .crash(.server)), .init(at: 13, kind: .restart(.server)),
+            .init(at: 20, kind: .toggle(.peerMesh)), .init(at: 35, kind: .addNodes(30)),
+        ]
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(50))
+        return engine.report().json.serialized()
+    }
+
+    @Test("the reference run's JSON has its recorded checksum")
+    func checksum() {
+        let json = Self.referenceJSON()
+        #expect(Self.fnv1a(json) == Self.recorded, "checksum \(String(Self.fnv1a(json), radix: 16)) for:\n\(json)")
+    }
+
+    static let recorded: UInt64 = 0x9664_979b_a41e_6c7c
+}
