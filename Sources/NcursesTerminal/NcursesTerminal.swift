@@ -103,6 +103,36 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
                                localeIsUTF8: localeIsUTF8, pairs: pairs)
     }
 
+    /// Starts ncurses writing to `output` (a file) instead of the terminal, at `size`: the real drawing code, so a
+    /// benchmark can count the bytes a frame costs on the wire. Nil when ncurses cannot start for `term`.
+    public static func openOffscreen(term: String, size: Size, output: UnsafeMutablePointer<FILE>) -> NcursesTerminal? {
+        setlocale(LC_ALL, "")
+        guard let signalGuard = SignalGuard.install() else { return nil }
+        // Not a tty: ncurses takes the screen size from the environment.
+        setenv("LINES", String(size.height), 1)
+        setenv("COLUMNS", String(size.width), 1)
+        guard let input = fopen("/dev/null", "r"), let screen = newterm(term, output, input) else {
+            signalGuard.restore()
+            return nil
+        }
+        set_term(screen)
+        SignalState.screenIsUp = true
+        let teardown = TerminalTeardown(screen: screen, signalGuard: signalGuard, standardError: nil)
+        leaveok(nc_stdscr(), true)
+        var support = ColorSupport.none
+        var defaultColors = false
+        if has_colors() && start_color() == OK {
+            defaultColors = use_default_colors() == OK
+            let colors = nc_COLORS()
+            support = colors >= 256 ? .palette256 : colors >= 8 ? .basic8 : .none
+        }
+        let pairs = ColorPairTable(colorPairs: Int(nc_COLOR_PAIRS()), support: support,
+                                   defaultColorsAvailable: defaultColors)
+        let utf8 = Self.localeIsUTF8()
+        return NcursesTerminal(teardown: teardown, colorSupport: support, supportsUnicode: utf8,
+                               localeIsUTF8: utf8, pairs: pairs)
+    }
+
     /// Opens a terminal, runs `body` with it and closes it on every way out: return, throw, or quit signal.
     ///
     /// Crashes are covered by the signal handlers installed by `open`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import ExplorerUI
 import Foundation
+import NcursesTerminal
 import NetworkEngine
 import TerminalCanvas
 
@@ -43,6 +44,7 @@ struct BenchCommand: ParsableCommand {
         figures.append(frame(width: 120, height: 40, clients: 1_000, name: "frame_ms_120x40_1k"))
         figures.append(frame(width: 200, height: 60, clients: 20, name: "frame_ms_200x60_20"))
         figures.append(frame(width: 200, height: 60, clients: 1_000, name: "frame_ms_200x60_1k"))
+        if let bytes = bytesPerFrame() { figures.append(bytes) }
         switch format {
         case .table: print(table(figures), terminator: "")
         case .json: print(json(figures).serialized(pretty: true))
@@ -157,6 +159,53 @@ struct BenchCommand: ParsableCommand {
         let ms = Double(spent) / Double(frames) / 1e6
         return Figure(name: name, value: ms, unit: "ms/frame", wallSeconds: Double(spent) / 1e9,
                       note: "\(width)x\(height), \(clients) clients, \(frames) frames, \(cells / frames) cells changed per frame")
+    }
+
+    /// Bytes ncurses writes for a typical frame: the classroom at 120×40 running at 1×, drawn through the real
+    /// backend into a file (TERM=xterm-256color), after the first full paint.
+    func bytesPerFrame() -> Figure? {
+        let size = Size(width: 120, height: 40)
+        let quick = quick
+        return MainActor.assumeIsolated { () -> Figure? in
+            guard let file = tmpfile() else { return nil }
+            defer { fclose(file) }
+            guard let terminal = NcursesTerminal.openOffscreen(term: "xterm-256color", size: size, output: file) else {
+                return nil
+            }
+            defer { terminal.close() }
+            var s = Scenario(name: "Classroom network")
+            s.workload.rate = 1.5
+            let engine = Engine(scenario: s)
+            var state = AppState(scenarioName: s.name, colorSupport: terminal.colorSupport,
+                                 unicode: terminal.supportsUnicode)
+            state.status = nil
+            var previous = Buffer(size: Size(width: 0, height: 0))
+            var current = Buffer(size: size)
+            var changes: [CellChange] = []
+            let frames = quick ? 90 : 300
+            var sizes: [Int] = []
+            var firstFrame = 0
+            for f in 0..<frames {
+                engine.advance(to: SimTime(f + 1) * .millis(33))  // 30 frames a second at 1×
+                current.reset()
+                Screen.render(snapshot: engine.snapshot(), state: state, into: &current)
+                current.diff(previous: previous, into: &changes)
+                let before = Self.fileSize(file)
+                terminal.draw(changes)
+                fflush(file)
+                let written = Self.fileSize(file) - before
+                if f == 0 { firstFrame = written } else { sizes.append(written) }
+                swap(&previous, &current)
+            }
+            let mean = Double(sizes.reduce(0, +)) / Double(max(1, sizes.count))
+            return Figure(name: "bytes_per_frame", value: mean, unit: "bytes", wallSeconds: 0,
+                          note: "classroom 120x40 at 1x, \(frames - 1) frames after a \(firstFrame)-byte first paint, xterm-256color")
+        }
+    }
+
+    static func fileSize(_ file: UnsafeMutablePointer<FILE>) -> Int {
+        var st = stat()
+        return fstat(fileno(file), &st) == 0 ? Int(st.st_size) : 0
     }
 
     // MARK: - Helpers

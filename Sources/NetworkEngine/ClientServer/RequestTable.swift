@@ -72,7 +72,8 @@ public struct RequestTable {
 
     public subscript(ref: RequestRef) -> RequestRecord {
         get { records[Int(ref.slot)] }
-        set { records[Int(ref.slot)] = newValue }
+        // In place: `requests[ref].phase = …` must not copy the whole record out and back on every event.
+        _modify { yield &records[Int(ref.slot)] }
     }
 
     /// Ends a request and frees its slot.

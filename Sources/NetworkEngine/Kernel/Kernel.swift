@@ -8,27 +8,38 @@ public struct Kernel<Event> {
     /// Events taken from the queue so far.
     public internal(set) var eventsProcessed: Int = 0
     var queue = EventQueue<Event>()
+    /// Events scheduled for the current instant, in the order they were scheduled.
+    ///
+    /// They skip the heap without changing the order: every heap event due now was scheduled before them (any event
+    /// scheduled at this instant for this instant lands here), so it has a smaller sequence number and runs first;
+    /// and the clock cannot move on while this queue holds anything. Zero-latency hops are half of all events in
+    /// the queueing-theory runs.
+    var immediate = RingBuffer<Event>(initialCapacity: 64)
 
     public init() {}
 
     /// The number of pending events.
-    public var pendingCount: Int { queue.count }
+    public var pendingCount: Int { queue.count + immediate.count }
 
     /// The time of the next pending event, if any.
-    public var nextEventTime: SimTime? { queue.nextTime }
+    public var nextEventTime: SimTime? { immediate.isEmpty ? queue.nextTime : now }
 
     /// Schedules `event` to run `delay` nanoseconds from now (a negative delay runs it now).
     public mutating func schedule(_ event: Event, after delay: SimTime) {
-        queue.push(event, at: now &+ Swift.max(0, delay))
+        if delay <= 0 { immediate.append(event) } else { queue.push(event, at: now &+ delay) }
     }
 
     /// Schedules `event` at an absolute time (clamped to now).
     public mutating func schedule(_ event: Event, at time: SimTime) {
-        queue.push(event, at: Swift.max(now, time))
+        if time <= now { immediate.append(event) } else { queue.push(event, at: time) }
     }
 
     /// Takes the next event due at or before `limit`, moving the clock to its time; nil when none is due.
     public mutating func next(until limit: SimTime) -> Event? {
+        if !immediate.isEmpty, now <= limit, queue.nextTime != now {
+            eventsProcessed &+= 1
+            return immediate.popFirst()
+        }
         guard let t = queue.nextTime, t <= limit, let e = queue.pop() else { return nil }
         now = e.time
         eventsProcessed &+= 1
@@ -43,12 +54,16 @@ public struct Kernel<Event> {
     /// Drops every pending event (used when a scenario restarts).
     public mutating func reset() {
         queue.removeAll()
+        immediate.removeAll()
         now = 0
         eventsProcessed = 0
     }
 
     /// Visits every pending event, in no particular order (for snapshots of in-flight messages).
-    public func forEachPending(_ body: (SimTime, Event) -> Void) { queue.forEach(body) }
+    public func forEachPending(_ body: (SimTime, Event) -> Void) {
+        queue.forEach(body)
+        immediate.forEach { body(now, $0) }
+    }
 }
 
 /// A model driven by a `Kernel`: it owns the kernel and handles each event it takes from it.

@@ -1,11 +1,17 @@
 /// A FIFO queue in one growable circular array: O(1) push and pop, no allocation once it has grown.
+///
+/// The capacity is a power of two, so wrapping around is a mask rather than a division.
 public struct RingBuffer<Element> {
     @usableFromInline var storage: [Element?]
     @usableFromInline var head = 0
     @usableFromInline var _count = 0
+    @usableFromInline var mask: Int
 
     public init(initialCapacity: Int = 16) {
-        storage = Array(repeating: nil, count: Swift.max(1, initialCapacity))
+        var capacity = 1
+        while capacity < initialCapacity { capacity <<= 1 }
+        storage = Array(repeating: nil, count: capacity)
+        mask = capacity - 1
     }
 
     @inlinable public var count: Int { _count }
@@ -16,7 +22,7 @@ public struct RingBuffer<Element> {
 
     @inlinable public mutating func append(_ e: Element) {
         if _count == storage.count { grow() }
-        storage[(head + _count) % storage.count] = e
+        storage[(head + _count) & mask] = e
         _count += 1
     }
 
@@ -24,7 +30,7 @@ public struct RingBuffer<Element> {
         guard _count > 0 else { return nil }
         let e = storage[head]
         storage[head] = nil
-        head = (head + 1) % storage.count
+        head = (head + 1) & mask
         _count -= 1
         return e
     }
@@ -39,15 +45,16 @@ public struct RingBuffer<Element> {
     public func forEach(_ body: (Element) -> Void) {
         var i = 0
         while i < _count {
-            if let e = storage[(head + i) % storage.count] { body(e) }
+            if let e = storage[(head + i) & mask] { body(e) }
             i += 1
         }
     }
 
     @usableFromInline mutating func grow() {
         var bigger = [Element?](repeating: nil, count: storage.count * 2)
-        for i in 0..<_count { bigger[i] = storage[(head + i) % storage.count] }
+        for i in 0..<_count { bigger[i] = storage[(head + i) & mask] }
         storage = bigger
+        mask = bigger.count - 1
         head = 0
     }
 }
