@@ -18,6 +18,15 @@ public struct LatencyRecorder {
         _ = histogram.record(UInt64(max(0, latency) / 1000))
     }
 
+    /// Adds another recorder's latencies (same histogram layout: the merge is lossless; sums of whole nanoseconds
+    /// stay exact in a Double up to 2^53 ns, so a merged mean equals the one recorded in one piece).
+    mutating func add(_ other: LatencyRecorder) {
+        histogram.add(other.histogram)
+        sumNanos += other.sumNanos
+        maxNanos = max(maxNanos, other.maxNanos)
+        count += other.count
+    }
+
     /// The summary in milliseconds.
     public var summary: LatencySummary {
         var l = LatencySummary()

@@ -4,8 +4,13 @@
 /// driver calls `integrate(to:)`, which adds the elapsed time × the current level.
 public struct MetricsRecorder {
     public internal(set) var counts = RequestCounts()
-    /// Whole-run latencies.
-    public internal(set) var latencies = LatencyRecorder()
+    /// Whole-run latencies: the segments' merged (each completion is recorded once, in its segment).
+    public var latencies: LatencyRecorder {
+        guard segments.count > 1 else { return segments[0].latency }
+        var all = LatencyRecorder()
+        for seg in segments { all.add(seg.latency) }
+        return all
+    }
     /// One entry per architecture period; a request is counted in the segment that accepted it.
     public internal(set) var segments: [SegmentStats]
 
@@ -37,17 +42,22 @@ public struct MetricsRecorder {
     public internal(set) var securityEvents = 0
 
     public init(architecture: Architecture) {
-        segments = [SegmentStats(architecture: architecture, from: 0)]
+        segments = [SegmentStats(architecture: architecture, from: 0, messagesAtStart: 0)]
         secondLatencies.reserveCapacity(1024)
     }
 
     /// The segment new requests are counted in.
     public var currentSegment: Int { segments.count - 1 }
 
+    /// Messages sent during segment `i`.
+    public func messages(inSegment i: Int) -> Int {
+        (i + 1 < segments.count ? segments[i + 1].messagesAtStart : messages) - segments[i].messagesAtStart
+    }
+
     /// Closes the current segment at `now` and opens one for `architecture`.
     public mutating func beginSegment(_ architecture: Architecture, at now: SimTime) {
         segments[currentSegment].to = now
-        segments.append(SegmentStats(architecture: architecture, from: now))
+        segments.append(SegmentStats(architecture: architecture, from: now, messagesAtStart: messages))
     }
 
     // MARK: - Recording
@@ -59,8 +69,6 @@ public struct MetricsRecorder {
         let d = Double(dt)
         queueArea += d * Double(queueLevel)
         busyArea += d * Double(busyLevel)
-        segments[segments.count - 1].queueArea += d * Double(queueLevel)
-        segments[segments.count - 1].serverBusyArea += d * Double(busyLevel)
         secondQueueArea += d * Double(queueLevel)
         secondBusyArea += d * Double(busyLevel)
         if overloadedLevel { overloadNanos += dt }
@@ -79,13 +87,11 @@ public struct MetricsRecorder {
 
     public mutating func message() {
         messages += 1; secondMessages += 1
-        segments[currentSegment].messages += 1
     }
 
     public mutating func completed(latency: SimTime, segment: Int) {
         counts.completed += 1; counts.inFlight -= 1
         segments[segment].counts.completed += 1; segments[segment].counts.inFlight -= 1
-        latencies.record(latency)
         segments[segment].latency.record(latency)
         secondLatencies.append(latency)
     }

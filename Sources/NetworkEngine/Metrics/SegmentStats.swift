@@ -8,10 +8,11 @@ public struct SegmentStats {
     public internal(set) var to: SimTime?
     public internal(set) var counts = RequestCounts()
     public internal(set) var latency = LatencyRecorder()
-    /// Server figures (client-server) or mesh figures (peer mesh) over the segment.
-    public internal(set) var serverBusyArea: Double = 0
-    public internal(set) var queueArea: Double = 0
-    public internal(set) var messages = 0
+    /// The run's message count when the segment began: a segment's messages are the difference to the next
+    /// boundary, so nothing per message is kept twice.
+    public let messagesAtStart: Int
 
-    init(architecture: Architecture, from: SimTime) { self.architecture = architecture; self.from = from }
+    init(architecture: Architecture, from: SimTime, messagesAtStart: Int) {
+        self.architecture = architecture; self.from = from; self.messagesAtStart = messagesAtStart
+    }
 }

@@ -201,10 +201,11 @@ extension Engine {
             hadServer: metrics.segments.contains { $0.architecture == .clientServer },
             serverAvailability: serverAvailability,
             mesh: meshView,
-            segments: metrics.segments.map {
-                RunReport.Segment(architecture: $0.architecture, fromSeconds: $0.from.inSeconds,
-                        toSeconds: ($0.to ?? kernel.now).inSeconds, requests: $0.counts, latency: $0.latency.summary,
-                        messages: $0.messages)
+            segments: metrics.segments.indices.map { i in
+                let seg = metrics.segments[i]
+                return RunReport.Segment(architecture: seg.architecture, fromSeconds: seg.from.inSeconds,
+                        toSeconds: (seg.to ?? kernel.now).inSeconds, requests: seg.counts,
+                        latency: seg.latency.summary, messages: metrics.messages(inSegment: i))
             })
     }
 }
