@@ -53,9 +53,10 @@ extension Engine {
 
     /// The key's owner has the request: serve it if it holds a replica, or say it is not found.
     func arriveAtOwner(_ ref: RequestRef, _ owner: Int) {
-        guard let mesh else { return }
+        // Through `mesh?`, not a local copy: a copy of the mesh state retains a dozen arrays on every lookup.
+        guard mesh != nil else { return }
         recordLookup(hops: Int(requests[ref].hops))
-        if mesh.holds(owner, Int(requests[ref].resource)) {
+        if mesh?.holds(owner, Int(requests[ref].resource)) == true {
             servePeer(owner, ref)
         } else {
             // Every replica is offline (or not yet seeded): the resource cannot be had right now.
@@ -187,7 +188,7 @@ extension Engine {
     }
 
     func peerServiceDone(_ peer: Int, worker: Int, epoch: UInt32) {
-        guard let mesh, epoch == mesh.epochs[peer] else { return }
+        guard epoch == mesh?.epochs[peer] else { return }
         withPeer(peer) { $0.finish(worker: worker, effects: &$1) }
     }
 
