@@ -84,7 +84,8 @@ public enum MetricsPane {
         var columns: [Int] = []
         for t in switches {
             // Sample `s` covers (s − 1, s]: a switch at t falls in the sample that ends after it.
-            let second = Int(t / SimTime.nanosPerSecond) + 1
+            // Rounded up: a switch at exactly 23.0 s closes sample 23, one at 23.4 s falls in sample 24.
+            let second = Int((t + SimTime.nanosPerSecond - 1) / SimTime.nanosPerSecond)
             guard let i = buckets.firstIndex(where: { $0.first <= second && second <= $0.last }) else { continue }
             columns.append(width - buckets.count + i)
         }

@@ -271,6 +271,18 @@ struct MeshRenderTests {
         #expect(inside[7] == "└────────▲─────────────────────────────────┘")
     }
 
+    @Test("a switch exactly on a whole second belongs to the second it closes, not the next")
+    func switchOnWholeSecond() {
+        var snapshot = MeshFixtures.snapshot()
+        // Sample 23 covers (22 s, 23 s]: a switch at exactly 23.0 s is in it, just before the window (24…83).
+        snapshot.switches = [.seconds(23)]
+        let lines = Fixtures.lines(width: 44, height: 8) {
+            MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(lines[0] == "┌ metrics · last 60 s · 3 s/col ───────────┐")
+        #expect(!lines.joined().contains("▲"))
+    }
+
     @Test("during the flash the architecture stands out of the status bar: ⇄, bold, not reversed")
     func statusBarFlash() {
         let flashing = Fixtures.state { $0.switchFlash = SwitchFlash(text: "peer-mesh", expiresAtNanos: 5) }
