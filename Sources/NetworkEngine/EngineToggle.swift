@@ -23,7 +23,7 @@ extension Engine {
             if !server.up { server.restart() }
             // Each resource still reachable in the mesh is uploaded once, by one of its holders.
             let uploads = mesh.map { $0.resources - $0.unavailable } ?? 0
-            for _ in 0..<uploads { metrics.message() }
+            metrics.message(count: uploads)
             message = "switched to client-server: a server comes up; peers upload \(uploads) resources to it"
         }
         log(.toggle, node: 0, message)

@@ -89,7 +89,4 @@ public struct RequestTable {
         for (i, r) in records.enumerated() where r.live { out.append(RequestRef(slot: Int32(i), token: r.token)) }
         return out
     }
-
-    /// Drops everything.
-    public mutating func removeAll() { records.removeAll(keepingCapacity: true); free.removeAll(); liveCount = 0 }
 }

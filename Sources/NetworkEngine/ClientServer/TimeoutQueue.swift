@@ -14,8 +14,6 @@ struct TimeoutQueue {
     /// True while a wake-up event for the head is pending in the kernel.
     private(set) var wakeupPending = false
 
-    var count: Int { entries.count }
-
     /// Adds a timeout; returns the time a wake-up must be scheduled for, or nil when one is already pending.
     mutating func arm(_ request: RequestRef, attempt: UInt16, deadline: SimTime) -> SimTime? {
         entries.append(Entry(request: request, attempt: attempt, deadline: deadline))
@@ -37,5 +35,4 @@ struct TimeoutQueue {
         return head.deadline
     }
 
-    mutating func removeAll() { entries.removeAll(); wakeupPending = false }
 }

@@ -74,14 +74,6 @@ public struct EventQueue<Payload> {
         return (top.time, top.payload)
     }
 
-    /// Removes every pending event.
-    public mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
-
-    /// Calls `body` with each pending event, in no particular order.
-    public func forEach(_ body: (SimTime, Payload) -> Void) {
-        for e in heap { body(e.time, e.payload) }
-    }
-
     @inlinable mutating func siftUp(_ index: Int) {
         heap.withUnsafeMutableBufferPointer { h in
             var i = index

@@ -50,20 +50,6 @@ public struct Kernel<Event> {
     public mutating func moveClock(to time: SimTime) {
         if time > now { now = time }
     }
-
-    /// Drops every pending event (used when a scenario restarts).
-    public mutating func reset() {
-        queue.removeAll()
-        immediate.removeAll()
-        now = 0
-        eventsProcessed = 0
-    }
-
-    /// Visits every pending event, in no particular order (for snapshots of in-flight messages).
-    public func forEachPending(_ body: (SimTime, Event) -> Void) {
-        queue.forEach(body)
-        immediate.forEach { body(now, $0) }
-    }
 }
 
 /// A model driven by a `Kernel`: it owns the kernel and handles each event it takes from it.

@@ -46,10 +46,4 @@ public struct ResourcePicker: Sendable {
         while k < last && cumulative[k] < u { k += 1 }
         return k
     }
-
-    /// The probability of resource `k` (for tests and load predictions).
-    public func probability(of k: Int) -> Double {
-        guard !cumulative.isEmpty else { return 1 / Double(resources) }
-        return k == 0 ? cumulative[0] : cumulative[k] - cumulative[k - 1]
-    }
 }

@@ -35,21 +35,6 @@ public struct RingBuffer<Element> {
         return e
     }
 
-    /// Removes every element, keeping the storage.
-    public mutating func removeAll() {
-        while popFirst() != nil {}
-        head = 0
-    }
-
-    /// Visits elements from first to last.
-    public func forEach(_ body: (Element) -> Void) {
-        var i = 0
-        while i < _count {
-            if let e = storage[(head + i) & mask] { body(e) }
-            i += 1
-        }
-    }
-
     @usableFromInline mutating func grow() {
         var bigger = [Element?](repeating: nil, count: storage.count * 2)
         for i in 0..<_count { bigger[i] = storage[(head + i) & mask] }

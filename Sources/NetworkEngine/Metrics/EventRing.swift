@@ -16,5 +16,4 @@ public struct EventRing {
         items.count < capacity ? items : Array(items[next...] + items[..<next])
     }
 
-    public mutating func removeAll() { items.removeAll(keepingCapacity: true); next = 0 }
 }

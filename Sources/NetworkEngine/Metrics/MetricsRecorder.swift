@@ -85,8 +85,8 @@ public struct MetricsRecorder {
         segments[segment].counts.issued += 1; segments[segment].counts.inFlight += 1
     }
 
-    public mutating func message() {
-        messages += 1; secondMessages += 1
+    public mutating func message(count: Int = 1) {
+        messages += count; secondMessages += count
     }
 
     public mutating func completed(latency: SimTime, segment: Int) {

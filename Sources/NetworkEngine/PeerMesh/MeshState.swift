@@ -103,8 +103,8 @@ struct MeshState {
         floodsCompleted = old.floodsCompleted; floodReachedSum = old.floodReachedSum
         floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood
         for p in 0..<min(served.count, old.served.count) { served[p] = old.served[p] }
-        // Availability goes on as one time average: the old mesh's unavailable time counts.
-        unavailableArea = previous.unavailableArea * Double(resources) / Double(max(1, old.resources))
+        // Availability goes on as one time average: the old mesh's unavailable time counts (same resources).
+        unavailableArea = previous.unavailableArea
         startedAt = old.startedAt
     }
 
