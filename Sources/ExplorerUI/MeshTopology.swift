@@ -105,11 +105,8 @@ enum MeshTopology {
         if state.selectedNode == 0 { style = style.patched(with: Theme.selected) }
         let box = server.up ? "[S]" : "[\(state.glyphs.down)]"
         buffer.set(string: box, at: Position(x: c.x - 1, y: c.y), style: style, clippedTo: clip)
-        let word = "draining"
-        buffer.set(string: word, at: Position(x: c.x - (word.count - 1) / 2, y: c.y - 1), style: Theme.draining,
-                   clippedTo: clip)
-        let queue = "queue \(server.queueLength)"
-        buffer.set(string: queue, at: Position(x: c.x - (queue.count - 1) / 2, y: c.y + 1), style: Theme.draining,
+        buffer.set(centred: "draining", onColumn: c.x, row: c.y - 1, style: Theme.draining, clippedTo: clip)
+        buffer.set(centred: "queue \(server.queueLength)", onColumn: c.x, row: c.y + 1, style: Theme.draining,
                    clippedTo: clip)
     }
 

@@ -88,10 +88,8 @@ public enum TopologyPane {
         if state.selectedNode == 0 { style = style.patched(with: Theme.selected) }
         let box = activity == .down ? "[\(state.glyphs.down)]" : "[S]"
         buffer.set(string: box, at: Position(x: c.x - 1, y: c.y), style: style, clippedTo: clip)
-        let word = serverWord(activity)
         let wordStyle = activity == .idle ? Theme.label : Theme.style(for: activity)
-        buffer.set(string: word, at: Position(x: c.x - (word.count - 1) / 2, y: c.y + 1), style: wordStyle,
-                   clippedTo: clip)
+        buffer.set(centred: serverWord(activity), onColumn: c.x, row: c.y + 1, style: wordStyle, clippedTo: clip)
     }
 
     static func drawStarLegend(state: AppState, row: Rect, buffer: inout Buffer) {
