@@ -67,7 +67,8 @@ enum Theme {
         case .nodesAdded, .nodesRemoved: Style(fg: blue)
         case .flashCrowd: Style(fg: orange)
         case .toggle: Style(fg: .cyan, bold: true)
-        case .loginFailure, .lockout, .unauthorized, .breach: Style(fg: magenta, bold: kind == .breach)
+        case .loginFailure, .lockout, .unauthorized, .breach, .attack:
+            Style(fg: magenta, bold: kind == .breach || kind == .attack)
         }
     }
 }

@@ -32,6 +32,8 @@ public final class Engine: Simulation {
         case seedArrives(slot: Int32)
         /// The overlay's periodic fix-up notices that `peer` left (DHT): routing stops using it.
         case ringRepair(peer: Int32)
+        /// The merged Poisson stream of the attackers' guesses; stale when the attack stopped or restarted.
+        case attackTick(generation: UInt32)
     }
 
     public var kernel = Kernel<Event>()
@@ -65,6 +67,9 @@ public final class Engine: Simulation {
     var serverDownTime: SimTime = 0
     var serverDownSince: SimTime?
     var lastArchitectureChange: SimTime = 0
+    /// Accounts, permissions, share passwords and the attack.
+    var security: SecurityModel
+    var attackRandom: SeededRandom
 
     // Constants derived once from the scenario.
     let meanService: SimTime
@@ -72,6 +77,7 @@ public final class Engine: Simulation {
     let latency: SimTime
     let jitter: SimTime
     let timeout: SimTime
+    let meanLogin: SimTime
     /// The most clients the engine accepts, so `+` held down cannot exhaust memory.
     public static let maxNodes = 1_000_000
 
@@ -85,6 +91,9 @@ public final class Engine: Simulation {
         flash = SeededRandom(seed: scenario.seed, stream: .flash)
         workload = SeededRandom(seed: scenario.seed, stream: .workload)
         churnRandom = SeededRandom(seed: scenario.seed, stream: .churn)
+        attackRandom = SeededRandom(seed: scenario.seed, stream: .attacks)
+        security = SecurityModel(scenario: scenario)
+        meanLogin = .millis(scenario.security.loginMs)
         picker = ResourcePicker(resources: scenario.workload.resources, popularity: scenario.workload.popularity)
         metrics = MetricsRecorder(architecture: scenario.architecture)
         server = ServerMachine(workers: scenario.server.workers, queueCapacity: scenario.server.queue)
@@ -106,6 +115,7 @@ public final class Engine: Simulation {
         }
         for peer in 0..<activeClients { scheduleChurn(peer) }
         scheduleNextArrival()
+        if security.attackActive { scheduleNextGuess() }
     }
 
     // MARK: - Driving
@@ -187,6 +197,8 @@ public final class Engine: Simulation {
             seedArrived(Int(slot))
         case .ringRepair(let peer):
             mesh?.repairRing(Int(peer))
+        case .attackTick(let generation):
+            attackTick(generation)
         }
     }
 
@@ -224,8 +236,11 @@ public final class Engine: Simulation {
         if requests[ref].architecture == .peerMesh { sendMesh(ref) } else { sendToServer(ref) }
     }
 
-    /// Client-server: the request goes to the server.
-    func sendToServer(_ ref: RequestRef) {
+    /// Client-server: the request goes to the server; a client without a session sends its login first.
+    func sendToServer(_ ref: RequestRef, armingTimeout: Bool = true) {
+        if security.centralAuthentication {
+            requests[ref].loggingIn = clients[Int(requests[ref].client)].session != security.loginEpoch
+        }
         metrics.message()
         let now = kernel.now
         if network.chance(scenario.network.loss) {
@@ -239,7 +254,8 @@ public final class Engine: Simulation {
             requests[ref].hopTo = 0
             kernel.schedule(.deliverRequest(ref), after: d)
         }
-        armTimeout(ref)
+        // After a login the same attempt goes on: its timeout already runs.
+        if armingTimeout { armTimeout(ref) }
     }
 
     func armTimeout(_ ref: RequestRef) {
@@ -287,20 +303,27 @@ public final class Engine: Simulation {
             finish(ref, .completed(latency: latency))
         case .rejected: finish(ref, .rejected)
         case .failed: finish(ref, .failed)
+        case .denied: finish(ref, .denied)
+        case .loggedIn:
+            clients[Int(requests[ref].client)].session = security.loginEpoch
+            sendToServer(ref, armingTimeout: false)
         }
     }
 
     /// How a request ended, from its requester's point of view.
-    enum Outcome { case completed(latency: SimTime), rejected, timedOut, failed }
+    enum Outcome { case completed(latency: SimTime), rejected, timedOut, failed, denied }
 
     /// Ends a request: counts the outcome in the run and in the segment that accepted it, frees its slot.
+    /// A guess is not a request of the workload: it only frees its slot.
     func finish(_ ref: RequestRef, _ outcome: Outcome) {
+        guard requests[ref].kind == .data else { requests.close(ref); return }
         let segment = Int(requests[ref].segment)
         switch outcome {
         case .completed(let latency): metrics.completed(latency: latency, segment: segment)
         case .rejected: metrics.rejected(segment: segment)
         case .timedOut: metrics.timedOut(segment: segment)
         case .failed: metrics.failed(segment: segment)
+        case .denied: metrics.denied(segment: segment)
         }
         clients[Int(requests[ref].client)].outstanding -= 1
         requests.close(ref)
@@ -323,11 +346,11 @@ public struct EngineServerEffects: ServerEffects {
 
     public mutating func startService(of request: RequestRef, worker: Int) {
         if peer < 0 {
-            let mean = engine.meanService
+            let mean = engine.centralServiceMean(request)
             let d = engine.scenario.server.service == .constant ? mean : engine.service.exponential(mean: mean)
             engine.kernel.schedule(.serviceDone(worker: Int32(worker), epoch: engine.serverEpoch), after: d)
         } else {
-            let mean = engine.meanPeerService
+            let mean = engine.isGuess(request) ? engine.meanLogin : engine.meanPeerService
             let d = engine.scenario.server.service == .constant ? mean : engine.service.exponential(mean: mean)
             let epoch = engine.mesh?.epochs[Int(peer)] ?? 0
             engine.kernel.schedule(.peerServiceDone(peer: peer, worker: Int32(worker), epoch: epoch), after: d)
@@ -335,8 +358,16 @@ public struct EngineServerEffects: ServerEffects {
     }
 
     public mutating func reply(to request: RequestRef, outcome: ReplyOutcome) {
-        if peer >= 0 && outcome == .completed { engine.mesh?.served[Int(peer)] += 1 }
-        engine.sendReply(request, outcome, from: Int(peer) + 1)
+        if engine.isGuess(request) {
+            engine.guessAnswered(request, outcome: outcome, byPeer: Int(peer))
+        } else if peer >= 0 {
+            if outcome == .completed { engine.mesh?.served[Int(peer)] += 1 }
+            engine.sendReply(request, outcome, from: Int(peer) + 1)
+        } else if outcome == .completed {
+            engine.serverAnswered(request)
+        } else {
+            engine.sendReply(request, outcome)
+        }
     }
 
     public mutating func overloadChanged(to overloaded: Bool, queueLength: Int) {

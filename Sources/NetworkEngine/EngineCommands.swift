@@ -17,7 +17,7 @@ extension Engine {
         case .toggleArchitecture:
             return switchArchitecture(to: architecture == .clientServer ? .peerMesh : .clientServer)
         case .toggleAttack:
-            return CommandOutcome(accepted: false, message: "attacks arrive with the security model")
+            return toggleAttack()
         }
     }
 
@@ -53,6 +53,7 @@ extension Engine {
             for i in (activeClients - add)..<activeClients { meshPeerChanged(i, up: clients[i].up) }
         }
         for i in (activeClients - add)..<activeClients { scheduleChurn(i) }
+        security.meshExhausted = false
         restartArrivals()
         log(.nodesAdded, node: first, "\(add) client\(add == 1 ? "" : "s") joined (now \(activeClients))")
         return CommandOutcome(accepted: true, message: "+\(add) client\(add == 1 ? "" : "s"): \(activeClients) now")
@@ -105,6 +106,7 @@ extension Engine {
         case .server, .node(0):
             guard !server.up else { return CommandOutcome(accepted: false, message: "the server is already up") }
             server.restart()
+            endSessions()  // the restarted server remembers its accounts, not who was logged in
             if let since = serverDownSince { serverDownTime += kernel.now - since }
             serverDownSince = nil
             log(.nodeUp, node: 0, "server restarted with an empty queue")

@@ -169,7 +169,11 @@ extension Engine {
 
     /// Hands `ref` to peer `peer`'s own small server.
     func servePeer(_ peer: Int, _ ref: RequestRef) {
-        guard isUp(peer) else { return }
+        guard isUp(peer) else {
+            // A request's timeout deals with a departed holder; a guess has none: it is simply gone.
+            if isGuess(ref) { requests.close(ref) }
+            return
+        }
         if requests.isLive(ref) { requests[ref].phase = .atServer }
         withPeer(peer) { $0.receive(ref, effects: &$1) }
     }
@@ -211,6 +215,7 @@ extension Engine {
     func meshPeerChanged(_ peer: Int, up: Bool) {
         guard mesh != nil, peer < mesh!.peerCount else { return }
         let changed = mesh!.peerUp[peer] != up
+        if up { security.meshExhausted = false }
         // DHT peers learn of a departure at their next periodic fix-up, uniformly within the period; until then
         // lookups are still routed to the departed peer and lost (the requester's timeout retries them).
         let stabilize = scenario.mesh.stabilize

@@ -40,9 +40,12 @@ extension Engine {
             : server.busyWorkers > 0 ? .busy : .idle
         // The server is on screen while it exists: under client-server, and while it drains after a switch.
         let serverShown = architecture == .clientServer || server.busyWorkers + server.queueLength > 0
+        let securityView = self.securityView
         if serverShown {
-            nodes.append(NodeView(id: 0, role: .server, activity: serverActivity, sent: 0, completed: server.served,
-                                  outstanding: server.busyWorkers + server.queueLength, meanLatencyMs: 0))
+            var view = NodeView(id: 0, role: .server, activity: serverActivity, sent: 0, completed: server.served,
+                                outstanding: server.busyWorkers + server.queueLength, meanLatencyMs: 0)
+            view.security.underAttack = securityView.target == 0
+            nodes.append(view)
         }
         let role: NodeRole = architecture == .peerMesh ? .peer : .client
         for i in 0..<activeClients {
@@ -60,6 +63,7 @@ extension Engine {
             var view = NodeView(id: i + 1, role: role, activity: activity, sent: c.sent, completed: c.completed,
                                 outstanding: c.outstanding, meanLatencyMs: c.meanLatencyMs)
             view.served = served
+            view.security = nodeSecurity(i, role: role, target: securityView.target, now: now)
             nodes.append(view)
         }
         var flights: [FlightView] = []
@@ -67,14 +71,16 @@ extension Engine {
             guard now >= r.sentAt, now <= r.arrivesAt, r.phase == .toServer || r.phase == .toClient else { continue }
             let span = r.arrivesAt - r.sentAt
             let progress = span > 0 ? Double(now - r.sentAt) / Double(span) : 1
+            var flight: FlightView
             if r.architecture == .clientServer {
-                flights.append(FlightView(client: Int(r.client) + 1,
-                                          direction: r.phase == .toServer ? .toServer : .toClient, progress: progress))
+                flight = FlightView(client: Int(r.client) + 1, direction: r.phase == .toServer ? .toServer : .toClient,
+                                    progress: progress)
             } else {
-                var flight = FlightView(from: Int(r.hopFrom), to: Int(r.hopTo), progress: progress)
+                flight = FlightView(from: Int(r.hopFrom), to: Int(r.hopTo), progress: progress)
                 if r.phase == .toClient { flight.direction = .toClient; flight.client = Int(r.hopTo) }
-                flights.append(flight)
             }
+            flight.attack = r.kind == .guess
+            flights.append(flight)
         }
         let recentUtilization = metrics.series.last?.utilization ?? 0
         let serverView = ServerView(
@@ -90,8 +96,63 @@ extension Engine {
             recentEvents: metrics.recent.ordered, flights: flights, activeNodeCount: activeClients,
             ratePerNode: scenario.workload.rate)
         snapshot.mesh = meshView
+        snapshot.security = securityView
         snapshot.switches = metrics.segments.dropFirst().map(\.from)
         return snapshot
+    }
+
+    /// The security panel's figures: the regime in force, the counters, and the attack.
+    public var securityView: SecurityView {
+        let now = kernel.now
+        let shares = security.shareCounts(activeClients)
+        let exposed = architecture == .clientServer ? security.exposedShareOfAccounts
+            : security.exposedShareOfPeers(activeClients)
+        var view = SecurityView(
+            architecture: architecture, accounts: scenario.security.accounts, weakAccounts: security.weakAccounts,
+            lockedAccounts: security.lockedAccounts(at: now), readAccess: scenario.security.readAccess,
+            openShares: shares.open, weakShares: shares.weak, protectedShares: activeClients - shares.open,
+            exposedShare: exposed)
+        view.loginAttempts = security.loginAttempts
+        view.loginFailures = security.loginFailures
+        view.lockouts = security.lockouts
+        view.unauthorized = security.unauthorized
+        view.accountBreaches = security.accountBreaches
+        view.shareBreaches = security.shareBreaches
+        view.attackAttempts = security.attackAttempts
+        view.loggedAttempts = security.loggedAttempts
+        view.firstBreach = security.firstBreach
+        view.detectedShare = security.detectedShare
+        view.attackActive = security.attackActive
+        view.attackers = attackerIDs
+        if let ids = attackerIDs {
+            view.attackRate = scenario.security.attackRate * Double(ids.count)
+            if architecture == .clientServer {
+                if security.centralAuthentication && security.accountsLeft > 0 {
+                    view.target = 0
+                    view.targetAccount = security.accountCursor + 1
+                }
+            } else if !security.meshExhausted, security.peerCursor < activeClients {
+                view.target = security.peerCursor + 1
+            }
+        }
+        return view
+    }
+
+    /// Node `i`'s marks: attacker, target, breached, and its share or account.
+    func nodeSecurity(_ i: Int, role: NodeRole, target: Int?, now: SimTime) -> NodeSecurity {
+        var marks = NodeSecurity()
+        marks.attacker = attackerIDs?.contains(i + 1) ?? false
+        marks.underAttack = target == i + 1
+        if role == .peer {
+            marks.share = security.shareProtection(i)
+            marks.breached = i < security.shareBroken.count && security.shareBroken[i]
+        } else if security.centralAuthentication {
+            let account = security.account(ofClient: i)
+            marks.account = account + 1
+            marks.accountLocked = security.isLocked(account, at: now)
+            marks.breached = security.accountBroken[account]
+        }
+        return marks
     }
 
     /// The mesh panel's figures, or nil when there is no mesh.

@@ -21,6 +21,8 @@ extension Engine {
             message = "switched to peer-mesh: \(activeClients) peers, \(seeds) replicas seeded by the server"
         case .clientServer:
             if !server.up { server.restart() }
+            // The central database comes back as it was (accounts, locks); everyone logs in again.
+            endSessions()
             // Each resource still reachable in the mesh is uploaded once, by one of its holders.
             let uploads = mesh.map { $0.resources - $0.unavailable } ?? 0
             metrics.message(count: uploads)

@@ -65,6 +65,7 @@ struct BenchCommand: ParsableCommand {
         s.server.queue = 1_000_000
         s.network.latencyMs = 0
         s.network.jitterMs = 0
+        s.security.accounts = 0          // the pure queue, like SimPy's M/M/4 model
         let (engine, wall) = timed(s, seconds: quick ? 2_000 : 20_000)
         let note = "M/M/4, rho 0.8, 1,000 clients, \(engine.requestCounts.completed) requests"
         return [

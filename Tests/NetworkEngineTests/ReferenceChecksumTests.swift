@@ -17,7 +17,8 @@ struct ReferenceChecksumTests {
         return h
     }
 
-    /// Client-server under overload, a crash, then the switch to a DHT mesh with churn: every part of the engine.
+    /// Client-server under overload and a password attack, a crash, then the switch to a DHT mesh with churn, where
+    /// the attack goes on against the peers' shares: every part of the engine.
     static func referenceJSON() -> String {
         var s = Scenario(name: "reference")
         s.seed = 42
@@ -25,6 +26,11 @@ struct ReferenceChecksumTests {
         s.workload.rate = 1.5
         s.network.loss = 0.01
         s.mesh.churn = .init(meanUptime: 120, meanDowntime: 30)
+        s.security.accounts = 30
+        s.security.lockoutSeconds = 20
+        s.security.readAccess = 0.9
+        s.security.attackers = 2
+        s.security.attackRate = 4
         s.timeline = [
             .init(at: 10, kind: .crash(.server)), .init(at: 13, kind: .restart(.server)),
             .init(at: 20, kind: .toggle(.peerMesh)), .init(at: 35, kind: .addNodes(30)),
@@ -40,5 +46,5 @@ struct ReferenceChecksumTests {
         #expect(Self.fnv1a(json) == Self.recorded, "checksum \(String(Self.fnv1a(json), radix: 16)) for:\n\(json)")
     }
 
-    static let recorded: UInt64 = 0x9664_979b_a41e_6c7c
+    static let recorded: UInt64 = 0xfabc_b8d9_0826_95ad
 }

@@ -281,13 +281,36 @@ struct ScenarioDecoderTests {
         ])
     }
 
+    @Test("Out-of-range security values are each reported with their line")
+    func outOfRangeSecurity() {
+        let found = problems("""
+            name: x
+            security:
+              accounts: -3
+              lockout_after: 0
+              share_passwords: 1.2
+              weak_passwords: -0.5
+              attack_rate: 20000
+              read_access: 2
+            """)
+        #expect(found == [
+            ScenarioProblem(line: 3, message: "'security.accounts' must be between 0 and 1000000, got '-3'"),
+            ScenarioProblem(line: 4, message: "'security.lockout_after' must be between 1 and 1000000, got '0'"),
+            ScenarioProblem(line: 5, message: "'security.share_passwords' must be between 0 and 1, got '1.2'"),
+            ScenarioProblem(line: 6, message: "'security.weak_passwords' must be between 0 and 1, got '-0.5'"),
+            ScenarioProblem(line: 7, message: "'security.attack_rate' must be between 0 and 10000, got '20000'"),
+            ScenarioProblem(line: 8, message: "'security.read_access' must be between 0 and 1, got '2'"),
+        ])
+    }
+
     @Test("Every range boundary is enforced", arguments: [
         "duration: 0", "nodes: -1", "nodes: 1000001", "workload: { resources: 0 }", "workload: { timeout: -1 }",
         "workload: { retries: -1 }", "network: { latency_ms: -1 }", "network: { jitter_ms: -0.5 }",
         "server: { service_ms: 0 }", "server: { queue: -1 }", "server: { cost_per_hour: -1 }",
         "mesh: { degree: 0 }", "mesh: { ttl: 0 }", "mesh: { replicas: 0 }", "mesh: { workers: 0 }",
         "mesh: { service_ms: 0 }", "mesh: { queue: -1 }", "mesh: { churn: { mean_uptime: 0, mean_downtime: 1 } }",
-        "security: { accounts: 0 }", "security: { lockout_after: 0 }", "security: { lockout_seconds: -1 }",
+        "security: { accounts: -1 }", "security: { lockout_after: 0 }", "security: { login_ms: 0 }",
+        "security: { read_access: 1.5 }", "security: { dictionary: 0 }", "security: { lockout_seconds: -1 }",
         "security: { share_passwords: 1.1 }", "security: { weak_passwords: -0.1 }", "security: { attackers: -1 }",
         "security: { attack_rate: -1 }", "timeline: [ { at: -1, add_nodes: 1 } ]",
     ])
@@ -305,10 +328,12 @@ struct ScenarioDecoderTests {
             workload: { rate: 0, resources: 1, timeout: 0, retries: 0 }
             network: { latency_ms: 0, jitter_ms: 50, loss: 1 }
             server: { workers: 1, queue: 0, cost_per_hour: 0 }
-            security: { lockout_seconds: 0, share_passwords: 0, weak_passwords: 1, attackers: 0, attack_rate: 0 }
+            security: { accounts: 0, lockout_seconds: 0, share_passwords: 0, weak_passwords: 1, attackers: 0,
+                        attack_rate: 0, read_access: 0, dictionary: 1 }
             timeline: [ { at: 0, crash: 0 } ]
             """)
         #expect(scenario.nodes == 0)
+        #expect(scenario.security.accounts == 0 && scenario.security.dictionary == 1)
         #expect(scenario.network.jitterMs == 50)
         #expect(scenario.timeline.first?.kind == .crash(.node(0)))
     }

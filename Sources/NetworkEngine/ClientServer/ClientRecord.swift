@@ -7,6 +7,8 @@ public struct ClientRecord: Sendable {
     public var latencySum: SimTime = 0
     /// Identifies the node's current churn chain, so a stale departure of an earlier membership is ignored.
     public var churnToken: UInt32 = 0
+    /// The login epoch of this client's session with the server (0: never logged in).
+    public var session: UInt32 = 0
 
     public init() {}
 

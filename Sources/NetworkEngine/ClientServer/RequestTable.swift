@@ -13,6 +13,15 @@ public enum RequestPhase: Sendable, Equatable {
     case toServer, atServer, toClient, lost
 }
 
+/// What a request slot carries.
+public enum RequestKind: UInt8, Sendable {
+    /// A client's (or peer's) request for a resource: counted in the request figures.
+    case data
+    /// An attacker's password guess at an account (`resource` is the account) or at a peer's share (the peer): it
+    /// loads the same queues but is not a request of the workload.
+    case guess
+}
+
 /// One outstanding request, as its client sees it.
 public struct RequestRecord: Sendable {
     public var client: Int32
@@ -35,6 +44,9 @@ public struct RequestRecord: Sendable {
     /// Node ids of the latest message's sender and receiver (0 is the server).
     public var hopFrom: Int32 = 0
     public var hopTo: Int32 = 0
+    public var kind: RequestKind = .data
+    /// A data request whose client has no session yet: this message is its login, the request follows it.
+    public var loggingIn = false
 }
 
 /// A slab of request records with a free list: slots are reused, so memory follows the in-flight count, not the total.
@@ -47,11 +59,12 @@ public struct RequestTable {
 
     /// Takes a slot for a new request and returns its reference.
     public mutating func open(client: Int32, at now: SimTime, segment: Int, resource: Int,
-                              architecture: Architecture) -> RequestRef {
+                              architecture: Architecture, kind: RequestKind = .data) -> RequestRef {
         let slot: Int32
         var record = RequestRecord(client: client, token: 0, segment: UInt16(truncatingIfNeeded: segment),
                                    resource: Int32(resource), hops: 0, architecture: architecture, live: true,
-                                   issuedAt: now, attempt: 0, phase: .toServer, sentAt: now, arrivesAt: now)
+                                   issuedAt: now, attempt: 0, phase: .toServer, sentAt: now, arrivesAt: now,
+                                   kind: kind)
         if let s = free.popLast() {
             slot = s
             record.token = records[Int(s)].token &+ 1

@@ -5,6 +5,10 @@ public enum ReplyOutcome: UInt8, Sendable {
     case rejected
     /// The server was down (connection refused) or crashed while holding the request (connection reset).
     case failed
+    /// Refused by the security check: the account may not read the resource, or is locked.
+    case denied
+    /// A login succeeded: the client has a session and now sends the request itself.
+    case loggedIn
 }
 
 /// What the server machine asks its driver to do; the simulator and a future live mode each provide one.

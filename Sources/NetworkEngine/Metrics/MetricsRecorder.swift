@@ -111,6 +111,11 @@ public struct MetricsRecorder {
         segments[segment].counts.failed += 1; segments[segment].counts.inFlight -= 1
     }
 
+    public mutating func denied(segment: Int) {
+        counts.denied += 1; counts.inFlight -= 1
+        segments[segment].counts.denied += 1; segments[segment].counts.inFlight -= 1
+    }
+
     public mutating func record(_ event: NetworkEvent) {
         recent.append(event)
         if keepsAllEvents { allEvents.append(event) }

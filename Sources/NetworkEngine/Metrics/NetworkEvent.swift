@@ -8,13 +8,15 @@ public struct NetworkEvent: Sendable, Equatable {
         case flashCrowd = "flash_crowd"
         case toggle
         case loginFailure = "login_failure", lockout, unauthorized, breach
+        /// An attack started or stopped.
+        case attack
 
         /// The event-log filter the kind belongs to.
         public var category: Category {
             switch self {
             case .overload, .recovered, .flashCrowd: .overload
             case .nodeDown, .nodeUp: .failures
-            case .loginFailure, .lockout, .unauthorized, .breach: .security
+            case .loginFailure, .lockout, .unauthorized, .breach, .attack: .security
             case .nodesAdded, .nodesRemoved, .toggle: .topology
             }
         }

@@ -1,20 +1,22 @@
 /// Request outcomes, counted from the start of the run.
 ///
-/// Conservation holds at every instant: `issued == completed + rejected + timedOut + failed + inFlight`.
+/// Conservation holds at every instant: `issued == completed + rejected + timedOut + failed + denied + inFlight`.
 public struct RequestCounts: Sendable, Equatable, Codable {
     public var issued = 0
     public var completed = 0
     public var rejected = 0
     public var timedOut = 0
     public var failed = 0
+    /// Refused by the server's security check: no permission, or the client's account was locked.
+    public var denied = 0
     public var inFlight = 0
     public init() {}
 
     /// True when every issued request is accounted for exactly once.
-    public var isConserved: Bool { issued == completed + rejected + timedOut + failed + inFlight }
+    public var isConserved: Bool { issued == completed + rejected + timedOut + failed + denied + inFlight }
 
     enum CodingKeys: String, CodingKey {
-        case issued, completed, rejected, failed
+        case issued, completed, rejected, failed, denied
         case timedOut = "timed_out", inFlight = "in_flight"
     }
 }
@@ -80,6 +82,7 @@ public struct NodeView: Sendable, Equatable {
     public var meanLatencyMs: Double
     /// Requests this node served for others (a peer in the mesh).
     public var served: Int = 0
+    public var security = NodeSecurity()
 
     public init(id: Int, role: NodeRole, activity: NodeActivity, sent: Int = 0, completed: Int = 0,
                 outstanding: Int = 0, meanLatencyMs: Double = 0) {
@@ -125,6 +128,8 @@ public struct FlightView: Sendable, Equatable {
     public var direction: Direction
     /// 0 at the sender, 1 at the receiver.
     public var progress: Double
+    /// A password guess rather than a request.
+    public var attack = false
     /// Node ids of the sender and receiver (0 is the server); peer-to-peer hops in a mesh.
     public var from: Int
     public var to: Int
@@ -186,6 +191,8 @@ public struct Snapshot: Sendable {
     public var server: ServerView?
     /// The mesh's figures while the mesh exists (nil before the first switch to it).
     public var mesh: MeshView? = nil
+    /// Accounts, share protection and the attack.
+    public var security: SecurityView? = nil
     /// Times (simulated) of architecture switches, for markers on the sparklines.
     public var switches: [SimTime] = []
     public var requests: RequestCounts

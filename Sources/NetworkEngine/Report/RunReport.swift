@@ -22,6 +22,8 @@ public struct RunReport: Sendable {
     public var serverAvailability: Double
     /// The mesh's figures, when the run had a mesh.
     public var mesh: MeshView?
+    /// Logins, lockouts, denials and breaches over the whole run; exposure under the architecture at the end.
+    public var security: SecurityView
 
     /// One architecture period of the run.
     public struct Segment: Sendable {
@@ -57,7 +59,8 @@ public struct RunReport: Sendable {
         .object([
             ("issued", .int(requests.issued)), ("completed", .int(requests.completed)),
             ("rejected", .int(requests.rejected)), ("timed_out", .int(requests.timedOut)),
-            ("failed", .int(requests.failed)), ("in_flight", .int(requests.inFlight)),
+            ("failed", .int(requests.failed)), ("denied", .int(requests.denied)),
+            ("in_flight", .int(requests.inFlight)),
         ])
     }
 
@@ -98,8 +101,17 @@ public struct RunReport: Sendable {
                 ])
             } ?? .null),
             ("messages", .object([("total", .int(messages))])),
-            // Accounts, logins and attacks are not modelled yet: null rather than invented zeros.
-            ("security", .null),
+            ("security", .object([
+                ("login_attempts", .int(security.loginAttempts)),
+                ("login_failures", .int(security.loginFailures)),
+                ("lockouts", .int(security.lockouts)),
+                ("unauthorized", .int(security.unauthorized)),
+                ("breaches", .int(security.breaches)),
+                ("exposed_share", .rounded(security.exposedShare)),
+                ("first_breach_s", security.firstBreach.map { .rounded($0.inSeconds, 3) } ?? .null),
+                // No attempt, no share: null rather than a made-up 0 or 1.
+                ("detected_share", security.detectedShare.map { .rounded($0) } ?? .null),
+            ])),
             ("cost", .object([("server_dollars", .rounded(serverDollars, 4))])),
             ("segments", .array(segments.map(\.json))),
         ])
@@ -132,6 +144,7 @@ public struct RunReport: Sendable {
             ("  rejected (overload)", "\(r.rejected) (\(pct(r.rejected)))"),
             ("  timed out", "\(r.timedOut) (\(pct(r.timedOut)))"),
             ("  failed", "\(r.failed) (\(pct(r.failed)))"),
+            ("  denied (security)", "\(r.denied) (\(pct(r.denied)))"),
             ("  in flight", "\(r.inFlight)"),
             ("throughput", Self.fixed(throughputRPS, 2) + " req/s"),
             ("latency mean / p50", Self.fixed(latency.mean, 1) + " / " + Self.fixed(latency.p50, 1) + " ms"),
@@ -142,7 +155,7 @@ public struct RunReport: Sendable {
             ("overloaded for", Self.fixed(overloadSeconds, 1) + " s"),
             ("messages", "\(messages)"),
             ("server cost", "$" + Self.fixed(serverDollars, 4)),
-        ] + meshRows + segmentRows
+        ] + meshRows + securityRows + segmentRows
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
             .joined(separator: "\n") + "\n"
@@ -157,6 +170,22 @@ public struct RunReport: Sendable {
             ("load max / mean", Self.fixed(m.maxOverMeanLoad, 2)),
             ("availability", Self.fixed(100 * m.availability, 2) + "%"),
             ("peer overloads", "\(m.peerOverloads)"),
+        ]
+    }
+
+    var securityRows: [(String, String)] {
+        let s = security
+        let regime = s.architecture == .clientServer
+            ? (s.accounts > 0 ? "central: \(s.accounts) accounts on the server" : "none: an open server")
+            : "each peer guards its share (\(s.openShares) open, \(s.weakShares) weak)"
+        return [
+            ("security", regime),
+            ("logins / failed", "\(s.loginAttempts) / \(s.loginFailures)"),
+            ("lockouts", "\(s.lockouts)"),
+            ("unauthorized", "\(s.unauthorized)"),
+            ("breaches", "\(s.breaches)" + (s.firstBreach.map { ", first at " + Self.fixed($0.inSeconds, 1) + " s" } ?? "")),
+            ("exposed", Self.fixed(100 * s.exposedShare, 1) + "%"),
+            ("attack attempts logged", s.detectedShare.map { Self.fixed(100 * $0, 1) + "% of \(s.attackAttempts)" } ?? "-"),
         ]
     }
 
@@ -201,6 +230,7 @@ extension Engine {
             hadServer: metrics.segments.contains { $0.architecture == .clientServer },
             serverAvailability: serverAvailability,
             mesh: meshView,
+            security: securityView,
             segments: metrics.segments.indices.map { i in
                 let seg = metrics.segments[i]
                 return RunReport.Segment(architecture: seg.architecture, fromSeconds: seg.from.inSeconds,

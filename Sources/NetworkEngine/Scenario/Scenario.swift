@@ -99,13 +99,26 @@ public struct Scenario: Sendable, Equatable {
 
     /// Accounts, share passwords and attackers.
     public struct Security: Sendable, Equatable {
+        /// Central accounts on the server; clients share them round-robin. 0 is an open server: no logins and no
+        /// permission checks (the pure queue of the queueing-theory scenarios).
         public var accounts: Int = 50
+        /// Failed password checks before an account locks.
         public var lockoutAfter: Int = 5
         public var lockoutSeconds: Double = 300
+        /// Share of peers protecting their share with a password.
         public var sharePasswords: Double = 0.6
+        /// Share of passwords (accounts' and shares') that are in the attacker's dictionary.
         public var weakPasswords: Double = 0.2
+        /// Attacking nodes: node ids 1...attackers, insiders that also do ordinary work.
         public var attackers: Int = 0
+        /// Password guesses per second per attacker (Poisson).
         public var attackRate: Double = 2
+        /// Mean server time of a login or a permission denial (a lookup in the security database), milliseconds.
+        public var loginMs: Double = 10
+        /// Share of (account, resource) pairs the administrator grants read access to.
+        public var readAccess: Double = 1
+        /// Words in the attacker's dictionary: a weak password is one of them, a strong one none.
+        public var dictionary: Int = 20
         public init() {}
     }
 

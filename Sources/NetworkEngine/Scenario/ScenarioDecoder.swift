@@ -70,6 +70,7 @@ private enum ScenarioKeys {
     static let churn = ["mean_uptime", "mean_downtime"]
     static let security = [
         "accounts", "lockout_after", "lockout_seconds", "share_passwords", "weak_passwords", "attackers", "attack_rate",
+        "login_ms", "read_access", "dictionary",
     ]
     static let timelineActions = ["add_nodes", "remove_nodes", "toggle", "crash", "restart"]
     static let timelineEntry = ["at"] + timelineActions
@@ -282,13 +283,16 @@ private struct ScenarioReader {
     private mutating func security(_ node: Node, into security: inout Scenario.Security) {
         let section = ScenarioSection(path: "security", keys: ScenarioKeys.security)
         guard let f = fields(of: node, in: section) else { return }
-        read("accounts", of: f, into: &security.accounts, .count(atLeast: 1))
-        read("lockout_after", of: f, into: &security.lockoutAfter, .atLeast(1))
+        read("accounts", of: f, into: &security.accounts, .count(atLeast: 0))
+        read("lockout_after", of: f, into: &security.lockoutAfter, .count(atLeast: 1))
         read("lockout_seconds", of: f, into: &security.lockoutSeconds, .seconds(atLeast: 0))
         read("share_passwords", of: f, into: &security.sharePasswords, .atLeast(0, atMost: 1))
         read("weak_passwords", of: f, into: &security.weakPasswords, .atLeast(0, atMost: 1))
         read("attackers", of: f, into: &security.attackers, .count(atLeast: 0))
         read("attack_rate", of: f, into: &security.attackRate, .atLeast(0, atMost: 10_000))
+        read("login_ms", of: f, into: &security.loginMs, .millis(above: 0))
+        read("read_access", of: f, into: &security.readAccess, .atLeast(0, atMost: 1))
+        read("dictionary", of: f, into: &security.dictionary, .atLeast(1, atMost: 60_000))
     }
 
     // MARK: Timeline
