@@ -45,6 +45,8 @@ struct CompareCommand: ParsableCommand {
         var rejectedShare: Double {
             report.requests.issued > 0 ? Double(report.requests.rejected) / Double(report.requests.issued) : 0
         }
+        var firstBreach: String { report.security.firstBreach.map { RunReport.fixed($0.inSeconds, 1) } ?? "-" }
+        var detected: String { report.security.detectedShare.map { RunReport.fixed($0, 4) } ?? "-" }
     }
 
     func run() throws {
@@ -91,7 +93,8 @@ struct CompareCommand: ParsableCommand {
 
     static let columns = ["nodes", "architecture", "latency_mean_ms", "latency_p95_ms", "throughput_rps",
                           "rejected_share", "messages_per_request", "max_over_mean_load", "availability",
-                          "mean_hops", "server_dollars"]
+                          "mean_hops", "server_dollars", "breaches", "exposed_share", "first_breach_s",
+                          "detected_share"]
 
     func values(_ r: Row) -> [String] {
         [String(r.nodes), r.architecture.rawValue, RunReport.fixed(r.report.latency.mean, 1),
@@ -100,31 +103,54 @@ struct CompareCommand: ParsableCommand {
          RunReport.fixed(r.maxOverMeanLoad, 1), RunReport.fixed(r.availability, 4),
          r.architecture == .peerMesh && r.report.mesh?.discovery == .dht
             ? RunReport.fixed(r.report.mesh?.meanHops ?? 0, 2) : "-",
-         RunReport.fixed(r.report.serverDollars, 2)]
+         RunReport.fixed(r.report.serverDollars, 2), String(r.report.security.breaches),
+         RunReport.fixed(r.report.security.exposedShare, 4), r.firstBreach, r.detected]
+    }
+
+    /// The security rows, as a second table: the first is wide enough already.
+    func securityTable(_ rows: [Row], scenario: Scenario) -> String {
+        let header = ["nodes", "architecture", "breaches", "exposed", "first breach", "attempts logged", "lockouts",
+                      "denied"]
+        let cells = rows.map { r -> [String] in
+            let s = r.report.security
+            return [String(r.nodes), r.architecture.rawValue, String(s.breaches),
+                    RunReport.fixed(100 * s.exposedShare, 1) + "%",
+                    s.firstBreach.map { RunReport.fixed($0.inSeconds, 1) + " s" } ?? "-",
+                    s.detectedShare.map { RunReport.fixed(100 * $0, 1) + "%" } ?? "-",
+                    String(s.lockouts), String(r.report.requests.denied)]
+        }
+        let attack = scenario.security.attackers > 0
+            ? "\(scenario.security.attackers) attacker(s) at \(scenario.security.attackRate) guesses/s"
+            : "no attackers in this scenario (security.attackers: 0)"
+        return "security: " + attack + "\n" + Self.aligned([header] + cells)
+    }
+
+    /// Rows of cells in columns: the first two left-aligned (labels), the rest right-aligned (figures).
+    static func aligned(_ all: [[String]]) -> String {
+        guard let header = all.first else { return "" }
+        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+        return all.map { v in
+            v.enumerated().map { c, s in
+                c < 2 ? s + String(repeating: " ", count: widths[c] - s.count)
+                      : String(repeating: " ", count: widths[c] - s.count) + s
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
     }
 
     func table(_ rows: [Row], scenario: Scenario) -> String {
         let header = ["nodes", "architecture", "mean ms", "p95 ms", "req/s", "rejected", "msgs/req", "max/mean load",
                       "availability", "hops", "server $"]
         let cells = rows.map { r -> [String] in
-            var v = values(r)
+            var v = Array(values(r).prefix(header.count))
             v[5] = RunReport.fixed(100 * r.rejectedShare, 1) + "%"
             v[8] = RunReport.fixed(100 * r.availability, 2) + "%"
             return v
         }
-        let all = [header] + cells
-        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
-        func line(_ v: [String]) -> String {
-            v.enumerated().map { c, s in
-                c < 2 ? s + String(repeating: " ", count: widths[c] - s.count)
-                      : String(repeating: " ", count: widths[c] - s.count) + s
-            }.joined(separator: "  ")
-        }
         let churn = scenario.mesh.churn.map { "churn: up \($0.meanUptime) s, down \($0.meanDowntime) s" } ?? "no churn"
         var out = "\(scenario.name): \(RunReport.fixed(scenario.duration, 0)) simulated s per run, seed \(scenario.seed), "
         out += "\(scenario.workload.rate) req/s per node, mesh \(scenario.mesh.discovery.rawValue), \(churn)\n"
-        out += line(header) + "\n"
-        for c in cells { out += line(c) + "\n" }
+        out += Self.aligned([header] + cells)
+        out += "\n" + securityTable(rows, scenario: scenario)
         return out
     }
 
@@ -146,6 +172,10 @@ struct CompareCommand: ParsableCommand {
                     ("mean_hops", r.architecture == .peerMesh && r.report.mesh?.discovery == .dht
                         ? .rounded(r.report.mesh?.meanHops ?? 0) : .null),
                     ("server_dollars", .rounded(r.report.serverDollars)),
+                    ("breaches", .int(r.report.security.breaches)),
+                    ("exposed_share", .rounded(r.report.security.exposedShare)),
+                    ("first_breach_s", r.report.security.firstBreach.map { .rounded($0.inSeconds, 3) } ?? .null),
+                    ("detected_share", r.report.security.detectedShare.map { .rounded($0) } ?? .null),
                 ])
             })),
         ])
