@@ -79,11 +79,11 @@ public enum InspectorPane {
         }
     }
 
-    /// `  ⚔ attacker`, `  ◎ under attack`, `  ⊘ breached` after a peer's or the server's name.
+    /// `  ⚔ attacker`, `  ◎ attacked`, `  ⊘ breached` after a peer's or the server's name (the legend's words).
     static func markSpans(_ marks: NodeSecurity, _ g: Glyphs) -> [Span] {
         var spans: [Span] = []
         if marks.attacker { spans += [Span("  "), Span("\(g.attacker) attacker", style: Theme.attacker)] }
-        if marks.underAttack { spans += [Span("  "), Span("\(g.target) under attack", style: Theme.underAttack)] }
+        if marks.underAttack { spans += [Span("  "), Span("\(g.target) attacked", style: Theme.underAttack)] }
         if marks.breached { spans += [Span("  "), Span("\(g.breached) breached", style: Theme.breached)] }
         return spans
     }

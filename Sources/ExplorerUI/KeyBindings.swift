@@ -38,7 +38,7 @@ public enum KeyBindings {
     /// The keys the always-visible help bar shows, most useful first: (key, label). Some labels follow the state
     /// (`HelpBar.label(for:_:snapshot:state:)`): `t` says where it goes, `+-` what it adds.
     static let bar: [(key: String, label: String)] = [
-        ("q", "quit"), ("?", "help"), ("space", "pause"), ("<>", "speed"), ("t", "to mesh"), ("a", "attack"), ("+-", "clients"),
-        ("x", "crash"), ("f", "flash"), ("tab", "pane"), ("e", "filter"), ("r", "restart"),
+        ("q", "quit"), ("?", "help"), ("space", "pause"), ("<>", "speed"), ("t", "to mesh"), ("+-", "clients"),
+        ("x", "crash"), ("f", "flash"), ("a", "attack"), ("tab", "pane"), ("e", "filter"), ("r", "restart"),
     ]
 }

@@ -167,7 +167,7 @@ public enum SecurityPanel {
         guard let at else {
             // Nothing left to guess: every account or share tried (or an open server, with nothing to guess).
             let why = s.architecture == .clientServer && s.accounts == 0 ? "nothing to guess" : "every target tried"
-            return Line([head, Span(" " + why, style: Theme.underAttack)])
+            return Line([head, Span(": " + why, style: Theme.underAttack)])
         }
         return fitting([
             Line([head, Span(" guessing \(rate) at "), Span(at, style: Theme.underAttack)]),
