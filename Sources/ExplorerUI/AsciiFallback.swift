@@ -22,6 +22,10 @@ enum AsciiFallback {
         case "■", "█": return "#"
         case "◆": return "@"
         case "⇄": return "="
+        // The security marks become letters the legend names: a shape of punctuation would say nothing.
+        case "⚔": return "A"
+        case "◎": return "T"
+        case "⊘": return "B"
         case "▁": return "_"
         case "▂", "▃": return "."
         case "▄", "▅": return ":"

@@ -33,18 +33,26 @@ struct Glyphs: Sendable {
     var switchMark: Character
     /// Between the two architectures: "client-server ⇄ peer mesh".
     var swap: String
+    /// A node that is guessing passwords.
+    var attacker: Character
+    /// The node the attack is working on now (the server, or a peer).
+    var target: Character
+    /// A peer whose share, or a client whose account, is in the attacker's hands.
+    var breached: Character
+    /// A password guess on the wire: a question, not a request.
+    var guess: Character
 
     static let unicode = Glyphs(
         idle: "○", busy: "●", queueing: "◆", overloaded: "▲", down: "✗", request: "•", reply: "◦", link: "·",
         heat: ["·", "░", "▒", "▓", "█"], running: "▶ running", paused: "⏸ PAUSED", times: "×", separator: " │ ", dot: "·",
         warning: "⚠", busyWorker: "■", idleWorker: "□", arrows: ("←", "→", "↑", "↓"),
-        switchMark: "▲", swap: "⇄")
+        switchMark: "▲", swap: "⇄", attacker: "⚔", target: "◎", breached: "⊘", guess: "?")
 
     static let ascii = Glyphs(
         idle: "o", busy: "*", queueing: "@", overloaded: "!", down: "x", request: "+", reply: "~", link: ".",
         heat: ["_", ".", ":", "*", "#"], running: "> running", paused: "|| PAUSED", times: "x", separator: " | ", dot: "-",
         warning: "!", busyWorker: "#", idleWorker: "-", arrows: ("<-", "->", "up", "down"),
-        switchMark: "^", swap: "<->")
+        switchMark: "^", swap: "<->", attacker: "A", target: "T", breached: "B", guess: "?")
 
     static func forUnicode(_ unicode: Bool) -> Glyphs { unicode ? .unicode : .ascii }
 }

@@ -1,8 +1,11 @@
 import NetworkEngine
 import TerminalCanvas
 
-/// The selected node up close: a client's requests and latency, a peer's requests and what it served for others,
-/// or the server's queue and workers.
+/// The selected node up close: a client's requests, latency and account, a peer's requests, what it served for
+/// others and what guards its share, or the server's queue, workers and accounts.
+///
+/// What guards a node comes second, right under its name: at 80×24 the inspector has two lines, and the security
+/// panel above it can only give totals.
 public enum InspectorPane {
     /// Draws the inspector for `state.selectedNode` in `area`.
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
@@ -12,7 +15,7 @@ public enum InspectorPane {
         let inner = PaneFrame.render(.inspector, title: title, state: state, area: area, buffer: &buffer)
         guard !inner.isEmpty else { return }
         let lines = id == 0 ? serverLines(snapshot, state)
-            : peer ? peerLines(id, snapshot, state) : clientLines(id, snapshot, state)
+            : peer ? peerLines(id, snapshot, state, width: inner.width) : clientLines(id, snapshot, state)
         for (i, line) in lines.prefix(inner.height).enumerated() {
             buffer.set(line: line, in: inner.row(i), ellipsis: state.symbols.ellipsis)
         }
@@ -24,7 +27,7 @@ public enum InspectorPane {
         }
         let g = state.glyphs
         let word = node.activity == .down ? "down" : node.activity == .idle ? "idle" : "busy"
-        return [
+        var lines = [
             Line([Span("client \(id)  "),
                   Span("\(TopologyPane.glyph(for: node.activity, g)) \(word)", style: Theme.style(for: node.activity)),
                   Span(" \(g.dot) \(node.outstanding) outstanding")]),
@@ -32,23 +35,77 @@ public enum InspectorPane {
             Line("mean latency " + (node.completed > 0 ? Format.fixed(node.meanLatencyMs, decimals: 1) + " ms" : "-")),
             hint(state),
         ]
+        if let account = accountLine(node, snapshot, state) { lines.insert(account, at: 1) }
+        return lines
+    }
+
+    /// `account 7  locked  ⊘ broken into`, `⚔ attacker  account 1`, or on an open server `no account: open server`.
+    static func accountLine(_ node: NodeView, _ snapshot: Snapshot, _ state: AppState) -> Line? {
+        guard let security = snapshot.security else { return nil }
+        let g = state.glyphs
+        let marks = node.security
+        var spans: [Span] = []
+        if marks.attacker { spans += [Span("\(g.attacker) attacker", style: Theme.attacker), Span("  ")] }
+        guard let account = marks.account else {
+            guard security.architecture == .clientServer, security.accounts == 0 else {
+                return spans.isEmpty ? nil : Line(Array(spans.dropLast()))
+            }
+            return Line(spans + [Span("no account: open server", style: Theme.muted)])
+        }
+        spans.append(Span("account \(account)"))
+        if marks.accountLocked { spans += [Span("  "), Span("locked", style: Theme.warning)] }
+        if marks.breached { spans += [Span("  "), Span("\(g.breached) broken into", style: Theme.breached)] }
+        return Line(spans)
+    }
+
+    /// What guards a peer's share, in full when it fits: `share: no password — anyone can read it`.
+    static func shareLine(_ node: NodeView, state: AppState, width: Int) -> Line? {
+        guard let share = node.security.share else { return nil }
+        let dash = state.unicode ? "—" : "-"
+        switch share {
+        case .open:
+            return SecurityPanel.fitting([
+                Line([Span("share: "), Span("no password \(dash) anyone can read it", style: Theme.warning)]),
+                Line([Span("share: "), Span("no password", style: Theme.warning)]),
+            ], width: width)
+        case .weak:
+            return SecurityPanel.fitting([
+                Line([Span("share: password "), Span("(weak: in the attacker's dictionary)", style: Theme.warning)]),
+                Line([Span("share: password "), Span("(weak: in the dictionary)", style: Theme.warning)]),
+                Line([Span("share: "), Span("weak password", style: Theme.warning)]),
+            ], width: width)
+        case .strong:
+            return Line("share: password (strong)")
+        }
+    }
+
+    /// `  ⚔ attacker`, `  ◎ attacked`, `  ⊘ breached` after a peer's or the server's name (the legend's words).
+    static func markSpans(_ marks: NodeSecurity, _ g: Glyphs) -> [Span] {
+        var spans: [Span] = []
+        if marks.attacker { spans += [Span("  "), Span("\(g.attacker) attacker", style: Theme.attacker)] }
+        if marks.underAttack { spans += [Span("  "), Span("\(g.target) attacked", style: Theme.underAttack)] }
+        if marks.breached { spans += [Span("  "), Span("\(g.breached) breached", style: Theme.breached)] }
+        return spans
     }
 
     /// A peer: both a client (what it asked for) and a small server (what it served for others).
-    static func peerLines(_ id: Int, _ snapshot: Snapshot, _ state: AppState) -> [Line] {
+    static func peerLines(_ id: Int, _ snapshot: Snapshot, _ state: AppState, width: Int) -> [Line] {
         guard let node = TopologyPane.node(id, in: snapshot) else {
             return [Line("node \(id) has left the network", style: Theme.muted)]
         }
         let g = state.glyphs
         let word = TopologyPane.activityWord(node.activity)
-        return [
+        var lines = [
             Line([Span("peer \(id)  "),
-                  Span("\(TopologyPane.glyph(for: node.activity, g)) \(word)", style: Theme.style(for: node.activity))]),
+                  Span("\(TopologyPane.glyph(for: node.activity, g)) \(word)", style: Theme.style(for: node.activity))]
+                 + markSpans(node.security, g)),
             Line("sent \(node.sent)  completed \(node.completed)  out \(node.outstanding)"),
             Line("mean latency " + (node.completed > 0 ? Format.fixed(node.meanLatencyMs, decimals: 1) + " ms" : "-")),
             Line("served \(node.served) for others"),
             hint(state),
         ]
+        if let share = shareLine(node, state: state, width: width) { lines.insert(share, at: 1) }
+        return lines
     }
 
     static func serverLines(_ snapshot: Snapshot, _ state: AppState) -> [Line] {
@@ -62,13 +119,23 @@ public enum InspectorPane {
         let served = TopologyPane.node(0, in: snapshot)?.completed ?? snapshot.requests.completed
         // After a switch to the mesh the old server takes nothing new; it only finishes its queue.
         let word = snapshot.architecture == .peerMesh ? "draining" : TopologyPane.serverWord(activity)
-        return [
+        let marks = TopologyPane.node(0, in: snapshot)?.security ?? NodeSecurity()
+        var lines = [
             Line([Span("server  "), Span(server.up ? "UP" : "DOWN", style: server.up ? Theme.serverUp : Theme.overload),
-                  Span("  " + word, style: Theme.style(for: activity))]),
+                  Span("  " + word, style: Theme.style(for: activity))] + markSpans(marks, state.glyphs)),
             Line("queue \(server.queueLength)/\(server.queueCapacity)  workers \(server.busyWorkers)/\(server.workers)"),
             Line("served \(served)  util " + Format.percent(server.recentUtilization)),
             hint(state),
         ]
+        // The accounts the server guards, while it is the one guarding them.
+        if let security = snapshot.security, security.architecture == .clientServer {
+            let accounts = security.accounts == 0 ? Line("open server: no accounts", style: Theme.muted)
+                : Line([Span("accounts \(security.accounts)  "),
+                        Span("locked now \(security.lockedAccounts)",
+                             style: security.lockedAccounts > 0 ? Theme.warning : .plain)])
+            lines.insert(accounts, at: 2)
+        }
+        return lines
     }
 
     /// How to reach another node or act on this one, in the glyphs the screen can show.

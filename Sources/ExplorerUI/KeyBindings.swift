@@ -39,6 +39,6 @@ public enum KeyBindings {
     /// (`HelpBar.label(for:_:snapshot:state:)`): `t` says where it goes, `+-` what it adds.
     static let bar: [(key: String, label: String)] = [
         ("q", "quit"), ("?", "help"), ("space", "pause"), ("<>", "speed"), ("t", "to mesh"), ("+-", "clients"),
-        ("x", "crash"), ("f", "flash"), ("tab", "pane"), ("e", "filter"), ("r", "restart"),
+        ("x", "crash"), ("f", "flash"), ("a", "attack"), ("tab", "pane"), ("e", "filter"), ("r", "restart"),
     ]
 }

@@ -31,8 +31,10 @@ enum MeshHeatStrip {
         let (perCell, cellCount) = (geometry.perCell, geometry.cellCount)
 
         var cells = Cells(count: cellCount)
+        var marks = SecurityMarks.Cells(count: cellCount)
         for v in snapshot.nodes where v.role == .peer && v.id >= 1 && v.id <= n {
             let cell = (v.id - 1) / perCell
+            marks.add(v, cell: cell)
             switch v.activity {
             case .down: cells.down[cell] += 1; cells.totals.down += 1
             case .idle: cells.up[cell] += 1; cells.totals.idle += 1
@@ -61,6 +63,10 @@ enum MeshHeatStrip {
             buffer.set(string: label, at: Position(x: area.x, y: y), style: Theme.muted, clippedTo: area)
             for column in 0..<columns where cell < cellCount {
                 var (glyph, style) = shade(cell, cells, hottest: hottest, g)
+                let size = cells.up[cell] + cells.down[cell]
+                // A full peer keeps its mark (the overload is the strip's point); a security mark beats the shade.
+                if cells.overloaded[cell] == 0, cells.down[cell] * 2 < size,
+                   let mark = marks.mark(cell, size: size, g) { (glyph, style) = mark }
                 if cell == selectedCell { style = style.patched(with: Theme.selected) }
                 buffer.set(string: String(glyph), at: Position(x: area.x + labelWidth + column, y: y), style: style,
                            clippedTo: area)
@@ -75,7 +81,11 @@ enum MeshHeatStrip {
             Span("\(g.overloaded) full \(t.overloaded)", style: t.overloaded > 0 ? Theme.warning : .plain), Span("  "),
             Span("down \(t.down)", style: Theme.down),
         ]
-        // The messages on the wire are the least of these: shown only when they fit whole.
+        // Breached shares come next, then the messages on the wire, each shown only when it fits whole.
+        if marks.totalBreached > 0 {
+            let breached = [Span("  "), Span("\(g.breached) \(marks.totalBreached) breached", style: Theme.breached)]
+            if Line(counts + breached).width <= area.width { counts += breached }
+        }
         let wire = [Span("  "), Span("\(snapshot.flights.count) msgs", style: Theme.request)]
         if Line(counts + wire).width <= area.width { counts += wire }
         buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)

@@ -14,11 +14,16 @@ public enum MeshPanel {
                        clippedTo: inner)
             return
         }
-        let lines = self.lines(mesh, snapshot: snapshot, state: state)
+        var lines = self.lines(mesh, snapshot: snapshot, state: state)
+        // Short of a row (at 80×24, under the security panel) the static replica count gives way, so the outcomes
+        // and the draining server's note stay.
+        let dropped = lines.count > inner.height ? 1 : 0
+        lines.removeFirst(dropped)
         for (i, line) in lines.enumerated() where i < inner.height {
             buffer.set(line: line, in: inner.row(i), ellipsis: state.symbols.ellipsis)
         }
-        if inner.height > 2 { drawLoadSpread(mesh, state: state, row: inner.row(2), buffer: &buffer) }
+        let spreadRow = 2 - dropped
+        if inner.height > spreadRow { drawLoadSpread(mesh, state: state, row: inner.row(spreadRow), buffer: &buffer) }
     }
 
     static func lines(_ mesh: MeshView, snapshot: Snapshot, state: AppState) -> [Line] {

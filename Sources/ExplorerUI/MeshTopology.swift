@@ -68,11 +68,9 @@ enum MeshTopology {
 
         for id in layout.ids {
             guard let p = layout.position(of: id) else { continue }
-            let activity = TopologyPane.node(id, in: snapshot)?.activity ?? .idle
-            var style = Theme.style(for: activity)
+            var (glyph, style) = SecurityMarks.glyph(for: TopologyPane.node(id, in: snapshot), g)
             if state.selectedNode == id { style = style.patched(with: Theme.selected) }
-            buffer.set(string: String(TopologyPane.glyph(for: activity, g)), at: Position(x: p.x, y: p.y),
-                       style: style, clippedTo: clip)
+            buffer.set(string: String(glyph), at: Position(x: p.x, y: p.y), style: style, clippedTo: clip)
         }
         if state.selectedNode >= 1, let p = layout.position(of: state.selectedNode) {
             drawLabel(String(state.selectedNode), beside: p, centre: star.center, style: Theme.selected, clip: clip,

@@ -143,14 +143,19 @@ public enum MetricsPane {
     /// `since t=0: p95 131.0 ms · 3.0% rejected`: the whole run's tail latency and refusals.
     static func summary(_ snapshot: Snapshot, _ state: AppState) -> Line {
         let r = snapshot.requests
-        let ended = r.completed + r.rejected + r.timedOut + r.failed
+        let ended = r.completed + r.rejected + r.timedOut + r.failed + r.denied
         let rejectedShare = ended > 0 ? Double(r.rejected) / Double(ended) : 0
         let p95 = snapshot.latency.p95
-        return Line([
+        var spans = [
             Span("since t=0: ", style: Theme.muted),
             Span("p95 " + Format.fixed(p95, decimals: p95 < 1000 ? 1 : 0) + " ms \(state.glyphs.dot) "),
             Span(Format.fixed(rejectedShare * 100, decimals: 1) + "% rejected",
                  style: r.rejected > 0 ? Theme.warning : .plain),
-        ])
+        ]
+        // Requests the security check refused are an outcome of their own: shown once there are any.
+        if r.denied > 0 {
+            spans += [Span(" \(state.glyphs.dot) "), Span("\(r.denied) denied", style: Theme.warning)]
+        }
+        return Line(spans)
     }
 }

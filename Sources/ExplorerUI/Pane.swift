@@ -1,6 +1,6 @@
 /// The panes that can have the focus; `tab` moves through them in this order.
 public enum Pane: Int, CaseIterable, Sendable, Equatable {
-    case topology, server, metrics, events, inspector
+    case topology, server, security, metrics, events, inspector
 
     /// The pane after this one, wrapping around.
     public var next: Pane { Pane(rawValue: (rawValue + 1) % Pane.allCases.count) ?? .topology }
@@ -15,6 +15,7 @@ public enum Pane: Int, CaseIterable, Sendable, Equatable {
         switch self {
         case .topology: "topology"
         case .server: "server"
+        case .security: "security"
         case .metrics: "metrics"
         case .events: "events"
         case .inspector: "inspector"

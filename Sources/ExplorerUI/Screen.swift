@@ -8,6 +8,8 @@ public enum Screen {
         public var status: Rect
         public var topology: Rect
         public var server: Rect
+        /// Under the server (or mesh) panel: who guards what, and the attack.
+        public var security: Rect
         public var inspector: Rect
         public var metrics: Rect
         public var events: Rect
@@ -17,20 +19,38 @@ public enum Screen {
     }
 
     /// Lays out the panes: useful at 80×24, and on larger screens a bigger topology, taller sparklines, a wider log.
+    ///
+    /// The side column stacks the server (or mesh) panel, the security panel and the inspector. At 80×24 the top band
+    /// takes a row from the bottom band (the metrics pane drops its run summary, the log one event) so that all three
+    /// keep something to say: five lines of the server, two of security, two of the inspector.
     public static func regions(for size: Size) -> Regions {
         let screen = Rect(size: size)
         let rows = Layout.vertical([.length(1), .fill(1), .length(1)]).split(screen)
         let body = rows[1]
-        // The bottom band holds five sparklines: one row each at 80×24, up to three on tall screens.
-        let bottomHeight = max(8, body.height * 2 / 5)
+        // The bottom band holds five sparklines: one row each at 80×24, up to three on tall screens; the top band
+        // keeps at least `minimumTop` rows for the side column.
+        let minimumTop = 15
+        let bottomHeight = max(7, min(max(8, body.height * 2 / 5), body.height - minimumTop))
         let bands = Layout.vertical([.fill(1), .length(bottomHeight)]).split(body)
         let sideWidth = max(36, min(48, size.width * 2 / 5))
         let top = Layout.horizontal([.fill(1), .length(sideWidth)]).split(bands[0])
-        let side = Layout.vertical([.length(8), .fill(1)]).split(top[1])
+        let (serverHeight, securityHeight) = sideColumn(height: top[1].height)
+        let side = Layout.vertical([.length(serverHeight), .length(securityHeight), .fill(1)]).split(top[1])
         let logWidth = max(36, size.width * 2 / 5)
         let bottom = Layout.horizontal([.fill(1), .length(logWidth)]).split(bands[1])
-        return Regions(status: rows[0], topology: top[0], server: side[0], inspector: side[1], metrics: bottom[0],
-                       events: bottom[1], help: rows[2], body: body)
+        return Regions(status: rows[0], topology: top[0], server: side[0], security: side[1], inspector: side[2],
+                       metrics: bottom[0], events: bottom[1], help: rows[2], body: body)
+    }
+
+    /// Heights of the server and security panels in a side column `height` rows tall; the inspector gets the rest.
+    ///
+    /// The server panel needs five lines for its overload banner (seven rows), six for its cost; the security panel
+    /// two lines at least (four rows) and seven at most; the inspector grows to six rows before security does.
+    static func sideColumn(height: Int) -> (server: Int, security: Int) {
+        let server = height >= 17 ? 8 : 7
+        let rest = height - server
+        let security = max(4, min(9, rest - 6))
+        return (server, security)
     }
 
     /// Renders one frame of `snapshot` as `state` wants it into `buffer`, which it clears first.
@@ -51,6 +71,7 @@ public enum Screen {
             } else {
                 ServerPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
             }
+            SecurityPanel.render(snapshot: snapshot, state: state, area: r.security, buffer: &buffer)
             InspectorPane.render(snapshot: snapshot, state: state, area: r.inspector, buffer: &buffer)
             MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
             EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)

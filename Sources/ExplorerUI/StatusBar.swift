@@ -47,13 +47,16 @@ public enum StatusBar {
         }
         let nodes = snapshot.activeNodeCount
         let noun = snapshot.architecture == .peerMesh ? "peer" : "client"
-        let fixed: [(String, Style)] = [
+        var fixed: [(String, Style)] = [
             architecture(snapshot: snapshot, state: state),
             ("t=" + Format.clock(snapshot.now), Theme.statusBar),
             (speed, Theme.statusBar),
             (state.paused ? g.paused : g.running, state.paused ? Theme.paused : Theme.statusBar),
             ("\(nodes) \(noun)\(nodes == 1 ? "" : "s")", Theme.statusBar),
         ]
+        // Right after the architecture, so it is the last thing a narrow bar loses: an attack changes everything
+        // the panes show.
+        if snapshot.security?.attackActive == true { fixed.insert(("\(g.attacker) ATTACK", Theme.statusAttack), at: 1) }
         let fixedWidth = fixed.reduce(0) { $0 + $1.0.displayWidth + g.separator.displayWidth }
         // The name gives way first (it can be long, or wide CJK), but keeps a few columns to stay recognisable.
         let nameRoom = max(8, min(28, width - 2 - fixedWidth))

@@ -46,6 +46,19 @@ enum Theme {
     static let request = Style(fg: .cyan, bold: true)
     static let reply = Style(fg: green)
 
+    // MARK: - Security
+    // Magenta is security's colour throughout (the event log's security kinds too); each mark has its own shape.
+    /// An attacking node: reversed, so it stands out of the picture on any screen.
+    static let attacker = Style(fg: magenta, bold: true, reverse: true)
+    /// The node under attack now.
+    static let underAttack = Style(fg: magenta, bold: true)
+    /// A breached share or account: red, for harm done, and underlined so monochrome screens mark it too.
+    static let breached = Style(fg: red, bold: true, underline: true)
+    /// A password guess on the wire.
+    static let guess = Style(fg: magenta, bold: true)
+    /// The status bar's attack indicator.
+    static let statusAttack = Style(fg: magenta, bold: true, reverse: true)
+
     /// The style of a node in `activity`.
     static func style(for activity: NodeActivity) -> Style {
         switch activity {

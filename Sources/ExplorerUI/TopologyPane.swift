@@ -19,8 +19,16 @@ public enum TopologyPane {
         let inner = PaneFrame.render(.topology, title: title(snapshot, width: area.width - 4), state: state,
                                      area: area, buffer: &buffer)
         guard inner.height >= 3, inner.width >= 10 else { return }
-        let picture = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+        // The security marks get a legend row of their own when there is room: always, not only during an attack,
+        // so the picture keeps its size when `a` is pressed.
+        let securityLegend = snapshot.security != nil && inner.height >= 8
+        let legendRows = securityLegend ? 2 : 1
+        let picture = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
         let legendRow = inner.row(inner.height - 1)
+        if securityLegend {
+            buffer.set(line: SecurityMarks.legend(state: state, width: inner.width), in: inner.row(inner.height - 2),
+                       ellipsis: state.symbols.ellipsis)
+        }
         let clients = snapshot.activeNodeCount
         if snapshot.architecture == .peerMesh {
             MeshTopology.render(snapshot: snapshot, state: state, picture: picture, legendRow: legendRow,
@@ -66,11 +74,9 @@ public enum TopologyPane {
         drawServerBox(snapshot: snapshot, state: state, at: star.center, clip: clip, buffer: &buffer)
         for (i, p) in star.clients.enumerated() {
             let id = i + 1
-            let activity = node(id, in: snapshot)?.activity ?? .idle
-            var style = Theme.style(for: activity)
+            var (glyph, style) = SecurityMarks.glyph(for: node(id, in: snapshot), g)
             if state.selectedNode == id { style = style.patched(with: Theme.selected) }
-            buffer.set(string: String(glyph(for: activity, g)), at: Position(x: p.x, y: p.y), style: style,
-                       clippedTo: clip)
+            buffer.set(string: String(glyph), at: Position(x: p.x, y: p.y), style: style, clippedTo: clip)
             if state.selectedNode == id {
                 // The label goes outward, away from the server, so it never covers a link or the server.
                 let label = String(id)
@@ -80,10 +86,16 @@ public enum TopologyPane {
         }
     }
 
-    /// The server as `[S]` (`[✗]` when down) with its state in words underneath.
+    /// The server as `[S]` (`[✗]` when down) with its state in words underneath, and `◎` before it while the
+    /// attack guesses its accounts.
     static func drawServerBox(snapshot: Snapshot, state: AppState, at c: (x: Int, y: Int), clip: Rect,
                               buffer: inout Buffer) {
-        let activity = node(0, in: snapshot)?.activity ?? (snapshot.server?.up == false ? .down : .idle)
+        let server = node(0, in: snapshot)
+        if server?.security.underAttack == true {
+            buffer.set(string: String(state.glyphs.target), at: Position(x: c.x - 2, y: c.y), style: Theme.underAttack,
+                       clippedTo: clip)
+        }
+        let activity = server?.activity ?? (snapshot.server?.up == false ? .down : .idle)
         var style = activity == .idle ? Theme.serverUp : Theme.style(for: activity)
         if state.selectedNode == 0 { style = style.patched(with: Theme.selected) }
         let box = activity == .down ? "[\(state.glyphs.down)]" : "[S]"
@@ -119,9 +131,11 @@ public enum TopologyPane {
 
         var busy = [Int](repeating: 0, count: cellCount)
         var down = [Int](repeating: 0, count: cellCount)
+        var marks = SecurityMarks.Cells(count: cellCount)
         var totals = (idle: 0, busy: 0, down: 0)
         for v in snapshot.nodes where v.role != .server && v.id >= 1 && v.id <= n {
             let cell = (v.id - 1) / perCell
+            marks.add(v, cell: cell)
             switch v.activity {
             case .down: down[cell] += 1; totals.down += 1
             case .idle: totals.idle += 1
@@ -143,6 +157,7 @@ public enum TopologyPane {
             for column in 0..<columns where cell < cellCount {
                 let size = min(perCell, n - cell * perCell)
                 var (glyph, style) = heat(busy: busy[cell], down: down[cell], size: size, g)
+                if down[cell] * 2 < size, let mark = marks.mark(cell, size: size, g) { (glyph, style) = mark }
                 if cell == selectedCell { style = style.patched(with: Theme.selected) }
                 buffer.set(string: String(glyph), at: Position(x: area.x + labelWidth + column, y: y), style: style,
                            clippedTo: area)
@@ -151,12 +166,18 @@ public enum TopologyPane {
             row += 1
         }
 
-        let counts = [
+        var counts = [
             Span("idle \(totals.idle)", style: Theme.idle), Span("  "),
             Span("busy \(totals.busy)", style: Theme.busy), Span("  "),
             Span("down \(totals.down)", style: Theme.down), Span("  "),
             Span("\(snapshot.flights.count) in flight", style: Theme.request),
         ]
+        // Broken accounts matter more than the messages on the wire: they take that place when both do not fit.
+        if marks.totalBreached > 0 {
+            let breached = [Span("  "), Span("\(g.breached) \(marks.totalBreached) breached", style: Theme.breached)]
+            if Line(counts + breached).width > area.width { counts.removeLast(2) }
+            counts += breached
+        }
         buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)
 
         let heatLegend = perCell == 1
@@ -177,11 +198,14 @@ public enum TopologyPane {
         var boxStyle = activity == .idle ? Theme.serverUp : Theme.style(for: activity)
         if state.selectedNode == 0 { boxStyle = boxStyle.patched(with: Theme.selected) }
         let box = activity == .down ? "[\(state.glyphs.down)]" : "[S]"
-        let spans = [
+        var spans = [
             Span(box, style: boxStyle), Span(" "),
             Span(serverWord(activity), style: activity == .idle ? Theme.label : Theme.style(for: activity)),
-            Span("  workers \(server.busyWorkers)/\(server.workers)  queue \(server.queueLength)/\(server.queueCapacity)"),
         ]
+        if node(0, in: snapshot)?.security.underAttack == true {
+            spans.append(Span("  \(state.glyphs.target) attacked", style: Theme.underAttack))
+        }
+        spans.append(Span("  workers \(server.busyWorkers)/\(server.workers)  queue \(server.queueLength)/\(server.queueCapacity)"))
         buffer.set(line: Line(spans), in: row, ellipsis: state.symbols.ellipsis)
     }
 
@@ -213,7 +237,7 @@ public enum TopologyPane {
             let y = from.y + Int((Double(to.y - from.y) * p).rounded())
             // On a node the mark would hide it: the node is what the class is watching.
             guard !isCentre(x, y), !(x == from.x && y == from.y), !(x == to.x && y == to.y) else { continue }
-            let (glyph, style) = flight.direction == .toServer ? (g.request, Theme.request) : (g.reply, Theme.reply)
+            let (glyph, style) = SecurityMarks.glyph(for: flight, g)
             buffer.set(string: String(glyph), at: Position(x: x, y: y), style: style, clippedTo: clip)
         }
     }

@@ -15,18 +15,19 @@ struct ScreenTests {
         #expect(lines == [
             " classroom │ client-server │ t=0:01:23.4 │ 1× │ ▶ running │ 8 clients           ",
             "┏ topology · 8 clients ━━━━━━━━━━━━━━━━━━━━┓┌ server ──────────────────────────┐",
-            "┃                     ○                    ┃│UP  workers ■■■□ 3/4  util 75%    │",
-            "┃          ○                     ○         ┃│queue ████░░░░░░░░░░░░░░░░░┃ 12/64│",
-            "┃            · ·      ·      · ·           ┃│capacity 100.0 req/s              │",
-            "┃                ·         •               ┃│offered  12.0 req/s               │",
-            "┃                  ·  ·  ·                 ┃│rejected 30  timed out 5  failed 2│",
-            "┃      ○ · · · · ◦ · [S] · · · · · · ● 3   ┃│cost $0.03 at $1.20/h             │",
-            "┃                  queueing                ┃└──────────────────────────────────┘",
-            "┃                ·         ·               ┃┌ inspector · node 3 ──────────────┐",
-            "┃            · ·      ·      · ·           ┃│client 3  ● busy · 1 outstanding  │",
-            "┃          ●                     ○         ┃│sent 103  completed 101           │",
-            "┃                     ✗                    ┃│mean latency 40.8 ms              │",
-            "┃○ idle  ● busy  ✗ down  • request  ◦ reply┃│← → select  x crash/revive        │",
+            "┃                                          ┃│UP  workers ■■■□ 3/4  util 75%    │",
+            "┃                     ○                    ┃│queue ████░░░░░░░░░░░░░░░░░┃ 12/64│",
+            "┃          ○                     ○         ┃│capacity 100.0 req/s              │",
+            "┃            · ·      ·      · ·           ┃│offered  12.0 req/s               │",
+            "┃                ·         •               ┃│rejected 30  timed out 5  failed 2│",
+            "┃                  ·  ·  ·                 ┃└──────────────────────────────────┘",
+            "┃      ○ · · · · ◦ · [S] · · · · · · ● 3   ┃┌ security ────────────────────────┐",
+            "┃                  queueing                ┃│no security model in this run     │",
+            "┃                ·         ·               ┃│                                  │",
+            "┃            · ·      ·      · ·           ┃└──────────────────────────────────┘",
+            "┃          ●                     ○         ┃┌ inspector · node 3 ──────────────┐",
+            "┃                     ✗                    ┃│client 3  ● busy · 1 outstanding  │",
+            "┃○ idle  ● busy  ✗ down  • request  ◦ reply┃│sent 103  completed 101           │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────┘",
             "┌ metrics · last 60 s · 3 s/col ───────────┐┌ events · all ────────────────────┐",
             "│thruput ▇▆▇▇▆█▆▇▆▇▇▆█▆▇▆▇▇▆█    16.0 req/s││t=70.0s node_up #5 client 5 is ba…│",
@@ -34,7 +35,6 @@ struct ScreenTests {
             "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   ││t=55.0s recovered #0 queue draine…│",
             "│queue   ▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁     8.0 req  ││t=41.2s node_down #5 client 5 cra…│",
             "│rejects                    █     3.0 /s   ││t=30.0s overload #0 queue full (6…│",
-            "│since t=0: p95 131.0 ms · 3.1% rejected   ││t=12.5s nodes_added #9 5 clients …│",
             "└──────────────────────────────────────────┘└──────────────────────────────────┘",
             " q quit  ? help  space pause  <> speed  t to mesh  +- clients  x crash  f flash ",
         ])
@@ -122,20 +122,20 @@ struct ScreenTests {
             "┃                ○                                     ○               ┃│       OVERLOAD · queue full, rejecting       │",
             "┃                  · ·              ·              · ·                 ┃│cost $0.03 at $1.20/h                         │",
             "┃                      ·                         ·                     ┃└──────────────────────────────────────────────┘",
-            "┃                        · ·        ·        · ·                       ┃┌ inspector · server ──────────────────────────┐",
-            "┃                            · ·         · ·                           ┃│server  UP  queueing                          │",
-            "┃                                ·  ·  ·                               ┃│queue 64/64  workers 3/4                      │",
-            "┃        ○ · · · · · · · · · · · · [S] · · · · · · · · · · · · ●       ┃│served 940  util 75%                          │",
-            "┃                                queueing                              ┃│← → select  x crash/revive                    │",
+            "┃                        · ·        ·        · ·                       ┃┌ security ────────────────────────────────────┐",
+            "┃                            · ·         · ·                           ┃│no security model in this run                 │",
+            "┃                                ·  ·  ·                               ┃│                                              │",
+            "┃        ○ · · · · · · · · · · · · [S] · · · · · · · · · · · · ●       ┃│                                              │",
+            "┃                                queueing                              ┃│                                              │",
             "┃                            · ·         · ·                           ┃│                                              │",
             "┃                        · ·        ·        · ·                       ┃│                                              │",
             "┃                      ·                         ·                     ┃│                                              │",
-            "┃                  · ·              ·              · ·                 ┃│                                              │",
-            "┃                ●                                     ○               ┃│                                              │",
-            "┃                                   ·                                  ┃│                                              │",
-            "┃                                                                      ┃│                                              │",
-            "┃                                   ✗                                  ┃│                                              │",
-            "┃○ idle  ● busy  ✗ down  • request  ◦ reply                            ┃│                                              │",
+            "┃                  · ·              ·              · ·                 ┃└──────────────────────────────────────────────┘",
+            "┃                ●                                     ○               ┃┌ inspector · server ──────────────────────────┐",
+            "┃                                   ·                                  ┃│server  UP  queueing                          │",
+            "┃                                                                      ┃│queue 64/64  workers 3/4                      │",
+            "┃                                   ✗                                  ┃│served 940  util 75%                          │",
+            "┃○ idle  ● busy  ✗ down  • request  ◦ reply                            ┃│← → select  x crash/revive                    │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────────────┘",
             "┌ metrics · last 83 s · 2 s/col ───────────────────────────────────────┐┌ events · all ────────────────────────────────┐",
             "│thruput       ▃▅▇▅▄▆█▃▅▇▅▄▆█▃▅▇▅▄▆█▃▅▇▅▄▆█▃▅▇▅▄▆█▃▅▇▅▄▆█    16.0 req/s││t=70.0s node_up #5 client 5 is back           │",
@@ -152,7 +152,7 @@ struct ScreenTests {
             "│                                                                      ││                                              │",
             "│since t=0: p95 131.0 ms · 3.1% rejected                               ││                                              │",
             "└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘",
-            " q quit  ? help  space pause  <> speed  t to mesh  +- clients  x crash  f flash  tab pane  e filter  r restart          ",
+            " q quit  ? help  space pause  <> speed  t to mesh  +- clients  x crash  f flash  a attack  tab pane  e filter           ",
         ])
         var coloured = 0
         for y in 0..<40 {
@@ -207,11 +207,13 @@ struct ScreenTests {
     func richerOnLargerScreens() {
         let small = Screen.regions(for: Size(width: 80, height: 24))
         let large = Screen.regions(for: Size(width: 200, height: 60))
-        #expect(small.topology == Rect(x: 0, y: 1, width: 44, height: 14))
-        #expect(small.server == Rect(x: 44, y: 1, width: 36, height: 8))
-        #expect(small.inspector == Rect(x: 44, y: 9, width: 36, height: 6))
-        #expect(small.metrics == Rect(x: 0, y: 15, width: 44, height: 8))
-        #expect(small.events == Rect(x: 44, y: 15, width: 36, height: 8))
+        // At 80×24 the top band takes a row from the bottom one so the side column holds three panes.
+        #expect(small.topology == Rect(x: 0, y: 1, width: 44, height: 15))
+        #expect(small.server == Rect(x: 44, y: 1, width: 36, height: 7))
+        #expect(small.security == Rect(x: 44, y: 8, width: 36, height: 4))
+        #expect(small.inspector == Rect(x: 44, y: 12, width: 36, height: 4))
+        #expect(small.metrics == Rect(x: 0, y: 16, width: 44, height: 7))
+        #expect(small.events == Rect(x: 44, y: 16, width: 36, height: 7))
         #expect(large.topology.area > 4 * small.topology.area)
         #expect(large.metrics.height > small.metrics.height && large.events.width > small.events.width)
     }
@@ -223,8 +225,8 @@ struct ScreenTests {
                 Screen.render(snapshot: Fixtures.snapshot(), state: Fixtures.state { $0.focus = pane }, into: &b)
             }
             let r = Screen.regions(for: Size(width: 80, height: 24))
-            let corners: [(Pane, Rect)] = [(.topology, r.topology), (.server, r.server), (.metrics, r.metrics),
-                                           (.events, r.events), (.inspector, r.inspector)]
+            let corners: [(Pane, Rect)] = [(.topology, r.topology), (.server, r.server), (.security, r.security),
+                                           (.metrics, r.metrics), (.events, r.events), (.inspector, r.inspector)]
             for (p, rect) in corners {
                 #expect((buffer[rect.x, rect.y].grapheme == "┏") == (p == pane), "\(p) when \(pane) has focus")
             }

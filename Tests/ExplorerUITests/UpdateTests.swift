@@ -95,7 +95,7 @@ struct UpdateTests {
     @Test("with the event log focused, ↓ and ↑ scroll it within the filtered events")
     func eventScrolling() {
         var state = AppState(scenarioName: "c")
-        Self.press([.tab, .tab, .tab], &state)
+        Self.press([.tab, .tab, .tab, .tab], &state)
         #expect(state.focus == .events)
         Self.press([.down, .down, .down, .down], &state, events: Fixtures.events)
         #expect(state.eventScroll == 4)
@@ -192,11 +192,11 @@ struct UpdateTests {
     func focus() {
         var state = AppState(scenarioName: "c")
         var order: [Pane] = []
-        for _ in 0..<5 {
+        for _ in 0..<6 {
             Self.press([.tab], &state)
             order.append(state.focus)
         }
-        #expect(order == [.server, .metrics, .events, .inspector, .topology])
+        #expect(order == [.server, .security, .metrics, .events, .inspector, .topology])
         Self.press([.backTab], &state)
         #expect(state.focus == .inspector)
     }

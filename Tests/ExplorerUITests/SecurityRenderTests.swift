@@ -1,0 +1,244 @@
+import ExplorerUI
+import NetworkEngine
+import TerminalCanvas
+import Testing
+
+/// The security panel in both regimes and on an open server, the marks on the topology, the inspector's share and
+/// account lines, the attack in the status bar, and the side column at 80×24 and 120×40.
+@Suite("Security rendering")
+struct SecurityRenderTests {
+    static func panel(_ snapshot: Snapshot, width: Int, height: Int, unicode: Bool = true) -> [String] {
+        Fixtures.lines(width: width, height: height) {
+            SecurityPanel.render(snapshot: snapshot, state: Fixtures.state { $0.unicode = unicode }, area: $0,
+                                 buffer: &$1)
+        }
+    }
+
+    static var openServer: Snapshot {
+        var s = SecurityFixtures.snapshot()
+        s.security = SecurityFixtures.central(accounts: 0)
+        // An open server has no accounts to hand out, nor to lock or break.
+        for i in s.nodes.indices {
+            s.nodes[i].security.account = nil
+            s.nodes[i].security.accountLocked = false
+            s.nodes[i].security.breached = false
+        }
+        return s
+    }
+
+    // MARK: - Panel
+
+    @Test("under client-server the panel names the central database and shows accounts, logins, denials and the attack")
+    func centralPanel() {
+        #expect(Self.panel(SecurityFixtures.snapshot(), width: 48, height: 9) == [
+            "┌ security · central database ─────────────────┐",
+            "│the server checks every login                 │",
+            "│accounts 40  weak 6  locked now 2             │",
+            "│logins 412  failed 31  lockouts 3             │",
+            "│denied 15  unauthorized 12                    │",
+            "│⊘ breaches 1  first t=45.3s                   │",
+            "│exposed 15%  detected 100% (one log)          │",
+            "│⚔ node 1 guessing 5.0/s at account 7          │",
+            "└──────────────────────────────────────────────┘",
+        ])
+    }
+
+    @Test("at 80×24 the panel has two lines: the attack, then breaches, locks and exposure")
+    func centralCompact() {
+        #expect(Self.panel(SecurityFixtures.snapshot(), width: 36, height: 4) == [
+            "┌ security · central database ─────┐",
+            "│⚔ node 1 → account 7 at 5.0/s     │",
+            "│breaches 1  locked 2  exposed 15% │",
+            "└──────────────────────────────────┘",
+        ])
+        #expect(Self.panel(SecurityFixtures.snapshot(attack: false), width: 36, height: 4)[1]
+                == "│no attack  a starts one           │")
+    }
+
+    @Test("in the mesh the panel says each peer guards its own share and only what peers log is detected")
+    func meshPanel() {
+        #expect(Self.panel(SecurityFixtures.meshSnapshot(), width: 48, height: 9) == [
+            "┌ security · each peer for itself ─────────────┐",
+            "│each peer guards its own share                │",
+            "│shares open 4  weak 2  strong 6               │",
+            "│exposed 50% of peers (open or weak)           │",
+            "│⊘ breaches 4  first t=45.3s                   │",
+            "│guesses 120  logged 38                        │",
+            "│detected 32%: only what each peer logs        │",
+            "│⚔ node 1 guessing 5.0/s at peer 9             │",
+            "└──────────────────────────────────────────────┘",
+        ])
+        #expect(Self.panel(SecurityFixtures.meshSnapshot(), width: 36, height: 4) == [
+            "┌ security · each peer for itself ─┐",
+            "│⚔ node 1 guessing 5.0/s at peer 9 │",
+            "│breaches 4  exposed 50%  logs 32% │",
+            "└──────────────────────────────────┘",
+        ])
+    }
+
+    @Test("an open server says plainly that there are no accounts and nothing to guess")
+    func openServerPanel() {
+        #expect(Self.panel(Self.openServer, width: 48, height: 9) == [
+            "┌ security · open server ──────────────────────┐",
+            "│no accounts: anyone reads anything            │",
+            "│open server: no accounts, no logins           │",
+            "│exposed 100%: nothing is protected            │",
+            "│denied 0  unauthorized 0                      │",
+            "│breaches 0  none yet                          │",
+            "│detected 100%                                 │",
+            "│⚔ node 1: nothing to guess                    │",
+            "└──────────────────────────────────────────────┘",
+        ])
+        #expect(Self.panel(Self.openServer, width: 36, height: 4)[2] == "│no logins  exposed 100%           │")
+    }
+
+    @Test("the toggle carries security over: the same figures change regime in the title")
+    func regimeFollowsArchitecture() {
+        let central = Self.panel(SecurityFixtures.snapshot(), width: 36, height: 4)
+        let mesh = Self.panel(SecurityFixtures.meshSnapshot(), width: 36, height: 4)
+        #expect(central[0].contains("central database") && !mesh[0].contains("central"))
+        #expect(mesh[0].contains("each peer for itself"))
+    }
+
+    @Test("in ASCII the panel's marks are letters")
+    func panelASCII() {
+        var buffer = Buffer(size: Size(width: 80, height: 24))
+        Screen.render(snapshot: SecurityFixtures.snapshot(), state: Fixtures.state { $0.unicode = false }, into: &buffer)
+        let lines = buffer.lines()
+        #expect(lines[9].hasSuffix("|A node 1 -> account 7 at 5.0/s    |"))
+        #expect(buffer.cells.allSatisfy { $0.grapheme.isASCII })
+    }
+
+    // MARK: - Topology
+
+    @Test("the star marks the attacker, the server under attack, a broken account and a guess on the wire")
+    func starMarks() {
+        var guess = FlightView(client: 1, direction: .toServer, progress: 0.5)
+        guess.attack = true
+        let buffer = Fixtures.buffer(width: 44, height: 15) {
+            TopologyPane.render(snapshot: SecurityFixtures.snapshot(flights: [guess]), state: Fixtures.state(),
+                                area: $0, buffer: &$1)
+        }
+        let lines = buffer.lines()
+        #expect(lines[1] == "┃                     ⚔                    ┃")
+        #expect(lines[6].contains("◎[S]"))
+        #expect(lines[10] == "┃          ●                     ⊘         ┃")
+        #expect(lines[4].contains("?") && !lines[4].contains("•"))
+        #expect(lines[12] == "┃⚔ attacker ◎ target ⊘ breached ? guess    ┃")
+        #expect(lines[13] == "┃○ idle  ● busy  ✗ down  • request  ◦ reply┃")
+        #expect(buffer[22, 1].style.reverse)
+        // Without an attack the nodes show their activity again.
+        let calm = Fixtures.lines(width: 44, height: 15) {
+            TopologyPane.render(snapshot: SecurityFixtures.snapshot(attack: false), state: Fixtures.state(),
+                                area: $0, buffer: &$1)
+        }
+        #expect(calm[1] == "┃                     ○                    ┃")
+        #expect(!calm[6].contains("◎") && calm[6].contains("[S]"))
+    }
+
+    @Test("the ring marks the attacker, the peer under attack and breached peers; a down peer stays down")
+    func ringMarks() {
+        let lines = Fixtures.lines(width: 44, height: 15) {
+            TopologyPane.render(snapshot: SecurityFixtures.meshSnapshot(), state: Fixtures.state(), area: $0,
+                                buffer: &$1)
+        }
+        let text = lines.joined()
+        #expect(text.filter { $0 == "⚔" }.count == 2)  // peer 1 and the legend
+        #expect(text.filter { $0 == "◎" }.count == 2)  // peer 9 and the legend
+        #expect(text.filter { $0 == "⊘" }.count == 3)  // peers 6 and 12 and the legend; peer 3 is down
+        #expect(text.contains("✗"))
+    }
+
+    @Test("heat strips mark the attacker's cell and count breached nodes")
+    func stripMarks() {
+        var s = Fixtures.snapshot(nodes: Fixtures.manyNodes(300))
+        s.security = SecurityFixtures.central()
+        s.nodes[1].security.attacker = true
+        for id in 10...19 { s.nodes[id].security.breached = true }
+        let lines = Fixtures.lines(width: 44, height: 15) {
+            TopologyPane.render(snapshot: s, state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(lines[3].contains("⚔"))
+        #expect(lines.contains { $0.contains("⊘ 10 breached") })
+    }
+
+    // MARK: - Inspector
+
+    static func inspector(_ snapshot: Snapshot, node: Int, width: Int = 36) -> [String] {
+        Fixtures.lines(width: width, height: 8) {
+            InspectorPane.render(snapshot: snapshot, state: Fixtures.state { $0.selectedNode = node }, area: $0,
+                                 buffer: &$1)
+        }
+    }
+
+    @Test("a client shows its account, locked or broken into, and the attacker says so")
+    func inspectorClients() {
+        let s = SecurityFixtures.snapshot()
+        #expect(Self.inspector(s, node: 1)[2] == "│⚔ attacker  account 1             │")
+        #expect(Self.inspector(s, node: 2)[2] == "│account 2  locked                 │")
+        #expect(Self.inspector(s, node: 4)[2] == "│account 4  ⊘ broken into          │")
+        #expect(Self.inspector(Self.openServer, node: 5)[2] == "│no account: open server           │")
+    }
+
+    @Test("the server shows it is attacked and its accounts with the locked count")
+    func inspectorServer() {
+        let lines = Self.inspector(SecurityFixtures.snapshot(), node: 0)
+        #expect(lines[1] == "│server  UP  queueing  ◎ attacked  │")
+        #expect(lines[3] == "│accounts 40  locked now 2         │")
+    }
+
+    @Test("a peer shows its share protection in full when it fits, shorter when not, and a breach")
+    func inspectorPeers() {
+        let s = SecurityFixtures.meshSnapshot()
+        #expect(Self.inspector(s, node: 6, width: 48)[1] == "│peer 6  ○ idle  ⊘ breached                    │")
+        #expect(Self.inspector(s, node: 6, width: 48)[2] == "│share: no password — anyone can read it       │")
+        #expect(Self.inspector(s, node: 6)[2] == "│share: no password                │")
+        #expect(Self.inspector(s, node: 4, width: 48)[2] == "│share: password (weak: in the dictionary)     │")
+        #expect(Self.inspector(s, node: 4, width: 60)[2].contains("(weak: in the attacker's dictionary)"))
+        #expect(Self.inspector(s, node: 5)[2] == "│share: password (strong)          │")
+        #expect(Self.inspector(s, node: 9)[1] == "│peer 9  ◆ queueing  ◎ attacked    │")
+    }
+
+    // MARK: - Status bar and layout
+
+    @Test("the status bar shows the attack right after the architecture, in bold reverse")
+    func statusAttack() {
+        let buffer = Fixtures.buffer(width: 80, height: 1) {
+            StatusBar.render(snapshot: SecurityFixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(buffer.lines() == [" classro… │ client-server │ ⚔ ATTACK │ t=0:01:23.4 │ 1× │ ▶ running │ 8 clients "])
+        let x = Array(buffer.lines()[0]).firstIndex(of: "A") ?? 0
+        #expect(buffer[x, 0].style.bold && buffer[x, 0].style.reverse)
+        let calm = Fixtures.lines(width: 80, height: 1) {
+            StatusBar.render(snapshot: SecurityFixtures.snapshot(attack: false), state: Fixtures.state(), area: $0,
+                             buffer: &$1)
+        }
+        #expect(!calm[0].contains("ATTACK"))
+    }
+
+    @Test("panes never overlap and tile the body, from 80×24 up")
+    func noOverlap() {
+        for size in [Size(width: 80, height: 24), Size(width: 80, height: 25), Size(width: 100, height: 30),
+                     Size(width: 120, height: 40), Size(width: 200, height: 60)] {
+            let r = Screen.regions(for: size)
+            let panes = [r.topology, r.server, r.security, r.inspector, r.metrics, r.events]
+            for (i, a) in panes.enumerated() {
+                #expect(!a.isEmpty, "\(size) pane \(i)")
+                for b in panes[(i + 1)...] { #expect(a.intersection(b).isEmpty, "\(size) \(a) \(b)") }
+            }
+            #expect(panes.reduce(0) { $0 + $1.area } == r.body.area, "\(size)")
+            #expect(r.security.height >= 4 && r.inspector.height >= 4 && r.server.height >= 7, "\(size)")
+        }
+        let large = Screen.regions(for: Size(width: 120, height: 40))
+        #expect(large.security == Rect(x: 72, y: 9, width: 48, height: 9))
+        #expect(large.inspector == Rect(x: 72, y: 18, width: 48, height: 6))
+    }
+
+    @Test("the help overlay still covers the screen with the security panel in it")
+    func helpOverlay() {
+        let lines = Fixtures.lines(width: 80, height: 24) { _, b in
+            Screen.render(snapshot: SecurityFixtures.snapshot(), state: Fixtures.state { $0.showsHelp = true }, into: &b)
+        }
+        #expect(lines.contains { $0.contains("a      start or stop an attack") || $0.contains("start or stop an attack") })
+    }
+}
