@@ -87,7 +87,7 @@ public enum SecurityPanel {
             sharesLine(s),
             Line([exposed(s), Span(" of peers (open or weak)", style: Theme.muted)]),
             breachLine(s, state: state, width: width),
-            Line("guesses \(s.attackAttempts)  logged \(s.loggedAttempts)"),
+            Line("guesses \(s.regimeAttempts)  logged \(s.regimeLogged)"),
             fitting([
                 Line([detected(s, word: "detected"), Span(": only what each peer logs", style: Theme.muted)]),
                 Line([detected(s, word: "detected"), Span(" (each peer's own log)", style: Theme.muted)]),
@@ -121,15 +121,16 @@ public enum SecurityPanel {
 
     /// `⊘ breaches 2  first t=45.3s`, or `breaches 0  none yet`.
     static func breachLine(_ s: SecurityView, state: AppState, width: Int) -> Line {
-        guard let first = s.firstBreach else { return Line([breaches(s, state: state), Span("  none yet", style: Theme.muted)]) }
+        guard let first = s.regimeFirstBreach else { return Line([breaches(s, state: state), Span("  none yet", style: Theme.muted)]) }
         return Line([breaches(s, state: state), Span("  first t=" + Format.seconds(first) + "s")])
     }
 
-    /// `⊘ breaches 2` in the breach style; without the glyph when `state` is nil (the word still says it).
+    /// `⊘ breaches 2` in the breach style; without the glyph when `state` is nil (the word still says it). Counts
+    /// the regime in force: accounts under client-server, shares in the mesh (the report has the whole run).
     static func breaches(_ s: SecurityView, state: AppState?) -> Span {
-        guard s.breaches > 0 else { return Span("breaches 0") }
+        guard s.regimeBreaches > 0 else { return Span("breaches 0") }
         let glyph = state.map { "\($0.glyphs.breached) " } ?? ""
-        return Span(glyph + "breaches \(s.breaches)", style: Theme.breached)
+        return Span(glyph + "breaches \(s.regimeBreaches)", style: Theme.breached)
     }
 
     static func locked(_ s: SecurityView, word: String = "locked") -> Span {
@@ -142,7 +143,7 @@ public enum SecurityPanel {
 
     /// The share of attack attempts that reached a log: all of them centrally, few in a mesh ("-" before any).
     static func detected(_ s: SecurityView, word: String) -> Span {
-        guard let share = s.detectedShare else { return Span("\(word) -") }
+        guard let share = s.regimeDetectedShare else { return Span("\(word) -") }
         return Span("\(word) " + Format.percent(share), style: share < 0.5 ? Theme.warning : .plain)
     }
 

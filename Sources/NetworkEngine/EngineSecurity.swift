@@ -168,8 +168,9 @@ extension Engine {
         let n = security.attackers
         let who = n == 1 ? "node 1" : "nodes 1–\(n)"
         let rate = RunReport.fixed(scenario.security.attackRate * Double(n), 1)
-        let target = architecture == .clientServer
-            ? "the server's \(scenario.security.accounts) accounts" : "the peers' shares, one by one"
+        let target = architecture == .peerMesh ? "the peers' shares, one by one"
+            : security.centralAuthentication ? "the server's \(scenario.security.accounts) accounts"
+            : "an open server (no accounts to guess; they wait for a mesh)"
         log(.attack, node: 1, "attack started: \(who) guess \(rate) passwords/s at \(target)")
         return CommandOutcome(accepted: true, message: "attack started from \(who)")
     }

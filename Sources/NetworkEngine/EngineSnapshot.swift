@@ -122,6 +122,15 @@ extension Engine {
         view.loggedAttempts = security.loggedAttempts
         view.firstBreach = security.firstBreach
         view.detectedShare = security.detectedShare
+        if architecture == .clientServer {
+            view.regimeAttempts = security.accountAttempts
+            view.regimeLogged = security.accountAttempts
+            view.regimeFirstBreach = security.firstAccountBreach
+        } else {
+            view.regimeAttempts = security.shareAttempts
+            view.regimeLogged = security.shareLogged
+            view.regimeFirstBreach = security.firstShareBreach
+        }
         view.attackActive = security.attackActive
         view.attackers = attackerIDs
         if let ids = attackerIDs {

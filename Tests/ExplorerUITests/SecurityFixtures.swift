@@ -15,6 +15,7 @@ enum SecurityFixtures {
             s.accountBreaches = 1; s.firstBreach = .seconds(45.3)
         }
         s.attackAttempts = 30; s.loggedAttempts = 30; s.detectedShare = 1
+        s.regimeAttempts = 30; s.regimeLogged = 30; s.regimeFirstBreach = s.firstBreach
         if attack {
             s.attackActive = true; s.attackers = 1...1; s.attackRate = 5
             if accounts > 0 { s.target = 0; s.targetAccount = 7 }
@@ -23,13 +24,16 @@ enum SecurityFixtures {
     }
 
     /// The mesh over 12 peers: 4 open shares, 2 weak, 6 strong (the engine counts weak ones as protected too);
-    /// 4 breaches, 120 guesses of which 38 logged; node 1 guessing peer 9's share.
+    /// 3 shares broken (and 1 account before the switch), 120 guesses at shares of which 38 logged; node 1 guessing
+    /// peer 9's share.
     static func mesh(attack: Bool = true) -> SecurityView {
         var s = SecurityView(architecture: .peerMesh, accounts: 40, weakAccounts: 6, lockedAccounts: 0,
                              readAccess: 0.95, openShares: 4, weakShares: 2, protectedShares: 8, exposedShare: 0.5)
         s.loginAttempts = 412; s.loginFailures = 31; s.lockouts = 3; s.unauthorized = 12
         s.accountBreaches = 1; s.shareBreaches = 3; s.firstBreach = .seconds(45.3)
-        s.attackAttempts = 120; s.loggedAttempts = 38; s.detectedShare = 38.0 / 120.0
+        s.attackAttempts = 150; s.loggedAttempts = 68; s.detectedShare = 68.0 / 150.0
+        // The panel shows the mesh's own: its 120 guesses at shares, 38 logged, 3 shares broken since t=52.1 s.
+        s.regimeAttempts = 120; s.regimeLogged = 38; s.regimeFirstBreach = .seconds(52.1)
         if attack { s.attackActive = true; s.attackers = 1...1; s.attackRate = 5; s.target = 9 }
         return s
     }

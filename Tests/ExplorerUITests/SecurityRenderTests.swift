@@ -55,14 +55,14 @@ struct SecurityRenderTests {
                 == "│no attack  a starts one           │")
     }
 
-    @Test("in the mesh the panel says each peer guards its own share and only what peers log is detected")
+    @Test("in the mesh the panel says each peer guards its own share and counts only the mesh's own attempts")
     func meshPanel() {
         #expect(Self.panel(SecurityFixtures.meshSnapshot(), width: 48, height: 9) == [
             "┌ security · each peer for itself ─────────────┐",
             "│each peer guards its own share                │",
             "│shares open 4  weak 2  strong 6               │",
             "│exposed 50% of peers (open or weak)           │",
-            "│⊘ breaches 4  first t=45.3s                   │",
+            "│⊘ breaches 3  first t=52.1s                   │",
             "│guesses 120  logged 38                        │",
             "│detected 32%: only what each peer logs        │",
             "│⚔ node 1 guessing 5.0/s at peer 9             │",
@@ -71,7 +71,7 @@ struct SecurityRenderTests {
         #expect(Self.panel(SecurityFixtures.meshSnapshot(), width: 36, height: 4) == [
             "┌ security · each peer for itself ─┐",
             "│⚔ node 1 guessing 5.0/s at peer 9 │",
-            "│breaches 4  exposed 50%  logs 32% │",
+            "│breaches 3  exposed 50%  logs 32% │",
             "└──────────────────────────────────┘",
         ])
     }

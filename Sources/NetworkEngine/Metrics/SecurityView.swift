@@ -9,7 +9,7 @@ public struct SecurityView: Sendable, Equatable {
     public var lockedAccounts: Int
     /// Share of (account, resource) pairs the administrator grants.
     public var readAccess: Double
-    /// Active peers by share protection.
+    /// Active peers by share protection: no password, a weak one, and any password (weak or strong).
     public var openShares: Int
     public var weakShares: Int
     public var protectedShares: Int
@@ -23,6 +23,15 @@ public struct SecurityView: Sendable, Equatable {
     public var firstBreach: SimTime?
     /// Logged attempts over attempts; nil before any attempt.
     public var detectedShare: Double?
+
+    /// The same figures for the regime in force only (attempts at accounts, or at shares), so the panel shows
+    /// what the mesh detects, not a mixture with the server's log.
+    public var regimeAttempts = 0, regimeLogged = 0
+    public var regimeFirstBreach: SimTime?
+    public var regimeBreaches: Int { architecture == .clientServer ? accountBreaches : shareBreaches }
+    public var regimeDetectedShare: Double? {
+        regimeAttempts > 0 ? Double(regimeLogged) / Double(regimeAttempts) : nil
+    }
 
     public var attackActive = false
     /// Node ids of the attackers while the attack runs.

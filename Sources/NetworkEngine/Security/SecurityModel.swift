@@ -51,9 +51,18 @@ struct SecurityModel {
 
     var loginAttempts = 0, loginFailures = 0, lockouts = 0, unauthorized = 0
     var accountBreaches = 0, shareBreaches = 0
-    /// Attack attempts that reached their target, and those recorded in a log (central, or the target peer's own).
-    var attackAttempts = 0, loggedAttempts = 0
-    var firstBreach: SimTime?
+    /// Attack attempts that reached an account (all in the central log) or a share, and those a peer logged.
+    var accountAttempts = 0, shareAttempts = 0, shareLogged = 0
+    var firstAccountBreach: SimTime?, firstShareBreach: SimTime?
+
+    var attackAttempts: Int { accountAttempts + shareAttempts }
+    var loggedAttempts: Int { accountAttempts + shareLogged }
+    var firstBreach: SimTime? {
+        switch (firstAccountBreach, firstShareBreach) {
+        case let (a?, b?): min(a, b)
+        case let (a, b): a ?? b
+        }
+    }
 
     init(scenario: Scenario) {
         seed = scenario.seed
@@ -161,8 +170,7 @@ struct SecurityModel {
     /// A guess reaches the server: every one is checked against the lock, then the password, and logged centrally.
     mutating func guessAccount(_ a: Int, at now: SimTime) -> AccountGuess {
         loginAttempts += 1
-        attackAttempts += 1
-        loggedAttempts += 1
+        accountAttempts += 1
         if accountBroken[a] { return .alreadyBroken }
         if isLocked(a, at: now) { loginFailures += 1; return .refused }
         accountTried[a] += 1
@@ -171,7 +179,7 @@ struct SecurityModel {
             accountBroken[a] = true
             accountBreaches += 1
             markDone(account: a)
-            if firstBreach == nil { firstBreach = now }
+            if firstAccountBreach == nil { firstAccountBreach = now }
             return .broken(tryNumber: tryNumber)
         }
         loginFailures += 1
@@ -232,7 +240,7 @@ struct SecurityModel {
 
     mutating func guessShare(_ peer: Int, at now: SimTime) -> ShareGuess {
         ensurePeers(peer + 1)
-        attackAttempts += 1
+        shareAttempts += 1
         if shareBroken[peer] { return .alreadyBroken }
         let protection = shareProtection(peer)
         if protection == .open {
@@ -247,7 +255,7 @@ struct SecurityModel {
             return .broken(tryNumber: tryNumber)
         }
         loginFailures += 1
-        loggedAttempts += 1
+        shareLogged += 1
         if tryNumber >= settings.dictionary { shareDone[peer] = true }
         return .wrong(tryNumber: tryNumber)
     }
@@ -256,7 +264,7 @@ struct SecurityModel {
         shareBroken[peer] = true
         shareDone[peer] = true
         shareBreaches += 1
-        if firstBreach == nil { firstBreach = now }
+        if firstShareBreach == nil { firstShareBreach = now }
     }
 
     /// The peer the attack works on: the current one until it is done, then the next reachable one.

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// The security contrast tried as a new user would: start an attack on the classroom's server, watch the failures
+/// and lockouts, then switch to the mesh and watch shares fall.
+///
+/// Set `NETEXPLORER_E2E_SCREENS=DIR` to keep the captured screens in DIR.
+@Suite(
+    "Security walkthrough in tmux",
+    .enabled(if: TmuxHarness.isInstalled, "tmux is not installed: the live-view end-to-end tests are SKIPPED"),
+    .timeLimit(.minutes(3))
+)
+struct SecurityWalkthroughTests {
+    @Test("a starts an attack: failures and lockouts under client-server, breaches after t to the mesh")
+    func attackThenToggle() async throws {
+        let view = try await LiveViewSession(["classroom"], size: .large)
+        defer { view.shutdown() }
+        #expect(try view.statusBar().line.contains("client-server"))
+
+        try view.sendKeys("a")
+        // The event log filtered to security events: every line is one of them.
+        try view.sendKeys("e")
+        let central = try await BottleneckWalkthroughTests.wait(
+            on: view, speedingUp: true, for: "login failures and a lockout in the event log and the security panel"
+        ) { screen in
+            let events = BottleneckWalkthroughTests.events(screen)
+            let panel = ScreenPane.inner(titled: "security", in: screen) ?? []
+            return events.contains { $0.contains(" login_failure") } && events.contains { $0.contains(" lockout") }
+                && Self.figure("lockouts", in: panel).map { $0 >= 1 } == true
+        }
+        try BottleneckWalkthroughTests.keep(central, as: "security-central")
+        let events = BottleneckWalkthroughTests.events(central)
+        #expect(events.allSatisfy { line in
+            line.allSatisfy { $0 == " " } || ["login_failure", "lockout", "unauthorized", "breach", "attack"]
+                .contains { line.contains(" \($0)") }
+        }, "the security filter shows only security events")
+        #expect(!events.contains { $0.contains(" breach") && $0.contains("share") },
+                "no peer's share can fall while there is a central server")
+
+        try view.sendKeys("t")
+        _ = try await view.waitForStatus("the switch to the mesh", timeout: .seconds(10)) {
+            $0.line.contains("peer-mesh")
+        }
+        let mesh = try await BottleneckWalkthroughTests.wait(
+            on: view, speedingUp: true, for: "a peer's share breached, in the event log and the security panel"
+        ) { screen in
+            let panel = ScreenPane.inner(titled: "security", in: screen) ?? []
+            return BottleneckWalkthroughTests.events(screen).contains { $0.contains(" breach") && $0.contains("share") }
+                && Self.figure("breaches", in: panel).map { $0 >= 1 } == true
+        }
+        try BottleneckWalkthroughTests.keep(mesh, as: "security-mesh")
+
+        try view.sendKeys("q")
+        #expect(try await view.waitForExit() == 0)
+    }
+
+    /// The first number after `label` on any row of a pane: `lockouts 3` → 3, `breaches 12 · first…` → 12.
+    static func figure(_ label: String, in pane: [String]) -> Int? {
+        for row in pane {
+            guard let range = row.range(of: label) else { continue }
+            let rest = row[range.upperBound...].drop { !$0.isNumber }
+            if let n = Int(rest.prefix { $0.isNumber }) { return n }
+        }
+        return nil
+    }
+}
