@@ -70,10 +70,14 @@ extension Engine {
         return CommandOutcome(accepted: true, message: "-\(remove) client\(remove == 1 ? "" : "s"): \(activeClients) now")
     }
 
-    /// The merged arrival stream depends on the population; by memorylessness a fresh draw is exact.
+    /// The merged arrival and attack streams depend on the population; by memorylessness a fresh draw is exact.
     func restartArrivals() {
         arrivalGeneration &+= 1
         scheduleNextArrival()
+        if security.attackActive {
+            security.attackGeneration &+= 1
+            scheduleNextGuess()
+        }
     }
 
     func crash(_ target: Scenario.NodeTarget) -> CommandOutcome {

@@ -51,11 +51,16 @@ extension Engine {
 
     /// The attackers' next guess: one merged Poisson stream at `attack_rate` × attackers.
     func scheduleNextGuess() {
-        guard security.attackActive, security.attackers > 0, scenario.security.attackRate > 0 else { return }
-        let rate = scenario.security.attackRate * Double(security.attackers)
+        // Attackers are nodes of the population: only those that exist guess. The stream restarts whenever the
+        // population changes (`restartArrivals`), so by memorylessness the merged rate is always exact.
+        guard security.attackActive, activeAttackers > 0, scenario.security.attackRate > 0 else { return }
+        let rate = scenario.security.attackRate * Double(activeAttackers)
         let mean = max(1, SimTime((1e9 / rate).rounded()))
         kernel.schedule(.attackTick(generation: security.attackGeneration), after: attackRandom.exponential(mean: mean))
     }
+
+    /// Attackers that are nodes of the population now.
+    var activeAttackers: Int { min(security.attackers, activeClients) }
 
     /// Node ids of the attackers while the attack runs (insiders: the first nodes of the population).
     public var attackerIDs: ClosedRange<Int>? {
@@ -66,8 +71,9 @@ extension Engine {
     func attackTick(_ generation: UInt32) {
         guard generation == security.attackGeneration, security.attackActive else { return }
         scheduleNextGuess()
-        let attacker = attackRandom.below(security.attackers)
-        guard attacker < activeClients, clients[attacker].up else { return }
+        guard activeAttackers > 0 else { return }
+        let attacker = attackRandom.below(activeAttackers)
+        guard clients[attacker].up else { return }
         if architecture == .clientServer {
             guard security.centralAuthentication, let account = security.nextAccountTarget(at: kernel.now) else { return }
             sendGuess(from: attacker, target: account, to: -1)

@@ -218,6 +218,22 @@ struct SecurityTests {
         #expect(loginsBefore, "the server's lockout is back after the switch")
     }
 
+    @Test("attackers are nodes of the population: none guess from an empty network, and they start when nodes join")
+    func attackersFollowThePopulation() {
+        var s = Self.attacked()
+        s.nodes = 0
+        s.security.attackers = 3
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(10))
+        #expect(engine.report().security.loginAttempts == 0)
+        engine.apply(.addNodes(2))
+        engine.run(until: .seconds(20))
+        // Two of the three attackers exist now: about 2 × 20 guesses a second, and the stream restarted at once.
+        let attempts = engine.report().security.loginAttempts
+        #expect(attempts > 300 && attempts < 500, "\(attempts)")
+        #expect(engine.snapshot().security?.attackers == 1...2)
+    }
+
     @Test("the same seed gives the same security figures")
     func determinism() {
         let a = Engine(scenario: Self.attacked(seconds: 60)), b = Engine(scenario: Self.attacked(seconds: 60))
