@@ -96,24 +96,16 @@ public struct MetricsRecorder {
         secondLatencies.append(latency)
     }
 
-    public mutating func rejected(segment: Int) {
-        counts.rejected += 1; counts.inFlight -= 1
-        segments[segment].counts.rejected += 1; segments[segment].counts.inFlight -= 1
-    }
+    public mutating func rejected(segment: Int) { ended(segment: segment) { $0.rejected += 1 } }
+    public mutating func timedOut(segment: Int) { ended(segment: segment) { $0.timedOut += 1 } }
+    public mutating func failed(segment: Int) { ended(segment: segment) { $0.failed += 1 } }
+    public mutating func denied(segment: Int) { ended(segment: segment) { $0.denied += 1 } }
 
-    public mutating func timedOut(segment: Int) {
-        counts.timedOut += 1; counts.inFlight -= 1
-        segments[segment].counts.timedOut += 1; segments[segment].counts.inFlight -= 1
-    }
-
-    public mutating func failed(segment: Int) {
-        counts.failed += 1; counts.inFlight -= 1
-        segments[segment].counts.failed += 1; segments[segment].counts.inFlight -= 1
-    }
-
-    public mutating func denied(segment: Int) {
-        counts.denied += 1; counts.inFlight -= 1
-        segments[segment].counts.denied += 1; segments[segment].counts.inFlight -= 1
+    /// A request left the in-flight count with the outcome `count` adds, in the run and in its segment.
+    @inline(__always)
+    private mutating func ended(segment: Int, _ count: (inout RequestCounts) -> Void) {
+        count(&counts); counts.inFlight -= 1
+        count(&segments[segment].counts); segments[segment].counts.inFlight -= 1
     }
 
     public mutating func record(_ event: NetworkEvent) {

@@ -81,7 +81,6 @@ struct SecurityModel {
         attackActive = settings.attackers > 0 && settings.attackRate > 0
     }
 
-    var breaches: Int { accountBreaches + shareBreaches }
     var centralAuthentication: Bool { settings.accounts > 0 }
 
     // MARK: - Passwords and permissions
