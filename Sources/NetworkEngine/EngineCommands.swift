@@ -42,8 +42,10 @@ extension Engine {
                 let outstanding = clients[i].outstanding
                 clients[i] = ClientRecord()
                 clients[i].outstanding = outstanding
+                upFlags[i] = true
             } else {
                 clients.append(ClientRecord())
+                upFlags.append(true)
             }
         }
         activeClients += add
@@ -94,7 +96,7 @@ extension Engine {
                 return CommandOutcome(accepted: false, message: "no node \(id)")
             }
             guard clients[id - 1].up else { return CommandOutcome(accepted: false, message: "node \(id) is already down") }
-            clients[id - 1].up = false
+            setUp(id - 1, false)
             // The client process died: what it was waiting for can no longer be delivered.
             for ref in requests.liveRefs() where Int(requests[ref].client) == id - 1 {
                 finish(ref, .failed)
@@ -120,7 +122,7 @@ extension Engine {
                 return CommandOutcome(accepted: false, message: "no node \(id)")
             }
             guard !clients[id - 1].up else { return CommandOutcome(accepted: false, message: "node \(id) is already up") }
-            clients[id - 1].up = true
+            setUp(id - 1, true)
             meshPeerChanged(id - 1, up: true)
             log(.nodeUp, node: id, architecture == .peerMesh ? "peer \(id) rejoined" : "client \(id) is back")
             return CommandOutcome(accepted: true, message: "node \(id) restarted")

@@ -17,7 +17,7 @@ extension Engine {
         }
         switch mesh!.discovery {
         case .dht:
-            forwardLookup(ref, from: requester)
+            forwardLookup(ref, from: requester, rank: mesh!.ring.rank(of: requester))
         case .flooding:
             let serial = mesh!.nextFlood
             mesh!.nextFlood &+= 1
@@ -33,22 +33,24 @@ extension Engine {
 
     // MARK: DHT
 
-    /// Sends the lookup one hop on from `peer`, or serves it there when `peer` owns the key.
-    func forwardLookup(_ ref: RequestRef, from peer: Int) {
+    /// Sends the lookup one hop on from `peer` (at `rank` on the ring), or serves it there when `peer` owns the key.
+    func forwardLookup(_ ref: RequestRef, from peer: Int, rank: Int) {
         guard let key = lookupKey(ref) else { return }
-        if let next = mesh?.ring.nextHop(from: peer, toward: key) {
+        if let next = mesh?.ring.nextRank(fromRank: rank, toward: key) {
             mesh?.lookupMessages += 1
-            sendMessage(.lookupArrives(ref, peer: Int32(next)), ref: ref, from: peer, to: next)
+            let to = mesh!.ring.peer(atRank: next)
+            sendMessage(.lookupArrives(ref, rank: Int32(next)), ref: ref, from: peer, to: to)
         } else {
             arriveAtOwner(ref, peer)
         }
     }
 
-    /// A lookup message reached `peer`.
-    func lookupArrived(_ ref: RequestRef, at peer: Int) {
+    /// A lookup message reached the peer at `rank` on the ring.
+    func lookupArrived(_ ref: RequestRef, atRank rank: Int) {
+        guard let peer = mesh?.ring.peer(atRank: rank) else { return }
         guard requests.isLive(ref), isUp(peer) else { return }  // a departed peer drops it; the timeout retries
         requests[ref].hops &+= 1
-        forwardLookup(ref, from: peer)
+        forwardLookup(ref, from: peer, rank: rank)
     }
 
     /// The key's owner has the request: serve it if it holds a replica, or say it is not found.
@@ -247,5 +249,14 @@ extension Engine {
         }
     }
 
-    func isUp(_ peer: Int) -> Bool { peer < activeClients && clients[peer].up }
+    func isUp(_ peer: Int) -> Bool {
+        assert(peer >= activeClients || upFlags[peer] == clients[peer].up, "up flag out of step with its record")
+        return peer < activeClients && upFlags[peer]
+    }
+
+    /// Marks client or peer `c` up or down, in its record and in the flags the hops read.
+    func setUp(_ c: Int, _ up: Bool) {
+        clients[c].up = up
+        upFlags[c] = up
+    }
 }

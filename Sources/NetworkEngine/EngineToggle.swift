@@ -37,7 +37,15 @@ extension Engine {
     func buildMesh(seeded: Bool) {
         var fresh = MeshState(scenario: scenario, peers: max(1, clients.count), now: kernel.now, seeded: seeded,
                               isUp: { [clients, activeClients] in $0 < activeClients && clients[$0].up })
-        if let old = mesh { fresh.carryCounters(from: old, at: kernel.now) }
+        if let old = mesh {
+            fresh.carryCounters(from: old, at: kernel.now)
+            // Lookups in flight name their next peer by its place on the ring; the bigger ring places peers anew.
+            kernel.updatePending { event in
+                if case .lookupArrives(let ref, let rank) = event {
+                    event = .lookupArrives(ref, rank: Int32(fresh.ring.rank(of: old.ring.peer(atRank: Int(rank)))))
+                }
+            }
+        }
         mesh = fresh
     }
 
@@ -71,7 +79,7 @@ extension Engine {
         clients[peer].churnToken = nextChurnToken
         let downProbability = churn.meanDowntime / (churn.meanUptime + churn.meanDowntime)
         if clients[peer].up && churnRandom.chance(downProbability) {
-            clients[peer].up = false
+            setUp(peer, false)
             meshPeerChanged(peer, up: false)
             scheduleChurnStep(peer, after: churn.meanDowntime)
         } else {

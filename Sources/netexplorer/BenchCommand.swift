@@ -30,21 +30,30 @@ struct BenchCommand: ParsableCommand {
         var note: String
     }
 
+    @Option(name: .long, help: "Run only the cases whose figure names contain this text (e.g. dht, frame).")
+    var only: String?
+
     func run() throws {
-        var figures: [Figure] = []
         // The million-peer case runs first, so the process's peak memory is its own.
-        figures.append(millionPeers())
-        figures += clientServerMM4()
-        figures.append(bottleneck10k())
-        figures.append(dhtLookups())
-        figures.append(floods())
-        figures.append(frame(width: 200, height: 60, clients: 10_000, name: "frame_ms_200x60_10k"))
-        figures.append(frame(width: 120, height: 40, clients: 20, name: "frame_ms_120x40_20"))
-        // The classroom-sized and star-versus-strip cases the live view's own acceptance names.
-        figures.append(frame(width: 120, height: 40, clients: 1_000, name: "frame_ms_120x40_1k"))
-        figures.append(frame(width: 200, height: 60, clients: 20, name: "frame_ms_200x60_20"))
-        figures.append(frame(width: 200, height: 60, clients: 1_000, name: "frame_ms_200x60_1k"))
-        if let bytes = bytesPerFrame() { figures.append(bytes) }
+        let cases: [(names: [String], measure: () -> [Figure])] = [
+            (["peak_rss_mb_1m_peers"], { [millionPeers()] }),
+            (["cs_requests_per_second", "cs_events_per_second"], { clientServerMM4() }),
+            (["cs_events_per_second_bottleneck_10k"], { [bottleneck10k()] }),
+            (["dht_lookups_per_second"], { [dhtLookups()] }),
+            (["flood_queries_per_second"], { [floods()] }),
+            (["frame_ms_200x60_10k"], { [frame(width: 200, height: 60, clients: 10_000, name: "frame_ms_200x60_10k")] }),
+            (["frame_ms_120x40_20"], { [frame(width: 120, height: 40, clients: 20, name: "frame_ms_120x40_20")] }),
+            // The classroom-sized and star-versus-strip cases the live view's own acceptance names.
+            (["frame_ms_120x40_1k"], { [frame(width: 120, height: 40, clients: 1_000, name: "frame_ms_120x40_1k")] }),
+            (["frame_ms_200x60_20"], { [frame(width: 200, height: 60, clients: 20, name: "frame_ms_200x60_20")] }),
+            (["frame_ms_200x60_1k"], { [frame(width: 200, height: 60, clients: 1_000, name: "frame_ms_200x60_1k")] }),
+            (["bytes_per_frame"], { bytesPerFrame().map { [$0] } ?? [] }),
+        ]
+        let chosen = cases.filter { c in only.map { text in c.names.contains { $0.contains(text) } } ?? true }
+        guard !chosen.isEmpty else {
+            throw CLIError(message: "no bench case matches '\(only ?? "")' (try dht, frame, cs_)")
+        }
+        let figures = chosen.flatMap { $0.measure() }
         switch format {
         case .table: print(table(figures), terminator: "")
         case .json: print(json(figures).serialized(pretty: true))

@@ -100,11 +100,14 @@ struct ChordRingTests {
 
     /// The ring computes the closest preceding finger without looking at 64 fingers; here a reference builds the
     /// whole 64-entry table from a plain scan and applies Chord's rule literally, from every peer, dead or alive.
-    @Test("each hop is the closest preceding finger of a full 64-entry finger table")
-    func nextHopMatchesFullFingerTable() {
+    /// With no departures the ring skips its alive bitmap (the engine's fast path); with a quarter departed it
+    /// searches it. `nextRank`, which the engine routes with, must agree with `nextHop` in both.
+    @Test("each hop is the closest preceding finger of a full 64-entry finger table", arguments: [0.0, 0.25])
+    func nextHopMatchesFullFingerTable(departed: Double) {
         var ring = Self.ring(300, seed: 5)
         var churn = SeededRandom(seed: 5, stream: .churn)
-        for p in 0..<ring.peerCount where churn.chance(0.25) { ring.setAlive(p, false) }
+        for p in 0..<ring.peerCount where churn.chance(departed) { ring.setAlive(p, false) }
+        #expect((ring.aliveCount == ring.peerCount) == (departed == 0))
         var pick = SeededRandom(seed: 5, stream: .workload)
         // Keys at random, and some right at or next to identifiers, where off-by-one mistakes live.
         var keys = (0..<40).map { _ in pick.next() }
@@ -136,6 +139,7 @@ struct ChordRingTests {
                         .map { fingers[$0] } ?? successor
                 }
                 #expect(ring.nextHop(from: n, toward: key) == expected, "peer \(n), key \(key)")
+                #expect(ring.nextRank(fromRank: ring.rank(of: n), toward: key).map(ring.peer(atRank:)) == expected)
             }
         }
     }

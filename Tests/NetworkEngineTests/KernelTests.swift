@@ -49,6 +49,55 @@ struct KernelTests {
         #expect(n == 100_000)
     }
 
+    /// Pops and pushes interleaved, as a run does, so the heap is mostly full families (the branch-free path) with
+    /// partial ones at the bottom; times up to 10^15 ns (a million simulated seconds) use the key's upper half, and
+    /// many ties test the sequence half. A sorted list of (time, sequence) is the reference.
+    @Test("interleaved pushes and pops come out in (time, sequence) order, ties in scheduling order")
+    func interleavedOrder() {
+        var q = EventQueue<Int>()
+        // Kept in descending (time, sequence) order, so the earliest is last.
+        var reference: [(time: SimTime, seq: Int)] = []
+        var rng = SeededRandom(seed: 8, stream: .network)
+        var now: SimTime = 0, seq = 0
+        var popped = 0
+        for step in 0..<60_000 {
+            if step % 3 != 2 || q.isEmpty {
+                // Half of the delays from a set of 5 values, so equal times are common.
+                let delay = rng.chance(0.5) ? SimTime(rng.below(5)) * 1_000 : SimTime(rng.below(1_000_000_000_000_000))
+                q.push(seq, at: now + delay)
+                // Sequence numbers only grow, so a new event goes after every pending one of its time.
+                var low = 0, high = reference.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if reference[mid].time > now + delay { low = mid + 1 } else { high = mid }
+                }
+                reference.insert((now + delay, seq), at: low)
+                seq += 1
+            } else {
+                let e = q.pop()!
+                let expected = reference.removeLast()
+                #expect(e.time == expected.time && e.payload == expected.seq)
+                now = e.time
+                popped += 1
+            }
+        }
+        #expect(popped > 15_000 && q.count == reference.count)
+    }
+
+    @Test("rewriting pending events in place keeps their times and order")
+    func updatePending() {
+        var k = Kernel<Int>()
+        for i in 0..<50 { k.schedule(i, after: SimTime(50 - i)) }
+        k.schedule(100, after: 0)  // due now: the immediate queue
+        k.updatePending { $0 = -$0 }
+        #expect(k.next(until: .max) == -100)
+        var times: [SimTime] = []
+        var payloads: [Int] = []
+        while let e = k.next(until: .max) { payloads.append(e); times.append(k.now) }
+        #expect(payloads == (0..<50).reversed().map { -$0 })
+        #expect(times == Array(1...50))
+    }
+
     @Test("random streams are independent and reproducible")
     func streams() {
         var a = SeededRandom(seed: 1, stream: .arrivals), b = SeededRandom(seed: 1, stream: .arrivals)

@@ -3,19 +3,23 @@
 /// Equal times run in the order they were scheduled, so a run never depends on the heap's internal layout. The heap is
 /// 4-ary (shallower than binary, fewer cache misses at 100,000+ pending events) and stores small value entries in one
 /// contiguous array: pushing and popping allocate nothing once the array has grown.
+///
+/// Each entry's order is one 128-bit key, the time in the high half and the sequence number in the low half, so
+/// comparing two entries is a single unsigned comparison that compiles to flags and conditional moves, not branches.
+/// Which of four children is smallest is a coin toss the branch predictor cannot learn; measured on a 100,000-peer
+/// DHT run, the mispredicted branches of the two-field comparison made `pop` a fifth of the whole run.
 public struct EventQueue<Payload> {
     @usableFromInline struct Entry {
-        @usableFromInline var time: SimTime
-        @usableFromInline var seq: UInt64
+        /// `time << 64 | seq`; times are never negative (the clock starts at 0 and events are never in the past).
+        @usableFromInline var key: UInt128
         @usableFromInline var payload: Payload
 
         @inlinable init(time: SimTime, seq: UInt64, payload: Payload) {
-            self.time = time; self.seq = seq; self.payload = payload
+            key = UInt128(UInt64(bitPattern: time)) << 64 | UInt128(seq)
+            self.payload = payload
         }
 
-        @inlinable func precedes(_ other: Entry) -> Bool {
-            time < other.time || (time == other.time && seq < other.seq)
-        }
+        @inlinable var time: SimTime { SimTime(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
     }
 
     @usableFromInline var heap: [Entry] = []
@@ -32,10 +36,16 @@ public struct EventQueue<Payload> {
 
     /// Adds an event at `time`; it runs after every event already scheduled for the same time.
     @inlinable public mutating func push(_ payload: Payload, at time: SimTime) {
+        precondition(time >= 0, "events cannot be scheduled before time 0")
         let entry = Entry(time: time, seq: nextSeq, payload: payload)
         nextSeq &+= 1
         heap.append(entry)
         siftUp(heap.count - 1)
+    }
+
+    /// Rewrites every pending event in place; their times and order stay as they are.
+    public mutating func updateEach(_ body: (inout Payload) -> Void) {
+        for k in heap.indices { body(&heap[k].payload) }
     }
 
     /// Removes and returns the earliest event.
@@ -52,20 +62,27 @@ public struct EventQueue<Payload> {
             var i = 0
             while true {
                 let first = 4 * i + 1
-                if first >= n { break }
-                var best = first
-                let end = Swift.min(first + 4, n)
-                var c = first + 1
-                while c < end {
-                    if h[c].precedes(h[best]) { best = c }
-                    c += 1
+                var best: Int
+                if first + 3 < n {
+                    // A full family: a branch-free tournament of two pairs.
+                    let a = h[first + 1].key < h[first].key ? first + 1 : first
+                    let b = h[first + 3].key < h[first + 2].key ? first + 3 : first + 2
+                    best = h[b].key < h[a].key ? b : a
+                } else {
+                    if first >= n { break }
+                    best = first
+                    var c = first + 1
+                    while c < n {
+                        if h[c].key < h[best].key { best = c }
+                        c += 1
+                    }
                 }
                 h[i] = h[best]
                 i = best
             }
             while i > 0 {
                 let parent = (i - 1) >> 2
-                if !last.precedes(h[parent]) { break }
+                if !(last.key < h[parent].key) { break }
                 h[i] = h[parent]
                 i = parent
             }
@@ -80,7 +97,7 @@ public struct EventQueue<Payload> {
             let item = h[i]
             while i > 0 {
                 let parent = (i - 1) >> 2
-                if !item.precedes(h[parent]) { break }
+                if !(item.key < h[parent].key) { break }
                 h[i] = h[parent]
                 i = parent
             }

@@ -34,6 +34,13 @@ public struct Kernel<Event> {
         if time <= now { immediate.append(event) } else { queue.push(event, at: time) }
     }
 
+    /// Rewrites every pending event in place, without moving any in time or order: for a model whose events name
+    /// things by a numbering that it has just changed.
+    public mutating func updatePending(_ body: (inout Event) -> Void) {
+        immediate.updateEach(body)
+        queue.updateEach(body)
+    }
+
     /// Takes the next event due at or before `limit`, moving the clock to its time; nil when none is due.
     public mutating func next(until limit: SimTime) -> Event? {
         if !immediate.isEmpty, now <= limit, queue.nextTime != now {

@@ -35,6 +35,14 @@ public struct RingBuffer<Element> {
         return e
     }
 
+    /// Rewrites every element in place, oldest first.
+    public mutating func updateEach(_ body: (inout Element) -> Void) {
+        for i in 0..<_count {
+            let k = (head + i) & mask
+            if var e = storage[k] { body(&e); storage[k] = e }
+        }
+    }
+
     @usableFromInline mutating func grow() {
         var bigger = [Element?](repeating: nil, count: storage.count * 2)
         for i in 0..<_count { bigger[i] = storage[(head + i) & mask] }

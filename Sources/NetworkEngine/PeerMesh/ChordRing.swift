@@ -6,13 +6,17 @@
 ///
 /// Finger `i` of peer `n` is `successor(id(n) + 2^i)` over the peers alive *now*: Chord's tables after stabilisation
 /// has caught up with churn. Computing fingers on demand instead of storing 64 per peer keeps memory O(N) (a
-/// million-peer ring holds 17 MB, where stored fingers alone would take 256 MB), and means there is no stale table
+/// million-peer ring holds 21 MB, where stored fingers alone would take 256 MB), and means there is no stale table
 /// to model here: the engine decides what a lookup routed through a departed peer costs.
 public struct ChordRing: Sendable {
-    /// Identifiers in ascending order: `ids[rank]`.
-    private let ids: [UInt64]
-    /// The peer at each rank.
-    private let peerAtRank: [Int32]
+    /// One place on the ring: its identifier and the peer there.
+    private struct Place {
+        var id: UInt64
+        var peer: Int32
+    }
+    /// Places in ascending identifier order: `places[rank]`. Identifier and peer share a cache line, so a routing
+    /// step that finds a rank has its peer too (two parallel arrays measured one extra cache miss per hop).
+    private let places: [Place]
     /// The rank of each peer.
     private let rankOfPeer: [Int32]
     /// `bucketStart[b]` is the first rank whose identifier's top bits are ≥ `b`; one past the last bucket holds
@@ -71,7 +75,7 @@ public struct ChordRing: Sendable {
         let n = unsorted.count
         var rankOfPeer = [Int32](repeating: 0, count: n)
         for (rank, peer) in order.enumerated() { rankOfPeer[Int(peer)] = Int32(rank) }
-        let ids = order.map { unsorted[Int($0)] }
+        let places = order.map { Place(id: unsorted[Int($0)], peer: $0) }
         // 4 to 8 identifiers per bucket (2^bits ≥ n/8), a cache line or two: the bucket table stays small enough to
         // live in cache (64 KB for 100,000 peers), so a hop costs about one cache miss, in the identifiers. One
         // identifier per bucket measured slower, its table competing with the identifiers for cache. At least one bit,
@@ -82,11 +86,10 @@ public struct ChordRing: Sendable {
         var bucketStart = [Int32](repeating: Int32(n), count: buckets + 1)
         var rank = 0
         for b in 0..<buckets {
-            while rank < n && Int(ids[rank] >> shift) < b { rank += 1 }
+            while rank < n && Int(places[rank].id >> shift) < b { rank += 1 }
             bucketStart[b] = Int32(rank)
         }
-        self.ids = ids
-        self.peerAtRank = order
+        self.places = places
         self.rankOfPeer = rankOfPeer
         self.bucketStart = bucketStart
         self.bucketShift = shift
@@ -96,19 +99,19 @@ public struct ChordRing: Sendable {
     // MARK: - Peers
 
     /// How many peers the ring has, alive or not.
-    public var peerCount: Int { ids.count }
+    public var peerCount: Int { places.count }
 
     /// How many peers are alive.
     public var aliveCount: Int { alive.count }
 
     /// The identifier of `peer`.
-    public func identifier(of peer: Int) -> UInt64 { ids[Int(rankOfPeer[peer])] }
+    public func identifier(of peer: Int) -> UInt64 { places[Int(rankOfPeer[peer])].id }
 
     /// The place of `peer` in ring order (0 has the smallest identifier), for drawing the ring.
     public func rank(of peer: Int) -> Int { Int(rankOfPeer[peer]) }
 
     /// The peer at place `rank` in ring order.
-    public func peer(atRank rank: Int) -> Int { Int(peerAtRank[rank]) }
+    public func peer(atRank rank: Int) -> Int { Int(places[rank].peer) }
 
     /// Whether `peer` is alive.
     public func isAlive(_ peer: Int) -> Bool { alive.contains(Int(rankOfPeer[peer])) }
@@ -133,7 +136,7 @@ public struct ChordRing: Sendable {
 
     /// The first alive peer whose identifier is ≥ `key`, wrapping past the top; nil when no peer is alive.
     public func successor(of key: UInt64) -> Int? {
-        aliveRank(atOrAfter: lowerBound(key)).map { Int(peerAtRank[$0]) }
+        aliveRank(atOrAfter: lowerBound(key)).map { Int(places[$0].peer) }
     }
 
     /// The alive peer responsible for `key`: its successor.
@@ -156,7 +159,7 @@ public struct ChordRing: Sendable {
         let n = peerCount
         guard n > 0 else { return }
         let first = lowerBound(key) % n
-        for k in 0..<min(max(0, count), n) { holders.append(Int(peerAtRank[(first + k) % n])) }
+        for k in 0..<min(max(0, count), n) { holders.append(Int(places[(first + k) % n].peer)) }
     }
 
     // MARK: - Routing
@@ -167,10 +170,15 @@ public struct ChordRing: Sendable {
     /// hop is the successor, which owns the key; otherwise it is the closest preceding finger, the finger with the
     /// largest `i` whose identifier lies in (id(n), key). A departed `peer` routes as if it were still up.
     public func nextHop(from peer: Int, toward key: UInt64) -> Int? {
+        nextRank(fromRank: Int(rankOfPeer[peer]), toward: key).map { Int(places[$0].peer) }
+    }
+
+    /// `nextHop(from:toward:)` in ranks: the rank a lookup at `rank` goes to next, or nil when `rank` owns `key`.
+    /// The engine routes in ranks, so a hop reads one place rather than a peer's rank and then its place.
+    public func nextRank(fromRank rank: Int, toward key: UInt64) -> Int? {
         guard let owner = aliveRank(atOrAfter: lowerBound(key)) else { return nil }
         let predecessor = aliveRank(before: owner)
-        return step(from: Int(rankOfPeer[peer]), toward: key, owner: owner, predecessor: predecessor)
-            .map { Int(peerAtRank[$0]) }
+        return step(from: rank, toward: key, owner: owner, predecessor: predecessor)
     }
 
     /// Hops a lookup for `key` takes from `peer` to the key's owner (the final predecessor → owner hop counted; 0 when
@@ -200,9 +208,9 @@ public struct ChordRing: Sendable {
     @inline(__always)
     private func step(from rank: Int, toward key: UInt64, owner: Int, predecessor: Int) -> Int? {
         if rank == owner { return nil }
-        let id = ids[rank]
+        let id = places[rank].id
         let toKey = key &- id
-        let toPredecessor = ids[predecessor] &- id
+        let toPredecessor = places[predecessor].id &- id
         // No alive peer strictly between n and the key: the key is in (id(n), id(successor(n))], hand it to the owner.
         // (toPredecessor ≥ toKey also covers a departed n that sits between the predecessor and the key.)
         if rank == predecessor || toPredecessor >= toKey { return owner }
@@ -221,7 +229,7 @@ public struct ChordRing: Sendable {
         // Identifiers in later buckets are all ≥ key, so the answer is in [low, high].
         while low < high {
             let mid = (low + high) >> 1
-            if ids[mid] < key { low = mid + 1 } else { high = mid }
+            if places[mid].id < key { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -229,12 +237,15 @@ public struct ChordRing: Sendable {
     /// The first alive rank at or after `rank`, wrapping past the top; nil when no peer is alive.
     @inline(__always)
     private func aliveRank(atOrAfter rank: Int) -> Int? {
-        alive.next(atOrAfter: rank) ?? alive.next(atOrAfter: 0)
+        // With every peer alive (no churn) the answer is `rank` itself: skip the bitmap.
+        if alive.count == places.count, rank < places.count { return rank }
+        return alive.next(atOrAfter: rank) ?? alive.next(atOrAfter: 0)
     }
 
     /// The last alive rank strictly before `rank`, wrapping below zero; `rank` itself when it is the only one alive.
     @inline(__always)
     private func aliveRank(before rank: Int) -> Int {
-        alive.previous(atOrBefore: rank - 1) ?? alive.previous(atOrBefore: peerCount - 1) ?? rank
+        if alive.count == places.count { return rank > 0 ? rank - 1 : places.count - 1 }
+        return alive.previous(atOrBefore: rank - 1) ?? alive.previous(atOrBefore: peerCount - 1) ?? rank
     }
 }
