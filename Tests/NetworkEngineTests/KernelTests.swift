@@ -98,6 +98,16 @@ struct KernelTests {
         #expect(times == Array(1...50))
     }
 
+    /// `jitter` rounds by hand to skip a libm call; every seeded run depends on it rounding exactly as
+    /// `Double.rounded()` does (half away from zero), for small spreads and for ones far beyond a second.
+    @Test("jitter rounds exactly like Double.rounded()", arguments: [1 as SimTime, 3, 5_000_000, 1 << 40])
+    func jitterRounding(spread: SimTime) {
+        var a = SeededRandom(seed: 4, stream: .network), b = a
+        for _ in 0..<20_000 {
+            #expect(a.jitter(spread) == SimTime(((b.unit() * 2 - 1) * Double(spread)).rounded()))
+        }
+    }
+
     @Test("random streams are independent and reproducible")
     func streams() {
         var a = SeededRandom(seed: 1, stream: .arrivals), b = SeededRandom(seed: 1, stream: .arrivals)

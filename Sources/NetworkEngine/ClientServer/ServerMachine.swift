@@ -33,7 +33,9 @@ public struct ServerMachine {
     /// The request each worker holds (nil when idle).
     var inService: [RequestRef?]
     var idleWorkers: [Int]
-    var waiting = RingBuffer<RequestRef>(initialCapacity: 64)
+    /// Starts small and doubles when full: a mesh makes one server per serving peer, tens of thousands at 100,000
+    /// peers, and most of them never queue anything.
+    var waiting = RingBuffer<RequestRef>(initialCapacity: 4)
     /// Requests served to completion.
     public internal(set) var served = 0
 

@@ -55,7 +55,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// A uniform duration in `-spread...spread`.
     @inlinable public mutating func jitter(_ spread: SimTime) -> SimTime {
-        spread == 0 ? 0 : SimTime(((unit() * 2 - 1) * Double(spread)).rounded())
+        guard spread != 0 else { return 0 }
+        let x = (unit() * 2 - 1) * Double(spread)
+        // `x.rounded()` (half away from zero) without its libm call, one per network hop: truncate, then step out
+        // when the dropped fraction is at least a half. Exact for |x| < 2^63: `x - Double(t)` loses nothing.
+        var t = SimTime(x)
+        let fraction = x - Double(t)
+        if fraction >= 0.5 { t += 1 } else if fraction <= -0.5 { t -= 1 }
+        return t
     }
 }
 
