@@ -84,6 +84,17 @@ struct KernelTests {
         #expect(popped > 15_000 && q.count == reference.count)
     }
 
+    @Test("a delay that would overflow the clock waits until the end of time instead of running in the past")
+    func saturatingDelay() {
+        var k = Kernel<Int>()
+        k.schedule(1, after: 10)
+        _ = k.next(until: .max)
+        k.schedule(2, after: .max)
+        k.schedule(3, after: 5)
+        #expect(k.next(until: .max) == 3)
+        #expect(k.next(until: .max) == 2 && k.now == .max)
+    }
+
     @Test("rewriting pending events in place keeps their times and order")
     func updatePending() {
         var k = Kernel<Int>()

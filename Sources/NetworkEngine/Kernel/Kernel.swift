@@ -26,7 +26,10 @@ public struct Kernel<Event> {
 
     /// Schedules `event` to run `delay` nanoseconds from now (a negative delay runs it now).
     public mutating func schedule(_ event: Event, after delay: SimTime) {
-        if delay <= 0 { immediate.append(event) } else { queue.push(event, at: now &+ delay) }
+        guard delay > 0 else { immediate.append(event); return }
+        // An absurd delay saturates at the end of time rather than wrapping into the past.
+        let (time, overflow) = now.addingReportingOverflow(delay)
+        queue.push(event, at: overflow ? .max : time)
     }
 
     /// Schedules `event` at an absolute time (clamped to now).
