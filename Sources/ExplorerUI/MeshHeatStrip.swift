@@ -90,13 +90,12 @@ enum MeshHeatStrip {
         if Line(counts + wire).width <= area.width { counts += wire }
         buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)
 
-        let legend = [
-            Span(String(g.heat[0]), style: Theme.idle), Span(String(g.heat[1...]), style: Theme.busy),
-            Span(" served few\(g.arrows.right)most  "),
-            Span(String(g.overloaded), style: Theme.overload), Span(" full  "),
-            Span(String(g.down), style: Theme.down), Span(" most down"),
-        ]
-        buffer.set(line: Line(legend), in: legendRow, ellipsis: state.symbols.ellipsis)
+        let legend = Legend.line([
+            .init(parts: [Span(String(g.heat[0]), style: Theme.idle), Span(String(g.heat[1...]), style: Theme.busy)],
+                  "served few\(g.arrows.right)most"),
+            .init(g.overloaded, Theme.overload, "full"), .init(g.down, Theme.down, "most down"),
+        ])
+        buffer.set(line: legend, in: legendRow, ellipsis: state.symbols.ellipsis)
     }
 
     /// The glyph and style of cell `c`: overloaded first, then mostly down, then the shade of its served load.

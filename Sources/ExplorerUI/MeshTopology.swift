@@ -111,24 +111,16 @@ enum MeshTopology {
     /// The long legend when it fits, else a short one; every shape named, as the glyphs alone would not say.
     static func drawLegend(state: AppState, row: Rect, buffer: inout Buffer) {
         let g = state.glyphs
-        let long = [
-            Span(String(g.idle), style: Theme.idle), Span(" idle  "),
-            Span(String(g.busy), style: Theme.busy), Span(" busy  "),
-            Span(String(g.queueing), style: Theme.serverQueueing), Span(" queueing  "),
-            Span(String(g.overloaded), style: Theme.overload), Span(" overloaded  "),
-            Span(String(g.down), style: Theme.down), Span(" down  "),
-            Span(String(g.request), style: Theme.request), Span(" lookup/request  "),
-            Span(String(g.reply), style: Theme.reply), Span(" reply"),
-        ]
-        let short = [
-            Span(String(g.idle), style: Theme.idle), Span(" idle "),
-            Span(String(g.busy), style: Theme.busy), Span(" busy "),
-            Span(String(g.queueing), style: Theme.serverQueueing), Span(" queue "),
-            Span(String(g.overloaded), style: Theme.overload), Span(" full "),
-            Span(String(g.down), style: Theme.down), Span(" down "),
-            Span(String(g.request), style: Theme.request), Span(" msg"),
-        ]
-        let line = Line(long).width <= row.width ? Line(long) : Line(short)
+        let line = Legend.fitting([
+            .init(g.idle, Theme.idle, "idle"), .init(g.busy, Theme.busy, "busy"),
+            .init(g.queueing, Theme.serverQueueing, "queueing"), .init(g.overloaded, Theme.overload, "overloaded"),
+            .init(g.down, Theme.down, "down"), .init(g.request, Theme.request, "lookup/request"),
+            .init(g.reply, Theme.reply, "reply"),
+        ], else: [
+            .init(g.idle, Theme.idle, "idle"), .init(g.busy, Theme.busy, "busy"),
+            .init(g.queueing, Theme.serverQueueing, "queue"), .init(g.overloaded, Theme.overload, "full"),
+            .init(g.down, Theme.down, "down"), .init(g.request, Theme.request, "msg"),
+        ], width: row.width)
         buffer.set(line: line, in: row, ellipsis: state.symbols.ellipsis)
     }
 }

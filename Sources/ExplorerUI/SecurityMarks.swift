@@ -26,19 +26,13 @@ enum SecurityMarks {
     /// `⚔ attacker  ◎ attacked  ⊘ breached  ? guess`, or a shorter one when `width` is too narrow.
     static func legend(state: AppState, width: Int) -> Line {
         let g = state.glyphs
-        let long = Line([
-            Span(String(g.attacker), style: Theme.attacker), Span(" attacker  "),
-            Span(String(g.target), style: Theme.underAttack), Span(" attacked  "),
-            Span(String(g.breached), style: Theme.breached), Span(" breached  "),
-            Span(String(g.guess), style: Theme.guess), Span(" guess"),
-        ])
-        let short = Line([
-            Span(String(g.attacker), style: Theme.attacker), Span(" attacker "),
-            Span(String(g.target), style: Theme.underAttack), Span(" target "),
-            Span(String(g.breached), style: Theme.breached), Span(" breached "),
-            Span(String(g.guess), style: Theme.guess), Span(" guess"),
-        ])
-        return long.width <= width ? long : short
+        return Legend.fitting([
+            .init(g.attacker, Theme.attacker, "attacker"), .init(g.target, Theme.underAttack, "attacked"),
+            .init(g.breached, Theme.breached, "breached"), .init(g.guess, Theme.guess, "guess"),
+        ], else: [
+            .init(g.attacker, Theme.attacker, "attacker"), .init(g.target, Theme.underAttack, "target"),
+            .init(g.breached, Theme.breached, "breached"), .init(g.guess, Theme.guess, "guess"),
+        ], width: width)
     }
 
     /// Per-cell tallies of a heat strip's security marks (client or peer strip alike).

@@ -106,14 +106,11 @@ public enum TopologyPane {
 
     static func drawStarLegend(state: AppState, row: Rect, buffer: inout Buffer) {
         let g = state.glyphs
-        let spans = [
-            Span(String(g.idle), style: Theme.idle), Span(" idle  "),
-            Span(String(g.busy), style: Theme.busy), Span(" busy  "),
-            Span(String(g.down), style: Theme.down), Span(" down  "),
-            Span(String(g.request), style: Theme.request), Span(" request  "),
-            Span(String(g.reply), style: Theme.reply), Span(" reply"),
-        ]
-        buffer.set(line: Line(spans), in: row, ellipsis: state.symbols.ellipsis)
+        let line = Legend.line([
+            .init(g.idle, Theme.idle, "idle"), .init(g.busy, Theme.busy, "busy"), .init(g.down, Theme.down, "down"),
+            .init(g.request, Theme.request, "request"), .init(g.reply, Theme.reply, "reply"),
+        ])
+        buffer.set(line: line, in: row, ellipsis: state.symbols.ellipsis)
     }
 
     // MARK: - Aggregate
@@ -181,12 +178,12 @@ public enum TopologyPane {
         buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)
 
         let heatLegend = perCell == 1
-            ? [Span(String(g.idle), style: Theme.idle), Span(" idle  "), Span(String(g.busy), style: Theme.busy),
-               Span(" busy  "), Span(String(g.down), style: Theme.down), Span(" down")]
-            : [Span(String(g.heat[0]), style: Theme.idle), Span(" all idle  "),
-               Span(String(g.heat[1...]), style: Theme.busy), Span(" busier  "),
-               Span(String(g.down), style: Theme.down), Span(" most down")]
-        buffer.set(line: Line(heatLegend), in: legendRow, ellipsis: state.symbols.ellipsis)
+            ? Legend.line([.init(g.idle, Theme.idle, "idle"), .init(g.busy, Theme.busy, "busy"),
+                           .init(g.down, Theme.down, "down")])
+            : Legend.line([.init(g.heat[0], Theme.idle, "all idle"),
+                           .init(parts: [Span(String(g.heat[1...]), style: Theme.busy)], "busier"),
+                           .init(g.down, Theme.down, "most down")])
+        buffer.set(line: heatLegend, in: legendRow, ellipsis: state.symbols.ellipsis)
     }
 
     static func drawServerSummary(snapshot: Snapshot, state: AppState, row: Rect, buffer: inout Buffer) {
