@@ -35,8 +35,11 @@ extension Engine {
 
     /// Sends the lookup one hop on from `peer` (at `rank` on the ring), or serves it there when `peer` owns the key.
     func forwardLookup(_ ref: RequestRef, from peer: Int, rank: Int) {
-        guard let key = lookupKey(ref) else { return }
-        if let next = mesh?.ring.nextRank(fromRank: rank, toward: key) {
+        guard mesh != nil, requests.isLive(ref) else { return }
+        let resource = Int(requests[ref].resource)
+        let key = ChordRing.key(forResource: resource)
+        if let ends = mesh!.endpoints(slot: Int(ref.slot), resource: resource),
+           let next = mesh!.ring.nextRank(fromRank: rank, toward: key, ends: ends) {
             mesh?.lookupMessages += 1
             let to = mesh!.ring.peer(atRank: next)
             sendMessage(.lookupArrives(ref, rank: Int32(next)), ref: ref, from: peer, to: to)
@@ -64,10 +67,6 @@ extension Engine {
             // Every replica is offline (or not yet seeded): the resource cannot be had right now.
             sendReply(ref, .failed, from: owner + 1)
         }
-    }
-
-    func lookupKey(_ ref: RequestRef) -> UInt64? {
-        requests.isLive(ref) ? ChordRing.key(forResource: Int(requests[ref].resource)) : nil
     }
 
     func recordLookup(hops: Int) {

@@ -30,6 +30,20 @@ struct MeshState {
     /// Requests each peer served (load).
     var served: [Int]
 
+    /// Each DHT lookup's owner and predecessor ranks (`ChordRing.endpoints(of:)`), by request slot, found at its
+    /// first hop and valid while `ringVersion` stands. Keyed by resource, not request: two requests for one resource
+    /// steer to the same ends. A fresh mesh starts with none, so a rebuilt ring finds them anew.
+    var lookupEnds: [LookupEnds] = []
+    /// Bumped whenever a peer joins or leaves routing (`ring.setAlive`), which may move any key's owner.
+    var ringVersion: UInt32 = 1
+
+    struct LookupEnds {
+        var resource: Int32 = -1
+        var version: UInt32 = 0
+        var owner: Int32 = 0
+        var predecessor: Int32 = 0
+    }
+
     /// Lookups resolved, their hops, and the messages every lookup cost (hops, floods, duplicates, hits).
     var lookupsResolved = 0
     var hopSum = 0
@@ -97,6 +111,33 @@ struct MeshState {
 
     var peerCount: Int { served.count }
 
+    /// The routing ends of the lookup in request slot `slot` for `resource`, from the cache when the ring has not
+    /// changed since they were found; nil when no peer is alive.
+    mutating func endpoints(slot: Int, resource: Int) -> (owner: Int, predecessor: Int)? {
+        if slot >= lookupEnds.count {
+            lookupEnds += Array(repeating: LookupEnds(), count: max(64, slot + 1 - lookupEnds.count))
+        }
+        let cached = lookupEnds[slot]
+        if cached.version == ringVersion && cached.resource == Int32(resource) {
+            return (Int(cached.owner), Int(cached.predecessor))
+        }
+        guard let ends = ring.endpoints(of: ChordRing.key(forResource: resource)) else { return nil }
+        lookupEnds[slot] = LookupEnds(resource: Int32(resource), version: ringVersion, owner: Int32(ends.owner),
+                                      predecessor: Int32(ends.predecessor))
+        return ends
+    }
+
+    /// Marks `peer` alive or departed in routing, which may move the owner of any key.
+    private mutating func setRouting(_ peer: Int, alive: Bool) {
+        ring.setAlive(peer, alive)
+        ringVersion &+= 1
+        // After 2^32 changes a stale entry could match again: forget them all instead (0 marks an entry unfilled).
+        if ringVersion == 0 {
+            ringVersion = 1
+            for i in lookupEnds.indices { lookupEnds[i] = LookupEnds() }
+        }
+    }
+
     /// Takes over the running totals of the mesh this one replaces (in-flight floods are forgotten: they fail over
     /// to their requesters' timeouts).
     mutating func carryCounters(from old: MeshState, at now: SimTime) {
@@ -135,13 +176,13 @@ struct MeshState {
         guard peerUp[peer] != up else { return }  // already so: nothing moves
         integrateAvailability(to: now)
         peerUp[peer] = up
-        if up || repairNow { ring.setAlive(peer, up) }
+        if up || repairNow { setRouting(peer, alive: up) }
         for slot in heldBy[peer] where present[Int(slot)] { replicaChanged(slot: Int(slot), online: up) }
     }
 
     /// The periodic fix-up: routing stops using `peer` if it is still gone.
     mutating func repairRing(_ peer: Int) {
-        if peer < peerUp.count, !peerUp[peer] { ring.setAlive(peer, false) }
+        if peer < peerUp.count, !peerUp[peer] { setRouting(peer, alive: false) }
     }
 
     /// A seeded replica arrived on its holder.
