@@ -5,7 +5,7 @@
 /// `report()` (figures out), and moves it forward with `advance(to:)`.
 public final class Engine: Simulation {
     /// Everything that can happen, as a small value (no allocation per event).
-    public enum Event {
+    public enum Event: BitwiseCopyable {
         /// The merged Poisson arrival of all clients; stale when the population changed since it was scheduled.
         case arrival(generation: UInt32)
         case deliverRequest(RequestRef)

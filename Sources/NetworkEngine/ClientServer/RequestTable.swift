@@ -2,7 +2,7 @@
 ///
 /// Events about a request (its arrival at the server, its reply, its timeout) may still be pending after the request
 /// ended; the token tells them apart from the slot's next occupant, so those stale events are simply ignored.
-public struct RequestRef: Hashable, Sendable {
+public struct RequestRef: Hashable, Sendable, BitwiseCopyable {
     public var slot: Int32
     public var token: UInt32
     public init(slot: Int32, token: UInt32) { self.slot = slot; self.token = token }

@@ -1,5 +1,5 @@
 /// How the server answered a request.
-public enum ReplyOutcome: UInt8, Sendable {
+public enum ReplyOutcome: UInt8, Sendable, BitwiseCopyable {
     case completed
     /// The queue was full: overload.
     case rejected

@@ -2,7 +2,7 @@
 ///
 /// Modelled on SimPy's environment and SwiftNIO's `EmbeddedEventLoop`: `now`, `schedule`, and a way to take the next
 /// due event. Real-time pacing lives outside (the live view calls `advance(to:)` each frame), so tests never sleep.
-public struct Kernel<Event> {
+public struct Kernel<Event: BitwiseCopyable> {
     /// The current simulated time.
     public internal(set) var now: SimTime = 0
     /// Events taken from the queue so far.
@@ -66,7 +66,7 @@ public struct Kernel<Event> {
 ///
 /// `step()`, `run(until:)` and `advance(to:)` are provided; a model only says what an event does.
 public protocol Simulation: AnyObject {
-    associatedtype Event
+    associatedtype Event: BitwiseCopyable
     var kernel: Kernel<Event> { get set }
     /// Handles one event at `kernel.now`.
     func handle(_ event: Event)
