@@ -342,8 +342,9 @@ public final class Engine: Simulation {
 /// The engine as a server machine's effects sink (the central server, or peer `peer` of the mesh): schedules service
 /// completions and replies, logs overloads.
 public struct EngineServerEffects: ServerEffects {
-    // unowned(unsafe): the engine owns every sink it makes, for the duration of one call; no refcounting per event.
-    unowned(unsafe) let engine: Engine
+    // Strong, not unowned(unsafe): making a sink retains the engine once, and every use inside is then free. Each use
+    // of an unowned(unsafe) reference retained and released it (measured: 7% of the M/M/4 run's instructions).
+    let engine: Engine
     /// -1 for the central server, else the peer index.
     let peer: Int32
 

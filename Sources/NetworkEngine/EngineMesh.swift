@@ -3,7 +3,6 @@
 extension Engine {
     /// A peer-mesh request starts (or is retried): find a holder of its resource, then be served there.
     func sendMesh(_ ref: RequestRef) {
-        // Mutated in place through `mesh!`: a local copy would make every flood copy the whole floods table.
         guard mesh != nil else { return }
         let requester = Int(requests[ref].client)
         let resource = Int(requests[ref].resource)
@@ -58,7 +57,6 @@ extension Engine {
 
     /// The key's owner has the request: serve it if it holds a replica, or say it is not found.
     func arriveAtOwner(_ ref: RequestRef, _ owner: Int) {
-        // Through `mesh?`, not a local copy: a copy of the mesh state retains a dozen arrays on every lookup.
         guard mesh != nil else { return }
         recordLookup(hops: Int(requests[ref].hops))
         if mesh?.holds(owner, Int(requests[ref].resource)) == true {

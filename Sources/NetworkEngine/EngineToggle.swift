@@ -35,7 +35,7 @@ extension Engine {
     /// Makes the mesh over every client slot; up peers join the overlay. A rebuild (peers joined beyond the overlay's
     /// size) keeps the counters, so the figures run on.
     func buildMesh(seeded: Bool) {
-        var fresh = MeshState(scenario: scenario, peers: max(1, clients.count), now: kernel.now, seeded: seeded,
+        let fresh = MeshState(scenario: scenario, peers: max(1, clients.count), now: kernel.now, seeded: seeded,
                               isUp: { [clients, activeClients] in $0 < activeClients && clients[$0].up })
         if let old = mesh {
             fresh.carryCounters(from: old, at: kernel.now)

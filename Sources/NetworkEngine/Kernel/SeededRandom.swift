@@ -25,7 +25,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         s0 = splitMix(&x); s1 = splitMix(&x); s2 = splitMix(&x); s3 = splitMix(&x)
     }
 
-    @inlinable public mutating func next() -> UInt64 {
+    @inlinable @inline(__always) public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
         let t = s1 << 17
         s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
@@ -35,7 +35,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform double in the open interval (0, 1): never 0, so `log` is always finite.
-    @inlinable public mutating func unit() -> Double {
+    @inlinable @inline(__always) public mutating func unit() -> Double {
         (Double(next() >> 11) + 0.5) * (1.0 / 9_007_199_254_740_992.0)
     }
 

@@ -66,6 +66,9 @@ public struct MetricsRecorder {
     public mutating func integrate(to now: SimTime) {
         let dt = now - lastTime
         guard dt > 0 else { return }
+        // Every level at zero (a mesh, whose server is off): each area would only add +0.0, which changes no bit of
+        // it (areas start at +0.0 and never go negative), so the arithmetic is skipped.
+        guard queueLevel | busyLevel != 0 || overloadedLevel else { lastTime = now; return }
         let d = Double(dt)
         queueArea += d * Double(queueLevel)
         busyArea += d * Double(busyLevel)

@@ -1,6 +1,10 @@
 /// The peer mesh inside the engine: the overlay, where each resource's replicas live, each peer's small server, and
 /// the counters behind the mesh figures.
-struct MeshState {
+///
+/// A class, not a struct: the engine reaches it through an optional on every hop, and for this large struct the
+/// optional's tag check was an outlined call (55 instructions an event, measured on the 100,000-peer DHT bench); for a
+/// class it is a null test. Nothing copies a mesh to keep an old state: a rebuild makes a new one.
+final class MeshState {
     let discovery: Scenario.Discovery
     let replicas: Int
     let resources: Int
@@ -113,7 +117,7 @@ struct MeshState {
 
     /// The routing ends of the lookup in request slot `slot` for `resource`, from the cache when the ring has not
     /// changed since they were found; nil when no peer is alive.
-    mutating func endpoints(slot: Int, resource: Int) -> (owner: Int, predecessor: Int)? {
+    func endpoints(slot: Int, resource: Int) -> (owner: Int, predecessor: Int)? {
         if slot >= lookupEnds.count {
             lookupEnds += Array(repeating: LookupEnds(), count: max(64, slot + 1 - lookupEnds.count))
         }
@@ -128,7 +132,7 @@ struct MeshState {
     }
 
     /// Marks `peer` alive or departed in routing, which may move the owner of any key.
-    private mutating func setRouting(_ peer: Int, alive: Bool) {
+    private func setRouting(_ peer: Int, alive: Bool) {
         ring.setAlive(peer, alive)
         ringVersion &+= 1
         // After 2^32 changes a stale entry could match again: forget them all instead (0 marks an entry unfilled).
@@ -140,16 +144,15 @@ struct MeshState {
 
     /// Takes over the running totals of the mesh this one replaces (in-flight floods are forgotten: they fail over
     /// to their requesters' timeouts).
-    mutating func carryCounters(from old: MeshState, at now: SimTime) {
-        var previous = old
-        previous.integrateAvailability(to: now)
+    func carryCounters(from old: MeshState, at now: SimTime) {
+        old.integrateAvailability(to: now)  // the old mesh is being replaced: bringing its area up to date is harmless
         lookupsResolved = old.lookupsResolved; hopSum = old.hopSum; lookupMessages = old.lookupMessages
         lookupsStarted = old.lookupsStarted; peerOverloads = old.peerOverloads
         floodsCompleted = old.floodsCompleted; floodReachedSum = old.floodReachedSum
         floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood
         for p in 0..<min(served.count, old.served.count) { served[p] = old.served[p] }
         // Availability goes on as one time average: the old mesh's unavailable time counts (same resources).
-        unavailableArea = previous.unavailableArea
+        unavailableArea = old.unavailableArea
         startedAt = old.startedAt
     }
 
@@ -162,7 +165,7 @@ struct MeshState {
 
     // MARK: - Availability
 
-    mutating func integrateAvailability(to now: SimTime) {
+    func integrateAvailability(to now: SimTime) {
         guard now > lastAvailabilityTime else { return }
         unavailableArea += Double(now - lastAvailabilityTime) * Double(unavailable)
         lastAvailabilityTime = now
@@ -172,7 +175,7 @@ struct MeshState {
     /// A peer went down or came up: its present replicas go offline or online with it. A joining peer announces
     /// itself, so routing knows it at once; a departure reaches routing now only when `repairNow`, else at the next
     /// fix-up (`repairRing`).
-    mutating func peerChanged(_ peer: Int, up: Bool, at now: SimTime, repairNow: Bool = true) {
+    func peerChanged(_ peer: Int, up: Bool, at now: SimTime, repairNow: Bool = true) {
         guard peerUp[peer] != up else { return }  // already so: nothing moves
         integrateAvailability(to: now)
         peerUp[peer] = up
@@ -181,19 +184,19 @@ struct MeshState {
     }
 
     /// The periodic fix-up: routing stops using `peer` if it is still gone.
-    mutating func repairRing(_ peer: Int) {
+    func repairRing(_ peer: Int) {
         if peer < peerUp.count, !peerUp[peer] { setRouting(peer, alive: false) }
     }
 
     /// A seeded replica arrived on its holder.
-    mutating func replicaArrived(slot: Int, holderUp: Bool, at now: SimTime) {
+    func replicaArrived(slot: Int, holderUp: Bool, at now: SimTime) {
         guard !present[slot] else { return }
         integrateAvailability(to: now)
         present[slot] = true
         if holderUp { replicaChanged(slot: slot, online: true) }
     }
 
-    private mutating func replicaChanged(slot: Int, online: Bool) {
+    private func replicaChanged(slot: Int, online: Bool) {
         let r = slot / replicas
         if online {
             if onlineReplicas[r] == 0 { unavailable -= 1 }
