@@ -62,7 +62,8 @@ public final class Engine: Simulation {
     var timeouts = TimeoutQueue()
     /// The peer mesh, built when the run starts as a mesh or first switches to one.
     var mesh: MeshState?
-    var peerServers: [ServerMachine?] = []
+    /// Each mesh peer's small server (grown to the mesh's size when first needed).
+    let peerServers: PeerServers
     var churnRandom: SeededRandom
     var nextChurnToken: UInt32 = 0
     /// Simulated time spent under client-server (the dedicated server's bill).
@@ -101,6 +102,7 @@ public final class Engine: Simulation {
         picker = ResourcePicker(resources: scenario.workload.resources, popularity: scenario.workload.popularity)
         metrics = MetricsRecorder(architecture: scenario.architecture)
         server = ServerMachine(workers: scenario.server.workers, queueCapacity: scenario.server.queue)
+        peerServers = PeerServers(workers: scenario.mesh.workers, queueCapacity: scenario.mesh.queue)
         meanService = .millis(scenario.server.serviceMs)
         meanPeerService = .millis(scenario.mesh.serviceMs)
         latency = .millis(scenario.network.latencyMs)

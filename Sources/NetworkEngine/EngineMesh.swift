@@ -174,25 +174,21 @@ extension Engine {
             return
         }
         if requests.isLive(ref) { requests[ref].phase = .atServer }
-        withPeer(peer) { $0.receive(ref, effects: &$1) }
+        withPeer(peer) { $0.accept(ref, effects: &$1) }
     }
 
-    /// Runs a transition of peer `peer`'s server (made when first needed: most peers never serve).
-    func withPeer(_ peer: Int, _ body: (inout ServerMachine, inout EngineServerEffects) -> Void) {
-        guard mesh != nil else { return }
-        if peerServers.count < mesh!.peerCount {
-            peerServers += Array(repeating: nil, count: mesh!.peerCount - peerServers.count)
-        }
-        if peerServers[peer] == nil {
-            peerServers[peer] = ServerMachine(workers: scenario.mesh.workers, queueCapacity: scenario.mesh.queue)
-        }
+    /// Runs a transition of peer `peer`'s server.
+    func withPeer(_ peer: Int, _ body: (inout PeerServer, inout EngineServerEffects) -> Void) {
+        guard let mesh else { return }
+        if peerServers.count < mesh.peerCount { peerServers.grow(to: mesh.peerCount) }
         var effects = EngineServerEffects(engine: self, peer: Int32(peer))
-        body(&peerServers[peer]!, &effects)
+        var server = peerServers.server(peer)
+        body(&server, &effects)
     }
 
     func peerServiceDone(_ peer: Int, worker: Int, epoch: UInt32) {
         guard epoch == mesh?.epochs[peer] else { return }
-        withPeer(peer) { $0.finish(worker: worker, effects: &$1) }
+        withPeer(peer) { $0.complete(worker: worker, effects: &$1) }
     }
 
     // MARK: Churn and seeding
@@ -232,9 +228,9 @@ extension Engine {
         if !up {
             mesh!.epochs[peer] &+= 1
             // What the departing peer was serving is lost with it (its requesters hear a reset).
-            if peer < peerServers.count, peerServers[peer] != nil {
-                withPeer(peer) { $0.crash(effects: &$1) }
-                peerServers[peer]?.restart()
+            if peer < peerServers.count {
+                withPeer(peer) { $0.fail(effects: &$1) }
+                peerServers.server(peer).up = true  // back up, empty, for the peer's return
             }
             if mesh!.discovery == .flooding {
                 for n in mesh!.flood.neighbours(of: peer) {

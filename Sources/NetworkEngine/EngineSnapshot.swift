@@ -54,9 +54,10 @@ extension Engine {
             var served = 0
             if role == .peer, c.up, let mesh, i < mesh.peerCount {
                 served = mesh.served[i]
-                if i < peerServers.count, let peerServer = peerServers[i] {
+                if i < peerServers.count {
+                    let peerServer = peerServers.server(i)
                     if peerServer.overloaded { activity = .overloaded }
-                    else if peerServer.queueLength > 0 { activity = .queueing }
+                    else if peerServer.waitingCount > 0 { activity = .queueing }
                     else if peerServer.busyWorkers > 0 { activity = .busy }
                 }
             }
