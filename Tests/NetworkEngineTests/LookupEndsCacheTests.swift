@@ -14,13 +14,13 @@ struct LookupEndsCacheTests {
         return MeshState(scenario: s, peers: peers, now: 0, seeded: true, isUp: { _ in true })
     }
 
-    static func fresh(_ mesh: MeshState, _ resource: Int) -> (owner: Int, predecessor: Int)? {
+    static func fresh(_ mesh: MeshState, _ resource: Int) -> ChordRing.LookupEnds? {
         mesh.ring.endpoints(of: ChordRing.key(forResource: resource))
     }
 
     /// The pair the engine would steer by (cached or found anew), taken out of the `#require` macro, which cannot
     /// call a mutating method.
-    static func cached(_ mesh: inout MeshState, _ slot: Int, _ resource: Int) -> (owner: Int, predecessor: Int)? {
+    static func cached(_ mesh: inout MeshState, _ slot: Int, _ resource: Int) -> ChordRing.LookupEnds? {
         mesh.endpoints(slot: slot, resource: resource)
     }
 

@@ -180,18 +180,27 @@ public struct ChordRing: Sendable {
         return nextRank(fromRank: rank, toward: key, ends: ends)
     }
 
-    /// The ranks of `key`'s alive owner and of the alive peer before it: what every hop of a lookup for `key` steers
-    /// by, the same at every hop while no peer joins or leaves routing. nil when no peer is alive.
-    public func endpoints(of key: UInt64) -> (owner: Int, predecessor: Int)? {
+    /// What every hop of a lookup for a key steers by: the ranks of the key's alive owner and of the alive peer before
+    /// it, and that peer's identifier. The same at every hop while no peer joins or leaves routing.
+    public struct LookupEnds: Equatable, Sendable {
+        public var owner: Int
+        public var predecessor: Int
+        public var predecessorID: UInt64
+    }
+
+    /// The `LookupEnds` of `key`; nil when no peer is alive.
+    public func endpoints(of key: UInt64) -> LookupEnds? {
         guard let owner = aliveRank(atOrAfter: lowerBound(key)) else { return nil }
-        return (owner, aliveRank(before: owner))
+        let predecessor = aliveRank(before: owner)
+        return LookupEnds(owner: owner, predecessor: predecessor, predecessorID: places[predecessor].id)
     }
 
     /// `nextRank(fromRank:toward:)` with the key's `endpoints(of:)` already found (a lookup finds them at its first
     /// hop and keeps them: that saves a search over the identifiers, a cache miss at 100,000 peers, on every other hop).
     @inline(__always)
-    public func nextRank(fromRank rank: Int, toward key: UInt64, ends: (owner: Int, predecessor: Int)) -> Int? {
-        step(from: rank, toward: key, owner: ends.owner, predecessor: ends.predecessor)
+    public func nextRank(fromRank rank: Int, toward key: UInt64, ends: LookupEnds) -> Int? {
+        step(from: rank, toward: key, owner: ends.owner, predecessor: ends.predecessor,
+             predecessorID: ends.predecessorID)
     }
 
     /// Hops a lookup for `key` takes from `peer` to the key's owner (the final predecessor → owner hop counted; 0 when
@@ -202,7 +211,9 @@ public struct ChordRing: Sendable {
         let predecessor = aliveRank(before: owner)
         var rank = Int(rankOfPeer[peer])
         var hops = 0
-        while let next = step(from: rank, toward: key, owner: owner, predecessor: predecessor) {
+        let predecessorID = places[predecessor].id
+        while let next = step(from: rank, toward: key, owner: owner, predecessor: predecessor,
+                              predecessorID: predecessorID) {
             rank = next
             hops += 1
             // Each finger hop drops floor(log2(distance to the predecessor)), so 64 of them plus the last one bound it.
@@ -219,11 +230,12 @@ public struct ChordRing: Sendable {
     /// successor query. (The brief's downward search from floor(log2(key − id(n))) stops at the same finger; this
     /// jumps straight to it.)
     @inline(__always)
-    private func step(from rank: Int, toward key: UInt64, owner: Int, predecessor: Int) -> Int? {
+    private func step(from rank: Int, toward key: UInt64, owner: Int, predecessor: Int,
+                      predecessorID: UInt64) -> Int? {
         if rank == owner { return nil }
         let id = places[rank].id
         let toKey = key &- id
-        let toPredecessor = places[predecessor].id &- id
+        let toPredecessor = predecessorID &- id
         // No alive peer strictly between n and the key: the key is in (id(n), id(successor(n))], hand it to the owner.
         // (toPredecessor ≥ toKey also covers a departed n that sits between the predecessor and the key.)
         if rank == predecessor || toPredecessor >= toKey { return owner }

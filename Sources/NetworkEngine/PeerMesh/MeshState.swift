@@ -34,18 +34,18 @@ final class MeshState {
     /// Requests each peer served (load).
     var served: [Int]
 
-    /// Each DHT lookup's owner and predecessor ranks (`ChordRing.endpoints(of:)`), by request slot, found at its
-    /// first hop and valid while `ringVersion` stands. Keyed by resource, not request: two requests for one resource
-    /// steer to the same ends. A fresh mesh starts with none, so a rebuilt ring finds them anew.
-    var lookupEnds: [LookupEnds] = []
+    /// Each DHT lookup's `ChordRing.LookupEnds` (owner and predecessor ranks, the predecessor's identifier), by
+    /// request slot, found at its first hop and valid while `ringVersion` stands: later hops skip a search over the
+    /// identifiers and a read of the predecessor's place, each a cache miss at 100,000 peers. Keyed by resource, not
+    /// request: two requests for one resource steer to the same ends. A fresh mesh starts with none.
+    var lookupEnds: [CachedEnds] = []
     /// Bumped whenever a peer joins or leaves routing (`ring.setAlive`), which may move any key's owner.
     var ringVersion: UInt32 = 1
 
-    struct LookupEnds {
+    struct CachedEnds {
         var resource: Int32 = -1
         var version: UInt32 = 0
-        var owner: Int32 = 0
-        var predecessor: Int32 = 0
+        var ends = ChordRing.LookupEnds(owner: 0, predecessor: 0, predecessorID: 0)
     }
 
     /// Lookups resolved, their hops, and the messages every lookup cost (hops, floods, duplicates, hits).
@@ -117,17 +117,14 @@ final class MeshState {
 
     /// The routing ends of the lookup in request slot `slot` for `resource`, from the cache when the ring has not
     /// changed since they were found; nil when no peer is alive.
-    func endpoints(slot: Int, resource: Int) -> (owner: Int, predecessor: Int)? {
+    func endpoints(slot: Int, resource: Int) -> ChordRing.LookupEnds? {
         if slot >= lookupEnds.count {
-            lookupEnds += Array(repeating: LookupEnds(), count: max(64, slot + 1 - lookupEnds.count))
+            lookupEnds += Array(repeating: CachedEnds(), count: max(64, slot + 1 - lookupEnds.count))
         }
         let cached = lookupEnds[slot]
-        if cached.version == ringVersion && cached.resource == Int32(resource) {
-            return (Int(cached.owner), Int(cached.predecessor))
-        }
+        if cached.version == ringVersion && cached.resource == Int32(resource) { return cached.ends }
         guard let ends = ring.endpoints(of: ChordRing.key(forResource: resource)) else { return nil }
-        lookupEnds[slot] = LookupEnds(resource: Int32(resource), version: ringVersion, owner: Int32(ends.owner),
-                                      predecessor: Int32(ends.predecessor))
+        lookupEnds[slot] = CachedEnds(resource: Int32(resource), version: ringVersion, ends: ends)
         return ends
     }
 
@@ -138,7 +135,7 @@ final class MeshState {
         // After 2^32 changes a stale entry could match again: forget them all instead (0 marks an entry unfilled).
         if ringVersion == 0 {
             ringVersion = 1
-            for i in lookupEnds.indices { lookupEnds[i] = LookupEnds() }
+            for i in lookupEnds.indices { lookupEnds[i] = CachedEnds() }
         }
     }
 
