@@ -150,4 +150,10 @@ struct ClientServerBehaviourTests {
         #expect(engine.snapshot().nodes[3].sent > sentAtCrash)
         #expect(engine.requestCounts.isConserved)
     }
+
+    /// The record's field order is chosen for size (see `RequestRecord`); a new field should keep it compact.
+    @Test("a request record packs into 56 bytes")
+    func requestRecordSize() {
+        #expect(MemoryLayout<RequestRecord>.stride == 56)
+    }
 }
