@@ -37,11 +37,16 @@ extension Engine {
         guard mesh != nil, requests.isLive(ref) else { return }
         let resource = Int(requests[ref].resource)
         let key = ChordRing.key(forResource: resource)
-        if let ends = mesh!.endpoints(slot: Int(ref.slot), resource: resource),
-           let next = mesh!.ring.nextRank(fromRank: rank, toward: key, ends: ends) {
-            mesh?.lookupMessages += 1
-            let to = mesh!.ring.peer(atRank: next)
-            sendMessage(.lookupArrives(ref, rank: Int32(next)), ref: ref, from: peer, to: to)
+        // The routing step borrows the mesh without retaining it: a `guard let` (or each `mesh!`) retained and
+        // released it on every hop (measured: 4% of a 100,000-peer DHT run). Nothing in the step replaces the mesh.
+        let next: Int? = Unmanaged.passUnretained(mesh!)._withUnsafeGuaranteedRef { mesh in
+            guard let ends = mesh.endpoints(slot: Int(ref.slot), resource: resource),
+                  let next = mesh.ring.nextRank(fromRank: rank, toward: key, ends: ends) else { return nil }
+            mesh.lookupMessages += 1
+            return next
+        }
+        if let next {
+            sendMessage(.lookupArrives(ref, rank: Int32(next)), ref: ref, from: peer, to: mesh!.ring.peer(atRank: next))
         } else {
             arriveAtOwner(ref, peer)
         }
