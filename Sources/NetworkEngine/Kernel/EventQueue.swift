@@ -51,6 +51,21 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         return (e.time, e.payload)
     }
 
+    /// Removes and returns the earliest event if it is due at or before `limit`: one look at the queue where
+    /// `nextTime` then `pop()` would take two (the kernel's loop does this for every event).
+    @inlinable public mutating func pop(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
+        makeUnique()
+        let s = store
+        if s.heapOnly {
+            guard s.late.count > 0, s.late.storage[0].time <= limit else { return nil }
+            let e = s.late.popMin()
+            s.countPop(at: e.time)
+            return (e.time, e.payload)
+        }
+        guard let e = s.pop(notAfter: limit) else { return nil }
+        return (e.time, e.payload)
+    }
+
     /// Rewrites every pending event in place; their times and order stay as they are.
     public mutating func updateEach(_ body: (inout Payload) -> Void) {
         makeUnique()
@@ -148,6 +163,24 @@ public struct EventQueue<Payload: BitwiseCopyable> {
             guard nearHead < nearEnd else { return nil }
             top = near[nearHead]
             nearHead &+= 1
+        }
+        countPop(at: top.time)
+        return top
+    }
+
+    /// `pop()` when the earliest entry is due at or before `limit`, else nil (nothing removed).
+    @inlinable func pop(notAfter limit: SimTime) -> Entry? {
+        if nearHead == nearEnd && late.count == 0 { refill() }
+        let top: Entry
+        if nearHead < nearEnd && (late.count == 0 || near[nearHead].key < late.storage[0].key) {
+            top = near[nearHead]
+            guard top.time <= limit else { return nil }
+            nearHead &+= 1
+        } else if late.count > 0 {
+            guard late.storage[0].time <= limit else { return nil }
+            top = late.popMin()
+        } else {
+            return nil
         }
         countPop(at: top.time)
         return top

@@ -50,7 +50,7 @@ public struct Kernel<Event: BitwiseCopyable> {
             eventsProcessed &+= 1
             return immediate.popFirst()
         }
-        guard let t = queue.nextTime, t <= limit, let e = queue.pop() else { return nil }
+        guard let e = queue.pop(notAfter: limit) else { return nil }
         now = e.time
         eventsProcessed &+= 1
         return e.payload
