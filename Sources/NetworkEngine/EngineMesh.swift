@@ -184,8 +184,8 @@ extension Engine {
 
     /// Runs a transition of peer `peer`'s server.
     func withPeer(_ peer: Int, _ body: (inout PeerServer, inout EngineServerEffects) -> Void) {
-        guard let mesh else { return }
-        if peerServers.count < mesh.peerCount { peerServers.grow(to: mesh.peerCount) }
+        guard mesh != nil else { return }  // not `guard let`: binding retained the mesh on every service
+        if peerServers.count < mesh!.peerCount { peerServers.grow(to: mesh!.peerCount) }
         var effects = EngineServerEffects(engine: self, peer: Int32(peer))
         var server = peerServers.server(peer)
         body(&server, &effects)

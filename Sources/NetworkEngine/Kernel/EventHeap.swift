@@ -70,9 +70,14 @@
 
     @inlinable mutating func push(_ entry: Entry) {
         if count == storage.capacity { storage.grow(keeping: count, toHold: count + 1) }
-        let h = storage.base
-        var i = count
         count += 1
+        siftUp(entry, from: count - 1)
+    }
+
+    /// Puts `entry` in the hole at `i`, moving it up past every larger parent.
+    @inlinable func siftUp(_ entry: Entry, from hole: Int) {
+        let h = storage.base
+        var i = hole
         while i > 0 {
             let parent = (i - 1) >> 2
             if !(entry.key < h[parent].key) { break }
@@ -119,13 +124,7 @@
             h[i] = h[best]
             i = best
         }
-        while i > 0 {
-            let parent = (i - 1) >> 2
-            if !(last.key < h[parent].key) { break }
-            h[i] = h[parent]
-            i = parent
-        }
-        h[i] = last
+        siftUp(last, from: i)
         return top
     }
 
