@@ -229,20 +229,23 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// Sorts a slot just moved into `near`: by insertion while it holds the few entries a well-chosen width gives,
     /// else by the standard library's sort (a burst of simultaneous events, or a width not yet tuned).
     @usableFromInline func sortNear() {
-        var h = UnsafeMutableBufferPointer(start: near.base, count: nearEnd)
-        guard h.count > 16 else {
-            for i in 1..<max(1, h.count) {
-                let e = h[i]
-                var j = i
-                while j > 0 && e.key < h[j - 1].key {
-                    h[j] = h[j - 1]
-                    j -= 1
-                }
-                h[j] = e
-            }
+        let h = near.base, n = nearEnd
+        guard n <= 16 else {
+            var all = UnsafeMutableBufferPointer(start: h, count: n)
+            all.sort { $0.key < $1.key }
             return
         }
-        h.sort { $0.key < $1.key }
+        var i = 1
+        while i < n {
+            let e = h[i]
+            var j = i
+            while j > 0 && e.key < h[j &- 1].key {
+                h[j] = h[j &- 1]
+                j &-= 1
+            }
+            h[j] = e
+            i &+= 1
+        }
     }
 
     /// `near` and `late` are empty and the earliest entry is wanted: the next non-empty slot moves into `near`, and

@@ -117,12 +117,21 @@ final class MeshState {
 
     /// The routing ends of the lookup in request slot `slot` for `resource`, from the cache when the ring has not
     /// changed since they were found; nil when no peer is alive.
+    @inline(__always)
     func endpoints(slot: Int, resource: Int) -> ChordRing.LookupEnds? {
+        if slot < lookupEnds.count {
+            let cached = lookupEnds[slot]
+            if cached.version == ringVersion && cached.resource == Int32(resource) { return cached.ends }
+        }
+        return findEndpoints(slot: slot, resource: resource)
+    }
+
+    /// `endpoints(slot:resource:)` when the cache does not have them (a lookup's first hop, or the ring changed).
+    @inline(never)
+    func findEndpoints(slot: Int, resource: Int) -> ChordRing.LookupEnds? {
         if slot >= lookupEnds.count {
             lookupEnds += Array(repeating: CachedEnds(), count: max(64, slot + 1 - lookupEnds.count))
         }
-        let cached = lookupEnds[slot]
-        if cached.version == ringVersion && cached.resource == Int32(resource) { return cached.ends }
         guard let ends = ring.endpoints(of: ChordRing.key(forResource: resource)) else { return nil }
         lookupEnds[slot] = CachedEnds(resource: Int32(resource), version: ringVersion, ends: ends)
         return ends
