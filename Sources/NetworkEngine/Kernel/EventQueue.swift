@@ -169,7 +169,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     }
 
     /// `pop()` when the earliest entry is due at or before `limit`, else nil (nothing removed).
-    @inlinable func pop(notAfter limit: SimTime) -> Entry? {
+    @inlinable @inline(__always) func pop(notAfter limit: SimTime) -> Entry? {
         if nearHead == nearEnd && late.count == 0 { refill() }
         let top: Entry
         if nearHead < nearEnd && (late.count == 0 || near[nearHead].key < late.storage[0].key) {
@@ -194,7 +194,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
 
     /// Files an entry: into `near`, into its slot's list, or into `far`. (The kernel never pushes before the last
     /// pop, so `current` need not move back for a push; one that did would still come out in order, from `near`.)
-    @inlinable func push(_ entry: Entry) {
+    @inlinable @inline(__always) func push(_ entry: Entry) {
         if heapOnly {
             late.push(entry)
             if late.count > Self.calendarAbove { enterCalendar() }
