@@ -164,7 +164,7 @@ public final class Engine: Simulation {
 
     // MARK: - Event handling
 
-    public func handle(_ event: Event) {
+    @inline(__always) public func handle(_ event: Event) {
         metrics.integrate(to: kernel.now)
         switch event {
         case .arrival(let generation):
@@ -225,7 +225,7 @@ public final class Engine: Simulation {
     }
 
     /// One hop's delay: latency ± jitter, never negative.
-    func hopDelay() -> SimTime { max(0, latency + network.jitter(jitter)) }
+    @inline(__always) func hopDelay() -> SimTime { max(0, latency + network.jitter(jitter)) }
 
     /// Client `c` (index) issues a new request.
     func issue(from c: Int) {

@@ -54,7 +54,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform duration in `-spread...spread`.
-    @inlinable public mutating func jitter(_ spread: SimTime) -> SimTime {
+    @inlinable @inline(__always) public mutating func jitter(_ spread: SimTime) -> SimTime {
         guard spread != 0 else { return 0 }
         let x = (unit() * 2 - 1) * Double(spread)
         // `x.rounded()` (half away from zero) without its libm call, one per network hop: truncate, then step out
