@@ -242,7 +242,9 @@ struct BenchCommand: ParsableCommand {
         let order = runs.indices.sorted { runs[$0][0].value < runs[$1][0].value }
         var chosen = runs[order[(order.count - 1) / 2]]
         for k in chosen.indices { chosen[k].values = runs.map { $0[k].value } }
-        if runs.count > 1 { for k in chosen.indices { chosen[k].note += ", median of \(runs.count)" } }
+        // With an even count the lower of the two middle runs stands in for the median, and the note says so.
+        let label = runs.count % 2 == 1 ? "median of \(runs.count)" : "lower median of \(runs.count)"
+        if runs.count > 1 { for k in chosen.indices { chosen[k].note += ", " + label } }
         return chosen
     }
 

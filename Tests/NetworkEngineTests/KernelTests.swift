@@ -95,6 +95,19 @@ struct KernelTests {
         #expect(k.next(until: .max) == 2 && k.now == .max)
     }
 
+    /// The queue looks at its slot width every 4,096 events, from the time they spanned: a span reaching the end of
+    /// time must not overflow that arithmetic (it did, found in review).
+    @Test("an event saturated at the end of time drains among thousands")
+    func endOfTimeAmongMany() {
+        var k = Kernel<Int>()
+        k.schedule(-1, after: .max)
+        // 4,095 others, so the one at the end of time is the 4,096th out: the one the queue looks at its width after.
+        for i in 0..<4_095 { k.schedule(i, after: SimTime(i % 97 + 1) * 1_000) }  // none due now: all queued
+        var n = 0
+        while let e = k.next(until: .max) { n += 1; if e == -1 { #expect(k.now == .max) } }
+        #expect(n == 4_096)
+    }
+
     @Test("rewriting pending events in place keeps their times and order")
     func updatePending() {
         var k = Kernel<Int>()

@@ -28,8 +28,14 @@
     }
 
     @inlinable subscript(i: Int) -> Element {
-        get { base[i] }
-        nonmutating set { base[i] = newValue }
+        get {
+            assert(i >= 0 && i < capacity, "raw buffer index out of range")
+            return base[i]
+        }
+        nonmutating set {
+            assert(i >= 0 && i < capacity, "raw buffer index out of range")
+            base[i] = newValue
+        }
     }
 
     /// At least doubles the capacity to hold `needed`, keeping the first `count` elements.

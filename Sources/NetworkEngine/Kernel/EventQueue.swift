@@ -6,7 +6,7 @@
 /// Why a calendar: a heap costs O(log n) dependent steps per event, a dozen instructions each (measured on a
 /// 100,000-peer DHT run with 2,500 pending events: about 500 instructions per event, a third of the run). A calendar
 /// files an event in its time slot's list in O(1) and takes the slots in order; see `CalendarStore`.
-/// Pushing and popping allocate nothing once the store has grown.
+/// Pushing and popping allocate nothing once the store has grown (a change of slot width, rare, refiles everything).
 public struct EventQueue<Payload: BitwiseCopyable> {
     @usableFromInline typealias Entry = QueuedEvent<Payload>
 
@@ -81,9 +81,10 @@ public struct EventQueue<Payload: BitwiseCopyable> {
 /// The event queue's state: a calendar of time slots between a small heap (`near`, the current slot) and a large one
 /// (`far`, beyond the calendar's window).
 ///
-/// Time is cut into slots of `2^shift` ns. Invariants: `near` holds every pending entry whose slot number is ≤
-/// `current`; slot lists hold the entries with slot numbers in `current + 1 ..< current + slotCount` (list
-/// `slot % slotCount`); `far` holds the rest. When `near` is empty and the earliest entry is wanted, the next
+/// Time is cut into slots of `2^shift` ns. Invariants: `near` and `late` together hold every pending entry whose
+/// slot number is ≤ `current` (`near` the slot as taken from the calendar, `late` what was pushed for it since, or
+/// everything while the queue is a plain heap); slot lists hold the entries with slot numbers in `current + 1 ..< current + slotCount` (list
+/// `slot % slotCount`); `far` holds the rest. When both are empty and the earliest entry is wanted, the next
 /// non-empty slot (found through a bitmap) moves into it, and the entries of `far` that the window now reaches move
 /// into the calendar. That happens only then, not as soon as `near` empties: the handler of the event just popped
 /// schedules its follow-ups first, and they land in the calendar behind the current slot instead of in front of a
@@ -132,7 +133,11 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// Pops between two looks at the slot width.
     @usableFromInline static var tuneInterval: Int { 4096 }
 
-    init() { makeSlots(Int(slotCount)) }
+    init() {
+        slotHead.free()
+        occupied.free()
+        makeSlots(Int(slotCount))
+    }
 
     deinit {
         near.free(); late.free(); far.free(); nodes.free(); next.free(); slotHead.free(); occupied.free()
@@ -193,7 +198,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     }
 
     /// Files an entry: into `near`, into its slot's list, or into `far`. (The kernel never pushes before the last
-    /// pop, so `current` need not move back for a push; one that did would still come out in order, from `near`.)
+    /// pop, so `current` need not move back for a push; one that did would still come out in order, from `late`.)
     @inlinable @inline(__always) func push(_ entry: Entry) {
         if heapOnly {
             late.push(entry)
@@ -330,7 +335,8 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         let span = UInt64(max(0, now - tuneStart))
         tunePops = 0
         tuneStart = now
-        let width = max(1, 3 * span / UInt64(Self.tuneInterval))
+        // Divided first: a span of centuries (an event saturated at the end of time) must not overflow.
+        let width = max(1, min(span / UInt64(Self.tuneInterval), UInt64.max / 3) * 3)
         let newShift = Int64(min(40, max(4, 63 - width.leadingZeroBitCount)))
         var slots: Int64 = 256
         while slots < Int64(count) && slots < 1 << 20 { slots <<= 1 }

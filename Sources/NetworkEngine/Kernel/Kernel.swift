@@ -10,7 +10,7 @@ public struct Kernel<Event: BitwiseCopyable> {
     var queue = EventQueue<Event>()
     /// Events scheduled for the current instant, in the order they were scheduled.
     ///
-    /// They skip the heap without changing the order: every heap event due now was scheduled before them (any event
+    /// They skip the queue without changing the order: every queued event due now was scheduled before them (any event
     /// scheduled at this instant for this instant lands here), so it has a smaller sequence number and runs first;
     /// and the clock cannot move on while this queue holds anything. Zero-latency hops are half of all events in
     /// the queueing-theory runs.

@@ -1,5 +1,5 @@
-/// The peer mesh inside the engine: the overlay, where each resource's replicas live, each peer's small server, and
-/// the counters behind the mesh figures.
+/// The peer mesh inside the engine: the overlay, where each resource's replicas live, and the counters behind the
+/// mesh figures (each peer's small server is in `Engine.peerServers`).
 ///
 /// A class, not a struct: the engine reaches it through an optional on every hop, and for this large struct the
 /// optional's tag check was an outlined call (55 instructions an event, measured on the 100,000-peer DHT bench); for a
@@ -36,8 +36,9 @@ final class MeshState {
 
     /// Each DHT lookup's `ChordRing.LookupEnds` (owner and predecessor ranks, the predecessor's identifier), by
     /// request slot, found at its first hop and valid while `ringVersion` stands: later hops skip a search over the
-    /// identifiers and a read of the predecessor's place, each a cache miss at 100,000 peers. Keyed by resource, not
-    /// request: two requests for one resource steer to the same ends. A fresh mesh starts with none.
+    /// identifiers and a read of the predecessor's place, each a cache miss at 100,000 peers. An entry is tagged with
+    /// its resource, not its request: a later request in the same slot for the same resource steers to the same ends.
+    /// A fresh mesh starts with none.
     var lookupEnds: [CachedEnds] = []
     /// Bumped whenever a peer joins or leaves routing (`ring.setAlive`), which may move any key's owner.
     var ringVersion: UInt32 = 1

@@ -4,7 +4,8 @@
 /// Why not a `ServerMachine` per peer: each is a record plus three small arrays, four scattered cache lines; at
 /// 100,000 peers every lookup's holder missed the cache on each of them, twice (at arrival and at completion), about
 /// a sixth of a DHT run. Here a peer's server is its state and one or two worker slots. Every peer starts with an
-/// idle, empty server, which behaves exactly as a server made on first use would (a crash of one does nothing).
+/// idle, empty server, which behaves exactly as a server made on first use would (failing one only marks it down,
+/// and the engine brings it back up at once).
 final class PeerServers {
     struct State: BitwiseCopyable {
         var idleCount: Int32
@@ -60,7 +61,10 @@ final class PeerServers {
     }
 
     /// Peer `peer`'s server (`peer < count`).
-    func server(_ peer: Int) -> PeerServer { PeerServer(servers: self, peer: peer) }
+    func server(_ peer: Int) -> PeerServer {
+        assert(peer >= 0 && peer < count, "no server for peer \(peer)")
+        return PeerServer(servers: self, peer: peer)
+    }
 }
 
 /// One peer's server in `PeerServers`: the shared server logic (`ServerStorage`) over that peer's slots.
@@ -100,6 +104,7 @@ struct PeerServer: ServerStorage {
     }
 
     func request(on worker: Int) -> RequestRef? {
+        assert(worker >= 0 && worker < workers, "no worker \(worker)")
         let r = servers.inService[peer * workers + worker]
         return r.slot < 0 ? nil : r
     }
