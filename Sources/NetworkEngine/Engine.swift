@@ -1,8 +1,9 @@
 /// The network engine: one scenario's population, workload and server, driven by the discrete-event kernel.
 ///
 /// The engine is the simulator's driver for the sans-I/O server logic (`ServerMachine` for the central server,
-/// `PeerServers` for the mesh's peers): it owns the clock, the random streams, the clients and their requests. The outside talks to it only through `apply(_:)` (commands in) and `snapshot()` or
-/// `report()` (figures out), and moves it forward with `advance(to:)`.
+/// `PeerServers` for the mesh's peers): it owns the clock, the random streams, the clients and their requests. The
+/// outside talks to it only through `apply(_:)` (commands in) and `snapshot()` or `report()` (figures out), and
+/// moves it forward with `advance(to:)`.
 public final class Engine: Simulation {
     /// Everything that can happen, as a small value (no allocation per event).
     public enum Event: BitwiseCopyable {

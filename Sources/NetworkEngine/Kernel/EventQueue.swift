@@ -23,10 +23,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     ///
     /// Not mutating, though it may move entries from the calendar into `near`: that changes where they are kept,
     /// never what the queue holds, so a copy sharing the store sees the same queue.
-    @inlinable public var nextTime: SimTime? {
-        if store.heapOnly { return store.late.count > 0 ? store.late.storage[0].time : nil }
-        return store.peek()?.time
-    }
+    @inlinable public var nextTime: SimTime? { store.peek()?.time }
 
     /// Adds an event at `time`; it runs after every event already scheduled for the same time.
     @inlinable public mutating func push(_ payload: Payload, at time: SimTime) {
@@ -37,32 +34,13 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     }
 
     /// Removes and returns the earliest event.
-    @inlinable public mutating func pop() -> (time: SimTime, payload: Payload)? {
-        makeUnique()
-        let s = store
-        if s.heapOnly {
-            // The few-events case inline: the M/M/4 bench runs with six pending events.
-            guard s.late.count > 0 else { return nil }
-            let e = s.late.popMin()
-            s.countPop(at: e.time)
-            return (e.time, e.payload)
-        }
-        guard let e = s.pop() else { return nil }
-        return (e.time, e.payload)
-    }
+    @inlinable public mutating func pop() -> (time: SimTime, payload: Payload)? { pop(notAfter: .max) }
 
     /// Removes and returns the earliest event if it is due at or before `limit`: one look at the queue where
     /// `nextTime` then `pop()` would take two (the kernel's loop does this for every event).
     @inlinable public mutating func pop(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
         makeUnique()
-        let s = store
-        if s.heapOnly {
-            guard s.late.count > 0, s.late.storage[0].time <= limit else { return nil }
-            let e = s.late.popMin()
-            s.countPop(at: e.time)
-            return (e.time, e.payload)
-        }
-        guard let e = s.pop(notAfter: limit) else { return nil }
+        guard let e = store.pop(notAfter: limit) else { return nil }
         return (e.time, e.payload)
     }
 
@@ -78,13 +56,13 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     }
 }
 
-/// The event queue's state: a calendar of time slots between a small heap (`near`, the current slot) and a large one
-/// (`far`, beyond the calendar's window).
+/// The event queue's state: a calendar of time slots, the current slot in front of it (`near`, sorted, and `late`, a
+/// small heap) and a heap beyond its window (`far`).
 ///
 /// Time is cut into slots of `2^shift` ns. Invariants: `near` and `late` together hold every pending entry whose
 /// slot number is ≤ `current` (`near` the slot as taken from the calendar, `late` what was pushed for it since, or
-/// everything while the queue is a plain heap); slot lists hold the entries with slot numbers in `current + 1 ..< current + slotCount` (list
-/// `slot % slotCount`); `far` holds the rest. When both are empty and the earliest entry is wanted, the next
+/// everything while the queue is a plain heap); slot lists hold the entries with slot numbers in
+/// `current + 1 ..< current + slotCount` (list `slot % slotCount`); `far` holds the rest. When both are empty and the earliest entry is wanted, the next
 /// non-empty slot (found through a bitmap) moves into it, and the entries of `far` that the window now reaches move
 /// into the calendar. That happens only then, not as soon as `near` empties: the handler of the event just popped
 /// schedules its follow-ups first, and they land in the calendar behind the current slot instead of in front of a
@@ -133,11 +111,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// Pops between two looks at the slot width.
     @usableFromInline static var tuneInterval: Int { 4096 }
 
-    init() {
-        slotHead.free()
-        occupied.free()
-        makeSlots(Int(slotCount))
-    }
+    init() { makeSlots(Int(slotCount)) }
 
     deinit {
         near.free(); late.free(); far.free(); nodes.free(); next.free(); slotHead.free(); occupied.free()
@@ -155,25 +129,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         return late.count > 0 && late.storage[0].key < first.key ? late.storage[0] : first
     }
 
-    /// Removes the earliest entry (`EventQueue.pop` takes the heap-only case itself, inline).
-    @inlinable func pop() -> Entry? {
-        let top: Entry
-        if nearHead < nearEnd && (late.count == 0 || near[nearHead].key < late.storage[0].key) {
-            top = near[nearHead]
-            nearHead &+= 1
-        } else if late.count > 0 {
-            top = late.popMin()
-        } else {
-            refill()
-            guard nearHead < nearEnd else { return nil }
-            top = near[nearHead]
-            nearHead &+= 1
-        }
-        countPop(at: top.time)
-        return top
-    }
-
-    /// `pop()` when the earliest entry is due at or before `limit`, else nil (nothing removed).
+    /// Removes the earliest entry if it is due at or before `limit`, else nil (nothing removed).
     @inlinable @inline(__always) func pop(notAfter limit: SimTime) -> Entry? {
         if nearHead == nearEnd && late.count == 0 { refill() }
         let top: Entry
@@ -279,9 +235,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
             var n = slotHead[index]
             slotHead[index] = -1
             while n >= 0 {
-                if nearEnd == near.capacity { near.grow(keeping: nearEnd, toHold: nearEnd + 1) }
-                near[nearEnd] = nodes[Int(n)]
-                nearEnd &+= 1
+                appendNear(nodes[Int(n)])
                 let following = next[Int(n)]
                 next[Int(n)] = freeNode
                 freeNode = n
@@ -301,11 +255,15 @@ public struct EventQueue<Payload: BitwiseCopyable> {
             } else {
                 // Only when the calendar was empty and `current` jumped to `far`'s first slot: that slot's entries
                 // leave `far` in order, into the empty `near`.
-                if nearEnd == near.capacity { near.grow(keeping: nearEnd, toHold: nearEnd + 1) }
-                near[nearEnd] = e
-                nearEnd &+= 1
+                appendNear(e)
             }
         }
+    }
+
+    func appendNear(_ entry: Entry) {
+        if nearEnd == near.capacity { near.grow(keeping: nearEnd, toHold: nearEnd + 1) }
+        near[nearEnd] = entry
+        nearEnd &+= 1
     }
 
     func updateEach(_ body: (inout Payload) -> Void) {
@@ -338,8 +296,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         // Divided first: a span of centuries (an event saturated at the end of time) must not overflow.
         let width = max(1, min(span / UInt64(Self.tuneInterval), UInt64.max / 3) * 3)
         let newShift = Int64(min(40, max(4, 63 - width.leadingZeroBitCount)))
-        var slots: Int64 = 256
-        while slots < Int64(count) && slots < 1 << 20 { slots <<= 1 }
+        let slots = slotsForPending()
         // The slot count changes only by a factor of four or more: a window a little short or long costs little.
         let want = (shift: newShift, slots: slots >= 4 * slotCount || 4 * slots <= slotCount ? slots : slotCount)
         defer { wanted = want }
@@ -354,9 +311,14 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// Many events pending: file them in a calendar of the width last measured.
     @usableFromInline func enterCalendar() {
         heapOnly = false
+        rebuild(shift: wanted.shift, slots: slotsForPending())
+    }
+
+    /// About as many slots as events pending, a power of two from 256 to 2^20.
+    func slotsForPending() -> Int64 {
         var slots: Int64 = 256
         while slots < Int64(count) && slots < 1 << 20 { slots <<= 1 }
-        rebuild(shift: wanted.shift, slots: slots)
+        return slots
     }
 
     /// Few events pending: all of them into the plain heap.
@@ -374,8 +336,6 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         all.reserveCapacity(count)
         drainAll(into: &all)
         shift = newShift
-        slotHead.free()
-        occupied.free()
         makeSlots(Int(slots))
         guard let earliest = all.min(by: { $0.key < $1.key }) else { return }
         current = earliest.time &>> shift
@@ -397,8 +357,10 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         far.drain(into: &all)
     }
 
-    /// Empty slots, `count` of them, and no nodes in use.
+    /// Empty slots, `count` of them (replacing the old slot buffers), and no nodes in use.
     func makeSlots(_ count: Int) {
+        slotHead.free()
+        occupied.free()
         slotCount = Int64(count)
         slotHead = RawBuffer(capacity: count)
         slotHead.base.initialize(repeating: -1, count: count)

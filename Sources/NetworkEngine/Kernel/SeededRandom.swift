@@ -57,10 +57,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     @inlinable @inline(__always) public mutating func jitter(_ spread: SimTime) -> SimTime {
         guard spread != 0 else { return 0 }
         let x = (unit() * 2 - 1) * Double(spread)
-        // `x.rounded()` (half away from zero) without its libm call, one per network hop: truncate, then step out
-        // when the dropped fraction is at least a half. Exact for |x| < 2^63: `x - Double(t)` loses nothing.
-        // The step out is `fraction * 2` truncated (exact: doubling a double loses nothing), -1, 0 or 1, without a
-        // branch: half of all draws step, a coin toss the branch predictor lost (jitter was 5% of a DHT run).
+        // `x.rounded()` (half away from zero) without its libm call, one per network hop: truncate, then step one away
+        // from zero when the dropped fraction is at least a half. That step is `fraction * 2` truncated (-1, 0 or 1),
+        // without a branch: half of all draws step, a coin toss the predictor lost (jitter was 5% of a DHT run).
+        // Exact for |x| < 2^63: `x - Double(t)` and the doubling lose nothing.
         let t = SimTime(x)
         let fraction = x - Double(t)
         return t &+ SimTime(fraction * 2)
