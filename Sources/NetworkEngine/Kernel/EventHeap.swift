@@ -93,17 +93,13 @@
         h[i] = entry
     }
 
-    /// Removes and returns the smallest entry.
+    /// Removes and returns the smallest entry; the heap must not be empty.
     ///
     /// Bottom-up deletion (Wegener): the hole left at the root walks down to a leaf along the smaller children, with
     /// no comparison against the displaced last entry, which then sifts up from there, usually not at all. That
     /// saves about a quarter of the comparisons of the textbook sift-down.
-    @inlinable mutating func pop() -> Entry? {
-        count > 0 ? popMin() : nil
-    }
-
-    /// `pop()` of a heap known not to be empty.
     @inlinable mutating func popMin() -> Entry {
+        assert(count > 0, "popMin of an empty heap")
         let h = storage.base
         count -= 1
         let n = count

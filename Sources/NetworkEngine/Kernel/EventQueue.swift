@@ -249,7 +249,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
             return
         }
         while let first = far.first, (first.time &>> shift) &- current < slotCount {
-            let e = far.pop()!
+            let e = far.popMin()
             if (e.time &>> shift) > current {
                 push(e)
             } else {
