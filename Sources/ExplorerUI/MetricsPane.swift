@@ -143,8 +143,7 @@ public enum MetricsPane {
     /// `since t=0: p95 131.0 ms · 3.0% rejected`: the whole run's tail latency and refusals.
     static func summary(_ snapshot: Snapshot, _ state: AppState) -> Line {
         let r = snapshot.requests
-        let ended = r.completed + r.rejected + r.timedOut + r.failed + r.denied
-        let rejectedShare = ended > 0 ? Double(r.rejected) / Double(ended) : 0
+        let rejectedShare = r.ended > 0 ? Double(r.rejected) / Double(r.ended) : 0
         let p95 = snapshot.latency.p95
         var spans = [
             Span("since t=0: ", style: Theme.muted),

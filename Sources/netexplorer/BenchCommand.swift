@@ -42,31 +42,33 @@ struct BenchCommand: ParsableCommand {
         guard runs >= 1 else { throw CLIError(message: "--runs must be at least 1") }
         // The million-peer case runs first, so the process's peak memory is its own. Memory and bytes written are
         // measured once (they do not vary from run to run); every timed case runs `runs` times.
-        let cases: [(names: [String], measure: () -> [Figure])] = [
-            (["peak_rss_mb_1m_peers"], { [millionPeers()] }),
-            (["cs_requests_per_second", "cs_events_per_second"], { clientServerMM4() }),
-            (["cs_events_per_second_bottleneck_10k"], { [bottleneck10k()] }),
-            (["dht_lookups_per_second"], { [dhtLookups()] }),
-            (["flood_queries_per_second"], { [floods()] }),
-            (["frame_ms_200x60_10k"], { [frame(width: 200, height: 60, clients: 10_000, name: "frame_ms_200x60_10k")] }),
-            (["frame_ms_120x40_20"], { [frame(width: 120, height: 40, clients: 20, name: "frame_ms_120x40_20")] }),
-            // The classroom-sized and star-versus-strip cases the live view's own acceptance names.
-            (["frame_ms_120x40_1k"], { [frame(width: 120, height: 40, clients: 1_000, name: "frame_ms_120x40_1k")] }),
-            (["frame_ms_200x60_20"], { [frame(width: 200, height: 60, clients: 20, name: "frame_ms_200x60_20")] }),
-            (["frame_ms_200x60_1k"], { [frame(width: 200, height: 60, clients: 1_000, name: "frame_ms_200x60_1k")] }),
-            (["bytes_per_frame"], { bytesPerFrame().map { [$0] } ?? [] }),
+        var cases: [(names: [String], timed: Bool, measure: () throws -> [Figure])] = [
+            (["peak_rss_mb_1m_peers"], false, { [millionPeers()] }),
+            (["cs_requests_per_second", "cs_events_per_second"], true, { clientServerMM4() }),
+            (["cs_events_per_second_bottleneck_10k"], true, { [bottleneck10k()] }),
+            (["dht_lookups_per_second"], true, { [dhtLookups()] }),
+            (["flood_queries_per_second"], true, { [floods()] }),
         ]
+        // The two frames the issue names, then the classroom-sized and star-versus-strip ones the live view is judged at.
+        let frames: [(width: Int, height: Int, clients: Int, label: String)] = [
+            (200, 60, 10_000, "10k"), (120, 40, 20, "20"), (120, 40, 1_000, "1k"), (200, 60, 20, "20"),
+            (200, 60, 1_000, "1k"),
+        ]
+        for f in frames {
+            let name = "frame_ms_\(f.width)x\(f.height)_\(f.label)"
+            cases.append(([name], true, { [frame(width: f.width, height: f.height, clients: f.clients, name: name)] }))
+        }
+        cases.append((["bytes_per_frame"], false, { [try bytesPerFrame()] }))
         let chosen = cases.filter { c in only.map { text in c.names.contains { $0.contains(text) } } ?? true }
         guard !chosen.isEmpty else {
             throw CLIError(message: "no bench case matches '\(only ?? "")' (try dht, frame, cs_)")
         }
-        let once: Set<String> = ["peak_rss_mb_1m_peers", "bytes_per_frame"]
-        let figures = chosen.flatMap { c in
-            c.names.allSatisfy(once.contains) ? c.measure().map { f in
+        let figures = try chosen.flatMap { c in
+            c.timed ? median(of: try (0..<runs).map { _ in try c.measure() }) : try c.measure().map { f in
                 var f = f
                 f.values = [f.value]
                 return f
-            } : median(of: (0..<runs).map { _ in c.measure() })
+            }
         }
         switch format {
         case .table: print(table(figures), terminator: "")
@@ -129,9 +131,10 @@ struct BenchCommand: ParsableCommand {
     func dhtLookups() -> Figure {
         let s = meshScenario(peers: 100_000, discovery: .dht, rate: 0.1)
         let (engine, wall) = timed(s, seconds: quick ? 5 : 30)
-        let lookups = engine.report().mesh.map { Double($0.lookupsResolved) } ?? 0
+        let mesh = engine.meshView
+        let lookups = Double(mesh?.lookupsResolved ?? 0)
         return Figure(name: "dht_lookups_per_second", value: lookups / wall, unit: "lookups/s", wallSeconds: wall,
-                      note: "100,000 peers, \(Int(lookups)) lookups of \(RunReport.fixed(engine.report().mesh?.meanHops ?? 0, 2)) hops, served")
+                      note: "100,000 peers, \(Int(lookups)) lookups of \(RunReport.fixed(mesh?.meanHops ?? 0, 2)) hops, served")
     }
 
     /// Flooded queries at 10,000 peers (degree 4, TTL 7): each costs thousands of messages.
@@ -150,7 +153,7 @@ struct BenchCommand: ParsableCommand {
         let s = meshScenario(peers: 1_000_000, discovery: .dht, rate: 0.1)  // 100,000 lookups a second
         // --quick runs a tenth of the lookups (the overlay is the same size; the note says how many ran).
         let (engine, wall) = timed(s, seconds: quick ? 1 : 10)
-        let lookups = engine.report().mesh?.lookupsResolved ?? 0
+        let lookups = engine.meshView?.lookupsResolved ?? 0
         return Figure(name: "peak_rss_mb_1m_peers", value: peakResidentMB(), unit: "MB", wallSeconds: wall,
                       note: "1,000,000 peers, \(lookups) lookups")
     }
@@ -187,10 +190,10 @@ struct BenchCommand: ParsableCommand {
 
     /// Bytes ncurses writes for a typical frame: the classroom at 120×40 running at 1×, drawn through the real
     /// backend into a file (TERM=xterm-256color), after the first full paint.
-    func bytesPerFrame() -> Figure? {
+    func bytesPerFrame() throws -> Figure {
         let size = Size(width: 120, height: 40)
         let quick = quick
-        return MainActor.assumeIsolated { () -> Figure? in
+        let figure = MainActor.assumeIsolated { () -> Figure? in
             guard let file = tmpfile() else { return nil }
             defer { fclose(file) }
             guard let terminal = NcursesTerminal.openOffscreen(term: "xterm-256color", size: size, output: file) else {
@@ -225,6 +228,10 @@ struct BenchCommand: ParsableCommand {
             return Figure(name: "bytes_per_frame", value: mean, unit: "bytes", wallSeconds: 0,
                           note: "classroom 120x40 at 1x, \(frames - 1) frames after a \(firstFrame)-byte first paint, xterm-256color")
         }
+        guard let figure else {
+            throw CLIError(message: "bytes_per_frame: could not open an offscreen xterm-256color terminal")
+        }
+        return figure
     }
 
     static func fileSize(_ file: UnsafeMutablePointer<FILE>) -> Int {

@@ -34,5 +34,4 @@ struct TimeoutQueue {
         wakeupPending = true
         return head.deadline
     }
-
 }

@@ -37,7 +37,11 @@ public struct ResourcePicker: Sendable {
     /// A resource number in `0..<resources`; 0 is the most popular under Zipf.
     public func pick(_ rng: inout SeededRandom) -> Int {
         guard !cumulative.isEmpty else { return rng.below(resources) }
-        let u = rng.unit()
+        return index(forUnit: rng.unit())
+    }
+
+    /// The Zipf resource for a uniform draw `u` in (0, 1).
+    func index(forUnit u: Double) -> Int {
         let last = cumulative.count - 1
         var k = Int(guide[min(last, Int(u * Double(cumulative.count)))])
         // The smallest k with cumulative[k] ≥ u, exactly as a binary search finds it: back off if rounding in

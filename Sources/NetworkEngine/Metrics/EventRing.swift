@@ -15,5 +15,4 @@ public struct EventRing {
     public var ordered: [NetworkEvent] {
         items.count < capacity ? items : Array(items[next...] + items[..<next])
     }
-
 }

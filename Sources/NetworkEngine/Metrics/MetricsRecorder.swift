@@ -93,8 +93,7 @@ public struct MetricsRecorder {
     }
 
     public mutating func completed(latency: SimTime, segment: Int) {
-        counts.completed += 1; counts.inFlight -= 1
-        segments[segment].counts.completed += 1; segments[segment].counts.inFlight -= 1
+        ended(segment: segment) { $0.completed += 1 }
         segments[segment].latency.record(latency)
         secondLatencies.append(latency)
     }

@@ -1,7 +1,7 @@
 /// Request outcomes, counted from the start of the run.
 ///
 /// Conservation holds at every instant: `issued == completed + rejected + timedOut + failed + denied + inFlight`.
-public struct RequestCounts: Sendable, Equatable, Codable {
+public struct RequestCounts: Sendable, Equatable {
     public var issued = 0
     public var completed = 0
     public var rejected = 0
@@ -12,17 +12,15 @@ public struct RequestCounts: Sendable, Equatable, Codable {
     public var inFlight = 0
     public init() {}
 
-    /// True when every issued request is accounted for exactly once.
-    public var isConserved: Bool { issued == completed + rejected + timedOut + failed + denied + inFlight }
+    /// Requests that have ended, whatever the outcome.
+    public var ended: Int { completed + rejected + timedOut + failed + denied }
 
-    enum CodingKeys: String, CodingKey {
-        case issued, completed, rejected, failed, denied
-        case timedOut = "timed_out", inFlight = "in_flight"
-    }
+    /// True when every issued request is accounted for exactly once.
+    public var isConserved: Bool { issued == ended + inFlight }
 }
 
 /// Latency figures in milliseconds.
-public struct LatencySummary: Sendable, Equatable, Codable {
+public struct LatencySummary: Sendable, Equatable {
     public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0, max = 0.0
     public init() {}
 }
