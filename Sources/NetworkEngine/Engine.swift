@@ -123,7 +123,7 @@ public final class Engine: Simulation {
         }
         for peer in 0..<activeClients { scheduleChurn(peer) }
         scheduleNextArrival()
-        if security.attackActive { scheduleNextGuess() }
+        scheduleNextGuess()
     }
 
     // MARK: - Driving

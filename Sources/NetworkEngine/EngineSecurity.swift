@@ -64,8 +64,7 @@ extension Engine {
 
     /// Node ids of the attackers while the attack runs (insiders: the first nodes of the population).
     public var attackerIDs: ClosedRange<Int>? {
-        let n = min(security.attackers, activeClients)
-        return security.attackActive && n > 0 ? 1...n : nil
+        security.attackActive && activeAttackers > 0 ? 1...activeAttackers : nil
     }
 
     func attackTick(_ generation: UInt32) {
@@ -73,7 +72,7 @@ extension Engine {
         scheduleNextGuess()
         guard activeAttackers > 0 else { return }
         let attacker = attackRandom.below(activeAttackers)
-        guard clients[attacker].up else { return }
+        guard isUp(attacker) else { return }
         if architecture == .clientServer {
             guard security.centralAuthentication, let account = security.nextAccountTarget(at: kernel.now) else { return }
             sendGuess(from: attacker, target: account, to: -1)

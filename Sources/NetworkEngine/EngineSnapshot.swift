@@ -110,7 +110,7 @@ extension Engine {
             : security.exposedShareOfPeers(activeClients)
         var view = SecurityView(
             architecture: architecture, accounts: scenario.security.accounts, weakAccounts: security.weakAccounts,
-            lockedAccounts: security.lockedAccounts(at: now), readAccess: scenario.security.readAccess,
+            lockedAccounts: security.lockedAccounts(at: now),
             openShares: shares.open, weakShares: shares.weak, protectedShares: activeClients - shares.open,
             exposedShare: exposed)
         view.loginAttempts = security.loginAttempts
@@ -122,7 +122,6 @@ extension Engine {
         view.attackAttempts = security.attackAttempts
         view.loggedAttempts = security.loggedAttempts
         view.firstBreach = security.firstBreach
-        view.detectedShare = security.detectedShare
         if architecture == .clientServer {
             view.regimeAttempts = security.accountAttempts
             view.regimeLogged = security.accountAttempts

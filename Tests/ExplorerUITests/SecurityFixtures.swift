@@ -8,13 +8,13 @@ enum SecurityFixtures {
     /// t=45.3 s; every guess logged.
     static func central(attack: Bool = true, accounts: Int = 40) -> SecurityView {
         var s = SecurityView(architecture: .clientServer, accounts: accounts, weakAccounts: accounts > 0 ? 6 : 0,
-                             lockedAccounts: accounts > 0 ? 2 : 0, readAccess: 0.95, openShares: 0, weakShares: 0,
+                             lockedAccounts: accounts > 0 ? 2 : 0, openShares: 0, weakShares: 0,
                              protectedShares: 0, exposedShare: accounts > 0 ? 0.15 : 1)
         if accounts > 0 {
             s.loginAttempts = 412; s.loginFailures = 31; s.lockouts = 3; s.unauthorized = 12
             s.accountBreaches = 1; s.firstBreach = .seconds(45.3)
         }
-        s.attackAttempts = 30; s.loggedAttempts = 30; s.detectedShare = 1
+        s.attackAttempts = 30; s.loggedAttempts = 30
         s.regimeAttempts = 30; s.regimeLogged = 30; s.regimeFirstBreach = s.firstBreach
         if attack {
             s.attackActive = true; s.attackers = 1...1; s.attackRate = 5
@@ -28,10 +28,10 @@ enum SecurityFixtures {
     /// peer 9's share.
     static func mesh(attack: Bool = true) -> SecurityView {
         var s = SecurityView(architecture: .peerMesh, accounts: 40, weakAccounts: 6, lockedAccounts: 0,
-                             readAccess: 0.95, openShares: 4, weakShares: 2, protectedShares: 8, exposedShare: 0.5)
+                             openShares: 4, weakShares: 2, protectedShares: 8, exposedShare: 0.5)
         s.loginAttempts = 412; s.loginFailures = 31; s.lockouts = 3; s.unauthorized = 12
         s.accountBreaches = 1; s.shareBreaches = 3; s.firstBreach = .seconds(45.3)
-        s.attackAttempts = 150; s.loggedAttempts = 68; s.detectedShare = 68.0 / 150.0
+        s.attackAttempts = 150; s.loggedAttempts = 68
         // The panel shows the mesh's own: its 120 guesses at shares, 38 logged, 3 shares broken since t=52.1 s.
         s.regimeAttempts = 120; s.regimeLogged = 38; s.regimeFirstBreach = .seconds(52.1)
         if attack { s.attackActive = true; s.attackers = 1...1; s.attackRate = 5; s.target = 9 }

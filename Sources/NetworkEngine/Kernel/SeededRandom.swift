@@ -17,10 +17,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         var x = seed &+ stream.rawValue &* 0x9E37_79B9_7F4A_7C15
         func splitMix(_ x: inout UInt64) -> UInt64 {
             x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+            return mix64(x)
         }
         s0 = splitMix(&x); s1 = splitMix(&x); s2 = splitMix(&x); s3 = splitMix(&x)
     }
@@ -65,6 +62,15 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         let fraction = x - Double(t)
         return t &+ SimTime(fraction * 2)
     }
+}
+
+/// SplitMix64's finalizer: a bijection of 64-bit words that spreads every input bit over the output. Seeds the
+/// streams, hashes resources onto the ring and draws per-account passwords.
+@inline(__always) func mix64(_ x: UInt64) -> UInt64 {
+    var z = x
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
 }
 
 @usableFromInline func _log(_ x: Double) -> Double {

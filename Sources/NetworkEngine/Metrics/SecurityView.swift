@@ -7,8 +7,6 @@ public struct SecurityView: Sendable, Equatable {
     public var weakAccounts: Int
     /// Accounts locked right now.
     public var lockedAccounts: Int
-    /// Share of (account, resource) pairs the administrator grants.
-    public var readAccess: Double
     /// Active peers by share protection: no password, a weak one, and any password (weak or strong).
     public var openShares: Int
     public var weakShares: Int
@@ -22,7 +20,9 @@ public struct SecurityView: Sendable, Equatable {
     public var exposedShare: Double
     public var firstBreach: SimTime?
     /// Logged attempts over attempts; nil before any attempt.
-    public var detectedShare: Double?
+    public var detectedShare: Double? {
+        attackAttempts > 0 ? Double(loggedAttempts) / Double(attackAttempts) : nil
+    }
 
     /// The same figures for the regime in force only (attempts at accounts, or at shares), so the panel shows
     /// what the mesh detects, not a mixture with the server's log.
@@ -45,10 +45,10 @@ public struct SecurityView: Sendable, Equatable {
 
     public var breaches: Int { accountBreaches + shareBreaches }
 
-    public init(architecture: Architecture, accounts: Int, weakAccounts: Int, lockedAccounts: Int, readAccess: Double,
+    public init(architecture: Architecture, accounts: Int, weakAccounts: Int, lockedAccounts: Int,
                 openShares: Int, weakShares: Int, protectedShares: Int, exposedShare: Double) {
         self.architecture = architecture; self.accounts = accounts; self.weakAccounts = weakAccounts
-        self.lockedAccounts = lockedAccounts; self.readAccess = readAccess; self.openShares = openShares
+        self.lockedAccounts = lockedAccounts; self.openShares = openShares
         self.weakShares = weakShares; self.protectedShares = protectedShares; self.exposedShare = exposedShare
     }
 }

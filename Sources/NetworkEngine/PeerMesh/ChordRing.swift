@@ -128,10 +128,7 @@ public struct ChordRing: Sendable {
     ///
     /// Fixed forever: changing it would move every resource to other peers and change every seeded run.
     public static func key(forResource resource: Int) -> UInt64 {
-        var z = UInt64(bitPattern: Int64(resource)) &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        mix64(UInt64(bitPattern: Int64(resource)) &+ 0x9E37_79B9_7F4A_7C15)
     }
 
     /// The first alive peer whose identifier is ≥ `key`, wrapping past the top; nil when no peer is alive.

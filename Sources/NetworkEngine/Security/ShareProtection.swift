@@ -16,10 +16,7 @@ public enum ShareProtection: Sendable, Equatable {
 enum PasswordDraws {
     /// A uniform number in [0, 1) for (`seed`, `salt`, `index`): SplitMix64's finalizer over their mix.
     static func unit(seed: UInt64, salt: UInt64, index: Int) -> Double {
-        var z = seed &+ salt &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
+        let z = mix64(seed &+ salt &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(truncatingIfNeeded: index) &* 0xD1B5_4A32_D192_ED03)
         return Double(z >> 11) * (1.0 / 9_007_199_254_740_992.0)
     }
 
