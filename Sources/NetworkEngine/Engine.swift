@@ -49,9 +49,9 @@ public final class Engine: Simulation {
     var flash: SeededRandom
     public internal(set) var clients: [ClientRecord] = []
     /// Each client's `up`, beside its record (set through `setUp`): the mesh checks it on every hop, and 100,000
-    /// flags stay in cache where the 56-byte records they come from do not (measured: that load alone was a fifth of
-    /// a 100,000-peer DHT run).
-    var upFlags: [Bool] = []
+    /// packed flags stay in cache where the 56-byte records they come from do not (measured: that load alone was a
+    /// fifth of a 100,000-peer DHT run).
+    var upFlags = BitFlags(repeating: true, count: 0)
     public internal(set) var activeClients: Int
     var requests = RequestTable()
     public internal(set) var server: ServerMachine
@@ -111,7 +111,7 @@ public final class Engine: Simulation {
         timeout = .seconds(scenario.workload.timeout)
         activeClients = min(scenario.nodes, Engine.maxNodes)
         clients = Array(repeating: ClientRecord(), count: activeClients)
-        upFlags = Array(repeating: true, count: activeClients)
+        upFlags = BitFlags(repeating: true, count: activeClients)
         metrics.keepsAllEvents = keepAllEvents
         kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         for (i, action) in scenario.timeline.enumerated() {
