@@ -15,10 +15,13 @@ let package = Package(
     targets: [
         // ncurses, wide-character build; see ../shared/TERMINAL-NOTES.md for why not pkgConfig.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        // The deterministic engine: pure Swift, no I/O, no wall clock, nothing of ours imported.
+        // A cache prefetch hint for the engine's event loop (Swift has no such intrinsic).
+        .target(name: "CPrefetch"),
+        // The deterministic engine: pure Swift, no I/O, no wall clock, nothing of ours imported but a C prefetch hint.
         .target(
             name: "NetworkEngine",
             dependencies: [
+                "CPrefetch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],

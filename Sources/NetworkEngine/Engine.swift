@@ -133,8 +133,22 @@ public final class Engine: Simulation {
 
     /// Runs every event due at or before `time`, then moves the clock to `time`.
     public func run(until time: SimTime) {
-        while let e = kernel.next(until: time) { handle(e) }
+        while let e = kernel.next(until: time) {
+            if case .lookupArrives(let ref, let rank)? = kernel.upcoming { prefetchHop(ref, rank: Int(rank)) }
+            handle(e)
+        }
         kernel.moveClock(to: time)
+    }
+
+    /// Starts loading what a lookup arriving soon at `rank` will read: its ring place, its request record and its
+    /// cached routing ends. At 100,000 peers those lines are rarely still in cache 20 ms of simulated time after the
+    /// lookup's last hop; loading them while the events before it run hides the wait (measured: 5-9% less time on a
+    /// 100,000-peer DHT run, alternating runs; callgrind: +1.9% instructions). A hint only: the run's results do not
+    /// depend on it.
+    @inline(__always) func prefetchHop(_ ref: RequestRef, rank: Int) {
+        guard mesh != nil else { return }  // not `guard let`: binding retains the mesh
+        Unmanaged.passUnretained(mesh!)._withUnsafeGuaranteedRef { $0.prefetch(rank: rank, slot: Int(ref.slot)) }
+        RequestTable.prefetch(slot: Int(ref.slot), at: requests.recordsAddress)
     }
 
     /// Brings the simulation to `time`: what the live view calls every frame with wall time × speed.

@@ -44,6 +44,10 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         return (e.time, e.payload)
     }
 
+    /// One of the next two events when it is already at hand (in the current slot), else nil: the engine starts
+    /// loading what that event will touch while it handles the one just popped.
+    var upcoming: Payload? { store.upcoming }
+
     /// Rewrites every pending event in place; their times and order stay as they are.
     public mutating func updateEach(_ body: (inout Payload) -> Void) {
         makeUnique()
@@ -127,6 +131,12 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         }
         let first = near[nearHead]
         return late.count > 0 && late.storage[0].key < first.key ? late.storage[0] : first
+    }
+
+    /// The entry after next in the current slot, else the next one, else nil: what the engine prefetches for. Two
+    /// ahead when it can, so the hint has an event's handling time, or two, to land.
+    @inline(__always) var upcoming: Payload? {
+        nearHead &+ 1 < nearEnd ? near[nearHead &+ 1].payload : nearHead < nearEnd ? near[nearHead].payload : nil
     }
 
     /// Removes the earliest entry if it is due at or before `limit`, else nil (nothing removed).

@@ -56,6 +56,9 @@ public struct Kernel<Event: BitwiseCopyable> {
         return e.payload
     }
 
+    /// One of the next two queued events when it is already at hand (see `EventQueue.upcoming`).
+    var upcoming: Event? { queue.upcoming }
+
     /// Moves the clock forward to `time` without running anything (used after the due events are done).
     public mutating func moveClock(to time: SimTime) {
         if time > now { now = time }

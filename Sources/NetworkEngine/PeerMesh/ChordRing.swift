@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// A Chord ring of peers with 64-bit identifiers, routing greedily through full finger tables that are never stored.
 ///
 /// Peers are numbered `0..<peerCount`; each has a distinct random identifier. The ring keeps the identifiers sorted
@@ -27,6 +29,9 @@ public struct ChordRing: Sendable {
     private let bucketShift: UInt64
     /// The alive peers, by rank.
     private var alive: AliveBitmap
+    /// Where `places` keeps its elements (it never changes after `init`), for prefetch hints only: a hint never
+    /// dereferences it. Taking the address for each hint retained and released the array.
+    private let placesAddress: UInt
 
     // MARK: - Making a ring
 
@@ -90,6 +95,7 @@ public struct ChordRing: Sendable {
             bucketStart[b] = Int32(rank)
         }
         self.places = places
+        placesAddress = places.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         self.rankOfPeer = rankOfPeer
         self.bucketStart = bucketStart
         self.bucketShift = shift
@@ -112,6 +118,11 @@ public struct ChordRing: Sendable {
 
     /// The peer at place `rank` in ring order.
     public func peer(atRank rank: Int) -> Int { Int(places[rank].peer) }
+
+    /// Starts loading the place at `rank` (a lookup will arrive there).
+    @inline(__always) func prefetch(rank: Int) {
+        ne_prefetch(UnsafeRawPointer(bitPattern: placesAddress &+ UInt(bitPattern: rank &* MemoryLayout<Place>.stride)))
+    }
 
     /// Whether `peer` is alive.
     public func isAlive(_ peer: Int) -> Bool { alive.contains(Int(rankOfPeer[peer])) }

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The peer mesh inside the engine: the overlay, where each resource's replicas live, and the counters behind the
 /// mesh figures (each peer's small server is in `Engine.peerServers`).
 ///
@@ -42,6 +44,8 @@ final class MeshState {
     var lookupEnds: [CachedEnds] = []
     /// Bumped whenever a peer joins or leaves routing (`ring.setAlive`), which may move any key's owner.
     var ringVersion: UInt32 = 1
+    /// Where `lookupEnds` keeps its elements, for prefetch hints only (see `RequestTable.recordsAddress`).
+    var lookupEndsAddress: UInt = 0
 
     struct CachedEnds {
         var resource: Int32 = -1
@@ -116,6 +120,12 @@ final class MeshState {
 
     var peerCount: Int { served.count }
 
+    /// Starts loading what a lookup arriving at `rank` for request `slot` reads: the place and the cached ends.
+    @inline(__always) func prefetch(rank: Int, slot: Int) {
+        ring.prefetch(rank: rank)
+        if slot < lookupEnds.count { ne_prefetch(UnsafeRawPointer(bitPattern: lookupEndsAddress &+ UInt(bitPattern: slot &* MemoryLayout<CachedEnds>.stride))) }
+    }
+
     /// The routing ends of the lookup in request slot `slot` for `resource`, from the cache when the ring has not
     /// changed since they were found; nil when no peer is alive.
     @inline(__always)
@@ -132,6 +142,7 @@ final class MeshState {
     func findEndpoints(slot: Int, resource: Int) -> ChordRing.LookupEnds? {
         if slot >= lookupEnds.count {
             lookupEnds += Array(repeating: CachedEnds(), count: max(64, slot + 1 - lookupEnds.count))
+            lookupEndsAddress = lookupEnds.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         }
         guard let ends = ring.endpoints(of: ChordRing.key(forResource: resource)) else { return nil }
         lookupEnds[slot] = CachedEnds(resource: Int32(resource), version: ringVersion, ends: ends)
