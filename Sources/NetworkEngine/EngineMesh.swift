@@ -248,7 +248,7 @@ extension Engine {
         }
     }
 
-    func isUp(_ peer: Int) -> Bool {
+    @inline(__always) func isUp(_ peer: Int) -> Bool {
         assert(peer >= activeClients || upFlags[peer] == clients[peer].up, "up flag out of step with its record")
         return peer < activeClients && upFlags[peer]
     }

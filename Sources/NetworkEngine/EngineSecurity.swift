@@ -1,7 +1,7 @@
 // MARK: - Security: logins, permissions, and the password-guessing attack
 
 extension Engine {
-    func isGuess(_ ref: RequestRef) -> Bool { requests.isLive(ref) && requests[ref].kind == .guess }
+    @inline(__always) func isGuess(_ ref: RequestRef) -> Bool { requests.isLive(ref) && requests[ref].kind == .guess }
 
     /// The server's mean time for what it is about to serve: a login, a guess and a permission denial are lookups
     /// in the security database (`login_ms`); a granted request is the real work (`service_ms`).

@@ -43,7 +43,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// True with probability `p`.
-    @inlinable public mutating func chance(_ p: Double) -> Bool { p > 0 && unit() < p }
+    @inlinable @inline(__always) public mutating func chance(_ p: Double) -> Bool { p > 0 && unit() < p }
 
     /// A uniform integer in `0..<n` (n > 0), without modulo bias worth mentioning for n < 2^32.
     @inlinable public mutating func below(_ n: Int) -> Int {
