@@ -74,7 +74,7 @@ public struct EventQueue<Payload: BitwiseCopyable> {
 /// that second piled into `near`.)
 ///
 /// The width follows the run: every `tuneInterval` pops the store measures the mean time between the events just
-/// popped and, when the width that puts about three events in a slot has changed twice in a row, refiles everything.
+/// popped and, when the width that puts three to six events in a slot has changed twice in a row, refiles everything.
 @usableFromInline final class CalendarStore<Payload: BitwiseCopyable> {
     @usableFromInline typealias Entry = QueuedEvent<Payload>
 
@@ -296,15 +296,20 @@ public struct EventQueue<Payload: BitwiseCopyable> {
 
     // MARK: - Slot width
 
-    /// Every `tuneInterval` pops: the width that would put about three events in a slot, from the mean time between
-    /// the events just popped, and about as many slots as events pending (so the window spans about three times the
-    /// queue's own horizon). Rebuilt only when the same change is wanted twice in a row, so noise does not thrash.
+    /// Every `tuneInterval` pops: the width that would put three to six events in a slot (the power of two at or below
+    /// six mean gaps), from the mean time between the events just popped, and about as many slots as events pending
+    /// (so the window spans three to six times the queue's own horizon). Rebuilt only when the same change is wanted
+    /// twice in a row, so noise does not thrash.
+    ///
+    /// Why six gaps and not three: fewer slot changes per event, and the slot in hand usually names the next events,
+    /// which the engine prefetches for. callgrind: 10,000-client bottleneck 458.7 -> 381.1 M instructions, DHT at
+    /// 100,000 peers 506.3 -> 501.3 M; twelve gaps gained nothing more (381.0 and 506.0 M).
     @usableFromInline func tune(now: SimTime) {
         let span = UInt64(max(0, now - tuneStart))
         tunePops = 0
         tuneStart = now
         // Divided first: a span of centuries (an event saturated at the end of time) must not overflow.
-        let width = max(1, min(span / UInt64(Self.tuneInterval), UInt64.max / 3) * 3)
+        let width = max(1, min(span / UInt64(Self.tuneInterval), UInt64.max / 6) * 6)
         let newShift = Int64(min(40, max(4, 63 - width.leadingZeroBitCount)))
         let slots = slotsForPending()
         // The slot count changes only by a factor of four or more: a window a little short or long costs little.
