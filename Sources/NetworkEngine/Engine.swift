@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The network engine: one scenario's population, workload and server, driven by the discrete-event kernel.
 ///
 /// The engine is the simulator's driver for the sans-I/O server logic (`ServerMachine` for the central server,
@@ -112,6 +114,7 @@ public final class Engine: Simulation {
         activeClients = min(scenario.nodes, Engine.maxNodes)
         clients = Array(repeating: ClientRecord(), count: activeClients)
         upFlags = BitFlags(repeating: true, count: activeClients)
+        clientsAddress = clients.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         metrics.keepsAllEvents = keepAllEvents
         kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         for (i, action) in scenario.timeline.enumerated() {
@@ -146,6 +149,26 @@ public final class Engine: Simulation {
         guard mesh != nil else { return }  // not `guard let`: binding retains the mesh
         Unmanaged.passUnretained(mesh!)._withUnsafeGuaranteedRef { $0.prefetch(rank: rank, slot: Int(ref.slot)) }
         RequestTable.prefetch(slot: Int(ref.slot), at: requests.recordsAddress)
+    }
+
+    /// From this many clients on, the client table (48 bytes a client) outgrows the L2 cache and each arrival's
+    /// random client misses it; below, the look-ahead would cost more than it hides.
+    static let prefetchArrivalsFrom = 8_192
+    /// Where `clients` keeps its records, for prefetch hints only (never dereferenced): refreshed every simulated
+    /// second, as a copy taken by a snapshot may move the array (taking it for each hint retained the array).
+    var clientsAddress: UInt = 0
+
+    /// Starts loading what issuing the next arrival's request will read. Its client and resource are the next draws of
+    /// the arrival and workload streams, so copies of those generators name them without disturbing the real ones (if
+    /// the population changes first, the guess is wrong and the hint merely wasted).
+    @inline(__always) func prefetchNextArrival() {
+        var arrivalsAhead = arrivals
+        let c = arrivalsAhead.below(activeClients)
+        ne_prefetch(UnsafeRawPointer(bitPattern: clientsAddress &+ UInt(bitPattern: c &* MemoryLayout<ClientRecord>.stride)))
+        guard mesh != nil, architecture == .peerMesh else { return }
+        var workloadAhead = workload
+        let resource = picker.pick(&workloadAhead)
+        Unmanaged.passUnretained(mesh!)._withUnsafeGuaranteedRef { $0.prefetchIssue(peer: c, resource: resource) }
     }
 
     /// Brings the simulation to `time`: what the live view calls every frame with wall time × speed.
@@ -183,6 +206,7 @@ public final class Engine: Simulation {
             guard generation == arrivalGeneration else { return }
             let c = arrivals.below(activeClients)
             scheduleNextArrival()
+            if activeClients >= Self.prefetchArrivalsFrom { prefetchNextArrival() }
             if clients[c].up { issue(from: c) }
         case .deliverRequest(let ref):
             if requests.isLive(ref) { requests[ref].phase = .atServer }
@@ -196,6 +220,7 @@ public final class Engine: Simulation {
             while let due = timeouts.popDue(at: kernel.now) { expire(due.request, attempt: due.attempt) }
             if let next = timeouts.nextWakeup() { kernel.schedule(.timeoutsDue, at: next) }
         case .tick:
+            clientsAddress = clients.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
             metrics.closeSecond(at: kernel.now, architecture: architecture, nodes: activeClients, workers: server.workers)
             kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         case .timeline(let index):

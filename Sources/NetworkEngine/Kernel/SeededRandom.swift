@@ -46,7 +46,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     @inlinable @inline(__always) public mutating func chance(_ p: Double) -> Bool { p > 0 && unit() < p }
 
     /// A uniform integer in `0..<n` (n > 0), without modulo bias worth mentioning for n < 2^32.
-    @inlinable public mutating func below(_ n: Int) -> Int {
+    @inlinable @inline(__always) public mutating func below(_ n: Int) -> Int {
         Int((UInt128(next()) &* UInt128(UInt64(n))) >> 64)
     }
 

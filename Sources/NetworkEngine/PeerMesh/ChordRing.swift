@@ -32,6 +32,8 @@ public struct ChordRing: Sendable {
     /// Where `places` keeps its elements (it never changes after `init`), for prefetch hints only: a hint never
     /// dereferences it. Taking the address for each hint retained and released the array.
     private let placesAddress: UInt
+    /// Where `rankOfPeer` keeps its elements (fixed after `init` too), for prefetch hints only.
+    private let rankOfPeerAddress: UInt
 
     // MARK: - Making a ring
 
@@ -97,6 +99,7 @@ public struct ChordRing: Sendable {
         self.places = places
         placesAddress = places.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         self.rankOfPeer = rankOfPeer
+        rankOfPeerAddress = self.rankOfPeer.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         self.bucketStart = bucketStart
         self.bucketShift = shift
         self.alive = AliveBitmap(allOf: n)
@@ -122,6 +125,11 @@ public struct ChordRing: Sendable {
     /// Starts loading the place at `rank` (a lookup will arrive there).
     @inline(__always) func prefetch(rank: Int) {
         ne_prefetch(UnsafeRawPointer(bitPattern: placesAddress &+ UInt(bitPattern: rank &* MemoryLayout<Place>.stride)))
+    }
+
+    /// Starts loading `peer`'s rank (its place follows once the rank is known; this hint stops at the rank).
+    @inline(__always) func prefetchPlace(of peer: Int) {
+        ne_prefetch(UnsafeRawPointer(bitPattern: rankOfPeerAddress &+ UInt(bitPattern: peer &* 4)))
     }
 
     /// Whether `peer` is alive.

@@ -46,6 +46,9 @@ final class MeshState {
     var ringVersion: UInt32 = 1
     /// Where `lookupEnds` keeps its elements, for prefetch hints only (see `RequestTable.recordsAddress`).
     var lookupEndsAddress: UInt = 0
+    /// Where `holders` and `present` keep theirs (neither is resized after `init`), for prefetch hints only.
+    var holdersAddress: UInt = 0
+    var presentAddress: UInt = 0
 
     struct CachedEnds {
         var resource: Int32 = -1
@@ -116,6 +119,8 @@ final class MeshState {
             onlineReplicas[slot / replicas] += 1
         }
         unavailable = onlineReplicas.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        holdersAddress = holders.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        presentAddress = present.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
     }
 
     var peerCount: Int { served.count }
@@ -124,6 +129,15 @@ final class MeshState {
     @inline(__always) func prefetch(rank: Int, slot: Int) {
         ring.prefetch(rank: rank)
         if slot < lookupEnds.count { ne_prefetch(UnsafeRawPointer(bitPattern: lookupEndsAddress &+ UInt(bitPattern: slot &* MemoryLayout<CachedEnds>.stride))) }
+    }
+
+    /// Starts loading what a request of `peer` for `resource` reads first: whether the peer holds a replica, and the
+    /// peer's place on the ring.
+    @inline(__always) func prefetchIssue(peer: Int, resource: Int) {
+        ring.prefetchPlace(of: peer)
+        let first = UInt(bitPattern: resource &* replicas)
+        ne_prefetch(UnsafeRawPointer(bitPattern: holdersAddress &+ first &* 4))
+        ne_prefetch(UnsafeRawPointer(bitPattern: presentAddress &+ first))
     }
 
     /// The routing ends of the lookup in request slot `slot` for `resource`, from the cache when the ring has not
