@@ -13,7 +13,9 @@ public final class Engine: Simulation {
         case arrival(generation: UInt32)
         case deliverRequest(RequestRef)
         case serviceDone(worker: Int32, epoch: UInt32)
-        case deliverReply(RequestRef, ReplyOutcome)
+        /// A reply reaches the request's client (`client`, named so the engine can prefetch its record; -1 when the
+        /// request had already ended). The fields are ordered so the event stays 14 bytes (a queue entry, 32).
+        case deliverReply(RequestRef, client: Int32, ReplyOutcome)
         /// The earliest armed timeout falls due (see `TimeoutQueue`).
         case timeoutsDue
         /// The end of a simulated second: close the per-second sample.
@@ -151,6 +153,14 @@ public final class Engine: Simulation {
         RequestTable.prefetch(slot: Int(ref.slot), at: requests.recordsAddress)
     }
 
+    /// Starts loading what a reply arriving soon reads: its request record and its client's record (at 100,000 peers
+    /// the client's record missed the cache on nearly every reply: 6% of a DHT run's time, by perf).
+    @inline(__always) func prefetchReply(_ ref: RequestRef, client: Int) {
+        RequestTable.prefetch(slot: Int(ref.slot), at: requests.recordsAddress)
+        guard client >= 0 else { return }
+        ne_prefetch(UnsafeRawPointer(bitPattern: clientsAddress &+ UInt(bitPattern: client &* MemoryLayout<ClientRecord>.stride)))
+    }
+
     /// From this many clients on, the client table (48 bytes a client) outgrows the L2 cache and each arrival's
     /// random client misses it; below, the look-ahead would cost more than it hides.
     static let prefetchArrivalsFrom = 8_192
@@ -214,7 +224,7 @@ public final class Engine: Simulation {
         case .serviceDone(let worker, let epoch):
             guard epoch == serverEpoch else { return }
             withServer { $0.finish(worker: Int(worker), effects: &$1) }
-        case .deliverReply(let ref, let outcome):
+        case .deliverReply(let ref, _, let outcome):
             deliverReply(ref, outcome)
         case .timeoutsDue:
             while let due = timeouts.popDue(at: kernel.now) { expire(due.request, attempt: due.attempt) }
@@ -227,7 +237,11 @@ public final class Engine: Simulation {
             runTimelineAction(scenario.timeline[Int(index)])
         case .lookupArrives(let ref, let rank):
             // Looked for here, not for every event: the check cost the M/M/4 bench 4% of its instructions.
-            if case .lookupArrives(let ref, let rank)? = kernel.upcoming { prefetchHop(ref, rank: Int(rank)) }
+            switch kernel.upcoming {
+            case .lookupArrives(let ref, let rank)?: prefetchHop(ref, rank: Int(rank))
+            case .deliverReply(let ref, let client, _)?: prefetchReply(ref, client: Int(client))
+            default: break
+            }
             lookupArrived(ref, atRank: Int(rank))
         case .floodArrives(let serial, let peer, let from, let ttl):
             floodArrived(serial, at: Int(peer), from: Int(from), ttl: Int(ttl))
@@ -334,7 +348,8 @@ public final class Engine: Simulation {
             requests[ref].hopFrom = Int32(from)
             requests[ref].hopTo = requests[ref].client + 1
         }
-        kernel.schedule(.deliverReply(ref, outcome), after: d)
+        let client = requests.isLive(ref) ? requests[ref].client : -1
+        kernel.schedule(.deliverReply(ref, client: client, outcome), after: d)
     }
 
     func deliverReply(_ ref: RequestRef, _ outcome: ReplyOutcome) {

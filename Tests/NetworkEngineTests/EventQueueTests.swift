@@ -183,4 +183,11 @@ struct EventQueueTests {
         #expect(wrong == 0)
         #expect(known > announced.count / 2, "known \(known) of \(announced.count)")
     }
+
+    /// Every event rides in a queue entry beside its 16-byte key; an event over 16 bytes would make every entry
+    /// 48 bytes (the reply event's fields are ordered for this).
+    @Test("an engine event fits a 32-byte queue entry")
+    func queueEntrySize() {
+        #expect(MemoryLayout<QueuedEvent<Engine.Event>>.stride == 32)
+    }
 }
