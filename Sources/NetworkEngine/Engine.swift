@@ -57,7 +57,7 @@ public final class Engine: Simulation {
     /// fifth of a 100,000-peer DHT run).
     var upFlags = BitFlags(repeating: true, count: 0)
     public internal(set) var activeClients: Int
-    var requests = RequestTable()
+    let requests = RequestTable()
     public internal(set) var server: ServerMachine
     public internal(set) var metrics: MetricsRecorder
     let picker: ResourcePicker

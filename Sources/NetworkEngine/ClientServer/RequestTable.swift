@@ -11,12 +11,12 @@ public struct RequestRef: Hashable, Sendable, BitwiseCopyable {
 }
 
 /// Where a request's latest message is, for drawing it in flight.
-public enum RequestPhase: Sendable, Equatable {
+public enum RequestPhase: Sendable, Equatable, BitwiseCopyable {
     case toServer, atServer, toClient, lost
 }
 
 /// What a request slot carries.
-public enum RequestKind: UInt8, Sendable {
+public enum RequestKind: UInt8, Sendable, BitwiseCopyable {
     /// A client's (or peer's) request for a resource: counted in the request figures.
     case data
     /// An attacker's password guess at an account (`resource` is the account) or at a peer's share (the peer): it
@@ -28,7 +28,7 @@ public enum RequestKind: UInt8, Sendable {
 ///
 /// Fields are declared widest first, so the record packs into 56 bytes rather than 72: a DHT hop reads its request's
 /// record, and at 100,000 peers that read missed the cache (a twentieth of the run).
-public struct RequestRecord: Sendable {
+public struct RequestRecord: Sendable, BitwiseCopyable {
     public var issuedAt: SimTime
     /// When the latest message left and when it arrives (for the flight animation).
     public var sentAt: SimTime
@@ -55,51 +55,67 @@ public struct RequestRecord: Sendable {
 }
 
 /// A slab of request records with a free list: slots are reused, so memory follows the in-flight count, not the total.
-public struct RequestTable {
-    public internal(set) var records: [RequestRecord] = []
+///
+/// A class over raw memory, owned by one engine: every hop of a DHT lookup reads and writes its request's record, and
+/// as an array each write paid a uniqueness check (a runtime call) and a bounds check. Slots are only ever named by
+/// references this table handed out, so they are in range (checked by assertions in debug builds).
+public final class RequestTable {
+    private var storage = RawBuffer<RequestRecord>(capacity: 64)
+    /// Slots in use or freed so far (`storage[0..<slotCount]` are initialized).
+    private var slotCount = 0
     var free: [Int32] = []
-    public internal(set) var liveCount = 0
-    /// Where `records` kept its elements when last looked (refreshed whenever a slot is opened), for prefetch hints
-    /// only: a hint never dereferences it, so one left stale by a reallocation costs a useless hint, nothing more.
-    /// (Taking the address for each hint retained and released the array every event: 20% more instructions.)
-    var recordsAddress: UInt = 0
+    public private(set) var liveCount = 0
 
     public init() {}
 
+    deinit { storage.free() }
+
+    /// Every slot's record, live or freed (a copy: for snapshots, not the hot path).
+    public var records: [RequestRecord] { Array(UnsafeBufferPointer(start: storage.base, count: slotCount)) }
+
+    /// Where the records are kept, for prefetch hints (see `prefetch(slot:at:)`); it moves when the table grows.
+    var recordsAddress: UInt { UInt(bitPattern: storage.base) }
+
     /// Takes a slot for a new request and returns its reference.
-    public mutating func open(client: Int32, at now: SimTime, segment: Int, resource: Int,
-                              architecture: Architecture, kind: RequestKind = .data) -> RequestRef {
+    public func open(client: Int32, at now: SimTime, segment: Int, resource: Int,
+                     architecture: Architecture, kind: RequestKind = .data) -> RequestRef {
         let slot: Int32
         var record = RequestRecord(issuedAt: now, sentAt: now, arrivesAt: now, client: client, token: 0,
                                    resource: Int32(resource), segment: UInt16(truncatingIfNeeded: segment), hops: 0,
                                    attempt: 0, architecture: architecture, live: true, phase: .toServer, kind: kind)
         if let s = free.popLast() {
             slot = s
-            record.token = records[Int(s)].token &+ 1
-            records[Int(s)] = record
+            record.token = storage[Int(s)].token &+ 1
         } else {
-            slot = Int32(records.count)
-            records.append(record)
+            if slotCount == storage.capacity { storage.grow(keeping: slotCount, toHold: slotCount + 1) }
+            slot = Int32(slotCount)
+            slotCount += 1
         }
+        storage[Int(slot)] = record
         liveCount += 1
-        recordsAddress = records.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        return RequestRef(slot: slot, token: records[Int(slot)].token)
+        return RequestRef(slot: slot, token: record.token)
     }
 
     /// The record if `ref` still names a live request.
-    public func isLive(_ ref: RequestRef) -> Bool {
-        let r = records[Int(ref.slot)]
-        return r.live && r.token == ref.token
+    @inline(__always) public func isLive(_ ref: RequestRef) -> Bool {
+        let r = storage.base + Int(ref.slot)
+        return r.pointee.live && r.pointee.token == ref.token
     }
 
+    /// The record in `ref`'s slot, read and written in place.
     public subscript(ref: RequestRef) -> RequestRecord {
-        get { records[Int(ref.slot)] }
-        // In place: `requests[ref].phase = …` must not copy the whole record out and back on every event.
-        _modify { yield &records[Int(ref.slot)] }
+        unsafeAddress {
+            assert(Int(ref.slot) < slotCount, "request slot out of range")
+            return UnsafePointer(storage.base + Int(ref.slot))
+        }
+        unsafeMutableAddress {
+            assert(Int(ref.slot) < slotCount, "request slot out of range")
+            return storage.base + Int(ref.slot)
+        }
     }
 
     /// Starts loading `slot`'s record (both cache lines it may straddle) at `recordsAddress`. Static, and given the
-    /// address, so that the call does not copy the table (a copy retains its arrays).
+    /// address, so that a hint needs nothing but two numbers.
     @inline(__always) static func prefetch(slot: Int, at recordsAddress: UInt) {
         let stride = MemoryLayout<RequestRecord>.stride
         let record = recordsAddress &+ UInt(bitPattern: slot &* stride)
@@ -108,8 +124,8 @@ public struct RequestTable {
     }
 
     /// Ends a request and frees its slot.
-    public mutating func close(_ ref: RequestRef) {
-        records[Int(ref.slot)].live = false
+    public func close(_ ref: RequestRef) {
+        self[ref].live = false
         free.append(ref.slot)
         liveCount -= 1
     }
@@ -117,7 +133,7 @@ public struct RequestTable {
     /// References of every live request (for crashes and snapshots; not on the hot path).
     public func liveRefs() -> [RequestRef] {
         var out: [RequestRef] = []
-        for (i, r) in records.enumerated() where r.live { out.append(RequestRef(slot: Int32(i), token: r.token)) }
+        for i in 0..<slotCount where storage[i].live { out.append(RequestRef(slot: Int32(i), token: storage[i].token)) }
         return out
     }
 }

@@ -1,5 +1,5 @@
 /// The two architectures the engine can run.
-public enum Architecture: String, Sendable, Codable, CaseIterable {
+public enum Architecture: String, Sendable, Codable, CaseIterable, BitwiseCopyable {
     case clientServer = "client-server"
     case peerMesh = "peer-mesh"
 }
