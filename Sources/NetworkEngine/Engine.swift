@@ -41,7 +41,7 @@ public final class Engine: Simulation {
         case attackTick(generation: UInt32)
     }
 
-    public var kernel = Kernel<Event>()
+    public let kernel = Kernel<Event>()
     /// The scenario as given (flags already applied by the caller).
     public let scenario: Scenario
     public internal(set) var architecture: Architecture
@@ -423,12 +423,12 @@ public struct EngineServerEffects: ServerEffects {
         if peer < 0 {
             let mean = engine.centralServiceMean(request)
             let d = engine.scenario.server.service == .constant ? mean : engine.service.exponential(mean: mean)
-            engine.kernel.schedule(.serviceDone(worker: Int32(worker), epoch: engine.serverEpoch), after: d)
+            engine.schedule(.serviceDone(worker: Int32(worker), epoch: engine.serverEpoch), after: d)
         } else {
             let mean = engine.isGuess(request) ? engine.meanLogin : engine.meanPeerService
             let d = engine.scenario.server.service == .constant ? mean : engine.service.exponential(mean: mean)
             let epoch = engine.mesh?.epochs[Int(peer)] ?? 0
-            engine.kernel.schedule(.peerServiceDone(peer: peer, worker: Int32(worker), epoch: epoch), after: d)
+            engine.schedule(.peerServiceDone(peer: peer, worker: Int32(worker), epoch: epoch), after: d)
         }
     }
 

@@ -3,7 +3,7 @@ import NetworkEngine
 
 /// A model that records the order its events run in.
 final class Recorder: Simulation {
-    var kernel = Kernel<Int>()
+    let kernel = Kernel<Int>()
     var log: [(SimTime, Int)] = []
     func handle(_ event: Int) { log.append((kernel.now, event)) }
 }
@@ -86,7 +86,7 @@ struct KernelTests {
 
     @Test("a delay that would overflow the clock waits until the end of time instead of running in the past")
     func saturatingDelay() {
-        var k = Kernel<Int>()
+        let k = Kernel<Int>()
         k.schedule(1, after: 10)
         _ = k.next(until: .max)
         k.schedule(2, after: .max)
@@ -99,7 +99,7 @@ struct KernelTests {
     /// time must not overflow that arithmetic (it did, found in review).
     @Test("an event saturated at the end of time drains among thousands")
     func endOfTimeAmongMany() {
-        var k = Kernel<Int>()
+        let k = Kernel<Int>()
         k.schedule(-1, after: .max)
         // 4,095 others, so the one at the end of time is the 4,096th out: the one the queue looks at its width after.
         for i in 0..<4_095 { k.schedule(i, after: SimTime(i % 97 + 1) * 1_000) }  // none due now: all queued
@@ -110,7 +110,7 @@ struct KernelTests {
 
     @Test("rewriting pending events in place keeps their times and order")
     func updatePending() {
-        var k = Kernel<Int>()
+        let k = Kernel<Int>()
         for i in 0..<50 { k.schedule(i, after: SimTime(50 - i)) }
         k.schedule(100, after: 0)  // due now: the immediate queue
         k.updatePending { $0 = -$0 }

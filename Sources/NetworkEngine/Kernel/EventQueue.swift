@@ -36,6 +36,26 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// Removes and returns the earliest event.
     @inlinable public mutating func pop() -> (time: SimTime, payload: Payload)? { pop(notAfter: .max) }
 
+    /// `push(_:at:)` for an owner that never copies its queue (the kernel): no copy-on-write check, which is a
+    /// runtime call (asserted in debug builds instead).
+    @inlinable mutating func pushOwned(_ payload: Payload, at time: SimTime) {
+        precondition(time >= 0, "events cannot be scheduled before time 0")
+        assert(isKnownUniquelyReferenced(&store), "an owned queue was copied")
+        store.push(Entry(time: time, seq: nextSeq, payload: payload))
+        nextSeq &+= 1
+    }
+
+    /// `nextTime` for an owner that never copies its queue: as a mutating access it borrows the store rather than
+    /// retaining it.
+    @inlinable mutating func nextTimeOwned() -> SimTime? { store.peek()?.time }
+
+    /// `pop(notAfter:)` for an owner that never copies its queue (see `pushOwned`).
+    @inlinable mutating func popOwned(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
+        assert(isKnownUniquelyReferenced(&store), "an owned queue was copied")
+        guard let e = store.pop(notAfter: limit) else { return nil }
+        return (e.time, e.payload)
+    }
+
     /// Removes and returns the earliest event if it is due at or before `limit`: one look at the queue where
     /// `nextTime` then `pop()` would take two (the kernel's loop does this for every event).
     @inlinable public mutating func pop(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
