@@ -64,9 +64,9 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         return (e.time, e.payload)
     }
 
-    /// One of the next two events when it is already at hand (in the current slot), else nil: the engine starts
-    /// loading what that event will touch while it handles the one just popped.
-    var upcoming: Payload? { store.upcoming }
+    /// The event `k` places after the one just popped (0: the next) when it is already at hand, in the current
+    /// slot, else nil: the engine starts loading what that event will touch while it handles the one just popped.
+    func upcoming(_ k: Int) -> Payload? { store.upcoming(k) }
 
     /// Rewrites every pending event in place; their times and order stay as they are.
     public mutating func updateEach(_ body: (inout Payload) -> Void) {
@@ -153,11 +153,9 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         return late.count > 0 && late.storage[0].key < first.key ? late.storage[0] : first
     }
 
-    /// The entry after next in the current slot, else the next one, else nil: what the engine prefetches for. Two
-    /// ahead when it can, so the hint has an event's handling time, or two, to land.
-    @inline(__always) var upcoming: Payload? {
-        nearHead &+ 1 < nearEnd ? near[nearHead &+ 1].payload : nearHead < nearEnd ? near[nearHead].payload : nil
-    }
+    /// The current slot's entry `k` places after the next one to pop (0: the next), if the slot has it (an event
+    /// pushed into the current slot since it was taken may still come first: a hint, not a promise).
+    @inline(__always) func upcoming(_ k: Int) -> Payload? { nearHead &+ k < nearEnd ? near[nearHead &+ k].payload : nil }
 
     /// Removes the earliest entry if it is due at or before `limit`, else nil (nothing removed).
     @inlinable @inline(__always) func pop(notAfter limit: SimTime) -> Entry? {

@@ -60,8 +60,8 @@ public final class Kernel<Event: BitwiseCopyable> {
         return e.payload
     }
 
-    /// One of the next two queued events when it is already at hand (see `EventQueue.upcoming`).
-    var upcoming: Event? { queue.upcoming }
+    /// A queued event `k` places ahead when it is already at hand (see `EventQueue.upcoming(_:)`).
+    func upcoming(_ k: Int) -> Event? { queue.upcoming(k) }
 
     /// Moves the clock forward to `time` without running anything (used after the due events are done).
     public func moveClock(to time: SimTime) {

@@ -46,9 +46,12 @@ final class MeshState {
     var ringVersion: UInt32 = 1
     /// Where `lookupEnds` keeps its elements, for prefetch hints only (see `RequestTable.recordsAddress`).
     var lookupEndsAddress: UInt = 0
-    /// Where `holders` and `present` keep theirs (neither is resized after `init`), for prefetch hints only.
+    /// Where `holders`, `present`, `epochs` and `served` keep theirs (none is resized after `init`), for prefetch
+    /// hints only.
     var holdersAddress: UInt = 0
     var presentAddress: UInt = 0
+    var epochsAddress: UInt = 0
+    var servedAddress: UInt = 0
 
     struct CachedEnds {
         var resource: Int32 = -1
@@ -121,6 +124,8 @@ final class MeshState {
         unavailable = onlineReplicas.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         holdersAddress = holders.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
         presentAddress = present.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        epochsAddress = epochs.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        servedAddress = served.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
     }
 
     var peerCount: Int { served.count }
@@ -138,6 +143,21 @@ final class MeshState {
         let first = UInt(bitPattern: resource &* replicas)
         ne_prefetch(UnsafeRawPointer(bitPattern: holdersAddress &+ first &* 4))
         ne_prefetch(UnsafeRawPointer(bitPattern: presentAddress &+ first))
+    }
+
+    /// If the cached ends of the lookup in request `slot` say `rank` owns its key: starts loading that owner's
+    /// replica flags for the resource, its epoch and its served count, and returns the owner (for its server).
+    @inline(__always) func prefetchOwner(slot: Int, rank: Int) -> Int? {
+        guard slot < lookupEnds.count else { return nil }
+        let cached = lookupEnds[slot]
+        guard cached.ends.owner == rank, cached.resource >= 0 else { return nil }
+        let owner = ring.peer(atRank: rank)
+        let first = UInt(bitPattern: Int(cached.resource) &* replicas)
+        ne_prefetch(UnsafeRawPointer(bitPattern: holdersAddress &+ first &* 4))
+        ne_prefetch(UnsafeRawPointer(bitPattern: presentAddress &+ first))
+        ne_prefetch(UnsafeRawPointer(bitPattern: epochsAddress &+ UInt(bitPattern: owner &* 4)))
+        ne_prefetch(UnsafeRawPointer(bitPattern: servedAddress &+ UInt(bitPattern: owner &* 8)))
+        return owner
     }
 
     /// The routing ends of the lookup in request slot `slot` for `resource`, from the cache when the ring has not
