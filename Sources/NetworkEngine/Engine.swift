@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// The network engine: one scenario's population, workload and server, driven by the discrete-event kernel.
 ///
 /// The engine is the simulator's driver for the sans-I/O server logic (`ServerMachine` for the central server,
@@ -116,7 +114,7 @@ public final class Engine: Simulation {
         activeClients = min(scenario.nodes, Engine.maxNodes)
         clients = Array(repeating: ClientRecord(), count: activeClients)
         upFlags = BitFlags(repeating: true, count: activeClients)
-        clientsAddress = clients.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        clientsAddress = elementsAddress(of: clients)
         metrics.keepsAllEvents = keepAllEvents
         kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         for (i, action) in scenario.timeline.enumerated() {
@@ -168,7 +166,7 @@ public final class Engine: Simulation {
     @inline(__always) func prefetchHop(_ ref: RequestRef, rank: Int) {
         guard mesh != nil else { return }  // not `guard let`: binding retains the mesh
         Unmanaged.passUnretained(mesh!)._withUnsafeGuaranteedRef { $0.prefetch(rank: rank, slot: Int(ref.slot)) }
-        RequestTable.prefetch(slot: Int(ref.slot), at: requests.recordsAddress)
+        requests.prefetch(slot: Int(ref.slot))
     }
 
     /// The second stage for a lookup about to arrive at `rank`: when its cached ends say `rank` owns the key, the
@@ -182,16 +180,16 @@ public final class Engine: Simulation {
     /// Starts loading what a reply arriving soon reads: its request record and its client's record (at 100,000 peers
     /// the client's record missed the cache on nearly every reply: 6% of a DHT run's time, by perf).
     @inline(__always) func prefetchReply(_ ref: RequestRef, client: Int) {
-        RequestTable.prefetch(slot: Int(ref.slot), at: requests.recordsAddress)
+        requests.prefetch(slot: Int(ref.slot))
         guard client >= 0 else { return }
-        ne_prefetch(UnsafeRawPointer(bitPattern: clientsAddress &+ UInt(bitPattern: client &* MemoryLayout<ClientRecord>.stride)))
+        prefetchHint(clientsAddress, index: client, stride: MemoryLayout<ClientRecord>.stride)
     }
 
     /// From this many clients on, the client table (48 bytes a client) outgrows the L2 cache and each arrival's
     /// random client misses it; below, the look-ahead would cost more than it hides.
     static let prefetchArrivalsFrom = 8_192
-    /// Where `clients` keeps its records, for prefetch hints only (never dereferenced): refreshed every simulated
-    /// second, as a copy taken by a snapshot may move the array (taking it for each hint retained the array).
+    /// Where `clients` keeps its records, for prefetch hints (see Prefetch.swift): refreshed every simulated second
+    /// too, as a copy taken by a snapshot may move the array.
     var clientsAddress: UInt = 0
 
     /// Starts loading what issuing the next arrival's request will read. Its client and resource are the next draws of
@@ -200,7 +198,7 @@ public final class Engine: Simulation {
     @inline(__always) func prefetchNextArrival() {
         var arrivalsAhead = arrivals
         let c = arrivalsAhead.below(activeClients)
-        ne_prefetch(UnsafeRawPointer(bitPattern: clientsAddress &+ UInt(bitPattern: c &* MemoryLayout<ClientRecord>.stride)))
+        prefetchHint(clientsAddress, index: c, stride: MemoryLayout<ClientRecord>.stride)
         guard mesh != nil, architecture == .peerMesh else { return }
         var workloadAhead = workload
         let resource = picker.pick(&workloadAhead)
@@ -256,7 +254,7 @@ public final class Engine: Simulation {
             while let due = timeouts.popDue(at: kernel.now) { expire(due.request, attempt: due.attempt) }
             if let next = timeouts.nextWakeup() { kernel.schedule(.timeoutsDue, at: next) }
         case .tick:
-            clientsAddress = clients.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            clientsAddress = elementsAddress(of: clients)
             metrics.closeSecond(at: kernel.now, architecture: architecture, nodes: activeClients, workers: server.workers)
             kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         case .timeline(let index):

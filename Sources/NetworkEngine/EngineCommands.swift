@@ -49,7 +49,7 @@ extension Engine {
             }
         }
         activeClients += add
-        clientsAddress = clients.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        clientsAddress = elementsAddress(of: clients)
         if let mesh, clients.count > mesh.peerCount {
             buildMesh(seeded: true)
         } else {

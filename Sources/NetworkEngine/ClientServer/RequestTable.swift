@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// A reference to a request slot that stays safe after the slot is reused.
 ///
 /// Events about a request (its arrival at the server, its reply, its timeout) may still be pending after the request
@@ -73,9 +71,6 @@ public final class RequestTable {
     /// Every slot's record, live or freed (a copy: for snapshots, not the hot path).
     public var records: [RequestRecord] { Array(UnsafeBufferPointer(start: storage.base, count: slotCount)) }
 
-    /// Where the records are kept, for prefetch hints (see `prefetch(slot:at:)`); it moves when the table grows.
-    var recordsAddress: UInt { UInt(bitPattern: storage.base) }
-
     /// Takes a slot for a new request and returns its reference.
     public func open(client: Int32, at now: SimTime, segment: Int, resource: Int,
                      architecture: Architecture, kind: RequestKind = .data) -> RequestRef {
@@ -114,13 +109,11 @@ public final class RequestTable {
         }
     }
 
-    /// Starts loading `slot`'s record (both cache lines it may straddle) at `recordsAddress`. Static, and given the
-    /// address, so that a hint needs nothing but two numbers.
-    @inline(__always) static func prefetch(slot: Int, at recordsAddress: UInt) {
-        let stride = MemoryLayout<RequestRecord>.stride
-        let record = recordsAddress &+ UInt(bitPattern: slot &* stride)
-        ne_prefetch(UnsafeRawPointer(bitPattern: record))
-        ne_prefetch(UnsafeRawPointer(bitPattern: record &+ UInt(stride - 1)))
+    /// Starts loading `slot`'s record (both cache lines it may straddle).
+    @inline(__always) func prefetch(slot: Int) {
+        let record = UnsafeRawPointer(storage.base + slot)
+        prefetchHint(record)
+        prefetchHint(record + (MemoryLayout<RequestRecord>.stride - 1))
     }
 
     /// Ends a request and frees its slot.

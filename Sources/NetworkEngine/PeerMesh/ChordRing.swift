@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// A Chord ring of peers with 64-bit identifiers, routing greedily through full finger tables that are never stored.
 ///
 /// Peers are numbered `0..<peerCount`; each has a distinct random identifier. The ring keeps the identifiers sorted
@@ -29,10 +27,9 @@ public struct ChordRing: Sendable {
     private let bucketShift: UInt64
     /// The alive peers, by rank.
     private var alive: AliveBitmap
-    /// Where `places` keeps its elements (it never changes after `init`), for prefetch hints only: a hint never
-    /// dereferences it. Taking the address for each hint retained and released the array.
+    /// Where `places` and `rankOfPeer` keep their elements (neither changes after `init`), for prefetch hints (see
+    /// Prefetch.swift).
     private let placesAddress: UInt
-    /// Where `rankOfPeer` keeps its elements (fixed after `init` too), for prefetch hints only.
     private let rankOfPeerAddress: UInt
 
     // MARK: - Making a ring
@@ -97,9 +94,9 @@ public struct ChordRing: Sendable {
             bucketStart[b] = Int32(rank)
         }
         self.places = places
-        placesAddress = places.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        placesAddress = elementsAddress(of: places)
         self.rankOfPeer = rankOfPeer
-        rankOfPeerAddress = self.rankOfPeer.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        rankOfPeerAddress = elementsAddress(of: self.rankOfPeer)
         self.bucketStart = bucketStart
         self.bucketShift = shift
         self.alive = AliveBitmap(allOf: n)
@@ -124,12 +121,12 @@ public struct ChordRing: Sendable {
 
     /// Starts loading the place at `rank` (a lookup will arrive there).
     @inline(__always) func prefetch(rank: Int) {
-        ne_prefetch(UnsafeRawPointer(bitPattern: placesAddress &+ UInt(bitPattern: rank &* MemoryLayout<Place>.stride)))
+        prefetchHint(placesAddress, index: rank, stride: MemoryLayout<Place>.stride)
     }
 
     /// Starts loading `peer`'s rank (its place follows once the rank is known; this hint stops at the rank).
     @inline(__always) func prefetchPlace(of peer: Int) {
-        ne_prefetch(UnsafeRawPointer(bitPattern: rankOfPeerAddress &+ UInt(bitPattern: peer &* 4)))
+        prefetchHint(rankOfPeerAddress, index: peer, stride: MemoryLayout<Int32>.stride)
     }
 
     /// Whether `peer` is alive.

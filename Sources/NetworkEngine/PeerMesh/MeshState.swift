@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// The peer mesh inside the engine: the overlay, where each resource's replicas live, and the counters behind the
 /// mesh figures (each peer's small server is in `Engine.peerServers`).
 ///
@@ -44,10 +42,9 @@ final class MeshState {
     var lookupEnds: [CachedEnds] = []
     /// Bumped whenever a peer joins or leaves routing (`ring.setAlive`), which may move any key's owner.
     var ringVersion: UInt32 = 1
-    /// Where `lookupEnds` keeps its elements, for prefetch hints only (see `RequestTable.recordsAddress`).
+    /// Where `lookupEnds` keeps its elements (refreshed when it grows), and `holders`, `present`, `epochs` and
+    /// `served` theirs (none is resized after `init`), for prefetch hints (see Prefetch.swift).
     var lookupEndsAddress: UInt = 0
-    /// Where `holders`, `present`, `epochs` and `served` keep theirs (none is resized after `init`), for prefetch
-    /// hints only.
     var holdersAddress: UInt = 0
     var presentAddress: UInt = 0
     var epochsAddress: UInt = 0
@@ -122,10 +119,10 @@ final class MeshState {
             onlineReplicas[slot / replicas] += 1
         }
         unavailable = onlineReplicas.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-        holdersAddress = holders.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        presentAddress = present.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        epochsAddress = epochs.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        servedAddress = served.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        holdersAddress = elementsAddress(of: holders)
+        presentAddress = elementsAddress(of: present)
+        epochsAddress = elementsAddress(of: epochs)
+        servedAddress = elementsAddress(of: served)
     }
 
     var peerCount: Int { served.count }
@@ -133,16 +130,20 @@ final class MeshState {
     /// Starts loading what a lookup arriving at `rank` for request `slot` reads: the place and the cached ends.
     @inline(__always) func prefetch(rank: Int, slot: Int) {
         ring.prefetch(rank: rank)
-        if slot < lookupEnds.count { ne_prefetch(UnsafeRawPointer(bitPattern: lookupEndsAddress &+ UInt(bitPattern: slot &* MemoryLayout<CachedEnds>.stride))) }
+        if slot < lookupEnds.count { prefetchHint(lookupEndsAddress, index: slot, stride: MemoryLayout<CachedEnds>.stride) }
     }
 
     /// Starts loading what a request of `peer` for `resource` reads first: whether the peer holds a replica, and the
     /// peer's place on the ring.
     @inline(__always) func prefetchIssue(peer: Int, resource: Int) {
         ring.prefetchPlace(of: peer)
-        let first = UInt(bitPattern: resource &* replicas)
-        ne_prefetch(UnsafeRawPointer(bitPattern: holdersAddress &+ first &* 4))
-        ne_prefetch(UnsafeRawPointer(bitPattern: presentAddress &+ first))
+        prefetchReplicas(of: resource)
+    }
+
+    /// Starts loading `resource`'s replica holders and flags.
+    @inline(__always) func prefetchReplicas(of resource: Int) {
+        prefetchHint(holdersAddress, index: resource &* replicas, stride: MemoryLayout<Int32>.stride)
+        prefetchHint(presentAddress, index: resource &* replicas, stride: MemoryLayout<Bool>.stride)
     }
 
     /// If the cached ends of the lookup in request `slot` say `rank` owns its key: starts loading that owner's
@@ -152,11 +153,9 @@ final class MeshState {
         let cached = lookupEnds[slot]
         guard cached.ends.owner == rank, cached.resource >= 0 else { return nil }
         let owner = ring.peer(atRank: rank)
-        let first = UInt(bitPattern: Int(cached.resource) &* replicas)
-        ne_prefetch(UnsafeRawPointer(bitPattern: holdersAddress &+ first &* 4))
-        ne_prefetch(UnsafeRawPointer(bitPattern: presentAddress &+ first))
-        ne_prefetch(UnsafeRawPointer(bitPattern: epochsAddress &+ UInt(bitPattern: owner &* 4)))
-        ne_prefetch(UnsafeRawPointer(bitPattern: servedAddress &+ UInt(bitPattern: owner &* 8)))
+        prefetchReplicas(of: Int(cached.resource))
+        prefetchHint(epochsAddress, index: owner, stride: MemoryLayout<UInt32>.stride)
+        prefetchHint(servedAddress, index: owner, stride: MemoryLayout<Int>.stride)
         return owner
     }
 
@@ -176,7 +175,7 @@ final class MeshState {
     func findEndpoints(slot: Int, resource: Int) -> ChordRing.LookupEnds? {
         if slot >= lookupEnds.count {
             lookupEnds += Array(repeating: CachedEnds(), count: max(64, slot + 1 - lookupEnds.count))
-            lookupEndsAddress = lookupEnds.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            lookupEndsAddress = elementsAddress(of: lookupEnds)
         }
         guard let ends = ring.endpoints(of: ChordRing.key(forResource: resource)) else { return nil }
         lookupEnds[slot] = CachedEnds(resource: Int32(resource), version: ringVersion, ends: ends)

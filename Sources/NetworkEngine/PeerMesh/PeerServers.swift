@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// Every mesh peer's small server, side by side in flat storage: one 20-byte state per peer, then each peer's
 /// workers (idle stack and the request each holds) at `peer * workers`, and one shared pool of waiting-room entries.
 ///
@@ -65,9 +63,9 @@ final class PeerServers {
     /// Starts loading `peer`'s server: its state and its worker slots.
     @inline(__always) func prefetch(peer: Int) {
         guard peer < count else { return }
-        ne_prefetch(state.base + peer)
-        ne_prefetch(idle.base + peer &* workers)
-        ne_prefetch(inService.base + peer &* workers)
+        prefetchHint(state.base + peer)
+        prefetchHint(idle.base + peer &* workers)
+        prefetchHint(inService.base + peer &* workers)
     }
 
     /// Peer `peer`'s server (`peer < count`).
