@@ -51,7 +51,7 @@ public final class Engine: Simulation {
     var flash: SeededRandom
     public internal(set) var clients: [ClientRecord] = []
     /// Each client's `up`, beside its record (set through `setUp`): the mesh checks it on every hop, and 100,000
-    /// packed flags stay in cache where the 56-byte records they come from do not (measured: that load alone was a
+    /// packed flags stay in cache where the 48-byte records they come from do not (measured: that load alone was a
     /// fifth of a 100,000-peer DHT run).
     var upFlags = BitFlags(repeating: true, count: 0)
     public internal(set) var activeClients: Int
@@ -240,8 +240,9 @@ public final class Engine: Simulation {
             guard generation == arrivalGeneration else { return }
             let c = arrivals.below(activeClients)
             scheduleNextArrival()
-            if activeClients >= Self.prefetchArrivalsFrom { prefetchNextArrival() }
             if clients[c].up { issue(from: c) }
+            // After the issue, so the workload stream's next draw is the next arrival's resource.
+            if activeClients >= Self.prefetchArrivalsFrom { prefetchNextArrival() }
         case .deliverRequest(let ref):
             if requests.isLive(ref) { requests[ref].phase = .atServer }
             withServer { $0.receive(ref, effects: &$1) }

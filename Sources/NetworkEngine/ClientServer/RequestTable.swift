@@ -54,25 +54,26 @@ public struct RequestRecord: Sendable, BitwiseCopyable {
 
 /// A slab of request records with a free list: slots are reused, so memory follows the in-flight count, not the total.
 ///
-/// A class over raw memory, owned by one engine: every hop of a DHT lookup reads and writes its request's record, and
-/// as an array each write paid a uniqueness check (a runtime call) and a bounds check. Slots are only ever named by
-/// references this table handed out, so they are in range (checked by assertions in debug builds).
-public final class RequestTable {
+/// A class over raw memory, owned by one engine (internal to it): every hop of a DHT lookup reads and writes its
+/// request's record, and as an array each write paid a uniqueness check (a runtime call) and a bounds check. Slots are
+/// only ever named by references this table handed out, and it never shrinks, so they are in range (the subscript
+/// asserts it in debug builds).
+final class RequestTable {
     private var storage = RawBuffer<RequestRecord>(capacity: 64)
     /// Slots in use or freed so far (`storage[0..<slotCount]` are initialized).
     private var slotCount = 0
     var free: [Int32] = []
-    public private(set) var liveCount = 0
+    private(set) var liveCount = 0
 
-    public init() {}
+    init() {}
 
     deinit { storage.free() }
 
-    /// Every slot's record, live or freed (a copy: for snapshots, not the hot path).
-    public var records: [RequestRecord] { Array(UnsafeBufferPointer(start: storage.base, count: slotCount)) }
+    /// Every slot's record, live or freed, in slot order, without copying them (for snapshots, not the hot path).
+    var records: UnsafeBufferPointer<RequestRecord> { UnsafeBufferPointer(start: storage.base, count: slotCount) }
 
     /// Takes a slot for a new request and returns its reference.
-    public func open(client: Int32, at now: SimTime, segment: Int, resource: Int,
+    func open(client: Int32, at now: SimTime, segment: Int, resource: Int,
                      architecture: Architecture, kind: RequestKind = .data) -> RequestRef {
         let slot: Int32
         var record = RequestRecord(issuedAt: now, sentAt: now, arrivesAt: now, client: client, token: 0,
@@ -91,14 +92,14 @@ public final class RequestTable {
         return RequestRef(slot: slot, token: record.token)
     }
 
-    /// The record if `ref` still names a live request.
-    @inline(__always) public func isLive(_ ref: RequestRef) -> Bool {
+    /// Whether `ref` still names a live request (and not a later one in its slot).
+    @inline(__always) func isLive(_ ref: RequestRef) -> Bool {
         let r = storage.base + Int(ref.slot)
         return r.pointee.live && r.pointee.token == ref.token
     }
 
     /// The record in `ref`'s slot, read and written in place.
-    public subscript(ref: RequestRef) -> RequestRecord {
+    subscript(ref: RequestRef) -> RequestRecord {
         unsafeAddress {
             assert(Int(ref.slot) < slotCount, "request slot out of range")
             return UnsafePointer(storage.base + Int(ref.slot))
@@ -117,14 +118,14 @@ public final class RequestTable {
     }
 
     /// Ends a request and frees its slot.
-    public func close(_ ref: RequestRef) {
+    func close(_ ref: RequestRef) {
         self[ref].live = false
         free.append(ref.slot)
         liveCount -= 1
     }
 
     /// References of every live request (for crashes and snapshots; not on the hot path).
-    public func liveRefs() -> [RequestRef] {
+    func liveRefs() -> [RequestRef] {
         var out: [RequestRef] = []
         for i in 0..<slotCount where storage[i].live { out.append(RequestRef(slot: Int32(i), token: storage[i].token)) }
         return out
