@@ -27,17 +27,23 @@ public struct EventQueue<Payload: BitwiseCopyable> {
 
     /// Adds an event at `time`; it runs after every event already scheduled for the same time.
     @inlinable public mutating func push(_ payload: Payload, at time: SimTime) {
-        precondition(time >= 0, "events cannot be scheduled before time 0")
         makeUnique()
-        store.push(Entry(time: time, seq: nextSeq, payload: payload))
-        nextSeq &+= 1
+        pushOwned(payload, at: time)
     }
 
     /// Removes and returns the earliest event.
     @inlinable public mutating func pop() -> (time: SimTime, payload: Payload)? { pop(notAfter: .max) }
 
-    /// `push(_:at:)` for an owner that never copies its queue (the kernel): no copy-on-write check, which is a
-    /// runtime call (asserted in debug builds instead).
+    /// Removes and returns the earliest event if it is due at or before `limit`: one look at the queue where
+    /// `nextTime` then `pop()` would take two (the kernel's loop does this for every event).
+    @inlinable public mutating func pop(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
+        makeUnique()
+        return popOwned(notAfter: limit)
+    }
+
+    // The same for an owner that never copies its queue (the kernel): no copy-on-write check, a runtime call per
+    // push and pop (asserted in debug builds instead).
+
     @inlinable mutating func pushOwned(_ payload: Payload, at time: SimTime) {
         precondition(time >= 0, "events cannot be scheduled before time 0")
         assert(isKnownUniquelyReferenced(&store), "an owned queue was copied")
@@ -45,24 +51,14 @@ public struct EventQueue<Payload: BitwiseCopyable> {
         nextSeq &+= 1
     }
 
-    /// `nextTime` for an owner that never copies its queue: as a mutating access it borrows the store rather than
-    /// retaining it.
-    @inlinable mutating func nextTimeOwned() -> SimTime? { store.peek()?.time }
-
-    /// `pop(notAfter:)` for an owner that never copies its queue (see `pushOwned`).
     @inlinable mutating func popOwned(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
         assert(isKnownUniquelyReferenced(&store), "an owned queue was copied")
         guard let e = store.pop(notAfter: limit) else { return nil }
         return (e.time, e.payload)
     }
 
-    /// Removes and returns the earliest event if it is due at or before `limit`: one look at the queue where
-    /// `nextTime` then `pop()` would take two (the kernel's loop does this for every event).
-    @inlinable public mutating func pop(notAfter limit: SimTime) -> (time: SimTime, payload: Payload)? {
-        makeUnique()
-        guard let e = store.pop(notAfter: limit) else { return nil }
-        return (e.time, e.payload)
-    }
+    /// `nextTime` as a mutating access, which borrows the store where the property retains it.
+    @inlinable mutating func nextTimeOwned() -> SimTime? { store.peek()?.time }
 
     /// The event `k` places after the one just popped (0: the next) when it is already at hand, in the current
     /// slot, else nil: the engine starts loading what that event will touch while it handles the one just popped.
@@ -85,13 +81,13 @@ public struct EventQueue<Payload: BitwiseCopyable> {
 ///
 /// Time is cut into slots of `2^shift` ns. Invariants: `near` and `late` together hold every pending entry whose
 /// slot number is ≤ `current` (`near` the slot as taken from the calendar, `late` what was pushed for it since, or
-/// everything while the queue is a plain heap); slot lists hold the entries with slot numbers in
-/// `current + 1 ..< current + slotCount` (list `slot % slotCount`); `far` holds the rest. When both are empty and the earliest entry is wanted, the next
-/// non-empty slot (found through a bitmap) moves into it, and the entries of `far` that the window now reaches move
-/// into the calendar. That happens only then, not as soon as `near` empties: the handler of the event just popped
-/// schedules its follow-ups first, and they land in the calendar behind the current slot instead of in front of a
-/// slot far ahead. (Moving on eagerly, a lone clock tick a second ahead became the current slot and every event of
-/// that second piled into `near`.)
+/// everything while the queue is a plain heap); slot lists hold the entries with slot numbers in `current + 1 ..<
+/// current + slotCount` (list `slot % slotCount`); `far` holds the rest. When both are empty and the earliest entry
+/// is wanted, the next non-empty slot (found through a bitmap) moves into it, and the entries of `far` that the
+/// window now reaches move into the calendar. That happens only then, not as soon as `near` empties: the handler of
+/// the event just popped schedules its follow-ups first, and they land in the calendar behind the current slot
+/// instead of in front of a slot far ahead. (Moving on eagerly, a lone clock tick a second ahead became the current
+/// slot and every event of that second piled into `near`.)
 ///
 /// The width follows the run: every `tuneInterval` pops the store measures the mean time between the events just
 /// popped and, when the width that puts three to six events in a slot has changed twice in a row, refiles everything.
