@@ -328,11 +328,7 @@ public final class Engine: Simulation {
             requests[ref].phase = .lost
         } else {
             let d = hopDelay()
-            requests[ref].phase = .toServer
-            requests[ref].sentAt = now
-            requests[ref].arrivesAt = now + d
-            requests[ref].hopFrom = requests[ref].client + 1
-            requests[ref].hopTo = 0
+            requests[ref].depart(.toServer, from: requests[ref].client + 1, to: 0, at: now, arrivingAfter: d)
             kernel.schedule(.deliverRequest(ref), after: d)
         }
         // After a login the same attempt goes on: its timeout already runs.
@@ -362,14 +358,11 @@ public final class Engine: Simulation {
         metrics.message()
         if network.chance(scenario.network.loss) { return }
         let d = hopDelay()
+        var client: Int32 = -1
         if requests.isLive(ref) {
-            requests[ref].phase = .toClient
-            requests[ref].sentAt = kernel.now
-            requests[ref].arrivesAt = kernel.now + d
-            requests[ref].hopFrom = Int32(from)
-            requests[ref].hopTo = requests[ref].client + 1
+            client = requests[ref].client
+            requests[ref].depart(.toClient, from: Int32(from), to: client + 1, at: kernel.now, arrivingAfter: d)
         }
-        let client = requests.isLive(ref) ? requests[ref].client : -1
         kernel.schedule(.deliverReply(ref, client: client, outcome), after: d)
     }
 

@@ -163,11 +163,7 @@ extension Engine {
         }
         let d = hopDelay()
         if requests.isLive(ref) {
-            requests[ref].phase = .toServer
-            requests[ref].sentAt = kernel.now
-            requests[ref].arrivesAt = kernel.now + d
-            requests[ref].hopFrom = Int32(from + 1)
-            requests[ref].hopTo = Int32(to + 1)
+            requests[ref].depart(.toServer, from: Int32(from + 1), to: Int32(to + 1), at: kernel.now, arrivingAfter: d)
         }
         kernel.schedule(event, after: d)
     }

@@ -93,10 +93,7 @@ extension Engine {
         let ref = requests.open(client: Int32(attacker), at: kernel.now, segment: metrics.currentSegment,
                                 resource: target, architecture: architecture, kind: .guess)
         let d = hopDelay()
-        requests[ref].sentAt = kernel.now
-        requests[ref].arrivesAt = kernel.now + d
-        requests[ref].hopFrom = Int32(attacker + 1)
-        requests[ref].hopTo = Int32(peer + 1)
+        requests[ref].depart(.toServer, from: Int32(attacker + 1), to: Int32(peer + 1), at: kernel.now, arrivingAfter: d)
         if peer < 0 {
             kernel.schedule(.deliverRequest(ref), after: d)
         } else {

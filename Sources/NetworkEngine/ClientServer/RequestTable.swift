@@ -50,6 +50,17 @@ public struct RequestRecord: Sendable, BitwiseCopyable {
     public var kind: RequestKind = .data
     /// A data request whose client has no session yet: this message is its login, the request follows it.
     public var loggingIn = false
+
+    /// Records the request's latest message for drawing it in flight: `phase`, from node `from` to node `to` (0 is
+    /// the server), sent `now` and arriving after `delay`.
+    @inline(__always) mutating func depart(_ phase: RequestPhase, from: Int32, to: Int32, at now: SimTime,
+                                           arrivingAfter delay: SimTime) {
+        self.phase = phase
+        sentAt = now
+        arrivesAt = now + delay
+        hopFrom = from
+        hopTo = to
+    }
 }
 
 /// A slab of request records with a free list: slots are reused, so memory follows the in-flight count, not the total.
