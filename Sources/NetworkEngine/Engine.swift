@@ -294,7 +294,7 @@ public final class Engine: Simulation {
     func scheduleNextArrival() {
         guard activeClients > 0, scenario.workload.rate > 0 else { return }
         // At least 1 ns between arrivals, so an absurd rate can never freeze the clock at one instant.
-        let mean = max(1, SimTime((1e9 / (scenario.workload.rate * Double(activeClients))).rounded()))
+        let mean = max(1, SimTime.saturating(nanos: 1e9 / (scenario.workload.rate * Double(activeClients))))
         kernel.schedule(.arrival(generation: arrivalGeneration), after: arrivals.exponential(mean: mean))
     }
 
