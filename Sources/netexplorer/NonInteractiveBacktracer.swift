@@ -23,11 +23,26 @@ enum NonInteractiveBacktracer {
         let current = getenv(variable).map { String(cString: $0) }
         guard let value = settingWithoutPrompt(current) else { return }
         setenv(variable, value, 1)
+        // The resolved path, not /proc/self/exe itself: the kernel names the process after the file executed, and
+        // `ps`, `pgrep netexplorer` and /proc/PID/stat should still say netexplorer. That path fails when the binary
+        // was replaced since it started (it then ends in " (deleted)"); /proc/self/exe still reaches the same file.
+        if let path = executablePath() { execv(path, CommandLine.unsafeArgv) }
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // Still here: no /proc, or exec refused. Leave the environment as it was and carry on.
         if let current { setenv(variable, current, 1) } else { unsetenv(variable) }
         #endif
     }
+
+    #if os(Linux)
+    /// Where the running executable is, from /proc/self/exe.
+    private static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { return nil }
+        buffer[length] = 0
+        return String(cString: buffer)
+    }
+    #endif
 
     /// The `SWIFT_BACKTRACE` value to run with, or nil when `current` already settles the question (it names
     /// `interactive`, or turns the backtracer off).
