@@ -185,7 +185,7 @@ static inline void nc_write_all(int fd, const void *bytes, size_t length) {
 /* Ends the process with `sig`'s own status (a shell shows 128 + sig): default disposition, raised, unblocked. Called
  * from a handler, where `sig` is blocked, so the raise stays pending until the unblock, and then kills at once. If the
  * process is still alive after that (PID 1 in a container ignores default-action signals), _exit(128 + sig). */
-static inline void nc_die_of_signal(int sig) {
+__attribute__((noreturn)) static inline void nc_die_of_signal(int sig) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     sigemptyset(&action.sa_mask);
@@ -200,7 +200,7 @@ static inline void nc_die_of_signal(int sig) {
 }
 
 /* Parks a thread that lost the race to end the process: the winner's exit takes it down. */
-static inline void nc_wait_forever(void) {
+__attribute__((noreturn)) static inline void nc_wait_forever(void) {
     for (;;) pause();
 }
 

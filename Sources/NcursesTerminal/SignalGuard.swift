@@ -72,7 +72,6 @@ enum SignalState {
         emergencyRestore()
         CrashScreenMemory.write(signal: signal, to: STDERR_FILENO)
         nc_die_of_signal(signal)
-        _exit(128 + signal)
     }
 }
 
