@@ -32,7 +32,8 @@ public struct RunOrigin: Sendable, Equatable {
 /// applied so far with their simulated times, so the run can be reproduced.
 ///
 /// Prepared after every command (a signal handler can only print what is ready); the first line, which names the
-/// signal, is added by the handler. One screen: at most ~22 lines of at most ~80 columns, however long the session.
+/// signal, is added by the handler. One screen: at most ~22 lines of at most ~80 columns, however long the session;
+/// ASCII apart from the user's own text, so it reads the same on a terminal whose locale is not UTF-8.
 public enum CrashScreen {
     /// The body of the crash screen for a run started as `origin` that applied `log`.
     public static func text(origin: RunOrigin, log: CommandLog) -> String {
@@ -50,7 +51,7 @@ public enum CrashScreen {
             lines.append("then, at each simulated time below, press its key (space resumes, . steps one event):")
             lines += log.head.map(line)
             if log.omitted > 0 {
-                lines.append("  … \(log.omitted) more command\(log.omitted == 1 ? "" : "s") left out …")
+                lines.append("  ... \(log.omitted) more command\(log.omitted == 1 ? "" : "s") left out ...")
             }
             lines += log.tail.map(line)
         }
@@ -84,8 +85,9 @@ public enum CrashScreen {
             case .removeNodes(let n): return ("-", "remove \(n) nodes")
             case .toggleNode(0): return ("x", "crash or revive the server")
             case .toggleNode(let n): return ("x", "crash or revive node \(n) (select it first)")
-            case .crash(let target): return ("·", "crash \(target)")
-            case .restart(let target): return ("·", "restart \(target)")
+            // Not sent by any key (scenario timelines use them); listed for completeness.
+            case .crash(let target): return (" ", "crash \(target)")
+            case .restart(let target): return (" ", "restart \(target)")
             case .flashCrowd(let requests): return ("f", "flash crowd of \(requests) requests")
             case .toggleArchitecture: return ("t", "switch architecture")
             case .toggleAttack: return ("a", "start or stop the attack")

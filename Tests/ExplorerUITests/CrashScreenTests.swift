@@ -51,8 +51,10 @@ struct CrashScreenTests {
         #expect(log.head.map(\.time) == (0..<5).map { SimTime($0) * 1_000_000_000 })
         #expect(log.tail.map(\.time) == (990..<1000).map { SimTime($0) * 1_000_000_000 })
         #expect(log.omitted == 985)
-        let lines = CrashScreen.text(origin: Self.origin, log: log).split(separator: "\n")
-        #expect(lines.contains("  … 985 more commands left out …"))
+        let text = CrashScreen.text(origin: Self.origin, log: log)
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "not ASCII: a non-UTF-8 terminal would garble it")
+        let lines = text.split(separator: "\n")
+        #expect(lines.contains("  ... 985 more commands left out ..."))
         #expect(lines.last == "  t=999.000000000s  f  flash crowd of 999 requests")
         // With the handler's first line and the shell's prompt it fits a 24-row terminal, 80 columns wide
         // (the command line aside, which must stay whole to be pasted).
