@@ -107,7 +107,8 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     /// benchmark can count the bytes a frame costs on the wire. Nil when ncurses cannot start for `term`.
     public static func openOffscreen(term: String, size: Size, output: UnsafeMutablePointer<FILE>) -> NcursesTerminal? {
         setlocale(LC_ALL, "")
-        guard let signalGuard = SignalGuard.install() else { return nil }
+        // Handlers all the same, so ncurses installs none of its own; but no run loop polls the stop flag here.
+        guard let signalGuard = SignalGuard.install(loopPollsStops: false) else { return nil }
         // Not a tty: ncurses takes the screen size from the environment.
         setenv("LINES", String(size.height), 1)
         setenv("COLUMNS", String(size.width), 1)

@@ -20,7 +20,9 @@ enum SignalState {
     static let endingSlot = 4
     /// Which of `CrashScreenMemory`'s two buffers holds the crash screen: 0, 1, or -1 for none.
     static let crashScreenSlot = 5
-    static let slotCount = 6
+    /// 1 when no run loop polls the stop flag (an offscreen terminal): a stop signal then ends the process at once.
+    static let stopAtOnceSlot = 6
+    static let slotCount = 7
 
     nonisolated(unsafe) static let slots: UnsafeMutablePointer<sig_atomic_t> = {
         let slots = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: slotCount)
@@ -30,6 +32,7 @@ enum SignalState {
         slots[screenUpSlot] = 0
         slots[endingSlot] = 0
         slots[crashScreenSlot] = -1
+        slots[stopAtOnceSlot] = 0
         return slots
     }()
 
@@ -103,11 +106,16 @@ final class SignalGuard: @unchecked Sendable {
     }
 
     /// Unblocks all signals and installs the handlers; nil if a guard is already installed.
-    static func install() -> SignalGuard? {
+    ///
+    /// - Parameter loopPollsStops: true when a run loop reads `quitSignal` (the live view); false when nothing does
+    ///   (an offscreen terminal in a benchmark), and a stop signal must then end the process at once rather than set
+    ///   a flag nobody reads.
+    static func install(loopPollsStops: Bool = true) -> SignalGuard? {
         guard !active else { return nil }
         active = true
         SignalState.prepare()
         nc_store_release(SignalState.slots + SignalState.quitSignalSlot, 0)
+        nc_store_release(SignalState.slots + SignalState.stopAtOnceSlot, loopPollsStops ? 0 : 1)
         // Inherited masks (test runners, some supervisors) can block SIGINT/SIGTERM/SIGWINCH; then neither quitting
         // nor resizing would ever be seen.
         _ = nc_unblock_all_signals()
@@ -155,6 +163,8 @@ final class SignalGuard: @unchecked Sendable {
 /// loop is not answering, so the handler ends the process itself. (During teardown the screen is already down: a
 /// second signal then changes nothing, and the exit status stays the first one's.)
 private let stopHandler: @convention(c) (Int32) -> Void = { signal in
+    // Nothing polls the flag (an offscreen terminal): no user's terminal to restore either, so just end.
+    if nc_load_acquire(SignalState.slots + SignalState.stopAtOnceSlot) != 0 { nc_die_of_signal(signal) }
     let flag = SignalState.slots + SignalState.quitSignalSlot
     if nc_load_acquire(flag) == 0 {
         nc_store_release(flag, sig_atomic_t(signal))
