@@ -15,6 +15,7 @@ struct NetExplorer: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        NonInteractiveBacktracer.ensure()
         do {
             var command = try NetExplorer.parseAsRoot()
             try command.run()

@@ -39,7 +39,10 @@ struct RunCommand: ParsableCommand {
             } catch let why as TerminalUnavailable {
                 throw CLIError(message: why.message)
             }
-            let app = LiveApp(scenario: scenario, backend: terminal, startSpeed: speed, startPaused: paused)
+            let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
+                                   architecture: options.architecture, nodes: options.nodes)
+            let app = LiveApp(scenario: scenario, backend: terminal, startSpeed: speed, startPaused: paused,
+                              origin: origin)
             let exit = app.run()
             let signal = terminal.quitSignal
             terminal.close()
