@@ -78,8 +78,6 @@ final class RequestTable {
 
     init() {}
 
-    deinit { storage.free() }
-
     /// Every slot's record, live or freed, in slot order, without copying them (for snapshots, not the hot path).
     var records: UnsafeBufferPointer<RequestRecord> { UnsafeBufferPointer(start: storage.base, count: slotCount) }
 

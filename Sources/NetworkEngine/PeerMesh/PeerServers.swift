@@ -39,8 +39,6 @@ final class PeerServers {
         self.queueCapacity = queueCapacity
     }
 
-    deinit { state.free(); idle.free(); inService.free(); waitRef.free(); waitNext.free() }
-
     /// Gives every peer below `peers` a fresh server.
     func grow(to peers: Int) {
         guard peers > count else { return }
