@@ -32,6 +32,8 @@
         base = .allocate(capacity: self.capacity)
     }
 
+    // Inlinable like the properties that hold buffers: Swift 6.3.1's optimizer crashes ("inlining a resilient
+    // function into a fragile function") when a non-inlinable deinit is inlined into their setters.
     @inlinable deinit { base.deallocate() }
 
     @inlinable subscript(i: Int) -> Element {
