@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
                 throw CLIError(message: why.message)
             }
             let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
-                                   architecture: options.architecture, nodes: options.nodes)
+                                   architecture: options.architecture?.rawValue, nodes: options.nodes)
             let app = LiveApp(scenario: scenario, backend: terminal, startSpeed: speed, startPaused: paused,
                               origin: origin)
             let exit = app.run()
