@@ -23,11 +23,14 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII only (chosen automatically when the locale is not UTF-8).")
     var ascii = false
 
+    func validate() throws {
+        guard speed >= 0.1, speed <= 1000 else {
+            throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
+        }
+    }
+
     func run() throws {
         let scenario = try options.load()
-        guard speed >= 0.1, speed <= 1000 else {
-            throw CLIError(message: "--speed must be between 0.1 and 1000, got \(speed)", status: 64)
-        }
         // Every ncurses call stays on the main thread; argument-parser runs us there synchronously.
         let status: Int32 = try MainActor.assumeIsolated {
             if case .failure(let why) = TerminalPreflight.check(environment: ProcessInfo.processInfo.environment) {
