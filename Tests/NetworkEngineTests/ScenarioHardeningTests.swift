@@ -71,6 +71,20 @@ struct ScenarioHardeningTests {
         #expect(problems("name: x\nnodes: 1000000\nduration: 3600\n") == [])
     }
 
+    @Test("adding nodes live is costed too: growth that would exhaust memory is refused, and nothing changes")
+    func liveGrowthIsCosted() {
+        var s = Scenario(name: "x")
+        s.nodes = 10
+        s.mesh.workers = 1000
+        let engine = Engine(scenario: s)
+        let refused = engine.apply(.addNodes(999_990))
+        #expect(!refused.accepted)
+        #expect(refused.message.contains("mesh.workers × nodes"), "\(refused.message)")
+        #expect(engine.activeClients == 10)
+        #expect(engine.apply(.addNodes(100)).accepted)
+        #expect(engine.activeClients == 110)
+    }
+
     @Test("nesting deeper than the limit is refused before the YAML parser, whatever the line breaks")
     func nesting() {
         let brackets = "name: x\nworkload: " + String(repeating: "[", count: 4700) + String(repeating: "]", count: 4700)
