@@ -17,8 +17,11 @@ struct CheckCommand: ParsableCommand {
         do {
             let s = try ScenarioCatalog.load(file)
             ScenarioOptions.printWarnings(s, source: file)
+            let bytes = ScenarioBudget.memoryTerms(s).reduce(0) { $0 + $1.amount }
+            let events = ScenarioBudget.eventTerms(s).reduce(0) { $0 + $1.amount }
             print(TerminalText.escaped("\(file): ok (\(s.name): \(s.architecture.rawValue), \(s.nodes) nodes, "
-                + "\(s.timeline.count) timeline actions)"))
+                + "\(s.timeline.count) timeline actions; expected at most \(ScenarioBudget.bytes(bytes)) of memory, "
+                + "\(ScenarioBudget.compact(events)) events per simulated second)"))
         } catch let e as ScenarioError {
             for p in e.problems { printError("\(e.source): \(p)") }
             throw ExitCode(1)

@@ -138,7 +138,7 @@ public enum ScenarioBudget {
     public static func memoryTerms(_ s: Scenario) -> [Term] {
         let n = peakNodes(s), nodes = nodesKey(s)
         let flooding = s.mesh.discovery == .flooding
-        var terms: [Term] = []
+        var terms = [Term(keys: [], what: "the program itself", amount: baseBytes)]
         func add(_ keys: [String], _ what: String, _ count: Double, _ each: Double) {
             terms.append(Term(keys: keys, what: what, amount: count * each))
         }
@@ -178,16 +178,22 @@ public enum ScenarioBudget {
         return terms
     }
 
+    /// The program with no scenario: the runtime, the libraries, the binary (about 25 MB resident measured).
+    static let baseBytes = 32.0 * 1024 * 1024
     /// A mesh peer's fixed cost beyond its client record: ring place and order, replica list, epoch, served count,
     /// up flags, peer server state (at 1,000,000 peers the whole DHT run measured 174 MB, 48 bytes of it the client).
     static let perPeerBytes = 160.0
-    /// A live request: its record, its timeout entry and its pending events.
-    static var perRequestBytes: Double { Double(MemoryLayout<RequestRecord>.stride) + 16 + 2 * 32 }
+    /// A live request: its record and a lookup's cached ends, its timeout entry (the queue keeps up to 1.5 times the
+    /// live ones between compactions), two pending events; doubled, as every table grows by doubling.
+    static var perRequestBytes: Double { 2 * (Double(MemoryLayout<RequestRecord>.stride) + 24 + 1.5 * 16 + 2 * 32) }
 
     /// Seconds a request lives on average, at most: the round trip and service, plus, for attempts that fail, the
     /// timeouts waited; a lost message with no timeout is never answered, so it lives to the end of the run.
     static func requestLifetime(_ s: Scenario) -> Double {
-        let trip = (2 * (s.network.latencyMs + s.network.jitterMs) + max(s.server.serviceMs, s.mesh.serviceMs)) / 1000
+        // The longer of a client-server round trip and a mesh lookup (about ½·log₂N + 2 hops, or a flood's TTL).
+        let hop = s.network.latencyMs + s.network.jitterMs
+        let meshHops = s.mesh.discovery == .dht ? 0.5 * log2(max(2, peakNodes(s))) + 2 : Double(s.mesh.ttl) + 2
+        let trip = max(2 * hop + s.server.serviceMs, meshHops * hop + s.mesh.serviceMs) / 1000
         let lossShare = 1 - (1 - s.network.loss) * (1 - s.network.loss)
         if s.workload.timeout > 0 {
             return trip + min(1, lossShare + (attemptsPerRequest(s) - 1)) * s.workload.timeout
@@ -268,10 +274,9 @@ public enum ScenarioBudget {
     // MARK: - Words
 
     /// A count for people: "4000", "2.5e+06", "1e+12".
-    static func compact(_ x: Double) -> String {
+    public static func compact(_ x: Double) -> String {
         guard x.isFinite else { return "more than 1e308" }
-        if x < 1e6, x == x.rounded() { return String(Int(x)) }
-        if x < 1e6 { return String(Double(Int(x * 10)) / 10) }
+        if x < 1e6 { return String(Int(x.rounded())) }
         let exponent = Int(log10(x).rounded(.down))
         let mantissa = (x / pow(10, Double(exponent)) * 10).rounded() / 10
         let m = mantissa == mantissa.rounded() ? String(Int(mantissa)) : String(mantissa)
@@ -279,7 +284,7 @@ public enum ScenarioBudget {
     }
 
     /// Bytes for people: "34 GB", "512 MB".
-    static func bytes(_ x: Double) -> String {
+    public static func bytes(_ x: Double) -> String {
         let gb = x / (1024 * 1024 * 1024)
         if gb >= 1 {
             let tenths = (gb * 10).rounded() / 10
