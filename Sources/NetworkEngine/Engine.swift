@@ -326,6 +326,8 @@ public final class Engine: Simulation {
         let now = kernel.now
         if network.chance(scenario.network.loss) {
             requests[ref].phase = .lost
+            // With no timeout nothing will ever act on it: in flight forever, but its slot is freed.
+            if timeout == 0 { strand(ref); return }
         } else {
             let d = hopDelay()
             requests[ref].depart(.toServer, from: requests[ref].client + 1, to: 0, at: now, arrivingAfter: d)
@@ -336,7 +338,12 @@ public final class Engine: Simulation {
     }
 
     func armTimeout(_ ref: RequestRef) {
-        if timeout > 0, let wake = timeouts.arm(ref, attempt: requests[ref].attempt, deadline: kernel.now + timeout) {
+        guard timeout > 0 else { return }
+        if timeouts.needsCompaction {
+            // Only entries `expire` would act on survive: the run goes on exactly as it would have.
+            timeouts.compact { [requests] in requests.isLive($0.request) && requests[$0.request].attempt == $0.attempt }
+        }
+        if let wake = timeouts.arm(ref, attempt: requests[ref].attempt, deadline: kernel.now + timeout) {
             kernel.schedule(.timeoutsDue, at: wake)
         }
     }
@@ -356,7 +363,10 @@ public final class Engine: Simulation {
     /// `from` is the replying node's id: 0 for the server, a peer's id in the mesh.
     func sendReply(_ ref: RequestRef, _ outcome: ReplyOutcome, from: Int = 0) {
         metrics.message()
-        if network.chance(scenario.network.loss) { return }
+        if network.chance(scenario.network.loss) {
+            if timeout == 0, requests.isLive(ref) { strand(ref) }
+            return
+        }
         let d = hopDelay()
         var client: Int32 = -1
         if requests.isLive(ref) {
@@ -392,7 +402,7 @@ public final class Engine: Simulation {
     /// A guess is not a request of the workload: it only frees its slot.
     func finish(_ ref: RequestRef, _ outcome: Outcome) {
         guard requests[ref].kind == .data else { requests.close(ref); return }
-        let segment = Int(requests[ref].segment)
+        let segment = metrics.segmentIndex(tag: requests[ref].segment, architecture: requests[ref].architecture)
         switch outcome {
         case .completed(let latency): metrics.completed(latency: latency, segment: segment)
         case .rejected: metrics.rejected(segment: segment)

@@ -2,7 +2,9 @@
 ///
 /// Because every timeout lasts the same time, they fall due in the order they were armed: a FIFO holds them and the
 /// event queue carries a single wake-up for the earliest one. This keeps the heap small (one entry instead of one per
-/// outstanding request) and makes arming O(1). Timeouts of requests that already ended are skipped when they fall due.
+/// outstanding request) and makes arming O(1). Timeouts of requests that already ended are skipped when they fall due,
+/// and dropped earlier by `compact(keeping:)` once they pile up: otherwise every request armed within the last
+/// timeout period stays here, finished or not (10 M requests/s with a 5 s timeout: 50 M entries).
 struct TimeoutQueue {
     struct Entry {
         var request: RequestRef
@@ -13,6 +15,18 @@ struct TimeoutQueue {
     private var entries = RingBuffer<Entry>(initialCapacity: 256)
     /// True while a wake-up event for the head is pending in the kernel.
     private(set) var wakeupPending = false
+    /// The size at which the FIFO is next compacted: twice what survived the last compaction, and at least
+    /// `compactFloor`. Each compaction scans at most twice the entries armed since the previous one, so arming stays
+    /// O(1) amortized, and the FIFO never holds much more than twice the timeouts still current.
+    private(set) var compactAt = TimeoutQueue.compactFloor
+    /// Below this many entries (2 MB) stale ones are left to fall due: a small run never compacts, so its wake-ups,
+    /// and so its event count, are what they always were.
+    static let compactFloor = 65_536
+
+    /// Entries held, stale ones included.
+    var count: Int { entries.count }
+    /// True when `compact(keeping:)` is due.
+    var needsCompaction: Bool { entries.count >= compactAt }
 
     /// Adds a timeout; returns the time a wake-up must be scheduled for, or nil when one is already pending.
     mutating func arm(_ request: RequestRef, attempt: UInt16, deadline: SimTime) -> SimTime? {
@@ -20,6 +34,17 @@ struct TimeoutQueue {
         guard !wakeupPending else { return nil }
         wakeupPending = true
         return deadline
+    }
+
+    /// Drops every entry `isCurrent` rejects (its request ended, or went on to a later attempt), keeping the order.
+    /// A pending wake-up stays valid: it falls due no later than the new head, and then reschedules for it.
+    mutating func compact(keeping isCurrent: (Entry) -> Bool) {
+        var kept = RingBuffer<Entry>(initialCapacity: 256)
+        while let e = entries.popFirst() {
+            if isCurrent(e) { kept.append(e) }
+        }
+        entries = kept
+        compactAt = max(Self.compactFloor, 2 * kept.count)
     }
 
     /// Removes and returns the next timeout due at or before `now`.
