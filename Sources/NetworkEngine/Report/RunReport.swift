@@ -74,10 +74,13 @@ public struct RunReport: Sendable {
         ])
     }
 
+    /// `clamped_count`: latencies beyond the percentile histogram's one hour, counted there at one hour (when it is
+    /// not 0, a percentile reading 3,600,000 ms means "at least an hour"; the mean and max are exact).
     static func json(_ latency: LatencySummary) -> JSONValue {
         .object([
             ("mean", .rounded(latency.mean, 3)), ("p50", .rounded(latency.p50, 3)), ("p95", .rounded(latency.p95, 3)),
             ("p99", .rounded(latency.p99, 3)), ("max", .rounded(latency.max, 3)),
+            ("clamped_count", .int(latency.clamped)),
         ])
     }
 
@@ -167,6 +170,9 @@ public struct RunReport: Sendable {
             ("latency mean / p50", Self.fixed(latency.mean, 1) + " / " + Self.fixed(latency.p50, 1) + " ms"),
             ("latency p95 / p99", Self.fixed(latency.p95, 1) + " / " + Self.fixed(latency.p99, 1) + " ms"),
             ("latency max", Self.fixed(latency.max, 1) + " ms"),
+        ] + (latency.clamped > 0 ? [
+            ("latency over 1 h", "\(latency.clamped) (counted as 1 h in the percentiles)"),
+        ] : []) + [
             ("server utilization", Self.fixed(100 * utilization, 1) + "%"),
             ("queue mean / max", Self.fixed(meanQueue, 2) + " / \(maxQueue)"),
             ("overloaded for", Self.fixed(overloadSeconds, 1) + " s"),
