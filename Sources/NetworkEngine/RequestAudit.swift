@@ -35,6 +35,6 @@ extension Engine {
     /// Request slots allocated so far (the request table's size: it follows the peak in flight, never the total).
     public var requestSlotsAllocated: Int { requests.slotsAllocated }
 
-    /// Timeout entries held, stale ones included (bounded by about twice those still current, once past 65,536).
+    /// Timeout entries held, stale ones included (at most 1.5 times those still current, once past 65,536).
     var timeoutEntries: Int { timeouts.count }
 }

@@ -69,6 +69,18 @@ struct MemoryBoundsTests {
         #expect(engine.requestAudit.isConserved, "\(engine.requestAudit)")
     }
 
+    @Test("the timeout FIFO compacts in place: survivors keep their order across the ring's wrap-around")
+    func ringRemoveAllKeepsOrder() {
+        var ring = RingBuffer<Int>(initialCapacity: 8)
+        for i in 0..<6 { ring.append(i) }
+        for _ in 0..<5 { _ = ring.popFirst() }  // head near the end: what follows wraps around
+        for i in 6..<13 { ring.append(i) }
+        ring.removeAll { $0 % 3 == 0 }
+        var left: [Int] = []
+        while let x = ring.popFirst() { left.append(x) }
+        #expect(left == [5, 7, 8, 10, 11])
+    }
+
     /// Timeout 0 ("never") and 30% loss on every message: about half of all requests are lost and can never end.
     /// They stay in flight, but without slots: the table follows what is really on the wire (a few hundred at
     /// 500 requests/s and 2 × 20 ms round trips plus service), not the tens of thousands lost.

@@ -15,9 +15,9 @@ struct TimeoutQueue {
     private var entries = RingBuffer<Entry>(initialCapacity: 256)
     /// True while a wake-up event for the head is pending in the kernel.
     private(set) var wakeupPending = false
-    /// The size at which the FIFO is next compacted: twice what survived the last compaction, and at least
-    /// `compactFloor`. Each compaction scans at most twice the entries armed since the previous one, so arming stays
-    /// O(1) amortized, and the FIFO never holds much more than twice the timeouts still current.
+    /// The size at which the FIFO is next compacted: 1.5 times what survived the last compaction, and at least
+    /// `compactFloor`. Each compaction scans at most three times the entries armed since the previous one, so arming
+    /// stays O(1) amortized, and the FIFO never holds more than 1.5 times the timeouts still current (or the floor).
     private(set) var compactAt = TimeoutQueue.compactFloor
     /// Below this many entries (2 MB) stale ones are left to fall due: a small run never compacts, so its wake-ups,
     /// and so its event count, are what they always were.
@@ -39,12 +39,8 @@ struct TimeoutQueue {
     /// Drops every entry `isCurrent` rejects (its request ended, or went on to a later attempt), keeping the order.
     /// A pending wake-up stays valid: it falls due no later than the new head, and then reschedules for it.
     mutating func compact(keeping isCurrent: (Entry) -> Bool) {
-        var kept = RingBuffer<Entry>(initialCapacity: 256)
-        while let e = entries.popFirst() {
-            if isCurrent(e) { kept.append(e) }
-        }
-        entries = kept
-        compactAt = max(Self.compactFloor, 2 * kept.count)
+        entries.removeAll { !isCurrent($0) }
+        compactAt = max(Self.compactFloor, entries.count + entries.count / 2)
     }
 
     /// Removes and returns the next timeout due at or before `now`.
