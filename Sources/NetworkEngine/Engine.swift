@@ -339,11 +339,10 @@ public final class Engine: Simulation {
 
     func armTimeout(_ ref: RequestRef) {
         guard timeout > 0 else { return }
-        if timeouts.needsCompaction {
-            // Only entries `expire` would act on survive: the run goes on exactly as it would have.
-            timeouts.compact { [requests] in requests.isLive($0.request) && requests[$0.request].attempt == $0.attempt }
-        }
-        if let wake = timeouts.arm(ref, attempt: requests[ref].attempt, deadline: kernel.now + timeout) {
+        // A compaction keeps only the entries `expire` would act on: the run goes on exactly as it would have.
+        if let wake = timeouts.arm(ref, attempt: requests[ref].attempt, deadline: kernel.now + timeout,
+                                   compactingWith: { self.requests.isLive($0.request)
+                                       && self.requests[$0.request].attempt == $0.attempt }) {
             kernel.schedule(.timeoutsDue, at: wake)
         }
     }
@@ -402,13 +401,13 @@ public final class Engine: Simulation {
     /// A guess is not a request of the workload: it only frees its slot.
     func finish(_ ref: RequestRef, _ outcome: Outcome) {
         guard requests[ref].kind == .data else { requests.close(ref); return }
-        let segment = metrics.segmentIndex(tag: requests[ref].segment, architecture: requests[ref].architecture)
+        let segment = requests[ref].segment, architecture = requests[ref].architecture
         switch outcome {
-        case .completed(let latency): metrics.completed(latency: latency, segment: segment)
-        case .rejected: metrics.rejected(segment: segment)
-        case .timedOut: metrics.timedOut(segment: segment)
-        case .failed: metrics.failed(segment: segment)
-        case .denied: metrics.denied(segment: segment)
+        case .completed(let latency): metrics.completed(latency: latency, segment: segment, architecture)
+        case .rejected: metrics.rejected(segment: segment, architecture)
+        case .timedOut: metrics.timedOut(segment: segment, architecture)
+        case .failed: metrics.failed(segment: segment, architecture)
+        case .denied: metrics.denied(segment: segment, architecture)
         }
         clients[Int(requests[ref].client)].outstanding -= 1
         requests.close(ref)

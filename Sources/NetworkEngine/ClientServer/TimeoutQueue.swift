@@ -25,11 +25,13 @@ struct TimeoutQueue {
 
     /// Entries held, stale ones included.
     var count: Int { entries.count }
-    /// True when `compact(keeping:)` is due.
-    var needsCompaction: Bool { entries.count >= compactAt }
 
-    /// Adds a timeout; returns the time a wake-up must be scheduled for, or nil when one is already pending.
-    mutating func arm(_ request: RequestRef, attempt: UInt16, deadline: SimTime) -> SimTime? {
+    /// Adds a timeout; returns the time a wake-up must be scheduled for, or nil when one is already pending. When the
+    /// FIFO is due for compaction it first keeps only the entries `isCurrent` accepts (in the same call: each access
+    /// to the engine's stored queue costs an exclusivity check).
+    mutating func arm(_ request: RequestRef, attempt: UInt16, deadline: SimTime,
+                      compactingWith isCurrent: (Entry) -> Bool) -> SimTime? {
+        if entries.count >= compactAt { compact(keeping: isCurrent) }
         entries.append(Entry(request: request, attempt: attempt, deadline: deadline))
         guard !wakeupPending else { return nil }
         wakeupPending = true

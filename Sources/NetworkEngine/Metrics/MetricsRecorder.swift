@@ -113,6 +113,17 @@ public struct MetricsRecorder {
         return segments[..<mergedCount].firstIndex { $0.architecture == architecture } ?? 0
     }
 
+    /// `segmentIndex` for the outcomes: the common case (the request ends in the period that accepted it) inline,
+    /// the rest out of line. Mutating, so the recorder is passed by address: a non-mutating out-of-line call copied
+    /// the whole recorder onto the stack on every request (callgrind: a memcpy per outcome).
+    @inline(__always) private mutating func resolve(_ tag: UInt16, _ architecture: Architecture) -> Int {
+        tag == UInt16(truncatingIfNeeded: currentSegment) ? segments.count - 1 : resolveOlder(tag, architecture)
+    }
+
+    @inline(never) private mutating func resolveOlder(_ tag: UInt16, _ architecture: Architecture) -> Int {
+        segmentIndex(tag: tag, architecture: architecture)
+    }
+
     // MARK: - Recording
 
     /// Adds the areas under the current levels up to `now`.
@@ -136,9 +147,10 @@ public struct MetricsRecorder {
         if n > maxQueue { maxQueue = n }
     }
 
-    /// A request was issued in period `segment` (the current one).
+    /// A request was issued in period `segment`, the current one (`currentSegment`): counted in the last entry.
     public mutating func issued(segment: Int) {
-        let segment = segments.count - 1 - (currentSegment - segment)
+        assert(segment == currentSegment, "requests are issued in the current period")
+        let segment = segments.count - 1
         counts.issued += 1; counts.inFlight += 1
         segments[segment].counts.issued += 1; segments[segment].counts.inFlight += 1
     }
@@ -147,17 +159,27 @@ public struct MetricsRecorder {
         messages += count; secondMessages += count
     }
 
-    // The outcomes take the segment's index in `segments` (see `segmentIndex`).
-    public mutating func completed(latency: SimTime, segment: Int) {
+    // The outcomes take the request's segment number (truncated) and architecture, resolved by `segmentIndex`
+    // here, inside a mutating call: resolved by the engine through a getter, the whole recorder was copied.
+    public mutating func completed(latency: SimTime, segment tag: UInt16, _ architecture: Architecture) {
+        let segment = resolve(tag, architecture)
         ended(segment: segment) { $0.completed += 1 }
         segments[segment].latency.record(latency)
         secondLatencies.append(latency)
     }
 
-    public mutating func rejected(segment: Int) { ended(segment: segment) { $0.rejected += 1 } }
-    public mutating func timedOut(segment: Int) { ended(segment: segment) { $0.timedOut += 1 } }
-    public mutating func failed(segment: Int) { ended(segment: segment) { $0.failed += 1 } }
-    public mutating func denied(segment: Int) { ended(segment: segment) { $0.denied += 1 } }
+    public mutating func rejected(segment tag: UInt16, _ architecture: Architecture) {
+        ended(segment: resolve(tag, architecture)) { $0.rejected += 1 }
+    }
+    public mutating func timedOut(segment tag: UInt16, _ architecture: Architecture) {
+        ended(segment: resolve(tag, architecture)) { $0.timedOut += 1 }
+    }
+    public mutating func failed(segment tag: UInt16, _ architecture: Architecture) {
+        ended(segment: resolve(tag, architecture)) { $0.failed += 1 }
+    }
+    public mutating func denied(segment tag: UInt16, _ architecture: Architecture) {
+        ended(segment: resolve(tag, architecture)) { $0.denied += 1 }
+    }
 
     /// A request left the in-flight count with the outcome `count` adds, in the run and in its segment.
     @inline(__always)
