@@ -33,6 +33,19 @@ struct MemoryBoundsTests {
         #expect(engine.metrics.secondsClosed == 2_000)
     }
 
+    @Test("the series window returns the newest samples in order, whatever the ring's position")
+    func sampleRingSuffix() {
+        var ring = SampleRing(capacity: 5)
+        let seconds = { (n: Int) in ring.suffix(n).map(\.second) }
+        for s in 1...3 { ring.append(SecondSample(second: s, architecture: .clientServer, nodes: 1)) }
+        #expect(seconds(2) == [2, 3] && seconds(9) == [1, 2, 3] && seconds(0) == [])
+        for s in 4...8 { ring.append(SecondSample(second: s, architecture: .clientServer, nodes: 1)) }
+        #expect(seconds(5) == [4, 5, 6, 7, 8])
+        #expect(seconds(4) == [5, 6, 7, 8])
+        #expect(seconds(2) == [7, 8])
+        #expect(ring.last?.second == 8)
+    }
+
     @Test("the sink receives every second and every event, the same as the kept series and event list")
     func sinkStreamsWhatWasKept() {
         var s = Self.classroom()

@@ -19,7 +19,11 @@ public struct SampleRing {
 
     /// The newest `n` samples (all held when fewer), oldest first.
     public func suffix(_ n: Int) -> [SecondSample] {
-        let ordered = items.count < capacity ? items : Array(items[next...] + items[..<next])
-        return Array(ordered.suffix(n))
+        let count = min(max(0, n), items.count)
+        guard items.count == capacity else { return Array(items.suffix(count)) }
+        // Full: the oldest sits at `next`; the newest `count` end just before it, wrapping around.
+        let start = (next - count + capacity) % capacity
+        return start + count <= capacity ? Array(items[start..<(start + count)])
+            : Array(items[start...] + items[..<(start + count - capacity)])
     }
 }
