@@ -13,7 +13,7 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
-        // ncurses, wide-character build; see ../shared/TERMINAL-NOTES.md for why not pkgConfig.
+        // ncurses, wide-character build; see docs/TERMINAL.md for why not pkgConfig.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // A cache prefetch hint for the engine's event loop (Swift has no such intrinsic).
         .target(name: "CPrefetch"),
@@ -50,7 +50,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "NetExplorerAssets"]),
+        // Crashers: scenario files that once crashed or exhausted the program, kept so they never do again.
+        .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "NetExplorerAssets"],
+                    resources: [.copy("Crashers")]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "NetworkEngine", "TerminalCanvas", "NetExplorerAssets"]),
         // Drives the real binary in tmux; depending on the executable makes the build order explicit.

@@ -1,6 +1,6 @@
 /* CNcurses: the wide-character ncurses API as Swift can import it.
  *
- * Why this header exists (see TERMINAL-NOTES.md):
+ * Why this header exists (see docs/TERMINAL.md):
  * - SwiftPM drops pkg-config's -D_XOPEN_SOURCE, so the wide API (cchar_t, get_wch, setcchar) is only declared when
  *   NCURSES_WIDECHAR is defined here, before <ncurses.h>.
  * - Macros (A_BOLD, KEY_F(n), ...) are not imported, and globals such as stdscr, COLORS and stdout are rejected by
@@ -21,6 +21,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <errno.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -90,21 +92,23 @@ static inline const char *nc_codeset(void) { return nl_langinfo(CODESET); }
  * out of Swift. The state (saved actions, flags) lives in Swift so there is exactly one copy of it. */
 
 /* Installs a plain handler with no flags: no SA_RESTART, so a blocking read is interrupted and the input loop sees
- * the quit flag promptly. */
+ * the quit flag promptly. Every signal is blocked while it runs, so a handler that ends the process is never
+ * interrupted by another one on the same thread. */
 static inline int nc_install_handler(int sig, void (*handler)(int), struct sigaction *previous) {
     struct sigaction action;
-    sigemptyset(&action.sa_mask);
+    sigfillset(&action.sa_mask);
     action.sa_flags = 0;
     action.sa_handler = handler;
     return sigaction(sig, &action, previous);
 }
 
 /* Installs an SA_SIGINFO handler running on the alternate stack if there is one (a stack overflow is a SIGSEGV with
- * no stack left to run a handler on). */
+ * no stack left to run a handler on). Every signal is blocked while it runs (a fault inside it is still fatal: the
+ * kernel then applies the default action). */
 static inline int nc_install_crash_handler(int sig, void (*handler)(int, siginfo_t *, void *),
                                            struct sigaction *previous) {
     struct sigaction action;
-    sigemptyset(&action.sa_mask);
+    sigfillset(&action.sa_mask);
     action.sa_flags = SA_SIGINFO | SA_ONSTACK;
     action.sa_sigaction = handler;
     return sigaction(sig, &action, previous);
@@ -126,24 +130,78 @@ static inline int nc_restore_handler(int sig, const struct sigaction *saved) {
     return sigaction(sig, saved, NULL);
 }
 
-/* Hands a crash signal to whoever handled it before us (the Swift runtime's backtracer, a debugger's helper), or, if
- * that was the default or ignore, dies of it with the default action. Called from inside our own handler, after the
- * saved disposition has been reinstated. */
-static inline void nc_chain_crash(int sig, const struct sigaction *previous, siginfo_t *info, void *context) {
-    if (previous->sa_flags & SA_SIGINFO) {
-        if (previous->sa_sigaction != NULL) {
-            previous->sa_sigaction(sig, info, context);
+/* The real-time signals' range (SIGRTMIN and SIGRTMAX are macros that call into glibc, which Swift cannot import).
+ * Their default action ends the process, so the live view handles them too. */
+static inline int nc_sigrtmin(void) {
+#ifdef SIGRTMIN
+    return SIGRTMIN;
+#else
+    return 0;
+#endif
+}
+static inline int nc_sigrtmax(void) {
+#ifdef SIGRTMAX
+    return SIGRTMAX;
+#else
+    return -1;
+#endif
+}
+
+/* MARK: - Inside signal handlers
+ *
+ * Everything below is async-signal-safe: plain loads and stores, write(2), sigaction, pthread_sigmask, raise, pause,
+ * _exit. The state they act on is owned by Swift (raw memory allocated before any handler is installed). */
+
+/* Reads a flag shared with handlers that may run on another thread. */
+static inline int nc_load_acquire(const volatile sig_atomic_t *slot) {
+    return __atomic_load_n(slot, __ATOMIC_ACQUIRE);
+}
+
+/* Publishes a flag (and every store before it) to handlers that may run on another thread. */
+static inline void nc_store_release(volatile sig_atomic_t *slot, int value) {
+    __atomic_store_n(slot, value, __ATOMIC_RELEASE);
+}
+
+/* Sets a flag and returns what it held: exactly one of several racing callers sees the old value. */
+static inline int nc_exchange(volatile sig_atomic_t *slot, int value) {
+    return __atomic_exchange_n(slot, value, __ATOMIC_ACQ_REL);
+}
+
+/* Writes all `length` bytes to `fd`, retrying after EINTR and short writes; gives up on any other error. */
+static inline void nc_write_all(int fd, const void *bytes, size_t length) {
+    const char *next = (const char *)bytes;
+    while (length > 0) {
+        ssize_t written = write(fd, next, length);
+        if (written < 0) {
+            if (errno == EINTR) continue;
             return;
         }
-    } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN && previous->sa_handler != NULL) {
-        previous->sa_handler(sig);
-        return;
+        if (written == 0) return;
+        next += written;
+        length -= (size_t)written;
     }
-    /* Default action: reset and re-raise. The signal is blocked while this handler runs, so it is delivered (and
-     * kills the process, with a core if enabled) as soon as the handler returns. A fault that re-executes would do
-     * the same. */
-    signal(sig, SIG_DFL);
+}
+
+/* Ends the process with `sig`'s own status (a shell shows 128 + sig): default disposition, raised, unblocked. Called
+ * from a handler, where `sig` is blocked, so the raise stays pending until the unblock, and then kills at once. If the
+ * process is still alive after that (PID 1 in a container ignores default-action signals), _exit(128 + sig). */
+__attribute__((noreturn)) static inline void nc_die_of_signal(int sig) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = SIG_DFL;
+    sigaction(sig, &action, NULL);
     raise(sig);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, sig);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
+    _exit(128 + sig);
+}
+
+/* Parks a thread that lost the race to end the process: the winner's exit takes it down. */
+__attribute__((noreturn)) static inline void nc_wait_forever(void) {
+    for (;;) pause();
 }
 
 /* Unblocks every signal: a process started from some test runners inherits SIGINT/SIGTERM/SIGHUP/SIGWINCH blocked,

@@ -14,6 +14,10 @@ public final class LiveApp {
     public private(set) var snapshot: Snapshot
     /// Frame rate, idle wait and catch-up budget.
     public var pacing = Pacing()
+    /// How the run was started, for the crash screen.
+    public let origin: RunOrigin
+    /// The commands applied so far with their simulated times (bounded), for the crash screen.
+    public private(set) var commandLog = CommandLog()
 
     private let backend: TerminalBackend
     private let clock: MonotonicClock
@@ -28,9 +32,13 @@ public final class LiveApp {
     private var snapshotIsStale = false
 
     /// Creates the app on `scenario`; nothing is drawn until `run()` or `renderFrame()`.
+    ///
+    /// - Parameter origin: how the run was started (the scenario argument and overrides as given), for the crash
+    ///   screen; by default the scenario's name and seed.
     public init(scenario: Scenario, backend: TerminalBackend, clock: MonotonicClock = SystemClock(),
-                startSpeed: Double = 1, startPaused: Bool = false) {
+                startSpeed: Double = 1, startPaused: Bool = false, origin: RunOrigin? = nil) {
         self.scenario = scenario
+        self.origin = origin ?? RunOrigin(scenario: scenario)
         self.backend = backend
         self.clock = clock
         engine = Engine(scenario: scenario)
@@ -42,6 +50,8 @@ public final class LiveApp {
         lastAdvanceWall = now
         // First-time users should learn where the keys are without reading a manual.
         state.status = StatusMessage(text: "press ? for every key", expiresAtNanos: now &+ 2 * AppState.statusLifetimeNanos)
+        // Ready before the first frame: a crash with no command applied still says what ran and with which seed.
+        backend.prepareCrashScreen(CrashScreen.text(origin: self.origin, log: commandLog))
     }
 
     // MARK: - Running
@@ -110,8 +120,10 @@ public final class LiveApp {
             case .quit:
                 return .quit
             case .command(let command):
+                let time = engine.now
                 let outcome = engine.apply(command)
                 snapshotIsStale = true
+                record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted))
                 _ = update(&state, .commandOutcome(outcome), context: context())
             case .stepOnce:
                 let ran = engine.step()
@@ -120,12 +132,21 @@ public final class LiveApp {
                                   : "nothing left to run"
                 _ = update(&state, .commandOutcome(CommandOutcome(accepted: ran, message: message)), context: context())
             case .restartScenario:
+                let time = engine.now
                 engine = Engine(scenario: scenario)
                 meter.reset()
                 snapshotIsStale = true
+                record(AppliedCommand(time: time, command: .restartScenario))
             }
         }
         return nil
+    }
+
+    /// Logs a command and hands the backend the crash screen that now applies. (A step, like speed and pause, is not
+    /// logged: it only moves time, and the next command's time says where it was applied.)
+    private func record(_ applied: AppliedCommand) {
+        commandLog.record(applied)
+        backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
     }
 
     // MARK: - Pacing

@@ -2,7 +2,7 @@
 public enum LiveExit: Sendable, Equatable {
     /// The user pressed `q` (or F10, or Ctrl-C delivered as a key).
     case quit
-    /// A signal (SIGINT, SIGTERM, SIGHUP) asked the program to quit.
+    /// A stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1...) asked the program to quit.
     case signal
     /// The terminal went away.
     case endOfInput

@@ -107,7 +107,8 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     /// benchmark can count the bytes a frame costs on the wire. Nil when ncurses cannot start for `term`.
     public static func openOffscreen(term: String, size: Size, output: UnsafeMutablePointer<FILE>) -> NcursesTerminal? {
         setlocale(LC_ALL, "")
-        guard let signalGuard = SignalGuard.install() else { return nil }
+        // Handlers all the same, so ncurses installs none of its own; but no run loop polls the stop flag here.
+        guard let signalGuard = SignalGuard.install(loopPollsStops: false) else { return nil }
         // Not a tty: ncurses takes the screen size from the environment.
         setenv("LINES", String(size.height), 1)
         setenv("COLUMNS", String(size.width), 1)
@@ -133,9 +134,9 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
                                localeIsUTF8: utf8, pairs: pairs)
     }
 
-    /// Opens a terminal, runs `body` with it and closes it on every way out: return, throw, or quit signal.
+    /// Opens a terminal, runs `body` with it and closes it on every way out: return, throw, or stop signal.
     ///
-    /// Crashes are covered by the signal handlers installed by `open`.
+    /// Crashes are covered by the signal handlers installed by `open`, which print the crash screen.
     public static func withTerminal<T>(
         colorMode: ColorModeRequest = .auto,
         asciiOnly: Bool? = nil,
@@ -159,7 +160,7 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     /// True once `close()` has run.
     public var isClosed: Bool { teardown.isDone }
 
-    /// True once SIGINT, SIGTERM or SIGHUP arrived; `readInput` then reports `.quitRequested`.
+    /// True once a stop signal (see `HandledSignals`) arrived; `readInput` then reports `.quitRequested`.
     public var quitSignalReceived: Bool { SignalGuard.quitSignal != nil }
 
     /// The signal that asked the program to quit (for an exit status of 128 + signal), or nil.
@@ -176,7 +177,7 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
 
     /// Waits up to `timeoutMs` for a key, a resize or a quit signal; nil when nothing came.
     ///
-    /// Blocks in ncurses (no busy-wait). `.quitRequested` once SIGINT/SIGTERM/SIGHUP arrived, `.endOfInput` when the
+    /// Blocks in ncurses (no busy-wait). `.quitRequested` once a stop signal arrived, `.endOfInput` when the
     /// terminal has gone away (reads keep failing at once) or after `close()`.
     public func readInput(timeoutMs: Int) -> InputEvent? {
         if isClosed { return .endOfInput }
@@ -244,6 +245,12 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Keeps `text` where the signal handlers can print it without allocating (see `CrashScreenMemory`).
+    public func prepareCrashScreen(_ text: String) {
+        guard !isClosed else { return }
+        CrashScreenMemory.store(text)
     }
 
     /// Blanks the screen and makes the next update repaint every cell, whatever the terminal showed before.

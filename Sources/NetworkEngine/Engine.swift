@@ -6,7 +6,11 @@
 /// moves it forward with `advance(to:)`.
 public final class Engine: Simulation {
     /// Everything that can happen, as a small value (no allocation per event).
-    public enum Event: BitwiseCopyable {
+    ///
+    /// Internal, with `kernel` and `handle(_:)`: events carry request references and node indices that the engine
+    /// reads raw memory with, so only the engine may make them. The outside moves the engine with `step()`,
+    /// `run(until:)` and `advance(to:)`, and changes it with `apply(_:)`, which validates what it is given.
+    enum Event: BitwiseCopyable {
         /// The merged Poisson arrival of all clients; stale when the population changed since it was scheduled.
         case arrival(generation: UInt32)
         case deliverRequest(RequestRef)
@@ -39,7 +43,7 @@ public final class Engine: Simulation {
         case attackTick(generation: UInt32)
     }
 
-    public let kernel = Kernel<Event>()
+    let kernel = Kernel<Event>()
     /// The scenario as given (flags already applied by the caller).
     public let scenario: Scenario
     public internal(set) var architecture: Architecture
@@ -208,6 +212,9 @@ public final class Engine: Simulation {
     /// Brings the simulation to `time`: what the live view calls every frame with wall time × speed.
     public func advance(to time: SimTime) { run(until: time) }
 
+    /// The current simulated time.
+    public var now: SimTime { kernel.now }
+
     /// Like `advance(to:)` but stops after `maxEvents` events, so a frame's work is bounded; true when `time` was
     /// reached (the clock then stands at `time`), false when the budget ran out first (the clock stands at the last
     /// event run).
@@ -233,7 +240,7 @@ public final class Engine: Simulation {
 
     // MARK: - Event handling
 
-    @inline(__always) public func handle(_ event: Event) {
+    @inline(__always) func handle(_ event: Event) {
         metrics.integrate(to: kernel.now)
         switch event {
         case .arrival(let generation):
@@ -294,7 +301,7 @@ public final class Engine: Simulation {
     func scheduleNextArrival() {
         guard activeClients > 0, scenario.workload.rate > 0 else { return }
         // At least 1 ns between arrivals, so an absurd rate can never freeze the clock at one instant.
-        let mean = max(1, SimTime((1e9 / (scenario.workload.rate * Double(activeClients))).rounded()))
+        let mean = max(1, SimTime.saturating(nanos: 1e9 / (scenario.workload.rate * Double(activeClients))))
         kernel.schedule(.arrival(generation: arrivalGeneration), after: arrivals.exponential(mean: mean))
     }
 
@@ -420,7 +427,7 @@ public final class Engine: Simulation {
 
 /// The engine as a server machine's effects sink (the central server, or peer `peer` of the mesh): schedules service
 /// completions and replies, logs overloads.
-public struct EngineServerEffects: ServerEffects {
+struct EngineServerEffects: ServerEffects {
     // Unretained: the engine owns every sink it makes, for the duration of one call. Each method borrows it through
     // `_withUnsafeGuaranteedRef`, which costs no reference counting; a strong reference retained it for every sink
     // made, and each use of an unowned(unsafe) one retained it again (7% of the M/M/4 run's instructions).

@@ -35,6 +35,14 @@ extension Engine {
     func addClients(_ n: Int) -> CommandOutcome {
         let add = min(max(0, n), Engine.maxNodes - activeClients)
         guard add > 0 else { return CommandOutcome(accepted: false, message: "no more clients can be added") }
+        // The scenario was costed at the most nodes its timeline reaches; growing past that live (`+` held down) is
+        // costed again, so the live view cannot be driven into exhausting memory or time either.
+        var grown = scenario
+        grown.nodes = activeClients + add
+        grown.timeline = []
+        if let overrun = ScenarioBudget.overruns(grown).first {
+            return CommandOutcome(accepted: false, message: "cannot add \(add): \(overrun)")
+        }
         let first = activeClients + 1
         for i in activeClients..<(activeClients + add) {
             if i < clients.count {

@@ -55,7 +55,7 @@ extension Engine {
         // population changes (`restartArrivals`), so by memorylessness the merged rate is always exact.
         guard security.attackActive, activeAttackers > 0, scenario.security.attackRate > 0 else { return }
         let rate = scenario.security.attackRate * Double(activeAttackers)
-        let mean = max(1, SimTime((1e9 / rate).rounded()))
+        let mean = max(1, SimTime.saturating(nanos: 1e9 / rate))
         kernel.schedule(.attackTick(generation: security.attackGeneration), after: attackRandom.exponential(mean: mean))
     }
 

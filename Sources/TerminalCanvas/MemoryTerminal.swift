@@ -20,6 +20,8 @@ public final class MemoryTerminal: TerminalBackend {
     public private(set) var clearCalls = 0
     /// Changes that fell outside the screen: always a bug in the caller, so tests can assert it stays 0.
     public private(set) var outOfBoundsWrites = 0
+    /// The crash screen the app prepared last (see `prepareCrashScreen`), nil before the first.
+    public private(set) var crashScreen: String?
 
     public init(size: Size, colorSupport: ColorSupport = .palette256, supportsUnicode: Bool = true,
                 input: [InputEvent] = []) {
@@ -58,6 +60,11 @@ public final class MemoryTerminal: TerminalBackend {
     public func clear() {
         clearCalls += 1
         screen.reset()
+    }
+
+    /// Keeps the text, so a test can check what a crash would print.
+    public func prepareCrashScreen(_ text: String) {
+        crashScreen = text
     }
 
     // MARK: - Test controls

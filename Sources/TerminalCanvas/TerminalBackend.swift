@@ -29,7 +29,7 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     /// The terminal changed size; the next frame must be drawn in full.
     case resize(Size)
-    /// A signal (SIGINT, SIGTERM, SIGHUP) asked the program to quit.
+    /// A stop signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGALRM...) asked the program to quit.
     case quitRequested
     /// The terminal went away (closed pty, SSH drop): stop.
     case endOfInput
@@ -51,4 +51,15 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ changes: [CellChange])
     /// Forgets what is on screen and clears it (after a resize the next `draw` carries every cell).
     func clear()
+    /// Keeps `text` to print if the program dies while the screen is up (a crash signal, or a stop signal the run
+    /// loop did not answer): what was running and the commands applied so far, so the run can be reproduced.
+    ///
+    /// Called after each change, never from a signal handler; the backend copies the text where a handler can print
+    /// it without allocating. The text is plain: control characters are already escaped by the caller.
+    func prepareCrashScreen(_ text: String)
+}
+
+extension TerminalBackend {
+    /// Nothing to prepare: a backend that cannot crash with a screen up (an in-memory one) ignores the text.
+    public func prepareCrashScreen(_ text: String) {}
 }

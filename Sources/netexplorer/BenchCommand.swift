@@ -38,8 +38,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Run only the cases whose figure names contain this text (e.g. dht, frame).")
     var only: String?
 
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs)") }
+    }
+
     func run() throws {
-        guard runs >= 1 else { throw CLIError(message: "--runs must be at least 1") }
         // The million-peer case runs first, so the process's peak memory is its own. Memory and bytes written are
         // measured once (they do not vary from run to run); every timed case runs `runs` times.
         var cases: [(names: [String], timed: Bool, measure: () throws -> [Figure])] = [

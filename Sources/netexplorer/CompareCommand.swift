@@ -13,14 +13,35 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "A built-in scenario name or a path to a .yaml file (default: classroom).")
     var scenario: String = "classroom"
 
-    @Option(name: .long, help: "Comma-separated node counts, e.g. 10,100,1000.")
-    var nodes: String = "10,100,1000"
+    // `.unconditional` so that `--nodes -1` reaches the range check instead of reading as a flag.
+    @Option(name: .long, parsing: .unconditional, help: "Comma-separated node counts, e.g. 10,100,1000.")
+    var nodes = NodeCounts(counts: [10, 100, 1000])
 
     @Option(name: .long, parsing: .unconditional, help: "Simulated seconds per run (default: the scenario's).")
     var duration: Double?
 
-    @Option(name: .long, parsing: .unconditional, help: "Seed of the random streams.")
-    var seed: Int?
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the random streams, 0 to \(UInt64.max).")
+    var seed: UInt64?
+
+    /// A comma-separated list of node counts, each an integer; `validate()` checks their range.
+    struct NodeCounts: ExpressibleByArgument {
+        var counts: [Int]
+
+        init(counts: [Int]) { self.counts = counts }
+
+        /// "10,100,1000"; an empty part ("1,,2") or a part that is not an integer makes the whole list invalid.
+        init?(argument: String) {
+            let parts = argument.split(separator: ",", omittingEmptySubsequences: false)
+            var counts: [Int] = []
+            for part in parts {
+                guard let n = Int(part.trimmingCharacters(in: .whitespaces)) else { return nil }
+                counts.append(n)
+            }
+            self.counts = counts
+        }
+
+        var defaultValueDescription: String { counts.map(String.init).joined(separator: ",") }
+    }
 
     @Option(name: .long, help: "table, json or csv.")
     var format: Format = .table
@@ -49,15 +70,21 @@ struct CompareCommand: ParsableCommand {
         var detected: String { report.security.detectedShare.map { RunReport.fixed($0, 4) } ?? "-" }
     }
 
+    func validate() throws {
+        for n in nodes.counts { try ScenarioOptions.validate(nodes: n, flag: "--nodes") }
+        if let duration { try ScenarioOptions.validate(seconds: duration, flag: "--duration", allowingZero: false) }
+    }
+
     func run() throws {
         var base = try ScenarioOptions.load(scenario, seed: seed)
-        if let duration {
-            guard duration > 0, duration.isFinite else {
-                throw CLIError(message: "--duration must be more than 0 seconds, got \(duration)", status: 64)
-            }
-            base.duration = duration
+        if let duration { base.duration = duration }
+        let sizes = nodes.counts
+        // Each size is a run of its own: the largest must fit the budget too (both architectures are costed).
+        if let largest = sizes.max() {
+            var s = base
+            s.nodes = largest
+            try ScenarioOptions.checkBudget(s, source: scenario)
         }
-        let sizes = try parseSizes(nodes)
         // Timeline actions (toggles, crashes) would blur the comparison: each run keeps one architecture.
         base.timeline = base.timeline.filter { if case .toggle = $0.kind { false } else { true } }
         var rows: [Row] = []
@@ -72,23 +99,10 @@ struct CompareCommand: ParsableCommand {
             }
         }
         switch format {
-        case .table: print(table(rows, scenario: base), terminator: "")
+        case .table: print(TerminalText.escaped(table(rows, scenario: base), keepingNewlines: true), terminator: "")
         case .json: print(json(rows, scenario: base).serialized(pretty: true))
         case .csv: print(csv(rows), terminator: "")
         }
-    }
-
-    func parseSizes(_ text: String) throws -> [Int] {
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        var sizes: [Int] = []
-        for p in parts {
-            guard let n = Int(p), n >= 1, n <= Engine.maxNodes else {
-                throw CLIError(message: "--nodes must be a comma-separated list of counts from 1 to \(Engine.maxNodes), got '\(p)'", status: 64)
-            }
-            sizes.append(n)
-        }
-        guard !sizes.isEmpty else { throw CLIError(message: "--nodes needs at least one count", status: 64) }
-        return sizes
     }
 
     static let columns = ["nodes", "architecture", "latency_mean_ms", "latency_p95_ms", "throughput_rps",
@@ -157,7 +171,7 @@ struct CompareCommand: ParsableCommand {
     func json(_ rows: [Row], scenario: Scenario) -> JSONValue {
         .object([
             ("scenario", .string(scenario.reportName)),
-            ("seed", .int(Int(truncatingIfNeeded: scenario.seed))),
+            ("seed", .unsigned(scenario.seed)),
             ("simulated_seconds", .rounded(scenario.duration, 3)),
             ("rows", .array(rows.map { r in
                 .object([

@@ -15,13 +15,14 @@ struct NetExplorer: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        NonInteractiveBacktracer.ensure()
         do {
             var command = try NetExplorer.parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch let error as CLIError {
-            printError(error.message)
+            error.messages.forEach(printError)
             exit(error.status)
         } catch {
             let code = NetExplorer.exitCode(for: error)
@@ -38,13 +39,23 @@ enum Main {
     }
 }
 
-/// A problem the user can act on; `status` 1 for bad input, 64 for usage.
+/// A problem the user can act on, one line per message; `status` 1 for bad input, 64 for usage.
 struct CLIError: Error {
-    var message: String
+    var messages: [String]
     var status: Int32 = 1
+
+    init(message: String, status: Int32 = 1) {
+        messages = [message]
+        self.status = status
+    }
+
+    init(messages: [String], status: Int32 = 1) {
+        self.messages = messages
+        self.status = status
+    }
 }
 
-/// Writes `netexplorer: message` on stderr.
+/// Writes `netexplorer: message` on stderr, its control characters escaped (it may quote a user's file).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("netexplorer: " + message + "\n").utf8))
+    FileHandle.standardError.write(Data(("netexplorer: " + TerminalText.escaped(message) + "\n").utf8))
 }

@@ -23,11 +23,14 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII only (chosen automatically when the locale is not UTF-8).")
     var ascii = false
 
+    func validate() throws {
+        guard speed >= 0.1, speed <= 1000 else {
+            throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
+        }
+    }
+
     func run() throws {
         let scenario = try options.load()
-        guard speed >= 0.1, speed <= 1000 else {
-            throw CLIError(message: "--speed must be between 0.1 and 1000, got \(speed)", status: 64)
-        }
         // Every ncurses call stays on the main thread; argument-parser runs us there synchronously.
         let status: Int32 = try MainActor.assumeIsolated {
             if case .failure(let why) = TerminalPreflight.check(environment: ProcessInfo.processInfo.environment) {
@@ -39,7 +42,10 @@ struct RunCommand: ParsableCommand {
             } catch let why as TerminalUnavailable {
                 throw CLIError(message: why.message)
             }
-            let app = LiveApp(scenario: scenario, backend: terminal, startSpeed: speed, startPaused: paused)
+            let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
+                                   architecture: options.architecture?.rawValue, nodes: options.nodes)
+            let app = LiveApp(scenario: scenario, backend: terminal, startSpeed: speed, startPaused: paused,
+                              origin: origin)
             let exit = app.run()
             let signal = terminal.quitSignal
             terminal.close()

@@ -26,23 +26,31 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .long, help: "Write every network event to FILE, one JSON object a line.")
     var events: String?
 
+    func validate() throws {
+        if let duration { try ScenarioOptions.validate(seconds: duration, flag: "--duration", allowingZero: false) }
+        if let toggleAt { try ScenarioOptions.validate(seconds: toggleAt, flag: "--toggle-at", allowingZero: true) }
+    }
+
     func run() throws {
         var scenario = try options.load()
-        if let duration {
-            guard duration > 0, duration.isFinite else {
-                throw CLIError(message: "--duration must be more than 0 seconds, got \(duration)", status: 64)
-            }
-            scenario.duration = duration
-        }
+        // Warned about as the file says: a shorter --duration on purpose leaves later actions out without a word.
+        let fileDuration = scenario.duration
+        if let duration { scenario.duration = duration }
+        var asWritten = scenario
+        asWritten.duration = fileDuration
+        ScenarioOptions.printWarnings(asWritten, source: options.scenario, extra: toggleAt.flatMap { at in
+            at > scenario.duration
+                ? "--toggle-at \(at) comes after the run ends (duration \(scenario.duration) s): no switch happens"
+                : nil
+        }.map { [$0] } ?? [])
         if let toggleAt {
-            guard toggleAt >= 0, toggleAt.isFinite else {
-                throw CLIError(message: "--toggle-at must be 0 or more seconds, got \(toggleAt)", status: 64)
-            }
             let other: Architecture = scenario.architecture == .clientServer ? .peerMesh : .clientServer
             // After any file action at the same second, keeping the timeline in order.
             let index = scenario.timeline.firstIndex { $0.at > toggleAt } ?? scenario.timeline.count
             scenario.timeline.insert(.init(at: toggleAt, kind: .toggle(other)), at: index)
         }
+        // The duration bounds how long a lost request without a timeout lives: check the cost again.
+        try ScenarioOptions.checkBudget(scenario, source: options.scenario)
         try Self.simulate(scenario, eventsPath: events, format: format)
     }
 
@@ -76,7 +84,7 @@ struct SimulateCommand: ParsableCommand {
         switch format {
         case .json: stdout.write(report.json.serialized(pretty: true) + "\n")
         case .csv: break
-        case .table: stdout.write(report.table)
+        case .table: stdout.write(TerminalText.escaped(report.table, keepingNewlines: true))
         }
         if let error = stdout.finish() { throw error }
     }

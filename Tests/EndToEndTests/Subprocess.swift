@@ -21,7 +21,7 @@ struct SubprocessError: Error, CustomStringConvertible {
 
 /// Runs a program with `posix_spawn`, never with Foundation `Process`.
 ///
-/// Why (see ../shared/TERMINAL-NOTES.md): `Process` + `waitUntilExit()` on `tmux new-session -d` hangs, because
+/// Why (see docs/TERMINAL.md): `Process` + `waitUntilExit()` on `tmux new-session -d` hangs, because
 /// the tmux daemon inherits one of Foundation's internal descriptors; and a process started from Swift Testing
 /// inherits a signal mask with SIGINT/SIGTERM/SIGHUP/SIGWINCH blocked, which the tmux server and the program in
 /// its pane would inherit too. So every child here gets an empty signal mask, default signal dispositions, and

@@ -1,5 +1,5 @@
 import Testing
-import NetworkEngine
+@testable import NetworkEngine
 
 /// A model that records the order its events run in.
 final class Recorder: Simulation {

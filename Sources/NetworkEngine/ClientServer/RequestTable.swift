@@ -2,10 +2,13 @@
 ///
 /// Events about a request (its arrival at the server, its reply, its timeout) may still be pending after the request
 /// ended; the token tells them apart from the slot's next occupant, so those stale events are simply ignored.
+///
+/// Opaque outside the engine: only the request table makes references (and `PeerServers.none`, which is never
+/// looked up), so a slot is always one the table has handed out and the table may read it without a bounds check.
 public struct RequestRef: Hashable, Sendable, BitwiseCopyable {
-    public var slot: Int32
-    public var token: UInt32
-    public init(slot: Int32, token: UInt32) { self.slot = slot; self.token = token }
+    let slot: Int32
+    let token: UInt32
+    init(slot: Int32, token: UInt32) { self.slot = slot; self.token = token }
 }
 
 /// Where a request's latest message is, for drawing it in flight.
@@ -67,8 +70,8 @@ public struct RequestRecord: Sendable, BitwiseCopyable {
 ///
 /// A class over raw memory, owned by one engine (internal to it): every hop of a DHT lookup reads and writes its
 /// request's record, and as an array each write paid a uniqueness check (a runtime call) and a bounds check. Slots are
-/// only ever named by references this table handed out, and it never shrinks, so they are in range (the subscript
-/// asserts it in debug builds).
+/// only ever named by references this table handed out (nothing outside the engine can make one, nor an event that
+/// carries one), and it never shrinks, so they are in range (asserted in debug builds, which the tests run).
 final class RequestTable {
     private var storage = RawBuffer<RequestRecord>(capacity: 64)
     /// Slots in use or freed so far (`storage[0..<slotCount]` are initialized).
@@ -77,8 +80,6 @@ final class RequestTable {
     private(set) var liveCount = 0
 
     init() {}
-
-    deinit { storage.free() }
 
     /// Every slot's record, live or freed, in slot order, without copying them (for snapshots, not the hot path).
     var records: UnsafeBufferPointer<RequestRecord> { UnsafeBufferPointer(start: storage.base, count: slotCount) }
@@ -105,6 +106,7 @@ final class RequestTable {
 
     /// Whether `ref` still names a live request (and not a later one in its slot).
     @inline(__always) func isLive(_ ref: RequestRef) -> Bool {
+        assert(UInt(bitPattern: Int(ref.slot)) < UInt(slotCount), "request slot out of range")
         let r = storage.base + Int(ref.slot)
         return r.pointee.live && r.pointee.token == ref.token
     }
@@ -112,11 +114,11 @@ final class RequestTable {
     /// The record in `ref`'s slot, read and written in place.
     subscript(ref: RequestRef) -> RequestRecord {
         unsafeAddress {
-            assert(Int(ref.slot) < slotCount, "request slot out of range")
+            assert(UInt(bitPattern: Int(ref.slot)) < UInt(slotCount), "request slot out of range")
             return UnsafePointer(storage.base + Int(ref.slot))
         }
         unsafeMutableAddress {
-            assert(Int(ref.slot) < slotCount, "request slot out of range")
+            assert(UInt(bitPattern: Int(ref.slot)) < UInt(slotCount), "request slot out of range")
             return storage.base + Int(ref.slot)
         }
     }

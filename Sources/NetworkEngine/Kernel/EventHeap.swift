@@ -13,19 +13,28 @@
     @inlinable var time: SimTime { SimTime(bitPattern: UInt64(truncatingIfNeeded: key >> 64)) }
 }
 
-/// A growable block of plain values, allocated and freed by its owner (the event queue's store).
+/// A growable block of plain values that frees itself: the raw memory under the event queue, the request table and
+/// the peer servers.
 ///
 /// Raw memory, because the queue's hot loop touches several arrays per event and each Swift array access pays a
-/// uniqueness check (a runtime call) and a bounds check; the store is unique by construction (the queue copies it on
-/// write) and keeps its own indices in range. `BitwiseCopyable` elements need no initialization or cleanup.
-@usableFromInline struct RawBuffer<Element: BitwiseCopyable> {
-    @usableFromInline var base: UnsafeMutablePointer<Element>
-    @usableFromInline var capacity: Int
+/// uniqueness check (a runtime call) and a bounds check; each owner keeps its own indices in range. `BitwiseCopyable`
+/// elements need no initialization or cleanup.
+///
+/// Noncopyable, so the block has exactly one owner and is freed exactly once, by `deinit`, when that owner lets go
+/// (replacing a buffer frees the old one): no copy can outlive it or free it twice, and no owner writes a `deinit` of
+/// its own. A second buffer with the same contents is made only on purpose, by `clone(count:)`.
+@usableFromInline struct RawBuffer<Element: BitwiseCopyable>: ~Copyable {
+    @usableFromInline let base: UnsafeMutablePointer<Element>
+    @usableFromInline let capacity: Int
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
         base = .allocate(capacity: self.capacity)
     }
+
+    // Inlinable like the properties that hold buffers: Swift 6.3.1's optimizer crashes ("inlining a resilient
+    // function into a fragile function") when a non-inlinable deinit is inlined into their setters.
+    @inlinable deinit { base.deallocate() }
 
     @inlinable subscript(i: Int) -> Element {
         get {
@@ -42,21 +51,17 @@
     @usableFromInline mutating func grow(keeping count: Int, toHold needed: Int) {
         var bigger = capacity * 2
         while bigger < needed { bigger *= 2 }
-        let b = UnsafeMutablePointer<Element>.allocate(capacity: bigger)
-        b.initialize(from: base, count: count)
-        base.deallocate()
-        base = b
-        capacity = bigger
+        let b = RawBuffer(capacity: bigger)
+        b.base.initialize(from: base, count: count)
+        self = b  // frees the old block
     }
 
-    /// A copy holding the first `count` elements.
+    /// A copy holding the first `count` elements, with the same capacity.
     func clone(count: Int) -> RawBuffer {
         let copy = RawBuffer(capacity: capacity)
         copy.base.initialize(from: base, count: count)
         return copy
     }
-
-    func free() { base.deallocate() }
 }
 
 /// A 4-ary min-heap of queued events by key, in raw memory.
@@ -65,7 +70,9 @@
 /// Which of four children is smallest is a coin toss the branch predictor cannot learn, so it is picked by a
 /// branch-free tournament; measured on a 100,000-peer DHT run, the mispredicted branches of a two-field comparison
 /// made the heap a fifth of the whole run.
-@usableFromInline struct EventHeap<Payload: BitwiseCopyable> {
+///
+/// Noncopyable because it owns its buffer: `clone()` makes the copy that copy-on-write needs.
+@usableFromInline struct EventHeap<Payload: BitwiseCopyable>: ~Copyable {
     @usableFromInline typealias Entry = QueuedEvent<Payload>
     @usableFromInline var storage = RawBuffer<Entry>(capacity: 64)
     @usableFromInline var count = 0
@@ -142,11 +149,8 @@
 
     func clone() -> EventHeap {
         var copy = EventHeap()
-        copy.storage.free()
         copy.storage = storage.clone(count: count)
         copy.count = count
         return copy
     }
-
-    func free() { storage.free() }
 }

@@ -133,10 +133,6 @@ public struct EventQueue<Payload: BitwiseCopyable> {
 
     init() { makeSlots(Int(slotCount)) }
 
-    deinit {
-        near.free(); late.free(); far.free(); nodes.free(); next.free(); slotHead.free(); occupied.free()
-    }
-
     @inlinable var count: Int { nearEnd - nearHead + late.count + inCalendar + far.count }
 
     /// The earliest entry, without removing it.
@@ -388,8 +384,6 @@ public struct EventQueue<Payload: BitwiseCopyable> {
 
     /// Empty slots, `count` of them (replacing the old slot buffers), and no nodes in use.
     func makeSlots(_ count: Int) {
-        slotHead.free()
-        occupied.free()
         slotCount = Int64(count)
         slotHead = RawBuffer(capacity: count)
         slotHead.base.initialize(repeating: -1, count: count)
@@ -403,8 +397,6 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// A deep copy, for copy on write.
     @usableFromInline func clone() -> CalendarStore {
         let copy = CalendarStore()
-        copy.near.free(); copy.late.free(); copy.far.free(); copy.nodes.free(); copy.next.free()
-        copy.slotHead.free(); copy.occupied.free()
         copy.near = near.clone(count: nearEnd)
         copy.nearHead = nearHead
         copy.nearEnd = nearEnd

@@ -5,12 +5,13 @@
 ///
 /// A class, owned by its model: there is one clock per simulation, and since the kernel is never copied its queue
 /// (private to it) never is, so it skips the queue's copy-on-write check on every push and pop (a runtime call each:
-/// 2% of the instructions of a 100,000-peer DHT run and of a 10,000-client one).
-public final class Kernel<Event: BitwiseCopyable> {
+/// 2% of the instructions of a 100,000-peer DHT run and of a 10,000-client one). Internal: it is the engine's,
+/// and what it holds (the engine's events) is for the engine alone.
+final class Kernel<Event: BitwiseCopyable> {
     /// The current simulated time.
-    public internal(set) var now: SimTime = 0
+    var now: SimTime = 0
     /// Events taken from the queue so far.
-    public internal(set) var eventsProcessed: Int = 0
+    var eventsProcessed: Int = 0
     private var queue = EventQueue<Event>()
     /// Events scheduled for the current instant, in the order they were scheduled.
     ///
@@ -20,16 +21,16 @@ public final class Kernel<Event: BitwiseCopyable> {
     /// the queueing-theory runs.
     var immediate = RingBuffer<Event>(initialCapacity: 64)
 
-    public init() {}
+    init() {}
 
     /// The number of pending events.
-    public var pendingCount: Int { queue.count + immediate.count }
+    var pendingCount: Int { queue.count + immediate.count }
 
     /// The time of the next pending event, if any.
-    public var nextEventTime: SimTime? { immediate.isEmpty ? queue.nextTime : now }
+    var nextEventTime: SimTime? { immediate.isEmpty ? queue.nextTime : now }
 
     /// Schedules `event` to run `delay` nanoseconds from now (a negative delay runs it now).
-    public func schedule(_ event: Event, after delay: SimTime) {
+    func schedule(_ event: Event, after delay: SimTime) {
         guard delay > 0 else { immediate.append(event); return }
         // An absurd delay saturates at the end of time rather than wrapping into the past.
         let (time, overflow) = now.addingReportingOverflow(delay)
@@ -37,19 +38,19 @@ public final class Kernel<Event: BitwiseCopyable> {
     }
 
     /// Schedules `event` at an absolute time (clamped to now).
-    public func schedule(_ event: Event, at time: SimTime) {
+    func schedule(_ event: Event, at time: SimTime) {
         if time <= now { immediate.append(event) } else { queue.pushOwned(event, at: time) }
     }
 
     /// Rewrites every pending event in place, without moving any in time or order: for a model whose events name
     /// things by a numbering that it has just changed.
-    public func updatePending(_ body: (inout Event) -> Void) {
+    func updatePending(_ body: (inout Event) -> Void) {
         immediate.updateEach(body)
         queue.updateEach(body)
     }
 
     /// Takes the next event due at or before `limit`, moving the clock to its time; nil when none is due.
-    public func next(until limit: SimTime) -> Event? {
+    func next(until limit: SimTime) -> Event? {
         if !immediate.isEmpty, now <= limit, queue.nextTimeOwned() != now {
             eventsProcessed &+= 1
             return immediate.popFirst()
@@ -64,7 +65,7 @@ public final class Kernel<Event: BitwiseCopyable> {
     func upcoming(_ k: Int) -> Event? { queue.upcoming(k) }
 
     /// Moves the clock forward to `time` without running anything (used after the due events are done).
-    public func moveClock(to time: SimTime) {
+    func moveClock(to time: SimTime) {
         if time > now { now = time }
     }
 }
@@ -72,7 +73,9 @@ public final class Kernel<Event: BitwiseCopyable> {
 /// A model driven by a `Kernel`: it owns the kernel and handles each event it takes from it.
 ///
 /// `step()`, `run(until:)` and `advance(to:)` are provided; a model only says what an event does.
-public protocol Simulation: AnyObject {
+/// Internal: its requirements are the model's kernel and event handler, which nothing outside the model may reach
+/// (the engine's events name raw slots); a model offers its own public `step()`, `run(until:)` and `advance(to:)`.
+protocol Simulation: AnyObject {
     associatedtype Event: BitwiseCopyable
     var kernel: Kernel<Event> { get }
     /// Handles one event at `kernel.now`.
@@ -81,25 +84,25 @@ public protocol Simulation: AnyObject {
 
 extension Simulation {
     /// The current simulated time.
-    public var now: SimTime { kernel.now }
+    var now: SimTime { kernel.now }
 
     /// Schedules `event` after `delay`.
-    public func schedule(_ event: Event, after delay: SimTime) { kernel.schedule(event, after: delay) }
+    func schedule(_ event: Event, after delay: SimTime) { kernel.schedule(event, after: delay) }
 
     /// Runs the single next event, whenever it is due; false when nothing is pending.
     @discardableResult
-    public func step() -> Bool {
+    func step() -> Bool {
         guard let e = kernel.next(until: .max) else { return false }
         handle(e)
         return true
     }
 
     /// Runs every event due at or before `time`, then moves the clock to `time`.
-    public func run(until time: SimTime) {
+    func run(until time: SimTime) {
         while let e = kernel.next(until: time) { handle(e) }
         kernel.moveClock(to: time)
     }
 
     /// Brings the simulation to `time`: what the live view calls every frame with wall time × speed.
-    public func advance(to time: SimTime) { run(until: time) }
+    func advance(to time: SimTime) { run(until: time) }
 }

@@ -36,11 +36,16 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         (Double(next() >> 11) + 0.5) * (1.0 / 9_007_199_254_740_992.0)
     }
 
-    /// An exponentially distributed duration with the given mean.
+    /// An exponentially distributed duration with the given mean, at most `exponentialCap` (about 146 years).
     @inlinable public mutating func exponential(mean: SimTime) -> SimTime {
-        // + 0.5 and truncate: the value is never negative, and it avoids a libm call per draw.
-        SimTime(-Double(mean) * _log(unit()) + 0.5)
+        // + 0.5 and truncate: the value is never negative, and it avoids a libm call per draw. The cap (a single
+        // `min`, no branch) keeps a draw from a huge mean (a churn mean of 10^9 s times -log u, up to 37) inside
+        // SimTime: such a draw lies far past the end of any run, and the kernel saturates the time it is due.
+        SimTime(Swift.min(-Double(mean) * _log(unit()), Self.exponentialCap) + 0.5)
     }
+
+    /// The longest duration `exponential(mean:)` returns: half of SimTime's range, far beyond any run.
+    public static let exponentialCap = 4.6e18
 
     /// True with probability `p`.
     @inlinable @inline(__always) public mutating func chance(_ p: Double) -> Bool { p > 0 && unit() < p }

@@ -90,7 +90,7 @@ public struct RunReport: Sendable {
             ("scenario", .string(scenario)),
             ("architecture", .string(architecture.rawValue)),
             ("nodes", .int(nodes)),
-            ("seed", .int(Int(truncatingIfNeeded: seed))),
+            ("seed", .unsigned(seed)),
             ("simulated_seconds", .rounded(simulatedSeconds, 3)),
             ("events_processed", .int(eventsProcessed)),
             ("requests", RunReport.json(requests)),
@@ -227,6 +227,8 @@ public struct RunReport: Sendable {
         guard x.isFinite else { return "-" }
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
+        // Past Int's range the digits would trap: such a figure is shown in exponent form ("1e+300").
+        guard abs(x) * scale < 9e18 else { return "\(x)" }
         let n = Int((abs(x) * scale).rounded())
         let sign = x < 0 && n != 0 ? "-" : ""
         let whole = n / Int(scale)

@@ -24,6 +24,8 @@ public struct Scenario: Sendable, Equatable {
     public var mesh = Mesh()
     public var security = Security()
     public var timeline: [TimelineAction] = []
+    /// Where each key was given in its file, for messages about combinations of keys (empty when made in code).
+    public var keyLines = KeyLines()
 
     public init(name: String) { self.name = name }
 
@@ -147,4 +149,14 @@ public struct Scenario: Sendable, Equatable {
         public var line: Int
         public init(at: Double, kind: Kind, line: Int = 0) { self.at = at; self.kind = kind; self.line = line }
     }
+}
+
+/// The line of each key of a scenario file by its dotted path ("workload.rate"): where a message about a key points.
+///
+/// Not part of what a scenario is: two scenarios that differ only in where their keys were written are equal.
+public struct KeyLines: Sendable, Equatable {
+    public var lines: [String: Int]
+    public init(_ lines: [String: Int] = [:]) { self.lines = lines }
+    public subscript(path: String) -> Int? { lines[path] }
+    public static func == (a: KeyLines, b: KeyLines) -> Bool { true }
 }

@@ -12,6 +12,10 @@ public enum ScenarioDecoder {
     ///   - yaml: The text of the scenario file.
     ///   - source: The file path or built-in name, used to prefix each problem in the error's description.
     public static func decode(yaml: String, source: String) throws -> Scenario {
+        if let deep = ScenarioNesting.firstLine(deeperThan: ScenarioLimits.maxNesting, in: yaml) {
+            throw ScenarioError(source: source, line: deep.line, message: "lists and mappings nest \(deep.depth) deep "
+                + "here; a scenario needs about 4 and may nest at most \(ScenarioLimits.maxNesting)")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -22,10 +26,14 @@ public enum ScenarioDecoder {
             throw ScenarioError(source: source, message: "the file is empty; a scenario needs at least a 'name'")
         }
         var reader = ScenarioReader()
-        let scenario = reader.scenario(from: root)
+        var scenario = reader.scenario(from: root)
         guard reader.problems.isEmpty else {
             throw ScenarioError(source: source, problems: reader.sortedProblems)
         }
+        scenario.keyLines = KeyLines(reader.keyLines)
+        // Only a scenario whose every value is valid can be costed.
+        let overruns = ScenarioBudget.problems(scenario, lines: reader.keyLines)
+        guard overruns.isEmpty else { throw ScenarioError(source: source, problems: overruns) }
         return scenario
     }
 
@@ -124,11 +132,9 @@ private struct ScenarioLimit {
         ScenarioLimit(lower: lower, lowerIncluded: false, upper: upper)
     }
 
-    // The engine turns seconds into Int64 nanoseconds and traps past about 292 years, and some counts size arrays:
-    // these caps keep any file, however odd, from crashing the program (DESIGN.md §4), far beyond any useful value.
-    private static let maxSeconds = 1e9
-    private static let maxMillis = 1e9
-    private static let maxCount = 1_000_000.0
+    private static let maxSeconds = ScenarioLimits.maxSeconds
+    private static let maxMillis = ScenarioLimits.maxMillis
+    private static let maxCount = Double(ScenarioLimits.maxCount)
 
     /// A number of things the engine may hold in memory at once: nodes, workers, queue places, accounts.
     static func count(atLeast lower: Double) -> ScenarioLimit { .atLeast(lower, atMost: maxCount) }
@@ -164,6 +170,8 @@ private struct ScenarioLimit {
 /// Walks the node tree once, filling a `Scenario` with every valid value and collecting every problem.
 private struct ScenarioReader {
     private(set) var problems: [ScenarioProblem] = []
+    /// The line of each key read, by its dotted path ("workload.rate"), for messages about combinations of keys.
+    private(set) var keyLines: [String: Int] = [:]
 
     /// Problems in line order, those tied to no line first; the walk's own order is kept within a line.
     var sortedProblems: [ScenarioProblem] {
@@ -225,11 +233,11 @@ private struct ScenarioReader {
     private mutating func workload(_ node: Node, into workload: inout Scenario.Workload) {
         let section = ScenarioSection(path: "workload", keys: ScenarioKeys.workload)
         guard let f = fields(of: node, in: section) else { return }
-        read("rate", of: f, into: &workload.rate, .atLeast(0, atMost: 10_000))
+        read("rate", of: f, into: &workload.rate, .atLeast(0, atMost: ScenarioLimits.maxRate))
         read("resources", of: f, into: &workload.resources, .count(atLeast: 1))
         read("popularity", of: f, into: &workload.popularity)
         read("timeout", of: f, into: &workload.timeout, .seconds(atLeast: 0))
-        read("retries", of: f, into: &workload.retries, .atLeast(0))
+        read("retries", of: f, into: &workload.retries, .atLeast(0, atMost: Double(ScenarioLimits.maxRetries)))
     }
 
     private mutating func network(_ node: Node, into network: inout Scenario.Network) {
@@ -243,20 +251,20 @@ private struct ScenarioReader {
     private mutating func server(_ node: Node, into server: inout Scenario.Server) {
         guard let f = fields(of: node, in: ScenarioSection(path: "server", keys: ScenarioKeys.server)) else { return }
         read("workers", of: f, into: &server.workers, .count(atLeast: 1))
-        read("service_ms", of: f, into: &server.serviceMs, .millis(above: 0))
+        read("service_ms", of: f, into: &server.serviceMs, .millis(atLeast: ScenarioLimits.minServiceMillis))
         read("service", of: f, into: &server.service)
         read("queue", of: f, into: &server.queue, .count(atLeast: 0))
-        read("cost_per_hour", of: f, into: &server.costPerHour, .atLeast(0))
+        read("cost_per_hour", of: f, into: &server.costPerHour, .atLeast(0, atMost: ScenarioLimits.maxDollarsPerHour))
     }
 
     private mutating func mesh(_ node: Node, into mesh: inout Scenario.Mesh) {
         guard let f = fields(of: node, in: ScenarioSection(path: "mesh", keys: ScenarioKeys.mesh)) else { return }
         read("discovery", of: f, into: &mesh.discovery)
         read("degree", of: f, into: &mesh.degree, .count(atLeast: 1))
-        read("ttl", of: f, into: &mesh.ttl, .atLeast(1))
+        read("ttl", of: f, into: &mesh.ttl, .atLeast(1, atMost: Double(ScenarioLimits.maxTTL)))
         read("replicas", of: f, into: &mesh.replicas, .count(atLeast: 1))
         read("workers", of: f, into: &mesh.workers, .count(atLeast: 1))
-        read("service_ms", of: f, into: &mesh.serviceMs, .millis(above: 0))
+        read("service_ms", of: f, into: &mesh.serviceMs, .millis(atLeast: ScenarioLimits.minServiceMillis))
         read("queue", of: f, into: &mesh.queue, .count(atLeast: 0))
         read("stabilize", of: f, into: &mesh.stabilize, .seconds(atLeast: 0))
         if let node = f["churn"] { mesh.churn = churn(node) }
@@ -275,8 +283,8 @@ private struct ScenarioReader {
             report(node, "missing key '\(key)' under mesh.churn; \(advice)")
             complete = false
         }
-        complete = read("mean_uptime", of: f, into: &churn.meanUptime, .seconds(above: 0)) && complete
-        complete = read("mean_downtime", of: f, into: &churn.meanDowntime, .seconds(above: 0)) && complete
+        complete = read("mean_uptime", of: f, into: &churn.meanUptime, .seconds(atLeast: ScenarioLimits.minChurnSeconds)) && complete
+        complete = read("mean_downtime", of: f, into: &churn.meanDowntime, .seconds(atLeast: ScenarioLimits.minChurnSeconds)) && complete
         return complete ? churn : nil
     }
 
@@ -289,10 +297,10 @@ private struct ScenarioReader {
         read("share_passwords", of: f, into: &security.sharePasswords, .atLeast(0, atMost: 1))
         read("weak_passwords", of: f, into: &security.weakPasswords, .atLeast(0, atMost: 1))
         read("attackers", of: f, into: &security.attackers, .count(atLeast: 0))
-        read("attack_rate", of: f, into: &security.attackRate, .atLeast(0, atMost: 10_000))
-        read("login_ms", of: f, into: &security.loginMs, .millis(above: 0))
+        read("attack_rate", of: f, into: &security.attackRate, .atLeast(0, atMost: ScenarioLimits.maxRate))
+        read("login_ms", of: f, into: &security.loginMs, .millis(atLeast: ScenarioLimits.minServiceMillis))
         read("read_access", of: f, into: &security.readAccess, .atLeast(0, atMost: 1))
-        read("dictionary", of: f, into: &security.dictionary, .atLeast(1, atMost: 60_000))
+        read("dictionary", of: f, into: &security.dictionary, .atLeast(1, atMost: Double(ScenarioLimits.maxDictionary)))
     }
 
     // MARK: Timeline
@@ -403,6 +411,8 @@ private struct ScenarioReader {
             }
             found[key] = value
             firstLines[key] = keyNode.mark?.line
+            // Timeline entries repeat their keys; the first one's line is the one worth naming.
+            if keyLines[section.path(of: key)] == nil { keyLines[section.path(of: key)] = keyNode.mark?.line }
         }
         return ScenarioFields(section: section, values: found)
     }

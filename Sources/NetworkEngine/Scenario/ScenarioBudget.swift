@@ -1,0 +1,290 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
+
+/// What a scenario will cost to run, estimated from its values before anything is built, so that a combination
+/// that would exhaust memory or time is refused up front with a line naming the keys, instead of swapping, hanging
+/// or being killed.
+///
+/// Each estimate is a sum of terms, one per structure or kind of event, each named by the keys that drive it; a
+/// refusal names the largest term. The estimates assume both architectures may run (the live view's `t` and
+/// `--toggle-at` can switch any scenario), the most nodes the timeline reaches, and the steady state of the workload.
+/// They are meant to be within a small factor of the truth: generous enough that a real workload that ends (a
+/// million clients for an hour) is allowed, tight enough that the examples (80 GB of replicas, 34 GB of peer
+/// workers, a flood over a complete graph, churn every nanosecond) are refused. docs/PERFORMANCE.md gives measured
+/// peak memory beside these estimates.
+public enum ScenarioBudget {
+    /// One part of an estimate: `amount` of something (bytes, or events per simulated second) that `keys` drive.
+    public struct Term: Sendable, Equatable {
+        /// The scenario keys whose values drive this term, most important first ("mesh.replicas",
+        /// "workload.resources").
+        public var keys: [String]
+        /// How the keys combine, in words a user can act on: "mesh.replicas × workload.resources = 1e+12 copies".
+        public var what: String
+        public var amount: Double
+    }
+
+    /// Why a scenario is refused: the limit it exceeds and the largest term, whose first key the message is about.
+    public struct Overrun: Sendable, Equatable, CustomStringConvertible {
+        public var term: Term
+        public var description: String
+    }
+
+    // MARK: - Checking
+
+    /// Every limit the scenario exceeds (memory, events per simulated second, set-up work, replica copies); empty
+    /// when it may run.
+    public static func overruns(_ s: Scenario) -> [Overrun] {
+        var out: [Overrun] = []
+        let copies = replicaCopies(s)
+        if copies.amount > maxReplicaCopies {
+            out.append(Overrun(term: copies, description: "\(copies.what): at most \(compact(maxReplicaCopies))"))
+        }
+        let memory = memoryTerms(s)
+        let bytes = memory.reduce(0) { $0 + $1.amount }
+        if bytes > ScenarioLimits.maxMemoryBytes, let top = memory.max(by: { $0.amount < $1.amount }),
+           top.keys != copies.keys || copies.amount <= maxReplicaCopies {
+            out.append(Overrun(term: top, description: "\(top.what) need \(Self.bytes(top.amount)) of memory; a run "
+                + "may use at most \(Self.bytes(ScenarioLimits.maxMemoryBytes)) (this one about \(Self.bytes(bytes)))"))
+        }
+        let events = eventTerms(s)
+        let rate = events.reduce(0) { $0 + $1.amount }
+        if rate > ScenarioLimits.maxEventsPerSecond, let top = events.max(by: { $0.amount < $1.amount }) {
+            out.append(Overrun(term: top, description: "\(top.what) = \(compact(top.amount)) events per simulated "
+                + "second; a run may have at most \(compact(ScenarioLimits.maxEventsPerSecond)) (this one about "
+                + "\(compact(rate)))"))
+        }
+        let setup = setupTerms(s)
+        if let top = setup.max(by: { $0.amount < $1.amount }), top.amount > ScenarioLimits.maxSetupWork {
+            out.append(Overrun(term: top, description: "\(top.what) = \(compact(top.amount)) steps to build; at most "
+                + "\(compact(ScenarioLimits.maxSetupWork)) (about ten seconds)"))
+        }
+        return out
+    }
+
+    /// The overruns as problems of a file: each on the line of the first of its keys that the file gives
+    /// (`lines` maps a key's dotted path to its line), or on no line when the value came from a default or a flag.
+    public static func problems(_ s: Scenario, lines: [String: Int] = [:]) -> [ScenarioProblem] {
+        overruns(s).map { overrun in
+            let line = overrun.term.keys.lazy.compactMap { key in lines[key.split(separator: " ").first.map(String.init) ?? key] }.first
+            return ScenarioProblem(line: line, message: overrun.description)
+        }
+    }
+
+    /// Replica copies are indexed by 32-bit slots and cost about 12 bytes each: 10⁸ of them is 1.2 GB.
+    public static let maxReplicaCopies = 1e8
+
+    // MARK: - The shape of a run
+
+    /// The most nodes the run reaches: the file's, plus every node the timeline adds (never above the engine's cap).
+    static func peakNodes(_ s: Scenario) -> Double {
+        var n = s.nodes, peak = s.nodes
+        for action in s.timeline {
+            switch action.kind {
+            case .addNodes(let k): n = min(Engine.maxNodes, n + k)
+            case .removeNodes(let k): n = max(0, n - k)
+            default: break
+            }
+            peak = max(peak, n)
+        }
+        return Double(peak)
+    }
+
+    /// "nodes", or "nodes (with timeline.add_nodes)" when the timeline grows the population.
+    static func nodesKey(_ s: Scenario) -> String {
+        peakNodes(s) > Double(s.nodes) ? "nodes (with timeline.add_nodes)" : "nodes"
+    }
+
+    /// Requests per simulated second of the whole population at its peak.
+    static func requestRate(_ s: Scenario) -> Double { s.workload.rate * peakNodes(s) }
+
+    /// Replicas actually placed per resource: never more than there are peers.
+    static func replicasPlaced(_ s: Scenario) -> Double { Double(min(s.mesh.replicas, max(1, Int(peakNodes(s))))) }
+
+    /// Attempts per request: with per-message loss p an attempt fails with probability q = 1 − (1 − p)² (request or
+    /// reply lost), and a failed attempt is retried up to `retries` times: 1 + q + … + q^retries. An attempt whose
+    /// timeout is shorter than the round trip always fails (q = 1).
+    static func attemptsPerRequest(_ s: Scenario) -> Double {
+        guard s.workload.timeout > 0, s.workload.retries > 0 else { return 1 }
+        let roundTripMs = 2 * (s.network.latencyMs - s.network.jitterMs) + min(s.server.serviceMs, s.mesh.serviceMs)
+        var q = 1 - (1 - s.network.loss) * (1 - s.network.loss)
+        if s.workload.timeout * 1000 < roundTripMs { q = 1 }
+        let r = Double(s.workload.retries)
+        return q >= 1 ? r + 1 : (1 - pow(q, r + 1)) / (1 - q)
+    }
+
+    /// Peers a flooded query reaches: the breadth-first count of a tree of the overlay's mean degree to depth TTL,
+    /// capped by the population.
+    static func floodReach(_ s: Scenario) -> Double {
+        let n = peakNodes(s)
+        let d = min(meanFloodDegree(s), max(0, n - 1))
+        var reach = 1.0, frontier = 1.0
+        for hop in 0..<s.mesh.ttl {
+            frontier *= hop == 0 ? d : max(0, d - 1)
+            reach += frontier
+            if reach >= n || frontier == 0 { break }
+        }
+        return min(n, reach)
+    }
+
+    /// The overlay's mean degree: each peer opens ⌈degree/2⌉ links (see `FloodingOverlay`).
+    static func meanFloodDegree(_ s: Scenario) -> Double { 2 * Double((s.mesh.degree + 1) / 2) }
+
+    // MARK: - Memory
+
+    /// Bytes a run holds, by what holds them.
+    public static func memoryTerms(_ s: Scenario) -> [Term] {
+        let n = peakNodes(s), nodes = nodesKey(s)
+        let flooding = s.mesh.discovery == .flooding
+        var terms: [Term] = []
+        func add(_ keys: [String], _ what: String, _ count: Double, _ each: Double) {
+            terms.append(Term(keys: keys, what: what, amount: count * each))
+        }
+        // Every node is a client record and an up flag; in the mesh, a place on the ring, its replica list, epoch,
+        // served count and its small server's state (about 160 bytes measured at a million peers).
+        add([nodes], "\(nodes) = \(compact(n)) nodes", n, Double(MemoryLayout<ClientRecord>.stride) + perPeerBytes)
+        add(["mesh.workers", nodes], "mesh.workers × \(nodes) = \(compact(Double(s.mesh.workers) * n)) peer workers",
+            Double(s.mesh.workers) * n, 12)
+        let copies = replicaCopies(s)
+        add(copies.keys, copies.what, copies.amount, 12)
+        add(["workload.resources"], "workload.resources = \(compact(Double(s.workload.resources))) resources",
+            Double(s.workload.resources), 24)
+        if flooding {
+            let links = n * min(meanFloodDegree(s), max(0, n - 1))
+            add(["mesh.degree", nodes], "mesh.degree × \(nodes) = \(compact(links)) overlay links", links, 4)
+            add([nodes], "\(nodes) = \(compact(n)) neighbour lists", n, 48)
+        }
+        add(["security.accounts"], "security.accounts = \(compact(Double(s.security.accounts))) accounts",
+            Double(s.security.accounts), 24)
+        add(["server.workers"], "server.workers = \(compact(Double(s.server.workers))) workers",
+            Double(s.server.workers), 16)
+        add(["server.queue"], "server.queue = \(compact(Double(s.server.queue))) queue places",
+            Double(s.server.queue), 16)
+        // Requests alive at once, by Little's law: the rate times how long each lives.
+        let inFlight = requestRate(s) * requestLifetime(s)
+        add(["workload.rate", nodes, "workload.timeout", "workload.retries"],
+            "workload.rate × \(nodes) × the time a request lives = \(compact(inFlight)) requests in flight",
+            inFlight, perRequestBytes)
+        if flooding {
+            // Each flood in flight remembers every peer it reached (for the hits' way back).
+            let floods = requestRate(s) * Double(s.mesh.ttl) * (s.network.latencyMs + s.network.jitterMs) / 1000
+            let entries = floods * floodReach(s)
+            add(["mesh.ttl", "mesh.degree", "workload.rate", nodes],
+                "floods in flight × peers each reaches (mesh.ttl, mesh.degree) = \(compact(entries)) entries",
+                entries, 40)
+        }
+        return terms
+    }
+
+    /// A mesh peer's fixed cost beyond its client record: ring place and order, replica list, epoch, served count,
+    /// up flags, peer server state (at 1,000,000 peers the whole DHT run measured 174 MB, 48 bytes of it the client).
+    static let perPeerBytes = 160.0
+    /// A live request: its record, its timeout entry and its pending events.
+    static var perRequestBytes: Double { Double(MemoryLayout<RequestRecord>.stride) + 16 + 2 * 32 }
+
+    /// Seconds a request lives on average, at most: the round trip and service, plus, for attempts that fail, the
+    /// timeouts waited; a lost message with no timeout is never answered, so it lives to the end of the run.
+    static func requestLifetime(_ s: Scenario) -> Double {
+        let trip = (2 * (s.network.latencyMs + s.network.jitterMs) + max(s.server.serviceMs, s.mesh.serviceMs)) / 1000
+        let lossShare = 1 - (1 - s.network.loss) * (1 - s.network.loss)
+        if s.workload.timeout > 0 {
+            return trip + min(1, lossShare + (attemptsPerRequest(s) - 1)) * s.workload.timeout
+                * Double(s.workload.retries + 1)
+        }
+        return trip + lossShare * s.duration
+    }
+
+    static func replicaCopies(_ s: Scenario) -> Term {
+        let copies = Double(s.workload.resources) * replicasPlaced(s)
+        return Term(keys: ["mesh.replicas", "workload.resources"],
+                    what: "mesh.replicas × workload.resources = \(compact(copies)) copies", amount: copies)
+    }
+
+    // MARK: - Events
+
+    /// Events per simulated second, by what causes them. Only one architecture runs at a time, so the larger of the
+    /// two counts.
+    public static func eventTerms(_ s: Scenario) -> [Term] {
+        let n = peakNodes(s), nodes = nodesKey(s)
+        let rate = requestRate(s)
+        var terms: [Term] = [Term(keys: ["duration"], what: "the per-second sample", amount: 1)]
+        // Client-server: arrival, delivery, service, reply, a login now and then, a timeout: about six an attempt.
+        let central = rate * attemptsPerRequest(s) * 6
+        // Mesh: a DHT lookup takes about ½·log₂N hops, plus the request, service and reply; a flood sends a message
+        // over every link of every peer it reaches, and each hit travels back.
+        let mesh: Double
+        if s.mesh.discovery == .dht {
+            mesh = rate * attemptsPerRequest(s) * (0.5 * log2(max(2, n)) + 5)
+        } else {
+            mesh = rate * attemptsPerRequest(s) * (floodReach(s) * (min(meanFloodDegree(s), max(1, n - 1)) + 1) + 4)
+        }
+        if central >= mesh {
+            terms.append(Term(keys: ["workload.rate", nodes, "workload.retries"],
+                              what: "workload.rate × \(nodes) × events per request", amount: central))
+        } else {
+            let keys = s.mesh.discovery == .dht ? ["workload.rate", nodes] : ["mesh.degree", "mesh.ttl", "workload.rate", nodes]
+            let what = s.mesh.discovery == .dht
+                ? "workload.rate × \(nodes) × events per lookup"
+                : "workload.rate × \(nodes) × messages per flood (mesh.degree, mesh.ttl)"
+            terms.append(Term(keys: keys, what: what, amount: mesh))
+        }
+        if let churn = s.mesh.churn {
+            // Each peer leaves and returns once per mean up + down time; each move repairs the overlay around it.
+            let moves = 2 * n / (churn.meanUptime + churn.meanDowntime)
+            let repairs = s.mesh.discovery == .flooding ? meanFloodDegree(s) : 2
+            terms.append(Term(keys: ["mesh.churn.mean_uptime", "mesh.churn.mean_downtime", nodes],
+                              what: "\(nodes) × 2 / (mesh.churn.mean_uptime + mean_downtime) peer moves",
+                              amount: moves * (1 + repairs)))
+        }
+        let guesses = Double(min(s.security.attackers, Int(n))) * s.security.attackRate
+        if guesses > 0 {
+            terms.append(Term(keys: ["security.attack_rate", "security.attackers"],
+                              what: "security.attackers × security.attack_rate guesses", amount: guesses * 6))
+        }
+        return terms
+    }
+
+    // MARK: - Set-up work
+
+    /// Steps to build the mesh before the first event: the flooding overlay's links (a draw and a duplicate check
+    /// each; a peer that is linked to nearly everyone finds partners only by a scan) and the replicas' placement.
+    public static func setupTerms(_ s: Scenario) -> [Term] {
+        let n = peakNodes(s), nodes = nodesKey(s)
+        guard s.mesh.discovery == .flooding, n > 1 else { return [] }
+        let links = min(Double((s.mesh.degree + 1) / 2), n - 1)
+        let degree = min(2 * links, n - 1)
+        let perLink = 2 * links < n / 2 ? degree : n * degree
+        let r = replicasPlaced(s)
+        let placement = Double(s.workload.resources) * n * log((n + 1) / max(1, n - r + 1)) * r
+        return [
+            Term(keys: ["mesh.degree", nodes], what: "mesh.degree × \(nodes) overlay links", amount: n * links * perLink),
+            Term(keys: ["mesh.replicas", "workload.resources", nodes], what: "placing mesh.replicas × workload.resources",
+                 amount: placement),
+        ]
+    }
+
+    // MARK: - Words
+
+    /// A count for people: "4000", "2.5e+06", "1e+12".
+    static func compact(_ x: Double) -> String {
+        guard x.isFinite else { return "more than 1e308" }
+        if x < 1e6, x == x.rounded() { return String(Int(x)) }
+        if x < 1e6 { return String(Double(Int(x * 10)) / 10) }
+        let exponent = Int(log10(x).rounded(.down))
+        let mantissa = (x / pow(10, Double(exponent)) * 10).rounded() / 10
+        let m = mantissa == mantissa.rounded() ? String(Int(mantissa)) : String(mantissa)
+        return "\(m)e\(exponent)"
+    }
+
+    /// Bytes for people: "34 GB", "512 MB".
+    static func bytes(_ x: Double) -> String {
+        let gb = x / (1024 * 1024 * 1024)
+        if gb >= 1 {
+            let tenths = (gb * 10).rounded() / 10
+            return gb >= 10 || tenths == tenths.rounded() ? "\(Int(gb.rounded())) GB" : "\(tenths) GB"
+        }
+        return "\(Int((x / (1024 * 1024)).rounded())) MB"
+    }
+}
