@@ -333,6 +333,8 @@ public final class Engine: Simulation {
         let now = kernel.now
         if network.chance(scenario.network.loss) {
             requests[ref].phase = .lost
+            // With no timeout nothing will ever act on it: in flight forever, but its slot is freed.
+            if timeout == 0 { strand(ref); return }
         } else {
             let d = hopDelay()
             requests[ref].depart(.toServer, from: requests[ref].client + 1, to: 0, at: now, arrivingAfter: d)
@@ -343,7 +345,11 @@ public final class Engine: Simulation {
     }
 
     func armTimeout(_ ref: RequestRef) {
-        if timeout > 0, let wake = timeouts.arm(ref, attempt: requests[ref].attempt, deadline: kernel.now + timeout) {
+        guard timeout > 0 else { return }
+        // A compaction keeps only the entries `expire` would act on: the run goes on exactly as it would have.
+        if let wake = timeouts.arm(ref, attempt: requests[ref].attempt, deadline: kernel.now + timeout,
+                                   compactingWith: { self.requests.isLive($0.request)
+                                       && self.requests[$0.request].attempt == $0.attempt }) {
             kernel.schedule(.timeoutsDue, at: wake)
         }
     }
@@ -363,7 +369,10 @@ public final class Engine: Simulation {
     /// `from` is the replying node's id: 0 for the server, a peer's id in the mesh.
     func sendReply(_ ref: RequestRef, _ outcome: ReplyOutcome, from: Int = 0) {
         metrics.message()
-        if network.chance(scenario.network.loss) { return }
+        if network.chance(scenario.network.loss) {
+            if timeout == 0, requests.isLive(ref) { strand(ref) }
+            return
+        }
         let d = hopDelay()
         var client: Int32 = -1
         if requests.isLive(ref) {
@@ -399,13 +408,13 @@ public final class Engine: Simulation {
     /// A guess is not a request of the workload: it only frees its slot.
     func finish(_ ref: RequestRef, _ outcome: Outcome) {
         guard requests[ref].kind == .data else { requests.close(ref); return }
-        let segment = Int(requests[ref].segment)
+        let segment = requests[ref].segment, architecture = requests[ref].architecture
         switch outcome {
-        case .completed(let latency): metrics.completed(latency: latency, segment: segment)
-        case .rejected: metrics.rejected(segment: segment)
-        case .timedOut: metrics.timedOut(segment: segment)
-        case .failed: metrics.failed(segment: segment)
-        case .denied: metrics.denied(segment: segment)
+        case .completed(let latency): metrics.completed(latency: latency, segment: segment, architecture)
+        case .rejected: metrics.rejected(segment: segment, architecture)
+        case .timedOut: metrics.timedOut(segment: segment, architecture)
+        case .failed: metrics.failed(segment: segment, architecture)
+        case .denied: metrics.denied(segment: segment, architecture)
         }
         clients[Int(requests[ref].client)].outstanding -= 1
         requests.close(ref)

@@ -56,7 +56,9 @@ extension Engine {
     func lookupArrived(_ ref: RequestRef, atRank rank: Int) {
         guard mesh != nil else { return }
         let peer = mesh!.ring.peer(atRank: rank)
-        guard requests.isLive(ref), isUp(peer) else { return }  // a departed peer drops it; the timeout retries
+        guard requests.isLive(ref) else { return }
+        // A departed peer drops it; the timeout retries (with none, it is stranded).
+        guard isUp(peer) else { if timeout == 0 { strand(ref) }; return }
         requests[ref].hops &+= 1
         forwardLookup(ref, from: peer, rank: rank, resource: Int(requests[ref].resource))
     }
@@ -146,6 +148,10 @@ extension Engine {
     func finishFloodIfDone(_ serial: UInt32) {
         guard let flood = mesh?.floods[serial], flood.pending == 0 else { return }
         mesh?.floods[serial] = nil
+        // A flood that found nobody leaves its request to the timeout; with none, it is stranded.
+        if !flood.answered, timeout == 0, requests.isLive(flood.request), requests[flood.request].phase == .toServer {
+            strand(flood.request)
+        }
         mesh?.floodsCompleted += 1
         mesh?.floodReachedSum += flood.parent.count - 1
         mesh?.floodQueryMessageSum += flood.queryMessages
@@ -158,7 +164,10 @@ extension Engine {
     func sendMessage(_ event: Event, ref: RequestRef, from: Int, to: Int) {
         metrics.message()
         if network.chance(scenario.network.loss) {
-            if requests.isLive(ref) { requests[ref].phase = .lost }
+            if requests.isLive(ref) {
+                requests[ref].phase = .lost
+                if timeout == 0 { strand(ref) }
+            }
             return
         }
         let d = hopDelay()
@@ -172,7 +181,7 @@ extension Engine {
     func servePeer(_ peer: Int, _ ref: RequestRef) {
         guard isUp(peer) else {
             // A request's timeout deals with a departed holder; a guess has none: it is simply gone.
-            if isGuess(ref) { requests.close(ref) }
+            if isGuess(ref) { requests.close(ref) } else if timeout == 0, requests.isLive(ref) { strand(ref) }
             return
         }
         if requests.isLive(ref) { requests[ref].phase = .atServer }

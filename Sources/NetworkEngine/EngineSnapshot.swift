@@ -83,7 +83,7 @@ extension Engine {
             flight.attack = r.kind == .guess
             flights.append(flight)
         }
-        let recentUtilization = metrics.series.last?.utilization ?? 0
+        let recentUtilization = metrics.recentSeries.last?.utilization ?? 0
         let serverView = ServerView(
             up: server.up, workers: server.workers, busyWorkers: server.busyWorkers, queueLength: server.queueLength,
             queueCapacity: server.queueCapacity, overloaded: server.overloaded, recentUtilization: recentUtilization,
@@ -93,12 +93,12 @@ extension Engine {
             scenarioName: scenario.name, architecture: architecture, now: now, nodes: nodes,
             server: serverShown ? serverView : nil,
             requests: metrics.counts, latency: metrics.latencyForDisplay(),
-            series: Array(metrics.series.suffix(seriesLimit)),
+            series: metrics.recentSeries.suffix(seriesLimit),
             recentEvents: metrics.recent.ordered, flights: flights, activeNodeCount: activeClients,
             ratePerNode: scenario.workload.rate)
         snapshot.mesh = meshView
         snapshot.security = securityView
-        snapshot.switches = metrics.segments.dropFirst().map(\.from)
+        snapshot.switches = metrics.recentSwitches
         return snapshot
     }
 

@@ -51,25 +51,41 @@ struct SimulateCommand: ParsableCommand {
         }
         // The duration bounds how long a lost request without a timeout lives: check the cost again.
         try ScenarioOptions.checkBudget(scenario, source: options.scenario)
-        let report = Self.simulate(scenario, eventsPath: events)
-        switch format {
-        case .json: print(try report.get().json.serialized(pretty: true))
-        case .csv: print(try report.get().csv, terminator: "")
-        case .table: print(TerminalText.escaped(try report.get().table, keepingNewlines: true), terminator: "")
-        }
+        try Self.simulate(scenario, eventsPath: events, format: format)
     }
 
-    /// Runs to the scenario's duration; writes the events file when asked.
-    static func simulate(_ scenario: Scenario, eventsPath: String?) -> Result<RunReport, CLIError> {
-        let engine = Engine(scenario: scenario, keepAllEvents: eventsPath != nil)
-        engine.run(until: .seconds(scenario.duration))
-        if let path = eventsPath {
-            let lines = engine.allEvents.map(\.jsonLine).joined(separator: "\n")
-            let text = lines.isEmpty ? "" : lines + "\n"
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                return .failure(CLIError(message: "cannot write events to '\(path)'"))
-            }
+    /// Simulated seconds run between checks that the output can still be written (a closed pipe ends the run
+    /// within this much simulated time; the chunks do not change the run: events at a boundary run in the chunk
+    /// that ends there, and the clock alone moves between them).
+    static let chunkSeconds = 100.0
+
+    /// Runs to the scenario's duration, streaming the events file (when asked) and CSV rows as they happen, then
+    /// prints the summary in `format`. The events file is opened before the run, so a path that cannot be written
+    /// fails at once; any write failure (a closed pipe, a full disk) ends with one line.
+    static func simulate(_ scenario: Scenario, eventsPath: String?, format: Format) throws(CLIError) {
+        // A closed pipe must surface as a write error (one line), not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        let eventsFile = try eventsPath.map { path throws(CLIError) in
+            try OutputFile.open(path: path, describedAs: "events")
         }
-        return .success(engine.report())
+        let stdout = OutputFile.standardOutput()
+        let output = StreamingOutput(events: eventsFile, csv: format == .csv ? stdout : nil)
+        let engine = Engine(scenario: scenario)
+        engine.outputSink = output
+        let end = SimTime.seconds(scenario.duration)
+        var at = SimTime.seconds(0)
+        while at < end, !output.failed {
+            at = min(end, at + .seconds(chunkSeconds))
+            engine.run(until: at)
+        }
+        engine.outputSink = nil
+        if let error = eventsFile?.finish() { throw error }
+        let report = engine.report()
+        switch format {
+        case .json: stdout.write(report.json.serialized(pretty: true) + "\n")
+        case .csv: break
+        case .table: stdout.write(TerminalText.escaped(report.table, keepingNewlines: true))
+        }
+        if let error = stdout.finish() { throw error }
     }
 }

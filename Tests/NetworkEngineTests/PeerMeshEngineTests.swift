@@ -27,7 +27,7 @@ struct PeerMeshEngineTests {
         // ~30,000 lookups; hop counts have a standard deviation near 1.2, so the standard error is ~0.007 (0.1%).
         #expect(abs((m?.meanHops ?? 0) - 5.85) / 5.85 < 0.05, "mean hops \(m?.meanHops ?? -1)")
         #expect(engine.report().requests.completed > 25_000)
-        #expect(engine.requestCounts.isConserved)
+        #expect(engine.requestAudit.isConserved, "\(engine.requestAudit)")
     }
 
     @Test("a flood reaches and costs exactly what a breadth-first count on the same graph predicts")
@@ -76,7 +76,7 @@ struct PeerMeshEngineTests {
             s.mesh.churn = .init(meanUptime: 60, meanDowntime: 60)
             let engine = Engine(scenario: s)
             engine.run(until: .seconds(120))
-            #expect(engine.requestCounts.isConserved)
+            #expect(engine.requestAudit.isConserved, "\(engine.requestAudit)")
             return engine.report()
         }
         let instant = run(stabilize: 0), slow = run(stabilize: 30)
@@ -99,7 +99,7 @@ struct PeerMeshEngineTests {
         s.timeline = [.init(at: 60, kind: .toggle(.peerMesh))]
         let engine = Engine(scenario: s)
         while engine.now < .seconds(120), engine.step() {
-            #expect(engine.requestCounts.isConserved)
+            #expect(engine.requestAudit.isConserved, "\(engine.requestAudit)")
         }
         let r = engine.report()
         #expect(r.segments.count == 2)
@@ -130,7 +130,7 @@ struct PeerMeshEngineTests {
         s.timeline = [.init(at: 60, kind: .toggle(.clientServer))]
         let engine = Engine(scenario: s)
         while engine.now < .seconds(120), engine.step() {
-            #expect(engine.requestCounts.isConserved)
+            #expect(engine.requestAudit.isConserved, "\(engine.requestAudit)")
         }
         let r = engine.report()
         #expect(r.segments.map(\.architecture) == [.peerMesh, .clientServer])

@@ -2,6 +2,10 @@
 ///
 /// Time-weighted quantities (queue length, busy workers, overload) are integrated as areas: before any change the
 /// driver calls `integrate(to:)`, which adds the elapsed time × the current level.
+///
+/// Memory stays flat however long a run goes: the per-second series is handed to `sink` as each second closes and
+/// only a window of it is kept (the whole series only when `keepsSeries` asks), events likewise, and the segments
+/// are bounded (the last `exactSegments` one by one, older ones folded per architecture).
 public struct MetricsRecorder {
     public internal(set) var counts = RequestCounts()
     /// Whole-run latencies: the segments' merged (each completion is recorded once, in its segment).
@@ -11,8 +15,19 @@ public struct MetricsRecorder {
         for seg in segments { all.add(seg.latency) }
         return all
     }
-    /// One entry per architecture period; a request is counted in the segment that accepted it.
+    /// One entry per architecture period, oldest first; a request is counted in the segment that accepted it. The
+    /// first `mergedCount` entries (at most one per architecture) fold every period older than the last
+    /// `exactSegments`.
     public internal(set) var segments: [SegmentStats]
+    /// Periods kept one by one. Each holds a latency histogram of about 180 KB, so 32 bound the segments near 6 MB
+    /// (every toggle kept one: 4,000 presses of `t` held 765 MB), while any run toggled fewer than 32 times (every
+    /// lesson and built-in scenario, a handful at most) keeps every period exact and its output unchanged.
+    public static let exactSegments = 32
+    /// Merged entries at the front of `segments` (0, 1 or 2).
+    public private(set) var mergedCount = 0
+    /// The number of the current period, counting from 0 at the start of the run (requests carry it, truncated to
+    /// 16 bits, to find their segment when they end).
+    public private(set) var currentSegment = 0
 
     // MARK: - Time-weighted levels
     var lastTime: SimTime = 0
@@ -24,6 +39,8 @@ public struct MetricsRecorder {
     var overloadNanos: SimTime = 0
     public internal(set) var maxQueue = 0
     public internal(set) var messages = 0
+    /// Requests lost with no timeout to notice (see `Engine.strand`): in flight forever, their slots freed.
+    public internal(set) var stranded = 0
 
     // MARK: - The current second
     var secondStart = RequestCounts()
@@ -33,31 +50,78 @@ public struct MetricsRecorder {
     var secondBusyArea: Double = 0
     /// Latencies completed in the current second (reused each second; exact per-second p95).
     var secondLatencies: [SimTime] = []
+    /// Every second's sample since the start, kept only when asked for (tests, small runs): `--format csv` streams
+    /// the rows through `sink` instead.
     public internal(set) var series: [SecondSample] = []
+    public var keepsSeries = false
+    /// The latest seconds, for the live view (ten minutes: its sparklines show two at most).
+    public internal(set) var recentSeries = SampleRing(capacity: 600)
+    /// Seconds closed since the start.
+    public internal(set) var secondsClosed = 0
+    /// Times of the latest architecture switches, for the sparklines' markers (bounded like the series window).
+    public internal(set) var recentSwitches: [SimTime] = []
+    static let switchesKept = 256
 
     public internal(set) var recent = EventRing(capacity: 256)
-    /// Every event since the start, kept only when asked for (`--events FILE`).
+    /// Every event since the start, kept only when asked for (tests); `--events FILE` streams them through `sink`.
     public internal(set) var allEvents: [NetworkEvent] = []
     public var keepsAllEvents = false
     public internal(set) var securityEvents = 0
+    /// Receives each event and each closed second as it happens (nil: nobody listens).
+    public var sink: (any RunOutputSink)?
 
     public init(architecture: Architecture) {
         segments = [SegmentStats(architecture: architecture, from: 0, messagesAtStart: 0)]
         secondLatencies.reserveCapacity(1024)
     }
 
-    /// The segment new requests are counted in.
-    public var currentSegment: Int { segments.count - 1 }
-
     /// Messages sent during segment `i`.
     public func messages(inSegment i: Int) -> Int {
-        (i + 1 < segments.count ? segments[i + 1].messagesAtStart : messages) - segments[i].messagesAtStart
+        if segments[i].merged { return segments[i].mergedMessages }
+        return (i + 1 < segments.count ? segments[i + 1].messagesAtStart : messages) - segments[i].messagesAtStart
     }
 
-    /// Closes the current segment at `now` and opens one for `architecture`.
+    /// Closes the current segment at `now` and opens one for `architecture`; beyond `exactSegments`, folds the
+    /// oldest exact one into its architecture's merged entry.
     public mutating func beginSegment(_ architecture: Architecture, at now: SimTime) {
-        segments[currentSegment].to = now
+        segments[segments.count - 1].to = now
         segments.append(SegmentStats(architecture: architecture, from: now, messagesAtStart: messages))
+        currentSegment += 1
+        recentSwitches.append(now)
+        if recentSwitches.count > Self.switchesKept { recentSwitches.removeFirst() }
+        guard segments.count - mergedCount > Self.exactSegments else { return }
+        let oldest = mergedCount
+        var folded = segments[oldest]
+        let sent = segments[oldest + 1].messagesAtStart - folded.messagesAtStart
+        if let m = segments[..<mergedCount].firstIndex(where: { $0.architecture == folded.architecture }) {
+            segments[m].fold(folded, messages: sent)
+            segments.remove(at: oldest)
+        } else {
+            folded.merged = true
+            folded.mergedMessages = sent
+            segments[oldest] = folded
+            mergedCount += 1
+        }
+    }
+
+    /// The index in `segments` of the period numbered `tag` (a request's truncated segment number), which ran
+    /// `architecture`: its exact entry while kept, else its architecture's merged entry. (A request outliving 65,536
+    /// switches would be misfiled; nothing lives that long.)
+    @inline(__always) public func segmentIndex(tag: UInt16, architecture: Architecture) -> Int {
+        let back = Int(UInt16(truncatingIfNeeded: currentSegment) &- tag)
+        if back < segments.count - mergedCount { return segments.count - 1 - back }
+        return segments[..<mergedCount].firstIndex { $0.architecture == architecture } ?? 0
+    }
+
+    /// `segmentIndex` for the outcomes: the common case (the request ends in the period that accepted it) inline,
+    /// the rest out of line. Mutating, so the recorder is passed by address: a non-mutating out-of-line call copied
+    /// the whole recorder onto the stack on every request (callgrind: a memcpy per outcome).
+    @inline(__always) private mutating func resolve(_ tag: UInt16, _ architecture: Architecture) -> Int {
+        tag == UInt16(truncatingIfNeeded: currentSegment) ? segments.count - 1 : resolveOlder(tag, architecture)
+    }
+
+    @inline(never) private mutating func resolveOlder(_ tag: UInt16, _ architecture: Architecture) -> Int {
+        segmentIndex(tag: tag, architecture: architecture)
     }
 
     // MARK: - Recording
@@ -83,7 +147,10 @@ public struct MetricsRecorder {
         if n > maxQueue { maxQueue = n }
     }
 
+    /// A request was issued in period `segment`, the current one (`currentSegment`): counted in the last entry.
     public mutating func issued(segment: Int) {
+        assert(segment == currentSegment, "requests are issued in the current period")
+        let segment = segments.count - 1
         counts.issued += 1; counts.inFlight += 1
         segments[segment].counts.issued += 1; segments[segment].counts.inFlight += 1
     }
@@ -92,16 +159,27 @@ public struct MetricsRecorder {
         messages += count; secondMessages += count
     }
 
-    public mutating func completed(latency: SimTime, segment: Int) {
+    // The outcomes take the request's segment number (truncated) and architecture, resolved by `segmentIndex`
+    // here, inside a mutating call: resolved by the engine through a getter, the whole recorder was copied.
+    public mutating func completed(latency: SimTime, segment tag: UInt16, _ architecture: Architecture) {
+        let segment = resolve(tag, architecture)
         ended(segment: segment) { $0.completed += 1 }
         segments[segment].latency.record(latency)
         secondLatencies.append(latency)
     }
 
-    public mutating func rejected(segment: Int) { ended(segment: segment) { $0.rejected += 1 } }
-    public mutating func timedOut(segment: Int) { ended(segment: segment) { $0.timedOut += 1 } }
-    public mutating func failed(segment: Int) { ended(segment: segment) { $0.failed += 1 } }
-    public mutating func denied(segment: Int) { ended(segment: segment) { $0.denied += 1 } }
+    public mutating func rejected(segment tag: UInt16, _ architecture: Architecture) {
+        ended(segment: resolve(tag, architecture)) { $0.rejected += 1 }
+    }
+    public mutating func timedOut(segment tag: UInt16, _ architecture: Architecture) {
+        ended(segment: resolve(tag, architecture)) { $0.timedOut += 1 }
+    }
+    public mutating func failed(segment tag: UInt16, _ architecture: Architecture) {
+        ended(segment: resolve(tag, architecture)) { $0.failed += 1 }
+    }
+    public mutating func denied(segment tag: UInt16, _ architecture: Architecture) {
+        ended(segment: resolve(tag, architecture)) { $0.denied += 1 }
+    }
 
     /// A request left the in-flight count with the outcome `count` adds, in the run and in its segment.
     @inline(__always)
@@ -113,6 +191,7 @@ public struct MetricsRecorder {
     public mutating func record(_ event: NetworkEvent) {
         recent.append(event)
         if keepsAllEvents { allEvents.append(event) }
+        sink?.record(event)
         if event.kind.category == .security { securityEvents += 1; secondSecurity += 1 }
     }
 
@@ -136,7 +215,10 @@ public struct MetricsRecorder {
         s.utilization = workers > 0 ? secondBusyArea / 1e9 / Double(workers) : 0
         s.messages = secondMessages
         s.securityEvents = secondSecurity
-        series.append(s)
+        if keepsSeries { series.append(s) }
+        recentSeries.append(s)
+        secondsClosed += 1
+        sink?.record(s)
         secondStart = counts
         secondMessages = 0; secondSecurity = 0
         secondQueueArea = 0; secondBusyArea = 0
@@ -179,9 +261,9 @@ public struct MetricsRecorder {
     private var displayLatencySecond = -1
 
     public mutating func latencyForDisplay() -> LatencySummary {
-        if displayLatencySecond != series.count {
+        if displayLatencySecond != secondsClosed {
             displayLatency = latencies.summary
-            displayLatencySecond = series.count
+            displayLatencySecond = secondsClosed
         }
         return displayLatency
     }

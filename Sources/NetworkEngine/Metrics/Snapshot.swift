@@ -15,13 +15,18 @@ public struct RequestCounts: Sendable, Equatable {
     /// Requests that have ended, whatever the outcome.
     public var ended: Int { completed + rejected + timedOut + failed + denied }
 
-    /// True when every issued request is accounted for exactly once.
+    /// The bookkeeping identity `issued == ended + inFlight`. It holds by construction (`inFlight` moves in step with
+    /// the other counts), so it proves nothing about leaks: `Engine.requestAudit` checks the counts against the
+    /// request table and the clients instead.
     public var isConserved: Bool { issued == ended + inFlight }
 }
 
 /// Latency figures in milliseconds.
 public struct LatencySummary: Sendable, Equatable {
     public var mean = 0.0, p50 = 0.0, p95 = 0.0, p99 = 0.0, max = 0.0
+    /// Latencies beyond the percentile histogram's range (one hour), counted there at one hour: when non-zero, a
+    /// percentile that reads one hour means "at least one hour". The mean and max are exact regardless.
+    public var clamped = 0
     public init() {}
 }
 

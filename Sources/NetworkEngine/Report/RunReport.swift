@@ -15,6 +15,8 @@ public struct RunReport: Sendable {
     public var overloadSeconds: Double
     public var messages: Int
     public var serverDollars: Double
+    /// The per-second series: empty unless the engine kept it (`Engine.keepsSeries`); a long run streams it through
+    /// a `RunOutputSink` instead, with `csvHeader` and `csvRow(_:)`.
     public var series: [SecondSample]
     /// False when the run never had a server (a peer mesh throughout): `server` is then null.
     public var hadServer: Bool
@@ -33,14 +35,20 @@ public struct RunReport: Sendable {
         public var requests: RequestCounts
         public var latency: LatencySummary
         public var messages: Int
+        /// True when the entry folds several older periods of this architecture (only the latest
+        /// `MetricsRecorder.exactSegments` are kept one by one); `periods` says how many.
+        public var merged = false
+        public var periods = 1
 
         /// Completed requests per second over the period.
         public var throughputRPS: Double {
             toSeconds > fromSeconds ? Double(requests.completed) / (toSeconds - fromSeconds) : 0
         }
 
+        /// `merged` appears only on merged entries (`"merged": true`, with `periods`): a run toggled fewer times than
+        /// segments are kept prints exactly what it always did. Scripts read a missing `merged` as false.
         var json: JSONValue {
-            .object([
+            var fields: [(String, JSONValue)] = [
                 ("architecture", .string(architecture.rawValue)),
                 ("from_s", .rounded(fromSeconds, 3)),
                 ("to_s", .rounded(toSeconds, 3)),
@@ -48,7 +56,9 @@ public struct RunReport: Sendable {
                 ("latency_ms", RunReport.json(latency)),
                 ("throughput_rps", .rounded(throughputRPS)),
                 ("messages", .int(messages)),
-            ])
+            ]
+            if merged { fields += [("merged", .bool(true)), ("periods", .int(periods))] }
+            return .object(fields)
         }
     }
 
@@ -64,10 +74,13 @@ public struct RunReport: Sendable {
         ])
     }
 
+    /// `clamped_count`: latencies beyond the percentile histogram's one hour, counted there at one hour (when it is
+    /// not 0, a percentile reading 3,600,000 ms means "at least an hour"; the mean and max are exact).
     static func json(_ latency: LatencySummary) -> JSONValue {
         .object([
             ("mean", .rounded(latency.mean, 3)), ("p50", .rounded(latency.p50, 3)), ("p95", .rounded(latency.p95, 3)),
             ("p99", .rounded(latency.p99, 3)), ("max", .rounded(latency.max, 3)),
+            ("clamped_count", .int(latency.clamped)),
         ])
     }
 
@@ -117,15 +130,22 @@ public struct RunReport: Sendable {
         ])
     }
 
-    /// The per-second series as CSV, with the header of DESIGN.md §3.
+    /// The per-second series as CSV (the kept `series`: see there).
     public var csv: String {
-        var out = "t_s,architecture,nodes,issued,completed,rejected,timed_out,failed,throughput_rps,latency_mean_ms,latency_p95_ms,queue,utilization,messages,security_events\n"
-        for s in series {
-            out += "\(s.second),\(s.architecture.rawValue),\(s.nodes),\(s.issued),\(s.completed),\(s.rejected),"
-            out += "\(s.timedOut),\(s.failed),\(Self.fixed(s.throughput, 1)),\(Self.fixed(s.latencyMeanMs, 3)),"
-            out += "\(Self.fixed(s.latencyP95Ms, 3)),\(Self.fixed(s.queue, 3)),\(Self.fixed(s.utilization, 4)),"
-            out += "\(s.messages),\(s.securityEvents)\n"
-        }
+        var out = Self.csvHeader
+        for s in series { out += Self.csvRow(s) }
+        return out
+    }
+
+    /// The CSV header line of the command-line contract, newline included.
+    public static let csvHeader = "t_s,architecture,nodes,issued,completed,rejected,timed_out,failed,throughput_rps,latency_mean_ms,latency_p95_ms,queue,utilization,messages,security_events\n"
+
+    /// One second's CSV row, newline included.
+    public static func csvRow(_ s: SecondSample) -> String {
+        var out = "\(s.second),\(s.architecture.rawValue),\(s.nodes),\(s.issued),\(s.completed),\(s.rejected),"
+        out += "\(s.timedOut),\(s.failed),\(Self.fixed(s.throughput, 1)),\(Self.fixed(s.latencyMeanMs, 3)),"
+        out += "\(Self.fixed(s.latencyP95Ms, 3)),\(Self.fixed(s.queue, 3)),\(Self.fixed(s.utilization, 4)),"
+        out += "\(s.messages),\(s.securityEvents)\n"
         return out
     }
 
@@ -150,6 +170,9 @@ public struct RunReport: Sendable {
             ("latency mean / p50", Self.fixed(latency.mean, 1) + " / " + Self.fixed(latency.p50, 1) + " ms"),
             ("latency p95 / p99", Self.fixed(latency.p95, 1) + " / " + Self.fixed(latency.p99, 1) + " ms"),
             ("latency max", Self.fixed(latency.max, 1) + " ms"),
+        ] + (latency.clamped > 0 ? [
+            ("latency over 1 h", "\(latency.clamped) (counted as 1 h in the percentiles)"),
+        ] : []) + [
             ("server utilization", Self.fixed(100 * utilization, 1) + "%"),
             ("queue mean / max", Self.fixed(meanQueue, 2) + " / \(maxQueue)"),
             ("overloaded for", Self.fixed(overloadSeconds, 1) + " s"),
@@ -192,7 +215,7 @@ public struct RunReport: Sendable {
     var segmentRows: [(String, String)] {
         guard segments.count > 1 else { return [] }
         return segments.map { seg in
-            ("  " + seg.architecture.rawValue,
+            ("  " + seg.architecture.rawValue + (seg.merged ? " (\(seg.periods) periods merged)" : ""),
              Self.fixed(seg.fromSeconds, 1) + "–" + Self.fixed(seg.toSeconds, 1) + " s: "
                 + "\(seg.requests.completed)/\(seg.requests.issued) completed, \(seg.requests.rejected) rejected, "
                 + "mean " + Self.fixed(seg.latency.mean, 1) + " ms, p95 " + Self.fixed(seg.latency.p95, 1) + " ms")
@@ -237,7 +260,8 @@ extension Engine {
                 let seg = metrics.segments[i]
                 return RunReport.Segment(architecture: seg.architecture, fromSeconds: seg.from.inSeconds,
                         toSeconds: (seg.to ?? kernel.now).inSeconds, requests: seg.counts,
-                        latency: seg.latency.summary, messages: metrics.messages(inSegment: i))
+                        latency: seg.latency.summary, messages: metrics.messages(inSegment: i),
+                        merged: seg.merged, periods: seg.periods)
             })
     }
 }
