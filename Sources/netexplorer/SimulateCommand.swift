@@ -49,8 +49,6 @@ struct SimulateCommand: ParsableCommand {
             let index = scenario.timeline.firstIndex { $0.at > toggleAt } ?? scenario.timeline.count
             scenario.timeline.insert(.init(at: toggleAt, kind: .toggle(other)), at: index)
         }
-        // The duration bounds how long a lost request without a timeout lives: check the cost again.
-        try ScenarioOptions.checkBudget(scenario, source: options.scenario)
         try Self.simulate(scenario, eventsPath: events, format: format)
     }
 

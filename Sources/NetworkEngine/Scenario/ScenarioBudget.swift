@@ -188,18 +188,17 @@ public enum ScenarioBudget {
     static var perRequestBytes: Double { 2 * (Double(MemoryLayout<RequestRecord>.stride) + 24 + 1.5 * 16 + 2 * 32) }
 
     /// Seconds a request lives on average, at most: the round trip and service, plus, for attempts that fail, the
-    /// timeouts waited; a lost message with no timeout is never answered, so it lives to the end of the run.
+    /// timeouts waited. (A lost message with no timeout is never answered, but its slot is freed at once: it stays
+    /// in the counts as in flight, and costs nothing.)
     static func requestLifetime(_ s: Scenario) -> Double {
         // The longer of a client-server round trip and a mesh lookup (about ½·log₂N + 2 hops, or a flood's TTL).
         let hop = s.network.latencyMs + s.network.jitterMs
         let meshHops = s.mesh.discovery == .dht ? 0.5 * log2(max(2, peakNodes(s))) + 2 : Double(s.mesh.ttl) + 2
         let trip = max(2 * hop + s.server.serviceMs, meshHops * hop + s.mesh.serviceMs) / 1000
         let lossShare = 1 - (1 - s.network.loss) * (1 - s.network.loss)
-        if s.workload.timeout > 0 {
-            return trip + min(1, lossShare + (attemptsPerRequest(s) - 1)) * s.workload.timeout
-                * Double(s.workload.retries + 1)
-        }
-        return trip + lossShare * s.duration
+        guard s.workload.timeout > 0 else { return trip }
+        return trip + min(1, lossShare + (attemptsPerRequest(s) - 1)) * s.workload.timeout
+            * Double(s.workload.retries + 1)
     }
 
     static func replicaCopies(_ s: Scenario) -> Term {
