@@ -103,14 +103,26 @@ public enum ScenarioBudget {
     /// Replicas actually placed per resource: never more than there are peers.
     static func replicasPlaced(_ s: Scenario) -> Double { Double(min(s.mesh.replicas, max(1, Int(peakNodes(s))))) }
 
-    /// Attempts per request: with per-message loss p an attempt fails with probability q = 1 − (1 − p)² (request or
-    /// reply lost), and a failed attempt is retried up to `retries` times: 1 + q + … + q^retries. An attempt whose
+    /// Messages one attempt sends along its path: a request and its reply, or a mesh lookup's hops there and back
+    /// (about ½·log₂N + 2 over a DHT; a flood's TTL out and the hit's way back), whichever is longer.
+    static func messagesPerAttempt(_ s: Scenario) -> Double {
+        let meshHops = s.mesh.discovery == .dht ? 0.5 * log2(max(2, peakNodes(s))) + 2 : Double(2 * s.mesh.ttl)
+        return max(2, meshHops)
+    }
+
+    /// The probability that an attempt fails: any of its messages lost, q = 1 − (1 − p)^messages; an attempt whose
     /// timeout is shorter than the round trip always fails (q = 1).
+    static func attemptFailure(_ s: Scenario) -> Double {
+        let roundTripMs = 2 * (s.network.latencyMs - s.network.jitterMs) + min(s.server.serviceMs, s.mesh.serviceMs)
+        if s.workload.timeout > 0, s.workload.timeout * 1000 < roundTripMs { return 1 }
+        return 1 - pow(1 - s.network.loss, messagesPerAttempt(s))
+    }
+
+    /// Attempts per request: an attempt fails with probability q and is retried up to `retries` times after its
+    /// timeout: 1 + q + … + q^retries.
     static func attemptsPerRequest(_ s: Scenario) -> Double {
         guard s.workload.timeout > 0, s.workload.retries > 0 else { return 1 }
-        let roundTripMs = 2 * (s.network.latencyMs - s.network.jitterMs) + min(s.server.serviceMs, s.mesh.serviceMs)
-        var q = 1 - (1 - s.network.loss) * (1 - s.network.loss)
-        if s.workload.timeout * 1000 < roundTripMs { q = 1 }
+        let q = attemptFailure(s)
         let r = Double(s.workload.retries)
         return q >= 1 ? r + 1 : (1 - pow(q, r + 1)) / (1 - q)
     }
@@ -163,7 +175,7 @@ public enum ScenarioBudget {
         add(["server.queue"], "server.queue = \(compact(Double(s.server.queue))) queue places",
             Double(s.server.queue), 16)
         // Requests alive at once, by Little's law: the rate times how long each lives.
-        let inFlight = requestRate(s) * requestLifetime(s)
+        let inFlight = requestsInFlight(s)
         add(["workload.rate", nodes, "workload.timeout", "workload.retries"],
             "workload.rate × \(nodes) × the time a request lives = \(compact(inFlight)) requests in flight",
             inFlight, perRequestBytes)
@@ -184,21 +196,26 @@ public enum ScenarioBudget {
     /// up flags, peer server state (at 1,000,000 peers the whole DHT run measured 174 MB, 48 bytes of it the client).
     static let perPeerBytes = 160.0
     /// A live request: its record and a lookup's cached ends, its timeout entry (the queue keeps up to 1.5 times the
-    /// live ones between compactions), two pending events; doubled, as every table grows by doubling.
-    static var perRequestBytes: Double { 2 * (Double(MemoryLayout<RequestRecord>.stride) + 24 + 1.5 * 16 + 2 * 32) }
+    /// live ones between compactions), two pending events; times 1.5, as tables grow by doubling (measured: 4.9
+    /// million lost requests waiting out 5 s timeouts held 740 MB, about 150 bytes each; this says 252).
+    static var perRequestBytes: Double { 1.5 * (Double(MemoryLayout<RequestRecord>.stride) + 24 + 1.5 * 16 + 2 * 32) }
 
-    /// Seconds a request lives on average, at most: the round trip and service, plus, for attempts that fail, the
-    /// timeouts waited. (A lost message with no timeout is never answered, but its slot is freed at once: it stays
-    /// in the counts as in flight, and costs nothing.)
-    static func requestLifetime(_ s: Scenario) -> Double {
+    /// Requests alive at once, by Little's law (rate × time alive) in two parts: those crossing the network or
+    /// waiting out the timeout of a lost attempt, and those held at a server, which cannot outnumber the servers'
+    /// places (queue and workers) however slow the service.
+    static func requestsInFlight(_ s: Scenario) -> Double {
+        let rate = requestRate(s)
         // The longer of a client-server round trip and a mesh lookup (about ½·log₂N + 2 hops, or a flood's TTL).
-        let hop = s.network.latencyMs + s.network.jitterMs
-        let meshHops = s.mesh.discovery == .dht ? 0.5 * log2(max(2, peakNodes(s))) + 2 : Double(s.mesh.ttl) + 2
-        let trip = max(2 * hop + s.server.serviceMs, meshHops * hop + s.mesh.serviceMs) / 1000
-        let lossShare = 1 - (1 - s.network.loss) * (1 - s.network.loss)
-        guard s.workload.timeout > 0 else { return trip }
-        return trip + min(1, lossShare + (attemptsPerRequest(s) - 1)) * s.workload.timeout
-            * Double(s.workload.retries + 1)
+        let hop = (s.network.latencyMs + s.network.jitterMs) / 1000
+        var travelling = messagesPerAttempt(s) * hop
+        if s.workload.timeout > 0 {
+            // Each attempt fails with probability q (a message lost) and then waits its timeout.
+            travelling += attemptsPerRequest(s) * attemptFailure(s) * s.workload.timeout
+        }
+        let service = max(s.server.serviceMs, s.mesh.serviceMs) / 1000
+        let places = max(Double(s.server.queue + s.server.workers),
+                         peakNodes(s) * Double(s.mesh.queue + s.mesh.workers))
+        return rate * travelling + min(rate * service, places)
     }
 
     static func replicaCopies(_ s: Scenario) -> Term {
