@@ -38,7 +38,7 @@ public enum Action: Sendable, Equatable {
     case frame(FrameInfo)
     case none
 
-    /// The action a key stands for (DESIGN.md §5); `.none` for keys with no meaning.
+    /// The action a key stands for (the README's key table); `.none` for keys with no meaning.
     public init(key: Key) {
         switch key {
         case .char(let c): self = Action.forCharacter(c)

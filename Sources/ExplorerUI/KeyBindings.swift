@@ -11,7 +11,7 @@ public struct KeyBinding: Sendable, Equatable {
     }
 }
 
-/// Every key of the live view (DESIGN.md §5), in the order the help overlay lists them.
+/// Every key of the live view (the README's key table), in the order the help overlay lists them.
 public enum KeyBindings {
     /// All keys, for the `?` overlay.
     public static let all: [KeyBinding] = [

@@ -4,7 +4,7 @@ import TerminalCanvas
 /// How security shows on the topology: attackers, the node under attack and breached nodes each take a shape of
 /// their own in place of the node's activity glyph, and password guesses on the wire are drawn as `?`.
 ///
-/// Shapes, not colours, tell them apart (DESIGN.md §5); the legend row names them.
+/// Shapes, not colours, tell them apart (the README's key table); the legend row names them.
 enum SecurityMarks {
     /// The glyph and style a node is drawn with: the attacker and the target first (the attack is what the class
     /// watches), then a crashed node (it is gone, whatever it lost), then a breach, else its activity.

@@ -19,7 +19,7 @@ extension Engine {
         return kernel.now > 0 ? 1 - Double(down) / Double(kernel.now) : 1
     }
 
-    /// Every request accounted for: the conservation law of DESIGN.md §2.
+    /// Every request accounted for: the conservation law the README states under Headless commands.
     public var requestCounts: RequestCounts { metrics.counts }
 
     /// Events since the start (only when the engine was made with `keepAllEvents`).

@@ -218,7 +218,7 @@ struct UpdateTests {
         #expect(state.actualSpeed == nil && state.speed == 50)
     }
 
-    @Test("every key of DESIGN.md §5 maps to its action; others do nothing")
+    @Test("every key of the README's key table maps to its action; others do nothing")
     func keyMap() {
         let table: [(Key, Action)] = [
             (.char("q"), .quit), (.char("?"), .toggleHelp), (.char(" "), .togglePause), (.char("p"), .togglePause),

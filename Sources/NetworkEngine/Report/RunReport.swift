@@ -1,4 +1,4 @@
-/// The figures of a finished (or paused) run, in the shapes of the command-line contract (DESIGN.md §3).
+/// The figures of a finished (or paused) run, in the shapes of the command-line contract (the README's Headless commands).
 public struct RunReport: Sendable {
     public var scenario: String
     public var architecture: Architecture

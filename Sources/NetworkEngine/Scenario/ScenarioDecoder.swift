@@ -1,6 +1,6 @@
 import Yams
 
-/// Turns a scenario file (the YAML of DESIGN.md §4) into a validated `Scenario`.
+/// Turns a scenario file (the YAML of the README's Scenario files) into a validated `Scenario`.
 ///
 /// It walks Yams' node tree rather than going through `Codable` because only the nodes know their lines,
 /// and a person fixing a file needs to know where each problem is. It never stops at the first problem:
@@ -65,7 +65,7 @@ public enum ScenarioDecoder {
 
 // MARK: - Keys
 
-/// The keys each part of a scenario file accepts, in the order DESIGN.md §4 lists them.
+/// The keys each part of a scenario file accepts, in the order the README's Scenario files lists them.
 private enum ScenarioKeys {
     static let topLevel = [
         "name", "description", "seed", "duration", "architecture", "nodes",
