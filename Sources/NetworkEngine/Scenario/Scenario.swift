@@ -4,7 +4,7 @@ public enum Architecture: String, Sendable, Codable, CaseIterable, BitwiseCopyab
     case peerMesh = "peer-mesh"
 }
 
-/// A typed, validated scenario: what the YAML file of DESIGN.md §4 decodes into.
+/// A typed, validated scenario: what a scenario file (the README's Scenario files) decodes into.
 ///
 /// Every field but `name` has a default, so a file need only say what differs.
 public struct Scenario: Sendable, Equatable {
