@@ -91,7 +91,7 @@ public final class Engine: Simulation {
     let timeout: SimTime
     let meanLogin: SimTime
     /// The most clients the engine accepts, so `+` held down cannot exhaust memory.
-    public static let maxNodes = 1_000_000
+    public static let maxNodes = ScenarioLimits.maxCount
 
     /// Creates an engine at time 0 with the scenario's population; nothing runs until it is advanced.
     public init(scenario: Scenario, keepAllEvents: Bool = false) {

@@ -142,6 +142,15 @@ extension Engine {
         guard activeClients > 0, count > 0 else {
             return CommandOutcome(accepted: false, message: "no clients to send a flash crowd")
         }
+        // Every request of a crowd is alive at once: costed like `+`, against what the scenario leaves of the limit.
+        var now = scenario
+        now.nodes = activeClients
+        now.timeline = []
+        let headroom = ScenarioBudget.requestHeadroom(now) - requests.liveCount(of: .data)
+        guard count <= headroom else {
+            return CommandOutcome(accepted: false, message: "a flash crowd of \(count) requests would pass the memory "
+                + "limit (\(ScenarioBudget.bytes(ScenarioLimits.maxMemoryBytes))): at most \(max(0, headroom)) now")
+        }
         var sent = 0
         for _ in 0..<count {
             let c = flash.below(activeClients)

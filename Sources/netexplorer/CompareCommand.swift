@@ -77,6 +77,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         var base = try ScenarioOptions.load(scenario, seed: seed)
+        // Warned about as the file says: a shorter --duration on purpose leaves later actions out without a word.
+        ScenarioOptions.printWarnings(base, source: scenario)
         if let duration { base.duration = duration }
         let sizes = nodes.counts
         // Each size is a run of its own: the largest must fit the budget too (both architectures are costed).

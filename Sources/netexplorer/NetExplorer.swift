@@ -18,6 +18,9 @@ enum Main {
         NonInteractiveBacktracer.ensure()
         do {
             var command = try NetExplorer.parseAsRoot()
+            // A reader that goes away (`| head`) must not kill a headless command with SIGPIPE (status 141): the
+            // write fails instead. The live view keeps the signal: it handles it as a stop while its screen is up.
+            if !(command is RunCommand) { signal(SIGPIPE, SIG_IGN) }
             try command.run()
         } catch let code as ExitCode {
             exit(code.rawValue)

@@ -67,7 +67,7 @@ struct ScenarioOptions: ParsableArguments {
 
     /// Refuses a scenario whose flags made it exhaust memory or time (the file itself was checked when loaded).
     static func checkBudget(_ s: Scenario, source: String) throws {
-        let problems = ScenarioBudget.problems(s)
+        let problems = ScenarioBudget.problems(s, lines: s.keyLines.lines)
         guard problems.isEmpty else { throw CLIError(messages: problems.map { "\(source): \($0)" }) }
     }
 

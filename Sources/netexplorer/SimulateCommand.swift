@@ -61,8 +61,6 @@ struct SimulateCommand: ParsableCommand {
     /// prints the summary in `format`. The events file is opened before the run, so a path that cannot be written
     /// fails at once; any write failure (a closed pipe, a full disk) ends with one line.
     static func simulate(_ scenario: Scenario, eventsPath: String?, format: Format) throws(CLIError) {
-        // A closed pipe must surface as a write error (one line), not kill the process.
-        signal(SIGPIPE, SIG_IGN)
         let eventsFile = try eventsPath.map { path throws(CLIError) in
             try OutputFile.open(path: path, describedAs: "events")
         }

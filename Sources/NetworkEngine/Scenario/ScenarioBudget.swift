@@ -73,7 +73,31 @@ public enum ScenarioBudget {
         }
     }
 
-    /// Replica copies are indexed by 32-bit slots and cost about 12 bytes each: 10⁸ of them is 1.2 GB.
+    /// How many more requests may be alive at once without passing the memory limit, for a scenario at its present
+    /// size: what a flash crowd may add.
+    public static func requestHeadroom(_ s: Scenario) -> Int {
+        let used = memoryTerms(s).reduce(0) { $0 + $1.amount }
+        return max(0, Int((ScenarioLimits.maxMemoryBytes - used) / perRequestBytes))
+    }
+
+    /// Password guesses per simulated second: the attackers that are nodes, each at `attack_rate`.
+    static func guessRate(_ s: Scenario) -> Double {
+        Double(min(s.security.attackers, Int(peakNodes(s)))) * s.security.attackRate
+    }
+
+    /// Flood messages per simulated second: every reached peer forwards over each of its links, and each hit travels
+    /// back; every retry floods again.
+    static func floodMessageRate(_ s: Scenario) -> Double {
+        let n = peakNodes(s)
+        return requestRate(s) * attemptsPerRequest(s) * (floodReach(s) * (min(meanFloodDegree(s), max(1, n - 1)) + 1) + 4)
+    }
+
+    /// A replica copy: its holder, presence flag and place in its holder's list (12 bytes), and, when the run switches
+    /// to the mesh, the seed message the server sends it, pending until it arrives (measured: 2·10⁷ copies seeded at
+    /// once peaked at 1.61 GB, 83 bytes a copy; 96 leaves a margin).
+    static let bytesPerCopy = 96.0
+
+    /// Replica copies are indexed by 32-bit slots; 10⁸ of them would need 8 GB seeded.
     public static let maxReplicaCopies = 1e8
 
     // MARK: - The shape of a run
@@ -160,7 +184,7 @@ public enum ScenarioBudget {
         add(["mesh.workers", nodes], "mesh.workers × \(nodes) = \(compact(Double(s.mesh.workers) * n)) peer workers",
             Double(s.mesh.workers) * n, 12)
         let copies = replicaCopies(s)
-        add(copies.keys, copies.what, copies.amount, 12)
+        add(copies.keys, copies.what, copies.amount, bytesPerCopy)
         add(["workload.resources"], "workload.resources = \(compact(Double(s.workload.resources))) resources",
             Double(s.workload.resources), 24)
         if flooding {
@@ -176,10 +200,18 @@ public enum ScenarioBudget {
             Double(s.server.queue), 16)
         // Requests alive at once, by Little's law: the rate times how long each lives.
         let inFlight = requestsInFlight(s)
-        add(["workload.rate", nodes, "workload.timeout", "workload.retries"],
+        add(["workload.rate", nodes, "workload.timeout", "workload.retries", "security.attack_rate"],
             "workload.rate × \(nodes) × the time a request lives = \(compact(inFlight)) requests in flight",
             inFlight, perRequestBytes)
+        // Completions of the current second wait in a buffer until its percentile is taken.
+        add(["workload.rate", nodes], "workload.rate × \(nodes) completions a second",
+            requestRate(s) + guessRate(s), 16)
         if flooding {
+            // Every flood message is an event pending for its hop's delay.
+            let messages = floodMessageRate(s) * (s.network.latencyMs + s.network.jitterMs) / 1000
+            add(["mesh.degree", "mesh.ttl", "network.latency_ms", "workload.rate", nodes],
+                "flood messages in flight (mesh.degree, mesh.ttl, network.latency_ms) = \(compact(messages))",
+                messages, 48)
             // Each flood in flight remembers every peer it reached (for the hits' way back).
             let floods = requestRate(s) * Double(s.mesh.ttl) * (s.network.latencyMs + s.network.jitterMs) / 1000
             let entries = floods * floodReach(s)
@@ -205,6 +237,8 @@ public enum ScenarioBudget {
     /// places (queue and workers) however slow the service.
     static func requestsInFlight(_ s: Scenario) -> Double {
         let rate = requestRate(s)
+        // Guesses hold request slots too, for a round trip and a login check.
+        let guesses = guessRate(s) * (2 * (s.network.latencyMs + s.network.jitterMs) + s.security.loginMs) / 1000
         // The longer of a client-server round trip and a mesh lookup (about ½·log₂N + 2 hops, or a flood's TTL).
         let hop = (s.network.latencyMs + s.network.jitterMs) / 1000
         var travelling = messagesPerAttempt(s) * hop
@@ -215,7 +249,7 @@ public enum ScenarioBudget {
         let service = max(s.server.serviceMs, s.mesh.serviceMs) / 1000
         let places = max(Double(s.server.queue + s.server.workers),
                          peakNodes(s) * Double(s.mesh.queue + s.mesh.workers))
-        return rate * travelling + min(rate * service, places)
+        return rate * travelling + min(rate * service, places) + guesses
     }
 
     static func replicaCopies(_ s: Scenario) -> Term {
@@ -240,7 +274,7 @@ public enum ScenarioBudget {
         if s.mesh.discovery == .dht {
             mesh = rate * attemptsPerRequest(s) * (0.5 * log2(max(2, n)) + 5)
         } else {
-            mesh = rate * attemptsPerRequest(s) * (floodReach(s) * (min(meanFloodDegree(s), max(1, n - 1)) + 1) + 4)
+            mesh = floodMessageRate(s)
         }
         if central >= mesh {
             terms.append(Term(keys: ["workload.rate", nodes, "workload.retries"],
@@ -274,16 +308,26 @@ public enum ScenarioBudget {
     /// each; a peer that is linked to nearly everyone finds partners only by a scan) and the replicas' placement.
     public static func setupTerms(_ s: Scenario) -> [Term] {
         let n = peakNodes(s), nodes = nodesKey(s)
-        guard s.mesh.discovery == .flooding, n > 1 else { return [] }
+        // The mesh is built when the run first becomes one, and again whenever nodes join beyond its size: once per
+        // `add_nodes` of the timeline at most. A build sorts the ring and places every copy (measured: 2·10⁶ copies
+        // on a DHT, about 0.36 s a build: 40 steps a copy at the nanosecond a step this budget assumes).
+        let adds = Double(s.timeline.filter { if case .addNodes = $0.kind { true } else { false } }.count)
+        let build = n * 100 + replicaCopies(s).amount * 40
+        let rebuilds = Term(keys: ["timeline.add_nodes", "mesh.replicas", "workload.resources", nodes],
+                            what: "building the mesh \(Int(adds) + 1) times (timeline.add_nodes, mesh.replicas × "
+                                + "workload.resources)", amount: (adds + 1) * build)
+        guard s.mesh.discovery == .flooding, n > 1 else { return [rebuilds] }
         let links = min(Double((s.mesh.degree + 1) / 2), n - 1)
         let degree = min(2 * links, n - 1)
         let perLink = 2 * links < n / 2 ? degree : n * degree
         let r = replicasPlaced(s)
         let placement = Double(s.workload.resources) * n * log((n + 1) / max(1, n - r + 1)) * r
         return [
-            Term(keys: ["mesh.degree", nodes], what: "mesh.degree × \(nodes) overlay links", amount: n * links * perLink),
+            rebuilds,
+            Term(keys: ["mesh.degree", nodes], what: "mesh.degree × \(nodes) overlay links",
+                 amount: (adds + 1) * n * links * perLink),
             Term(keys: ["mesh.replicas", "workload.resources", nodes], what: "placing mesh.replicas × workload.resources",
-                 amount: placement),
+                 amount: (adds + 1) * placement),
         ]
     }
 
