@@ -39,13 +39,13 @@ public enum ScenarioBudget {
     public static func overruns(_ s: Scenario) -> [Overrun] {
         var out: [Overrun] = []
         let copies = replicaCopies(s)
-        if copies.amount > maxReplicaCopies {
-            out.append(Overrun(term: copies, description: "\(copies.what): at most \(compact(maxReplicaCopies))"))
+        if copies.amount > ScenarioLimits.maxReplicaCopies {
+            out.append(Overrun(term: copies, description: "\(copies.what): at most \(compact(ScenarioLimits.maxReplicaCopies))"))
         }
         let memory = memoryTerms(s)
         let bytes = memory.reduce(0) { $0 + $1.amount }
         if bytes > ScenarioLimits.maxMemoryBytes, let top = memory.max(by: { $0.amount < $1.amount }),
-           top.keys != copies.keys || copies.amount <= maxReplicaCopies {
+           top.keys != copies.keys || copies.amount <= ScenarioLimits.maxReplicaCopies {
             out.append(Overrun(term: top, description: "\(top.what) need \(Self.bytes(top.amount)) of memory; a run "
                 + "may use at most \(Self.bytes(ScenarioLimits.maxMemoryBytes)) (this one about \(Self.bytes(bytes)))"))
         }
@@ -97,8 +97,6 @@ public enum ScenarioBudget {
     /// once peaked at 1.61 GB, 83 bytes a copy; 96 leaves a margin).
     static let bytesPerCopy = 96.0
 
-    /// Replica copies are indexed by 32-bit slots; 10⁸ of them would need 8 GB seeded.
-    public static let maxReplicaCopies = 1e8
 
     // MARK: - The shape of a run
 

@@ -132,19 +132,15 @@ private struct ScenarioLimit {
         ScenarioLimit(lower: lower, lowerIncluded: false, upper: upper)
     }
 
-    private static let maxSeconds = ScenarioLimits.maxSeconds
-    private static let maxMillis = ScenarioLimits.maxMillis
-    private static let maxCount = Double(ScenarioLimits.maxCount)
-
     /// A number of things the engine may hold in memory at once: nodes, workers, queue places, accounts.
-    static func count(atLeast lower: Double) -> ScenarioLimit { .atLeast(lower, atMost: maxCount) }
-    static func count(above lower: Double) -> ScenarioLimit { .above(lower, atMost: maxCount) }
+    static func count(atLeast lower: Double) -> ScenarioLimit { .atLeast(lower, atMost: Double(ScenarioLimits.maxCount)) }
+    static func count(above lower: Double) -> ScenarioLimit { .above(lower, atMost: Double(ScenarioLimits.maxCount)) }
     /// A simulated time in seconds.
-    static func seconds(atLeast lower: Double) -> ScenarioLimit { .atLeast(lower, atMost: maxSeconds) }
-    static func seconds(above lower: Double) -> ScenarioLimit { .above(lower, atMost: maxSeconds) }
+    static func seconds(atLeast lower: Double) -> ScenarioLimit { .atLeast(lower, atMost: ScenarioLimits.maxSeconds) }
+    static func seconds(above lower: Double) -> ScenarioLimit { .above(lower, atMost: ScenarioLimits.maxSeconds) }
     /// A simulated delay in milliseconds.
-    static func millis(atLeast lower: Double) -> ScenarioLimit { .atLeast(lower, atMost: maxMillis) }
-    static func millis(above lower: Double) -> ScenarioLimit { .above(lower, atMost: maxMillis) }
+    static func millis(atLeast lower: Double) -> ScenarioLimit { .atLeast(lower, atMost: ScenarioLimits.maxMillis) }
+    static func millis(above lower: Double) -> ScenarioLimit { .above(lower, atMost: ScenarioLimits.maxMillis) }
 
     /// What the value must be, or nil when it is in range.
     func violation(_ value: Double) -> String? {

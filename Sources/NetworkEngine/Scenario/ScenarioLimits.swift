@@ -30,6 +30,9 @@ public enum ScenarioLimits {
     /// The shortest mean up or down time under churn, in seconds: one millisecond.
     public static let minChurnSeconds = 0.001
 
+    /// The most replica copies (`mesh.replicas` × `workload.resources`): they are indexed by 32-bit slots, and 10⁸ of
+    /// them would need 9.6 GB once seeded (so the memory limit refuses far fewer already).
+    public static let maxReplicaCopies = 1e8
     /// The most memory a run may be expected to need (see `ScenarioBudget`).
     public static let maxMemoryBytes = 2.0 * 1024 * 1024 * 1024
     /// The most events a run may be expected to process per simulated second (see `ScenarioBudget`): at the engine's
