@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// The program's headless output, pinned byte for byte: every built-in scenario in every format, plus runs with a
+/// toggle, an attack with its events file, and churn on both overlays. A restructuring of the engine must leave
+/// every checksum unchanged; a change of behaviour on purpose records the new ones here and says so in its commit.
+///
+/// The engine's own reference run (`ReferenceChecksumTests`) pins one report in-process; these pin what users and
+/// scripts read: the binary's stdout (and an events file), warnings excluded (they go to stderr).
+@Suite("Reference outputs of the binary", .timeLimit(.minutes(2)))
+struct ReferenceOutputsTests {
+    /// A scenario file with churn, for the runs that need keys no built-in scenario has.
+    static let churnYAML = """
+        name: churn reference
+        seed: 5
+        duration: 60
+        architecture: peer-mesh
+        nodes: 120
+        workload: { rate: 0.5, resources: 60 }
+        network: { loss: 0.01 }
+        mesh: { replicas: 3, churn: { mean_uptime: 40, mean_downtime: 10 } }
+        security: { attackers: 2, attack_rate: 3 }
+        timeline:
+          - { at: 20, add_nodes: 30 }
+          - { at: 30, crash: 4 }
+          - { at: 40, toggle: client-server }
+        """
+
+    /// Each case: a name, the arguments after `netexplorer`, and its recorded FNV-1a checksum of stdout (and of the
+    /// events file, when the arguments ask for one: `EVENTS` stands for its path).
+    static let cases: [(name: String, arguments: [String], checksum: UInt64)] = {
+        var all: [(String, [String], UInt64)] = []
+        for name in ["bottleneck", "classroom", "flash-crowd", "mm1", "mm1k", "mm4", "password-attack"] {
+            for format in ["json", "csv", "table"] {
+                all.append(("\(name) \(format)", ["simulate", name, "--format", format], 0))
+            }
+        }
+        all.append(("classroom toggled at 60 s", ["simulate", "classroom", "--toggle-at", "60"], 0))
+        all.append(("bottleneck as a flooding mesh toggled", ["simulate", "bottleneck", "--architecture", "peer-mesh",
+                                                               "--toggle-at", "30", "--format", "csv"], 0))
+        all.append(("password-attack with its events", ["simulate", "password-attack", "--events", "EVENTS"], 0))
+        all.append(("churn, DHT, with events", ["simulate", "CHURN", "--events", "EVENTS"], 0))
+        all.append(("churn, flooding", ["simulate", "CHURN-FLOOD", "--format", "table"], 0))
+        all.append(("compare classroom", ["compare", "classroom", "--nodes", "10,40", "--duration", "30"], 0))
+        return all.enumerated().map { i, c in (c.0, c.1, recorded[i]) }
+    }()
+
+    /// Recorded at 26d8d36 (issue 13's hardening landed), in the order of `cases`.
+    static let recorded: [UInt64] = [
+        0xa3b30b9525078e5b,
+        0x12cf60d642936d5b,
+        0x7a956e2f465d7d73,
+        0x3d978bd0c294f8bb,
+        0x381b4e644485e6ae,
+        0x56b612356fffd92a,
+        0x5a881fcb60c85e13,
+        0xf92ed5c093c175a0,
+        0xb4b84bb71a2bb615,
+        0xe0fe2c911593d306,
+        0x31e8263fbab82b75,
+        0x7c497901cde74304,
+        0x6519b84e91f706de,
+        0x1f7a0e143c3fd6cd,
+        0x1a7aa50c69b2134c,
+        0x3ddcac026300f5a8,
+        0xc8f94084f3ec82b7,
+        0x7c5158f70b0f0bfb,
+        0x440556524cad6014,
+        0x0361a44631754817,
+        0xc52126b5d7708209,
+        0x28a98ed4a1cd60f4,
+        0x6e96619a379234d8,
+        0xe1db3920dfcbb2ac,
+        0x9a142e7d5564134d,
+        0x368dd0373ec8eebb,
+        0x01efc234f557eb35,
+    ]
+
+    static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+
+    @Test("every reference run prints exactly what it printed when recorded", arguments: 0..<27)
+    func referenceRun(index: Int) throws {
+        let c = Self.cases[index]
+        let binary = try NetExplorerBinary.path()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-ref-\(getpid())-\(index)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let churn = folder.appendingPathComponent("churn.yaml")
+        try Self.churnYAML.write(to: churn, atomically: false, encoding: .utf8)
+        let flood = folder.appendingPathComponent("churn-flood.yaml")
+        try Self.churnYAML.replacingOccurrences(of: "mesh: { replicas: 3,", with: "mesh: { discovery: flooding, replicas: 3,")
+            .write(to: flood, atomically: false, encoding: .utf8)
+        let events = folder.appendingPathComponent("events.jsonl")
+        let arguments = c.arguments.map { a in
+            switch a {
+            case "EVENTS": events.path
+            case "CHURN": churn.path
+            case "CHURN-FLOOD": flood.path
+            default: a
+            }
+        }
+        let result = try Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(),
+                                        timeout: .seconds(60))
+        #expect(result.status == 0, "\(c.name): \(result.stderrText)")
+        var bytes = result.stdout
+        if c.arguments.contains("EVENTS") { bytes += try Array(Data(contentsOf: events)) }
+        let sum = Self.fnv1a(bytes)
+        #expect(sum == c.checksum, "\(c.name): checksum 0x\(String(sum, radix: 16)), recorded 0x\(String(c.checksum, radix: 16))")
+    }
+}
