@@ -4,7 +4,7 @@ import Testing
 /// Leaving the live view, by key and by signal: the exit status, and the terminal given back as it was.
 @Suite(
     "Live view exit in tmux",
-    .enabled(if: TmuxHarness.isInstalled, "tmux is not installed: the live-view end-to-end tests are SKIPPED"),
+    .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(2))
 )
 struct LiveViewExitTests {

@@ -18,7 +18,7 @@ struct NamedSignal: Sendable, CustomTestStringConvertible {
 /// prints one screen saying how to reproduce the run.
 @Suite(
     "Live view signals in tmux",
-    .enabled(if: TmuxHarness.isInstalled, "tmux is not installed: the live-view end-to-end tests are SKIPPED"),
+    .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(2))
 )
 struct LiveViewSignalTests {

@@ -4,7 +4,7 @@ import Testing
 /// The live view on the built-in classroom scenario, driven through tmux like a user at a keyboard.
 @Suite(
     "Live view in tmux",
-    .enabled(if: TmuxHarness.isInstalled, "tmux is not installed: the live-view end-to-end tests are SKIPPED"),
+    .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(2))
 )
 struct LiveViewTests {

@@ -7,7 +7,7 @@ import Testing
 /// Set `NETEXPLORER_E2E_SCREENS=DIR` to keep the captured screens in DIR.
 @Suite(
     "Security walkthrough in tmux",
-    .enabled(if: TmuxHarness.isInstalled, "tmux is not installed: the live-view end-to-end tests are SKIPPED"),
+    .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(3))
 )
 struct SecurityWalkthroughTests {

@@ -10,6 +10,34 @@ final class TmuxHarness {
     static let tmuxPath: String? = Subprocess.which("tmux")
     static var isInstalled: Bool { tmuxPath != nil }
 
+    /// Why tmux cannot run the live-view tests here, or nil when it can: installed is not enough (a sandbox without
+    /// a pty, or a /dev/null that is no longer a device, makes every server exit at once), so a throwaway server is
+    /// started and stopped once per test process.
+    static let unusableReason: String? = {
+        guard let tmux = tmuxPath else { return "tmux is not installed" }
+        let socket = "/tmp/netexplorer-e2e-probe-\(getpid()).sock"
+        defer {
+            _ = try? Subprocess.run(tmux, ["-S", socket, "kill-server"], environment: Subprocess.baseEnvironment(),
+                                    timeout: .seconds(5))
+            unlink(socket)
+        }
+        do {
+            let started = try Subprocess.run(
+                tmux, ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "probe", "-x", "20", "-y", "5",
+                       "sleep 5"],
+                environment: Subprocess.baseEnvironment(), timeout: .seconds(10))
+            guard started.status == 0 else {
+                return "tmux cannot start a server: " + started.stderrText.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return nil
+        } catch {
+            return "tmux cannot start a server: \(error)"
+        }
+    }()
+
+    /// True when tmux is installed and can start a server: the live-view suites run only then.
+    static var isUsable: Bool { unusableReason == nil }
+
     /// Unique per harness in this process, so concurrent tests never share a socket or a temporary file.
     let id: String
     let socket: String
