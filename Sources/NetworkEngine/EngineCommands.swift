@@ -37,10 +37,7 @@ extension Engine {
         guard add > 0 else { return CommandOutcome(accepted: false, message: "no more clients can be added") }
         // The scenario was costed at the most nodes its timeline reaches; growing past that live (`+` held down) is
         // costed again, so the live view cannot be driven into exhausting memory or time either.
-        var grown = scenario
-        grown.nodes = activeClients + add
-        grown.timeline = []
-        if let overrun = ScenarioBudget.overruns(grown).first {
+        if let overrun = ScenarioBudget.overruns(ScenarioBudget.live(scenario, nodes: activeClients + add)).first {
             return CommandOutcome(accepted: false, message: "cannot add \(add): \(overrun)")
         }
         let first = activeClients + 1
@@ -143,10 +140,8 @@ extension Engine {
             return CommandOutcome(accepted: false, message: "no clients to send a flash crowd")
         }
         // Every request of a crowd is alive at once: costed like `+`, against what the scenario leaves of the limit.
-        var now = scenario
-        now.nodes = activeClients
-        now.timeline = []
-        let headroom = ScenarioBudget.requestHeadroom(now) - requests.liveCount(of: .data)
+        let headroom = ScenarioBudget.requestHeadroom(ScenarioBudget.live(scenario, nodes: activeClients))
+            - requests.liveCount(of: .data)
         guard count <= headroom else {
             return CommandOutcome(accepted: false, message: "a flash crowd of \(count) requests would pass the memory "
                 + "limit (\(ScenarioBudget.bytes(ScenarioLimits.maxMemoryBytes))): at most \(max(0, headroom)) now")

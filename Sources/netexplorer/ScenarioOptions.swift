@@ -72,8 +72,7 @@ struct ScenarioOptions: ParsableArguments {
     }
 
     /// The scenario's warnings, printed on stderr (they do not stop the run).
-    static func printWarnings(_ s: Scenario, source: String, extra: [String] = []) {
+    static func printWarnings(_ s: Scenario, source: String) {
         for w in ScenarioWarnings.of(s) { printError("\(source): \(w)") }
-        for w in extra { printError("\(source): warning: \(w)") }
     }
 }

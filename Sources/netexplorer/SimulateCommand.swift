@@ -34,15 +34,12 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         var scenario = try options.load()
         // Warned about as the file says: a shorter --duration on purpose leaves later actions out without a word.
-        let fileDuration = scenario.duration
+        ScenarioOptions.printWarnings(scenario, source: options.scenario)
         if let duration { scenario.duration = duration }
-        var asWritten = scenario
-        asWritten.duration = fileDuration
-        ScenarioOptions.printWarnings(asWritten, source: options.scenario, extra: toggleAt.flatMap { at in
-            at > scenario.duration
-                ? "--toggle-at \(at) comes after the run ends (duration \(scenario.duration) s): no switch happens"
-                : nil
-        }.map { [$0] } ?? [])
+        if let toggleAt, toggleAt > scenario.duration {
+            printError("\(options.scenario): warning: --toggle-at \(toggleAt) comes after the run ends (duration "
+                + "\(scenario.duration) s): no switch happens")
+        }
         if let toggleAt {
             let other: Architecture = scenario.architecture == .clientServer ? .peerMesh : .clientServer
             // After any file action at the same second, keeping the timeline in order.

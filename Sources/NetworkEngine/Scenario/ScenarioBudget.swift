@@ -73,6 +73,15 @@ public enum ScenarioBudget {
         }
     }
 
+    /// The scenario as a live run stands with `nodes` nodes: costed at that size, its timeline's growth (already
+    /// costed when it was loaded) left out. What `+` and a flash crowd are checked against.
+    public static func live(_ s: Scenario, nodes: Int) -> Scenario {
+        var now = s
+        now.nodes = nodes
+        now.timeline = []
+        return now
+    }
+
     /// How many more requests may be alive at once without passing the memory limit, for a scenario at its present
     /// size: what a flash crowd may add.
     public static func requestHeadroom(_ s: Scenario) -> Int {
