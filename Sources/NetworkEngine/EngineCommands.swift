@@ -1,23 +1,20 @@
-// MARK: - Commands and the timeline
+// MARK: - Commands and the timeline: what touches several roles, in the order they must hear of it
 
 extension Engine {
     /// Applies a command from the live view (or a timeline action) and says what happened.
     @discardableResult
     public func apply(_ command: EngineCommand) -> CommandOutcome {
-        metrics.integrate(to: kernel.now)
+        ctx.metrics.integrate(to: ctx.now)
         switch command {
         case .addNodes(let n): return addClients(n)
         case .removeNodes(let n): return removeClients(n)
-        case .toggleNode(let id):
-            let isUp = id == 0 ? server.up : (id >= 1 && id <= activeClients && clients[id - 1].up)
-            return isUp ? crash(.node(id)) : restart(.node(id))
+        case .toggleNode(let id): return isUp(node: id) ? crash(.node(id)) : restart(.node(id))
         case .crash(let target): return crash(target)
         case .restart(let target): return restart(target)
         case .flashCrowd(let count): return flashCrowd(count)
         case .toggleArchitecture:
-            return switchArchitecture(to: architecture == .clientServer ? .peerMesh : .clientServer)
-        case .toggleAttack:
-            return toggleAttack()
+            return switchArchitecture(to: ctx.architecture == .clientServer ? .peerMesh : .clientServer)
+        case .toggleAttack: return attack.toggle(&ctx)
         }
     }
 
@@ -27,88 +24,76 @@ extension Engine {
         case .removeNodes(let n): apply(.removeNodes(n))
         case .crash(let t): apply(.crash(t))
         case .restart(let t): apply(.restart(t))
-        case .toggle(let target):
-            _ = switchArchitecture(to: target)
+        case .toggle(let target): _ = switchArchitecture(to: target)
         }
     }
 
+    // MARK: - The population
+
     func addClients(_ n: Int) -> CommandOutcome {
-        let add = min(max(0, n), Engine.maxNodes - activeClients)
+        let before = ctx.activeNodes
+        let add = min(max(0, n), Engine.maxNodes - before)
         guard add > 0 else { return CommandOutcome(accepted: false, message: "no more clients can be added") }
         // The scenario was costed at the most nodes its timeline reaches; growing past that live (`+` held down) is
         // costed again, so the live view cannot be driven into exhausting memory or time either.
-        if let overrun = ScenarioBudget.overruns(ScenarioBudget.live(scenario, nodes: activeClients + add)).first {
+        if let overrun = ScenarioBudget.overruns(ScenarioBudget.live(scenario, nodes: before + add)).first {
             return CommandOutcome(accepted: false, message: "cannot add \(add): \(overrun)")
         }
-        let first = activeClients + 1
-        for i in activeClients..<(activeClients + add) {
-            if i < clients.count {
-                // A returning slot starts fresh but keeps any requests it still has outstanding.
-                let outstanding = clients[i].outstanding
-                clients[i] = ClientRecord()
-                clients[i].outstanding = outstanding
-                upFlags[i] = true
-            } else {
-                clients.append(ClientRecord())
-                upFlags.append(true)
-            }
-        }
-        activeClients += add
-        clientsAddress = elementsAddress(of: clients)
-        if let mesh, clients.count > mesh.peerCount {
-            buildMesh(seeded: true)
+        let joined = before..<(before + add)
+        clients.join(joined)
+        ctx.liveness.join(add)
+        if let peers = mesh?.peerCount, ctx.liveness.slots > peers {
+            mesh?.rebuild(scenario: scenario, peers: ctx.liveness.slots, seeded: true, &ctx)
         } else {
-            for i in (activeClients - add)..<activeClients { meshPeerChanged(i, up: clients[i].up) }
+            for i in joined { mesh?.peerChanged(i, up: true, &ctx) }
         }
-        for i in (activeClients - add)..<activeClients { scheduleChurn(i) }
-        security.meshExhausted = false
-        restartArrivals()
-        log(.nodesAdded, node: first, "\(add) client\(add == 1 ? "" : "s") joined (now \(activeClients))")
-        return CommandOutcome(accepted: true, message: "+\(add) client\(add == 1 ? "" : "s"): \(activeClients) now")
+        for i in joined { startChurn(i) }
+        ctx.security.meshExhausted = false
+        populationChanged()
+        let now = ctx.activeNodes
+        ctx.log(.nodesAdded, node: before + 1, "\(add) client\(add == 1 ? "" : "s") joined (now \(now))")
+        return CommandOutcome(accepted: true, message: "+\(add) client\(add == 1 ? "" : "s"): \(now) now")
     }
 
     func removeClients(_ n: Int) -> CommandOutcome {
-        let remove = min(max(0, n), activeClients)
+        let remove = min(max(0, n), ctx.activeNodes)
         guard remove > 0 else { return CommandOutcome(accepted: false, message: "no clients left to remove") }
-        activeClients -= remove
-        for i in activeClients..<(activeClients + remove) { meshPeerChanged(i, up: false) }
-        restartArrivals()
+        let leaving = (ctx.activeNodes - remove)..<ctx.activeNodes
+        let wereUp = leaving.filter { ctx.isUp($0) }
+        ctx.liveness.leave(remove)
+        for i in wereUp { mesh?.peerChanged(i, up: false, &ctx) }
+        populationChanged()
         // Departing clients stop issuing; what they already sent still resolves and is counted.
-        log(.nodesRemoved, node: activeClients + 1, "\(remove) client\(remove == 1 ? "" : "s") left (now \(activeClients))")
-        return CommandOutcome(accepted: true, message: "-\(remove) client\(remove == 1 ? "" : "s"): \(activeClients) now")
+        let now = ctx.activeNodes
+        ctx.log(.nodesRemoved, node: now + 1, "\(remove) client\(remove == 1 ? "" : "s") left (now \(now))")
+        return CommandOutcome(accepted: true, message: "-\(remove) client\(remove == 1 ? "" : "s"): \(now) now")
     }
 
     /// The merged arrival and attack streams depend on the population; by memorylessness a fresh draw is exact.
-    func restartArrivals() {
-        arrivalGeneration &+= 1
-        scheduleNextArrival()
-        if security.attackActive {
-            security.attackGeneration &+= 1
-            scheduleNextGuess()
-        }
+    func populationChanged() {
+        clients.restartArrivals(&ctx)
+        attack.restart(&ctx)
     }
+
+    // MARK: - Crashes
 
     func crash(_ target: Scenario.NodeTarget) -> CommandOutcome {
         switch target {
         case .server, .node(0):
-            guard server.up else { return CommandOutcome(accepted: false, message: "the server is already down") }
-            serverEpoch &+= 1
-            serverDownSince = kernel.now
-            withServer { $0.crash(effects: &$1) }
-            log(.nodeDown, node: 0, "server crashed: every request fails until it restarts")
+            guard central.crash(&ctx) else {
+                return CommandOutcome(accepted: false, message: "the server is already down")
+            }
+            ctx.log(.nodeDown, node: 0, "server crashed: every request fails until it restarts")
             return CommandOutcome(accepted: true, message: "server crashed")
         case .node(let id):
-            guard id >= 1, id <= activeClients else {
-                return CommandOutcome(accepted: false, message: "no node \(id)")
+            guard id >= 1, id <= ctx.activeNodes else { return CommandOutcome(accepted: false, message: "no node \(id)") }
+            guard ctx.liveness.set(id - 1, up: false) else {
+                return CommandOutcome(accepted: false, message: "node \(id) is already down")
             }
-            guard clients[id - 1].up else { return CommandOutcome(accepted: false, message: "node \(id) is already down") }
-            setUp(id - 1, false)
             // The client process died: what it was waiting for can no longer be delivered.
-            for ref in requests.liveRefs() where Int(requests[ref].client) == id - 1 {
-                finish(ref, .failed)
-            }
-            meshPeerChanged(id - 1, up: false)
-            log(.nodeDown, node: id, architecture == .peerMesh ? "peer \(id) left" : "client \(id) crashed")
+            clients.failOutstanding(of: id - 1, &ctx)
+            mesh?.peerChanged(id - 1, up: false, &ctx)
+            ctx.log(.nodeDown, node: id, ctx.architecture == .peerMesh ? "peer \(id) left" : "client \(id) crashed")
             return CommandOutcome(accepted: true, message: "node \(id) crashed")
         }
     }
@@ -116,42 +101,84 @@ extension Engine {
     func restart(_ target: Scenario.NodeTarget) -> CommandOutcome {
         switch target {
         case .server, .node(0):
-            guard !server.up else { return CommandOutcome(accepted: false, message: "the server is already up") }
-            server.restart()
-            endSessions()  // the restarted server remembers its accounts, not who was logged in
-            if let since = serverDownSince { serverDownTime += kernel.now - since }
-            serverDownSince = nil
-            log(.nodeUp, node: 0, "server restarted with an empty queue")
+            guard central.restart(&ctx) else { return CommandOutcome(accepted: false, message: "the server is already up") }
+            ctx.log(.nodeUp, node: 0, "server restarted with an empty queue")
             return CommandOutcome(accepted: true, message: "server restarted")
         case .node(let id):
-            guard id >= 1, id <= activeClients else {
-                return CommandOutcome(accepted: false, message: "no node \(id)")
+            guard id >= 1, id <= ctx.activeNodes else { return CommandOutcome(accepted: false, message: "no node \(id)") }
+            guard ctx.liveness.set(id - 1, up: true) else {
+                return CommandOutcome(accepted: false, message: "node \(id) is already up")
             }
-            guard !clients[id - 1].up else { return CommandOutcome(accepted: false, message: "node \(id) is already up") }
-            setUp(id - 1, true)
-            meshPeerChanged(id - 1, up: true)
-            log(.nodeUp, node: id, architecture == .peerMesh ? "peer \(id) rejoined" : "client \(id) is back")
+            mesh?.peerChanged(id - 1, up: true, &ctx)
+            ctx.log(.nodeUp, node: id, ctx.architecture == .peerMesh ? "peer \(id) rejoined" : "client \(id) is back")
             return CommandOutcome(accepted: true, message: "node \(id) restarted")
         }
     }
 
     func flashCrowd(_ count: Int) -> CommandOutcome {
-        guard activeClients > 0, count > 0 else {
+        let members = ctx.activeNodes
+        guard members > 0, count > 0 else {
             return CommandOutcome(accepted: false, message: "no clients to send a flash crowd")
         }
         // Every request of a crowd is alive at once: costed like `+`, against what the scenario leaves of the limit.
-        let headroom = ScenarioBudget.requestHeadroom(ScenarioBudget.live(scenario, nodes: activeClients))
-            - requests.liveCount(of: .data)
+        let headroom = ScenarioBudget.requestHeadroom(ScenarioBudget.live(scenario, nodes: members))
+            - ctx.requests.liveCount(of: .data)
         guard count <= headroom else {
             return CommandOutcome(accepted: false, message: "a flash crowd of \(count) requests would pass the memory "
                 + "limit (\(ScenarioBudget.bytes(ScenarioLimits.maxMemoryBytes))): at most \(max(0, headroom)) now")
         }
         var sent = 0
         for _ in 0..<count {
-            let c = flash.below(activeClients)
-            if clients[c].up { issue(from: c); sent += 1 }
+            let c = clients.flash.below(members)
+            if ctx.isUp(c) { issue(from: c); sent += 1 }
         }
-        log(.flashCrowd, node: 0, "flash crowd: \(sent) simultaneous requests")
+        ctx.log(.flashCrowd, node: 0, "flash crowd: \(sent) simultaneous requests")
         return CommandOutcome(accepted: true, message: "flash crowd: \(sent) requests at once")
+    }
+
+    // MARK: - Switching architecture while running
+
+    /// Switches new requests to the other architecture; requests already accepted finish under the old one.
+    ///
+    /// To the mesh: peers build (or rejoin) the overlay and the server seeds its resources onto their replica
+    /// holders, one message each; resources become available as their replicas arrive. To client-server: a server
+    /// comes up and the peers upload their resources to it, one message each. Metrics go on; a new segment starts.
+    func switchArchitecture(to target: Architecture) -> CommandOutcome {
+        guard target != ctx.architecture else {
+            return CommandOutcome(accepted: false, message: "already \(target.rawValue)")
+        }
+        central.architectureChanged(to: target, at: ctx.now)
+        ctx.architecture = target
+        ctx.metrics.beginSegment(target, at: ctx.now)
+        let message: String
+        switch target {
+        case .peerMesh:
+            let seeds = seedMesh()
+            message = "switched to peer-mesh: \(ctx.activeNodes) peers, \(seeds) replicas seeded by the server"
+        case .clientServer:
+            // The central database comes back as it was (accounts, locks); everyone logs in again.
+            ctx.security.endSessions()
+            // Each resource still reachable in the mesh is uploaded once, by one of its holders.
+            let uploads = mesh?.reachableResources ?? 0
+            ctx.metrics.message(count: uploads)
+            message = "switched to client-server: a server comes up; peers upload \(uploads) resources to it"
+        }
+        ctx.log(.toggle, node: 0, message)
+        return CommandOutcome(accepted: true, message: message)
+    }
+
+    /// Builds (or enlarges) the mesh for a switch from client-server and sends every replica from the server; returns
+    /// the number of seed messages. Peers returning after a spell as clients still hold what they held: a mesh that
+    /// already covers every slot is kept as it is.
+    func seedMesh() -> Int {
+        let slots = ctx.liveness.slots
+        if let peers = mesh?.peerCount {
+            guard peers < slots else { return 0 }
+            mesh?.rebuild(scenario: scenario, peers: slots, seeded: false, &ctx)
+        } else {
+            mesh = MeshModel(scenario: scenario, peers: max(1, slots), now: ctx.now, seeded: false,
+                             liveness: ctx.liveness)
+        }
+        return mesh?.seed(&ctx) ?? 0
     }
 }

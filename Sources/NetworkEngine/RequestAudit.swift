@@ -28,13 +28,13 @@ extension Engine {
     /// The request counts audited against the request table and the clients (O(clients + slots): for tests and
     /// checks, not for every frame).
     public var requestAudit: RequestAudit {
-        RequestAudit(counts: metrics.counts, liveRequests: requests.liveCount(of: .data), stranded: metrics.stranded,
-                     clientsOutstanding: clients.reduce(0) { $0 + $1.outstanding })
+        RequestAudit(counts: ctx.metrics.counts, liveRequests: ctx.requests.liveCount(of: .data),
+                     stranded: ctx.metrics.stranded, clientsOutstanding: clients.outstandingTotal)
     }
 
     /// Request slots allocated so far (the request table's size: it follows the peak in flight, never the total).
-    public var requestSlotsAllocated: Int { requests.slotsAllocated }
+    public var requestSlotsAllocated: Int { ctx.requests.slotsAllocated }
 
     /// Timeout entries held, stale ones included (at most 1.5 times those still current, once past 65,536).
-    var timeoutEntries: Int { timeouts.count }
+    var timeoutEntries: Int { clients.timeouts.count }
 }

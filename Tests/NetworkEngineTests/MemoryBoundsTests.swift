@@ -179,17 +179,17 @@ struct MemoryBoundsTests {
         #expect(run().requestAudit.isConserved)
         // A slot taken and never counted (a request issued behind the metrics' back).
         let slotLeak = run()
-        _ = slotLeak.requests.open(client: 0, at: slotLeak.kernel.now, segment: 0, resource: 0,
+        _ = slotLeak.ctx.requests.open(client: 0, at: slotLeak.now, segment: 0, resource: 0,
                                    architecture: .clientServer)
         #expect(!slotLeak.requestAudit.isConserved)
         // A request whose slot was freed without counting its end.
         let uncounted = run()
-        let live = uncounted.requests.liveRefs().first { uncounted.requests[$0].kind == .data }
-        if let live { uncounted.requests.close(live) }
+        let live = uncounted.ctx.requests.liveRefs().first { uncounted.ctx.requests[$0].kind == .data }
+        if let live { uncounted.ctx.requests.close(live) }
         #expect(live != nil && !uncounted.requestAudit.isConserved)
         // A client that lost track of one of its requests.
         let forgot = run()
-        forgot.clients[0].outstanding += 1
+        forgot.clients.records[0].outstanding += 1
         #expect(!forgot.requestAudit.isConserved)
     }
 }

@@ -5,6 +5,14 @@ import Testing
 /// the same order for the same inputs, whatever the workers and waiting room.
 @Suite("Peer servers")
 struct PeerServersTests {
+    /// The callbacks the server logic made before its effects were returned as `ServerStep`s (the frozen original
+    /// below still makes them).
+    protocol ServerEffects {
+        mutating func startService(of request: RequestRef, worker: Int)
+        mutating func reply(to request: RequestRef, outcome: ReplyOutcome)
+        mutating func overloadChanged(to overloaded: Bool, queueLength: Int)
+    }
+
     /// Writes down every effect a server asks for.
     struct Recorder: ServerEffects {
         var log: [String] = []
@@ -13,6 +21,20 @@ struct PeerServersTests {
         mutating func overloadChanged(to overloaded: Bool, queueLength: Int) {
             log.append("overload \(overloaded) \(queueLength)")
         }
+    }
+
+    /// Writes down a returned step's effects in the order the driver carries them out (`ServerStep`'s contract),
+    /// which must be the order the frozen original called them in.
+    static func record(_ step: ServerStep<RequestRef>, _ r: inout Recorder) {
+        if let o = step.overload, o.overloaded { r.overloadChanged(to: true, queueLength: o.queueLength) }
+        if let reply = step.reply { r.reply(to: reply.request, outcome: reply.outcome) }
+        if let start = step.start { r.startService(of: start.request, worker: start.worker) }
+        if let o = step.overload, !o.overloaded { r.overloadChanged(to: false, queueLength: o.queueLength) }
+    }
+
+    static func record(_ failure: ServerFailure<RequestRef>, _ r: inout Recorder) {
+        for request in failure.failed { r.reply(to: request, outcome: .failed) }
+        if failure.overloadEnded { r.overloadChanged(to: false, queueLength: 0) }
     }
 
     /// `ServerMachine` as it was before its logic moved into `ServerStorage` (commit 1250a47), kept verbatim as the
@@ -113,7 +135,7 @@ struct PeerServersTests {
         let servers = PeerServers(workers: workers, queueCapacity: queue)
         servers.grow(to: 5)
         servers.grow(to: 40)  // growing keeps the first peers' state
-        var machines = (0..<40).map { _ in ServerMachine(workers: workers, queueCapacity: queue) }
+        var machines = (0..<40).map { _ in ServerMachine<RequestRef>(workers: workers, queueCapacity: queue) }
         var frozen = (0..<40).map { _ in FrozenServerMachine(workers: workers, queueCapacity: queue) }
         var rng = SeededRandom(seed: UInt64(workers * 100 + queue), stream: .service)
         var a = Recorder(), b = Recorder(), c = Recorder()
@@ -125,17 +147,17 @@ struct PeerServersTests {
             case 0..<55:
                 let r = RequestRef(slot: next, token: 1)
                 next += 1
-                machines[peer].receive(r, effects: &a)
-                flat.accept(r, effects: &b)
+                Self.record(machines[peer].receive(r), &a)
+                Self.record(flat.accept(r), &b)
                 frozen[peer].receive(r, effects: &c)
             case 55..<97:
                 let w = rng.below(max(1, workers))
-                machines[peer].finish(worker: w, effects: &a)
-                flat.complete(worker: w, effects: &b)
+                Self.record(machines[peer].finish(worker: w), &a)
+                Self.record(flat.complete(worker: w), &b)
                 frozen[peer].finish(worker: w, effects: &c)
             default:
-                machines[peer].crash(effects: &a)
-                flat.fail(effects: &b)
+                Self.record(machines[peer].crash(), &a)
+                Self.record(flat.fail(), &b)
                 frozen[peer].crash(effects: &c)
                 machines[peer].restart()
                 flat.up = true

@@ -11,20 +11,32 @@ public enum ReplyOutcome: UInt8, Sendable, BitwiseCopyable {
     case loggedIn
 }
 
-/// What the server machine asks its driver to do; the simulator and a future live mode each provide one.
-public protocol ServerEffects {
-    /// Start serving `request` on `worker`; the driver decides how long it takes and calls `finish(worker:)`.
-    mutating func startService(of request: RequestRef, worker: Int)
-    /// Send the reply for `request`.
-    mutating func reply(to request: RequestRef, outcome: ReplyOutcome)
-    /// The queue filled (`true`) or drained below half (`false`).
-    mutating func overloadChanged(to overloaded: Bool, queueLength: Int)
+/// What a server's transition asks its driver to do, returned rather than called back, so the machine never runs
+/// while its driver is borrowed. At most one of each; the driver carries them out in this order: the overload
+/// turning on, the reply, the service start, the overload turning off (the order the events happen in).
+public struct ServerStep<Request> {
+    /// Send this reply.
+    public var reply: (request: Request, outcome: ReplyOutcome)?
+    /// Start serving this request on this worker; the driver decides how long it takes and calls `finish(worker:)`.
+    public var start: (request: Request, worker: Int)?
+    /// The queue filled (`true`) or drained below half (`false`), with its length then.
+    public var overload: (overloaded: Bool, queueLength: Int)?
+
+    public init() {}
+}
+
+/// A server's crash: every request it held fails (connection reset), in the order held (workers, then the queue).
+public struct ServerFailure<Request> {
+    public var failed: [Request] = []
+    /// The overload state was on and is now off.
+    public var overloadEnded = false
 }
 
 /// What a server's logic needs of its storage: its workers (which are idle, what each holds), its waiting room and
 /// two flags. `ServerMachine` keeps these in its own arrays; the mesh's peers keep theirs side by side in one flat
 /// store (`PeerServers`), so a hop to a holder touches one or two cache lines instead of a record and three arrays.
 protocol ServerStorage {
+    associatedtype Request
     var workers: Int { get }
     var queueCapacity: Int { get }
     var up: Bool { get set }
@@ -35,86 +47,94 @@ protocol ServerStorage {
     mutating func releaseWorker(_ worker: Int)
     /// Every worker idle again, in the order a new server has them.
     mutating func resetWorkers()
-    func request(on worker: Int) -> RequestRef?
-    mutating func setRequest(_ request: RequestRef?, on worker: Int)
+    func request(on worker: Int) -> Request?
+    mutating func setRequest(_ request: Request?, on worker: Int)
     var waitingCount: Int { get }
-    mutating func enqueue(_ request: RequestRef)
-    mutating func dequeue() -> RequestRef?
+    mutating func enqueue(_ request: Request)
+    mutating func dequeue() -> Request?
     mutating func countServed()
 }
 
 extension ServerStorage {
     /// A request arrived: serve it, queue it, or turn it away.
-    mutating func accept<E: ServerEffects>(_ request: RequestRef, effects: inout E) {
-        guard up else { effects.reply(to: request, outcome: .failed); return }
+    @inline(__always)
+    mutating func accept(_ request: Request) -> ServerStep<Request> {
+        var step = ServerStep<Request>()
+        guard up else { step.reply = (request, .failed); return step }
         if let w = takeIdleWorker() {
             setRequest(request, on: w)
-            effects.startService(of: request, worker: w)
+            step.start = (request, w)
         } else if waitingCount < queueCapacity {
             enqueue(request)
             if waitingCount == queueCapacity && !overloaded {
                 overloaded = true
-                effects.overloadChanged(to: true, queueLength: waitingCount)
+                step.overload = (true, waitingCount)
             }
         } else {
             // A zero-length waiting room is "full" as soon as every worker is busy.
             if !overloaded {
                 overloaded = true
-                effects.overloadChanged(to: true, queueLength: waitingCount)
+                step.overload = (true, waitingCount)
             }
-            effects.reply(to: request, outcome: .rejected)
+            step.reply = (request, .rejected)
         }
+        return step
     }
 
     /// A worker finished: reply, then take the next waiting request.
-    mutating func complete<E: ServerEffects>(worker: Int, effects: inout E) {
-        guard up, let done = request(on: worker) else { return }
+    @inline(__always)
+    mutating func complete(worker: Int) -> ServerStep<Request> {
+        var step = ServerStep<Request>()
+        guard up, let done = request(on: worker) else { return step }
         countServed()
-        effects.reply(to: done, outcome: .completed)
+        step.reply = (done, .completed)
         if let next = dequeue() {
             setRequest(next, on: worker)
-            effects.startService(of: next, worker: worker)
+            step.start = (next, worker)
         } else {
             setRequest(nil, on: worker)
             releaseWorker(worker)
         }
         if overloaded && (waitingCount * 2 < queueCapacity || (queueCapacity == 0 && idleCount > 0)) {
             overloaded = false
-            effects.overloadChanged(to: false, queueLength: waitingCount)
+            step.overload = (false, waitingCount)
         }
+        return step
     }
 
     /// The server process dies: everything it held fails (connection reset) and it refuses work until restarted.
-    mutating func fail<E: ServerEffects>(effects: inout E) {
-        guard up else { return }
+    mutating func fail() -> ServerFailure<Request> {
+        var failure = ServerFailure<Request>()
+        guard up else { return failure }
         up = false
         for w in 0..<workers {
-            if let r = request(on: w) { effects.reply(to: r, outcome: .failed) }
+            if let r = request(on: w) { failure.failed.append(r) }
             setRequest(nil, on: w)
         }
         resetWorkers()
-        while let r = dequeue() { effects.reply(to: r, outcome: .failed) }
+        while let r = dequeue() { failure.failed.append(r) }
         if overloaded {
             overloaded = false
-            effects.overloadChanged(to: false, queueLength: 0)
+            failure.overloadEnded = true
         }
+        return failure
     }
 }
 
 /// The server's queue and workers as a sans-I/O state machine: it takes inputs and emits effects, no clock, no I/O.
 ///
 /// Kept apart from the simulator in the way swift-cluster-membership keeps `SWIM.Instance` apart from its NIO shell,
-/// so the same logic can run over real sockets later. Generic over the effects sink, so the simulator pays nothing.
+/// so the same logic can run over real sockets later. Generic over the request identifier; its effects are returned (`ServerStep`), never called back.
 /// The logic itself is `ServerStorage`'s, shared with the mesh's peers.
-public struct ServerMachine: ServerStorage {
+public struct ServerMachine<Request>: ServerStorage {
     public let workers: Int
     public let queueCapacity: Int
     public internal(set) var up = true
     public internal(set) var overloaded = false
     /// The request each worker holds (nil when idle).
-    var inService: [RequestRef?]
+    var inService: [Request?]
     var idleWorkers: [Int]
-    var waiting = RingBuffer<RequestRef>()
+    var waiting = RingBuffer<Request>()
     /// Requests served to completion.
     public internal(set) var served = 0
 
@@ -129,17 +149,13 @@ public struct ServerMachine: ServerStorage {
     public var queueLength: Int { waiting.count }
 
     /// A request arrived: serve it, queue it, or turn it away.
-    public mutating func receive<E: ServerEffects>(_ request: RequestRef, effects: inout E) {
-        accept(request, effects: &effects)
-    }
+    public mutating func receive(_ request: Request) -> ServerStep<Request> { accept(request) }
 
     /// A worker finished: reply, then take the next waiting request.
-    public mutating func finish<E: ServerEffects>(worker: Int, effects: inout E) {
-        complete(worker: worker, effects: &effects)
-    }
+    public mutating func finish(worker: Int) -> ServerStep<Request> { complete(worker: worker) }
 
     /// The server process dies: everything it held fails (connection reset) and it refuses work until restarted.
-    public mutating func crash<E: ServerEffects>(effects: inout E) { fail(effects: &effects) }
+    public mutating func crash() -> ServerFailure<Request> { fail() }
 
     /// The server comes back, empty.
     public mutating func restart() { up = true }
@@ -156,10 +172,10 @@ public struct ServerMachine: ServerStorage {
     mutating func takeIdleWorker() -> Int? { idleWorkers.popLast() }
     mutating func releaseWorker(_ worker: Int) { idleWorkers.append(worker) }
     mutating func resetWorkers() { idleWorkers = Array((0..<workers).reversed()) }
-    func request(on worker: Int) -> RequestRef? { inService[worker] }
-    mutating func setRequest(_ request: RequestRef?, on worker: Int) { inService[worker] = request }
+    func request(on worker: Int) -> Request? { inService[worker] }
+    mutating func setRequest(_ request: Request?, on worker: Int) { inService[worker] = request }
     var waitingCount: Int { waiting.count }
-    mutating func enqueue(_ request: RequestRef) { waiting.append(request) }
-    mutating func dequeue() -> RequestRef? { waiting.popFirst() }
+    mutating func enqueue(_ request: Request) { waiting.append(request) }
+    mutating func dequeue() -> Request? { waiting.popFirst() }
     mutating func countServed() { served += 1 }
 }

@@ -16,9 +16,6 @@ final class MeshState {
     var present: [Bool]
     /// Replicas of each resource that are present on an up peer.
     var onlineReplicas: [Int32]
-    /// Whether each peer is up. The ring's alive flags are the overlay's routing view, which learns of a departure
-    /// only at the next fix-up (DHT with `stabilize` > 0).
-    var peerUp: [Bool]
     /// Per peer, the replica slots it holds (indices into `holders`).
     var heldBy: [[Int32]]
     /// Resources with no online replica right now, and the time integral of that count.
@@ -113,8 +110,9 @@ final class MeshState {
         served = Array(repeating: 0, count: peers)
         lastAvailabilityTime = now
         startedAt = now
-        peerUp = (0..<peers).map(isUp)
-        for p in 0..<peers { ring.setAlive(p, peerUp[p]) }
+        // The ring's alive flags are the overlay's routing view, which learns of a departure only at the next
+        // fix-up (DHT with `stabilize` > 0); whether a peer is up is `Liveness`'s to say.
+        for p in 0..<peers { ring.setAlive(p, isUp(p)) }
         for (slot, p) in holders.enumerated() where present[slot] && isUp(Int(p)) {
             onlineReplicas[slot / replicas] += 1
         }
@@ -222,22 +220,17 @@ final class MeshState {
         lastAvailabilityTime = now
     }
 
-    /// A peer went down or came up: its present replicas go offline or online with it.
-    /// A peer went down or came up: its present replicas go offline or online with it. A joining peer announces
-    /// itself, so routing knows it at once; a departure reaches routing now only when `repairNow`, else at the next
-    /// fix-up (`repairRing`).
+    /// A peer went down or came up (called only on a change): its present replicas go offline or online with it. A
+    /// joining peer announces itself, so routing knows it at once; a departure reaches routing now only when
+    /// `repairNow`, else at the next fix-up (`repairRing`).
     func peerChanged(_ peer: Int, up: Bool, at now: SimTime, repairNow: Bool = true) {
-        guard peerUp[peer] != up else { return }  // already so: nothing moves
         integrateAvailability(to: now)
-        peerUp[peer] = up
         if up || repairNow { setRouting(peer, alive: up) }
         for slot in heldBy[peer] where present[Int(slot)] { replicaChanged(slot: Int(slot), online: up) }
     }
 
-    /// The periodic fix-up: routing stops using `peer` if it is still gone.
-    func repairRing(_ peer: Int) {
-        if peer < peerUp.count, !peerUp[peer] { setRouting(peer, alive: false) }
-    }
+    /// The periodic fix-up found `peer` still gone: routing stops using it.
+    func repairRing(_ peer: Int) { setRouting(peer, alive: false) }
 
     /// A seeded replica arrived on its holder.
     func replicaArrived(slot: Int, holderUp: Bool, at now: SimTime) {

@@ -79,6 +79,7 @@ final class PeerServers {
 
 /// One peer's server in `PeerServers`: the shared server logic (`ServerStorage`) over that peer's slots.
 struct PeerServer: ServerStorage {
+    typealias Request = RequestRef
     let servers: PeerServers
     let peer: Int
 

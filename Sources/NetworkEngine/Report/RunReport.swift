@@ -241,15 +241,16 @@ public struct RunReport: Sendable {
 extension Engine {
     /// The report of the run so far.
     public func report() -> RunReport {
-        metrics.integrate(to: kernel.now)
-        let seconds = kernel.now.inSeconds
+        ctx.metrics.integrate(to: now)
+        let metrics = ctx.metrics
+        let seconds = now.inSeconds
         return RunReport(
             scenario: scenario.reportName, architecture: architecture, nodes: activeClients, seed: scenario.seed,
-            simulatedSeconds: seconds, eventsProcessed: kernel.eventsProcessed, requests: metrics.counts,
+            simulatedSeconds: seconds, eventsProcessed: eventsProcessed, requests: metrics.counts,
             latency: metrics.latency,
             throughputRPS: seconds > 0 ? Double(metrics.counts.completed) / seconds : 0,
-            utilization: metrics.utilization(at: kernel.now, workers: server.workers),
-            meanQueue: metrics.meanQueue(at: kernel.now), maxQueue: metrics.maxQueue,
+            utilization: metrics.utilization(at: now, workers: central.server.workers),
+            meanQueue: metrics.meanQueue(at: now), maxQueue: metrics.maxQueue,
             overloadSeconds: metrics.overloadSeconds, messages: metrics.messages, serverDollars: serverCostDollars,
             series: metrics.series,
             hadServer: metrics.segments.contains { $0.architecture == .clientServer },
@@ -259,7 +260,7 @@ extension Engine {
             segments: metrics.segments.indices.map { i in
                 let seg = metrics.segments[i]
                 return RunReport.Segment(architecture: seg.architecture, fromSeconds: seg.from.inSeconds,
-                        toSeconds: (seg.to ?? kernel.now).inSeconds, requests: seg.counts,
+                        toSeconds: (seg.to ?? now).inSeconds, requests: seg.counts,
                         latency: seg.latency.summary, messages: metrics.messages(inSegment: i),
                         merged: seg.merged, periods: seg.periods)
             })

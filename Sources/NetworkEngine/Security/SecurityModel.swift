@@ -81,6 +81,14 @@ struct SecurityModel {
         attackActive = settings.attackers > 0 && settings.attackRate > 0
     }
 
+    /// Whole seconds until `account`'s lock ends, rounded up (for messages).
+    func secondsLeft(_ account: Int, at now: SimTime) -> Int {
+        Int(((lockedUntil[account] - now).inSeconds).rounded(.up))
+    }
+
+    /// Sessions end: the server restarted, or client-server resumed after a spell as a mesh.
+    mutating func endSessions() { loginEpoch &+= 1 }
+
     var centralAuthentication: Bool { settings.accounts > 0 }
 
     // MARK: - Passwords and permissions

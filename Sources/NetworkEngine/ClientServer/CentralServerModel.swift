@@ -1,0 +1,166 @@
+/// The dedicated server of client-server: its workers and queue (`ServerMachine`), its security checks (logins and
+/// permissions against the central database), its crashes, and what it costs and how available it was.
+struct CentralServerModel {
+    private(set) var server: ServerMachine<RequestRef>
+    /// Service completions scheduled before a crash carry an older epoch and are ignored.
+    private var epoch: UInt32 = 0
+    let meanService: SimTime
+    /// As written, for the capacity figure (`meanService` is rounded to whole nanoseconds).
+    let serviceMs: Double
+    let constantService: Bool
+    /// Simulated time spent as the architecture in force, up to `since` (the dedicated server's bill).
+    private var billedTime: SimTime = 0
+    private var billedSince: SimTime?
+    /// Time spent crashed while it was the architecture, and since when it is down (for availability).
+    private var downTime: SimTime = 0
+    private var downSince: SimTime?
+
+    init(scenario: Scenario) {
+        server = ServerMachine(workers: scenario.server.workers, queueCapacity: scenario.server.queue)
+        meanService = .millis(scenario.server.serviceMs)
+        serviceMs = scenario.server.serviceMs
+        constantService = scenario.server.service == .constant
+        if scenario.architecture == .clientServer { billedSince = 0 } else { server.shutDown() }
+    }
+
+    // MARK: - Events
+
+    /// A request (or a login, or a guess) reaches the server.
+    @inline(__always)
+    mutating func receive(_ ref: RequestRef, _ ctx: inout EngineContext) {
+        if ctx.requests.isLive(ref) { ctx.requests[ref].phase = .atServer }
+        carryOut(server.receive(ref), &ctx)
+    }
+
+    @inline(__always)
+    mutating func serviceDone(worker: Int32, epoch: UInt32, _ ctx: inout EngineContext) {
+        guard epoch == self.epoch else { return }
+        carryOut(server.finish(worker: Int(worker)), &ctx)
+    }
+
+    /// Does what a transition asked, in the order it happened, then refreshes the levels the metrics integrate.
+    @inline(__always)
+    private mutating func carryOut(_ step: ServerStep<RequestRef>, _ ctx: inout EngineContext) {
+        if let o = step.overload, o.overloaded { overloadChanged(true, queueLength: o.queueLength, &ctx) }
+        if let r = step.reply { reply(r.request, r.outcome, &ctx) }
+        if let s = step.start { startService(s.request, worker: s.worker, &ctx) }
+        if let o = step.overload, !o.overloaded { overloadChanged(false, queueLength: o.queueLength, &ctx) }
+        ctx.metrics.busyLevel = server.busyWorkers
+        ctx.metrics.setQueue(server.queueLength)
+    }
+
+    @inline(__always)
+    private mutating func startService(_ ref: RequestRef, worker: Int, _ ctx: inout EngineContext) {
+        let mean = serviceMean(ref, ctx)
+        let d = constantService ? mean : ctx.service.exponential(mean: mean)
+        ctx.kernel.schedule(.serviceDone(worker: Int32(worker), epoch: epoch), after: d)
+    }
+
+    /// The mean time for what the server is about to serve: a login, a guess and a permission denial are lookups in
+    /// the security database (`login_ms`); a granted request is the real work (`service_ms`).
+    @inline(__always)
+    private func serviceMean(_ ref: RequestRef, _ ctx: EngineContext) -> SimTime {
+        guard ctx.security.centralAuthentication, ctx.requests.isLive(ref) else { return meanService }
+        let r = ctx.requests[ref]
+        if r.kind == .guess || r.loggingIn { return ctx.meanLogin }
+        let account = ctx.security.account(ofClient: Int(r.client))
+        return ctx.security.mayRead(account: account, resource: Int(r.resource)) ? meanService : ctx.meanLogin
+    }
+
+    @inline(__always)
+    private func reply(_ ref: RequestRef, _ outcome: ReplyOutcome, _ ctx: inout EngineContext) {
+        if ctx.isGuess(ref) {
+            ctx.guessAnswered(ref, outcome: outcome, byPeer: -1)
+        } else if outcome == .completed {
+            answer(ref, &ctx)
+        } else {
+            ctx.sendReply(ref, outcome)
+        }
+    }
+
+    /// The server finished serving a client's message: a login is checked against the account's lock, a request
+    /// against the account's permissions, and the answer goes back.
+    private func answer(_ ref: RequestRef, _ ctx: inout EngineContext) {
+        guard ctx.security.centralAuthentication, ctx.requests.isLive(ref) else { ctx.sendReply(ref, .completed); return }
+        let client = Int(ctx.requests[ref].client)
+        let account = ctx.security.account(ofClient: client)
+        if ctx.requests[ref].loggingIn {
+            if ctx.security.login(account: account, at: ctx.now) {
+                ctx.sendReply(ref, .loggedIn)
+            } else {
+                ctx.log(.loginFailure, node: 0, "client \(client + 1) cannot log in: account \(account + 1) is locked "
+                        + "(\(ctx.security.secondsLeft(account, at: ctx.now)) s left)")
+                ctx.sendReply(ref, .denied)
+            }
+            return
+        }
+        let resource = Int(ctx.requests[ref].resource)
+        if ctx.security.mayRead(account: account, resource: resource) {
+            ctx.sendReply(ref, .completed)
+        } else {
+            ctx.security.unauthorized += 1
+            ctx.log(.unauthorized, node: 0, "client \(client + 1) (account \(account + 1)) denied resource \(resource): "
+                    + "no read permission")
+            ctx.sendReply(ref, .denied)
+        }
+    }
+
+    private func overloadChanged(_ overloaded: Bool, queueLength: Int, _ ctx: inout EngineContext) {
+        ctx.metrics.overloadedLevel = overloaded
+        let queue = ctx.scenario.server.queue
+        if overloaded {
+            ctx.log(.overload, node: 0, "queue full (\(queueLength)/\(queue)): rejecting requests")
+        } else {
+            ctx.log(.recovered, node: 0, "queue drained to \(queueLength)")
+        }
+    }
+
+    // MARK: - Crashes and switches
+
+    /// The server process dies: what it held fails. False when it was already down.
+    mutating func crash(_ ctx: inout EngineContext) -> Bool {
+        guard server.up else { return false }
+        epoch &+= 1
+        downSince = ctx.now
+        let failure = server.crash()
+        for ref in failure.failed { reply(ref, .failed, &ctx) }
+        if failure.overloadEnded { overloadChanged(false, queueLength: 0, &ctx) }
+        ctx.metrics.busyLevel = server.busyWorkers
+        ctx.metrics.setQueue(server.queueLength)
+        return true
+    }
+
+    /// The server comes back, empty; sessions end (it remembers its accounts, not who was logged in). False when it
+    /// was already up.
+    mutating func restart(_ ctx: inout EngineContext) -> Bool {
+        guard !server.up else { return false }
+        server.restart()
+        ctx.security.endSessions()
+        if let since = downSince { downTime += ctx.now - since }
+        downSince = nil
+        return true
+    }
+
+    /// The architecture switched at `now`: the bill runs while client-server is in force; a server comes up for it.
+    mutating func architectureChanged(to target: Architecture, at now: SimTime) {
+        if let since = billedSince { billedTime += now - since }
+        billedSince = target == .clientServer ? now : nil
+        if target == .clientServer, !server.up { server.restart() }
+    }
+
+    // MARK: - Figures
+
+    /// Requests per second the server can complete: workers ÷ mean service time.
+    var capacityRPS: Double { Double(server.workers) / (serviceMs / 1000) }
+
+    /// Dollars the dedicated server has cost so far, at `dollarsPerHour`.
+    func costDollars(at now: SimTime, dollarsPerHour: Double) -> Double {
+        dollarsPerHour * (billedTime + (billedSince.map { now - $0 } ?? 0)).inSeconds / 3600
+    }
+
+    /// Share of the run during which the server could serve (1 when it never crashed).
+    func availability(at now: SimTime) -> Double {
+        let down = downTime + (downSince.map { now - $0 } ?? 0)
+        return now > 0 ? 1 - Double(down) / Double(now) : 1
+    }
+}

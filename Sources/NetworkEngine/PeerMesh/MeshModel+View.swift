@@ -1,0 +1,68 @@
+// MARK: - What the live view and the report read of the mesh
+
+extension MeshModel {
+    /// Peer `peer`'s completed requests and its server's state (nil activity when it is idle), or nil when the peer is
+    /// not in the mesh.
+    func peerLoad(_ peer: Int) -> (served: Int, activity: NodeActivity?)? {
+        guard peer < state.peerCount else { return nil }
+        guard peer < servers.count else { return (state.served[peer], nil) }
+        let server = servers.server(peer)
+        let activity: NodeActivity? = server.overloaded ? .overloaded
+            : server.waitingCount > 0 ? .queueing
+            : server.busyWorkers > 0 ? .busy : nil
+        return (state.served[peer], activity)
+    }
+
+    /// The mesh panel's figures.
+    func view(now: SimTime, members: Int) -> MeshView {
+        // Only meshes small enough to draw as a ring need the order (an O(N) array otherwise, every frame).
+        let ringOrder = state.discovery == .dht && members <= 64
+            ? state.ring.peersInRingOrder.filter { $0 < members }.map { $0 + 1 } : []
+        var links: [MeshView.Link] = []
+        if state.discovery == .flooding && members <= 64 {
+            for p in 0..<min(members, state.peerCount) {
+                for n in state.flood.neighbours(of: p) where Int(n) > p && Int(n) < members {
+                    links.append(MeshView.Link(a: p + 1, b: Int(n) + 1))
+                }
+            }
+        }
+        var view = MeshView(
+            discovery: state.discovery, meanHops: state.meanHops, messagesPerLookup: state.messagesPerLookup,
+            maxOverMeanLoad: state.maxOverMeanLoad,
+            availabilityNow: Double(state.resources - state.unavailable) / Double(max(1, state.resources)),
+            availability: state.availability(at: now), replicas: state.replicas, resources: state.resources,
+            peerOverloads: state.peerOverloads, ringOrder: ringOrder, links: links)
+        view.lookupsResolved = state.lookupsResolved
+        return view
+    }
+
+    /// Totals over completed floods, or nil for a DHT.
+    var floodTotals: FloodTotals? {
+        guard state.discovery == .flooding else { return nil }
+        return FloodTotals(floods: state.floodsCompleted, reached: state.floodReachedSum,
+                           queryMessages: state.floodQueryMessageSum)
+    }
+}
+
+/// Totals over completed floods: what the fidelity test compares with a breadth-first count.
+public struct FloodTotals: Sendable, Equatable {
+    public var floods: Int
+    public var reached: Int
+    public var queryMessages: Int
+}
+
+// MARK: - Figures for tests and benchmarks
+
+extension Engine {
+    /// Totals over completed floods, or nil without a flooding mesh.
+    public var floodTotals: FloodTotals? { mesh?.floodTotals }
+
+    /// What a flood from node `id` with the scenario's TTL costs on the current overlay, by a breadth-first count.
+    public func floodPrediction(fromNode id: Int) -> (reached: Int, messages: Int)? {
+        guard let mesh, mesh.state.discovery == .flooding, id >= 1, id <= mesh.peerCount else { return nil }
+        return mesh.floodPrediction(from: id - 1, ttl: scenario.mesh.ttl, ctx)
+    }
+
+    /// Node ids of every peer that issued a request so far (tests find a flood's origin with it).
+    public var requesterIDs: [Int] { clients.requesterIDs }
+}
