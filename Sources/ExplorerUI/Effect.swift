@@ -1,12 +1,12 @@
 import NetworkEngine
 
-/// Work `update` asks the run loop to do: the only way an action reaches the engine or ends the program.
+/// Work `update` asks the run loop to do: the only way an action reaches the model or ends the program.
 public enum Effect: Sendable, Equatable {
-    /// Apply a command to the engine and show its answer in the status line.
+    /// Apply a command to the model and show its answer in the status line.
     case command(EngineCommand)
-    /// Run exactly one engine event.
+    /// Run exactly one event of the model (`step()`).
     case stepOnce
-    /// Throw the engine away and start the scenario again from time 0.
+    /// Throw the model away and go on with its `restarted()`: the same run again from time 0.
     case restartScenario
     case quit
 }

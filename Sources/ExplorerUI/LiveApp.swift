@@ -1,14 +1,14 @@
 import NetworkEngine
 import TerminalCanvas
 
-/// The live view's run loop: input → `update` → effects on the engine, then pace, snapshot, render, diff, draw.
+/// The live view's run loop: input → `update` → effects on the model, then pace, snapshot, render, diff, draw.
 ///
-/// It owns the engine and talks to the terminal only through `TerminalBackend`, so tests drive it with a
-/// `MemoryTerminal` and a `ManualClock`, one `tick()` at a time, without sleeping.
+/// It drives the network only through `NetworkModel` and the terminal only through `TerminalBackend`, so tests drive
+/// it with a fake model or a real one, a `MemoryTerminal` and a `ManualClock`, one `tick()` at a time, without
+/// sleeping.
 public final class LiveApp {
-    /// The scenario as started; `r` builds a fresh engine from it.
-    public let scenario: Scenario
-    public private(set) var engine: Engine
+    /// The network being shown: the model given at start, or the fresh one `r` asked it for.
+    public private(set) var model: any NetworkModel
     public private(set) var state: AppState
     /// The snapshot the last frame showed.
     public private(set) var snapshot: Snapshot
@@ -31,19 +31,25 @@ public final class LiveApp {
     private var needsFullRedraw = true
     private var snapshotIsStale = false
 
-    /// Creates the app on `scenario`; nothing is drawn until `run()` or `renderFrame()`.
+    /// What each frame asks the model for: every node (the topology pane draws them all today) and the 120 seconds
+    /// the sparklines can show.
+    private static let snapshotRequest = SnapshotRequest(seriesLimit: 120, nodes: nil)
+
+    /// Creates the app on `model` at whatever time it stands; nothing is drawn until `run()` or `renderFrame()`.
     ///
-    /// - Parameter origin: how the run was started (the scenario argument and overrides as given), for the crash
-    ///   screen; by default the scenario's name and seed.
-    public init(scenario: Scenario, backend: TerminalBackend, clock: MonotonicClock = SystemClock(),
-                startSpeed: Double = 1, startPaused: Bool = false, origin: RunOrigin? = nil) {
-        self.scenario = scenario
-        self.origin = origin ?? RunOrigin(scenario: scenario)
+    /// The status bar takes the scenario's name from the model's snapshot; `r` replaces the model with
+    /// `model.restarted()`.
+    ///
+    /// - Parameter origin: how the run was started (the scenario argument, name, seed and overrides as given), for the
+    ///   crash screen; `RunOrigin(scenario:)` for a scenario started from code.
+    public init(model: any NetworkModel, origin: RunOrigin, backend: TerminalBackend,
+                clock: MonotonicClock = SystemClock(), startSpeed: Double = 1, startPaused: Bool = false) {
+        self.origin = origin
         self.backend = backend
         self.clock = clock
-        engine = Engine(scenario: scenario)
-        snapshot = engine.snapshot()
-        state = AppState(scenarioName: scenario.name, speed: startSpeed, paused: startPaused,
+        self.model = model
+        snapshot = model.snapshot(Self.snapshotRequest)
+        state = AppState(scenarioName: snapshot.scenarioName, speed: startSpeed, paused: startPaused,
                          colorSupport: backend.colorSupport, unicode: backend.supportsUnicode)
         let now = clock.nanoseconds
         lastFrameWall = now
@@ -64,7 +70,7 @@ public final class LiveApp {
         }
     }
 
-    /// One frame: waits for input until the frame is due, applies it, advances the engine and draws.
+    /// One frame: waits for input until the frame is due, applies it, advances the model and draws.
     ///
     /// - Returns: why the loop must stop, or nil to go on.
     public func tick() -> LiveExit? {
@@ -86,7 +92,7 @@ public final class LiveApp {
         return nil
     }
 
-    /// True when the screen cannot have changed: paused, engine untouched, same size, and the frame's bookkeeping
+    /// True when the screen cannot have changed: paused, model untouched, same size, and the frame's bookkeeping
     /// (status expiry) left the state as it was. Skipping the snapshot and render then keeps a paused view at ~0% CPU.
     private func isStill() -> Bool {
         guard state.paused, !snapshotIsStale, !needsFullRedraw, backend.size == front.size else { return false }
@@ -120,20 +126,20 @@ public final class LiveApp {
             case .quit:
                 return .quit
             case .command(let command):
-                let time = engine.now
-                let outcome = engine.apply(command)
+                let time = model.now
+                let outcome = model.apply(command)
                 snapshotIsStale = true
                 record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted))
                 _ = update(&state, .commandOutcome(outcome), context: context())
             case .stepOnce:
-                let ran = engine.step()
+                let ran = model.step()
                 snapshotIsStale = true
-                let message = ran ? "one event: now t=" + Format.fixed(engine.now.inSeconds, decimals: 3) + "s"
+                let message = ran ? "one event: now t=" + Format.fixed(model.now.inSeconds, decimals: 3) + "s"
                                   : "nothing left to run"
                 _ = update(&state, .commandOutcome(CommandOutcome(accepted: ran, message: message)), context: context())
             case .restartScenario:
-                let time = engine.now
-                engine = Engine(scenario: scenario)
+                let time = model.now
+                model = model.restarted()
                 meter.reset()
                 snapshotIsStale = true
                 record(AppliedCommand(time: time, command: .restartScenario))
@@ -151,7 +157,7 @@ public final class LiveApp {
 
     // MARK: - Pacing
 
-    /// Moves the engine forward by the wall time since the last call × speed, unless paused.
+    /// Moves the model forward by the wall time since the last call × speed, unless paused.
     ///
     /// The advance runs a bounded number of events at a time and stops once the frame's budget is spent, so a speed
     /// the machine cannot reach slows the simulation (and the status bar says how much) instead of freezing the
@@ -166,24 +172,24 @@ public final class LiveApp {
         }
         let delta = pacing.simulatedDelta(wallNanos: wall, speed: state.speed)
         guard delta > 0 else { return }
-        let start = engine.now
+        let start = model.now
         let target = start + delta
         var hitBudget = false
-        while !engine.advance(to: target, maxEvents: max(1, pacing.eventsPerCheck)) {
+        while !model.advance(to: target, maxEvents: max(1, pacing.eventsPerCheck)) {
             if clock.nanoseconds &- now > pacing.budgetNanos {
                 hitBudget = true
                 break
             }
         }
         snapshotIsStale = true
-        meter.record(wall: wall, simulated: engine.now - start, hitBudget: hitBudget)
+        meter.record(wall: wall, simulated: model.now - start, hitBudget: hitBudget)
     }
 
     // MARK: - Drawing
 
     /// Takes a snapshot, renders it into the back buffer and sends only the changed cells to the terminal.
     public func renderFrame() {
-        snapshot = engine.snapshot(seriesLimit: 120)
+        snapshot = model.snapshot(Self.snapshotRequest)
         snapshotIsStale = false
         let now = clock.nanoseconds
         _ = update(&state, .frame(FrameInfo(wallNanos: now, actualSpeed: meter.actualSpeed)),
@@ -203,10 +209,10 @@ public final class LiveApp {
         lastFrameWall = now
     }
 
-    /// The context `update` sees: the wall time and the engine's current population.
+    /// The context `update` sees: the wall time and the model's current population.
     private func context() -> UpdateContext {
         if snapshotIsStale {
-            snapshot = engine.snapshot(seriesLimit: 120)
+            snapshot = model.snapshot(Self.snapshotRequest)
             snapshotIsStale = false
         }
         return UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot)

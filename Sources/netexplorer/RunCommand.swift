@@ -44,8 +44,8 @@ struct RunCommand: ParsableCommand {
             }
             let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
                                    architecture: options.architecture?.rawValue, nodes: options.nodes)
-            let app = LiveApp(scenario: scenario, backend: terminal, startSpeed: speed, startPaused: paused,
-                              origin: origin)
+            let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: terminal, startSpeed: speed,
+                              startPaused: paused)
             let exit = app.run()
             let signal = terminal.quitSignal
             terminal.close()

@@ -65,14 +65,14 @@ struct ArchitectureSwitchTests {
     }
 
     @Test("t switches the engine to the mesh: snapshot, engine's message, flash and topology follow; t again back")
-    func toggleRoundTrip() {
+    func toggleRoundTrip() throws {
         let (app, terminal, clock) = LiveAppTests.make(size: Size(width: 160, height: 40), paused: true)
         app.renderFrame()
         #expect(Self.nodeGlyphs(terminal) == 20)
 
         terminal.type("t")
         _ = LiveAppTests.frames(1, app, clock)
-        #expect(app.engine.architecture == .peerMesh && app.snapshot.architecture == .peerMesh)
+        #expect(try LiveAppTests.engine(app).architecture == .peerMesh && app.snapshot.architecture == .peerMesh)
         let message = app.state.status?.text ?? ""
         #expect(message == Engine(scenario: LiveAppTests.scenario).apply(.toggleArchitecture).message)
         #expect(message.hasPrefix("switched to peer-mesh: 20 peers"))
@@ -95,7 +95,8 @@ struct ArchitectureSwitchTests {
 
         terminal.type("t")
         _ = LiveAppTests.frames(1, app, clock)
-        #expect(app.engine.architecture == .clientServer && app.snapshot.architecture == .clientServer)
+        #expect(try LiveAppTests.engine(app).architecture == .clientServer)
+        #expect(app.snapshot.architecture == .clientServer)
         #expect(app.state.status?.text.hasPrefix("switched to client-server") == true)
         #expect(app.state.switchFlash?.text == "client-server")
         screen = terminal.screenLines()

@@ -92,12 +92,13 @@ struct CrashScreenTests {
         var scenario = Scenario(name: "tiny class")
         scenario.nodes = 20
         scenario.seed = 7
-        let app = LiveApp(scenario: scenario, backend: terminal, clock: clock, startSpeed: 10)
+        let app = LiveApp(model: Engine(scenario: scenario), origin: RunOrigin(scenario: scenario), backend: terminal,
+                          clock: clock, startSpeed: 10)
         #expect(terminal.crashScreen?.contains("no commands were applied") == true)
         app.renderFrame()
         clock.advance(millis: 250)
         _ = app.tick()
-        let before = app.engine.now
+        let before = app.model.now
         #expect(before > 0)
         terminal.type("t+")
         _ = app.tick()

@@ -20,8 +20,14 @@ struct LiveAppTests {
         -> (LiveApp, MemoryTerminal, ManualClock) {
         let terminal = MemoryTerminal(size: size, colorSupport: color)
         let clock = ManualClock(nanoseconds: 1_000_000_000)
-        let app = LiveApp(scenario: scenario, backend: terminal, clock: clock, startSpeed: speed, startPaused: paused)
+        let app = LiveApp(model: Engine(scenario: scenario), origin: RunOrigin(scenario: scenario), backend: terminal,
+                          clock: clock, startSpeed: speed, startPaused: paused)
         return (app, terminal, clock)
+    }
+
+    /// The engine `app` runs now (a fresh one after `r`).
+    static func engine(_ app: LiveApp) throws -> Engine {
+        try #require(app.model as? Engine)
     }
 
     /// Runs `frames` frames of `millis` wall milliseconds each.
@@ -122,28 +128,32 @@ struct LiveAppTests {
     }
 
     @Test(". while paused runs exactly one engine event")
-    func step() {
+    func step() throws {
         let (app, terminal, clock) = Self.make(paused: true)
         app.renderFrame()
-        let before = app.engine.eventsProcessed
+        let engine = try Self.engine(app)
+        let before = engine.eventsProcessed
         terminal.type(".")
         _ = Self.frames(1, app, clock)
-        #expect(app.engine.eventsProcessed == before + 1)
+        #expect(engine.eventsProcessed == before + 1)
         #expect(app.state.paused)
         #expect(app.state.status?.text.hasPrefix("one event: now t=") == true)
     }
 
     @Test("r starts the scenario again from t=0 with its own population")
-    func restart() {
+    func restart() throws {
         let (app, terminal, clock) = Self.make(speed: 10)
         app.renderFrame()
+        let first = try Self.engine(app)
         terminal.type("++")
         _ = Self.frames(10, of: 100, app, clock)
         #expect(app.snapshot.now > 0 && app.snapshot.activeNodeCount == 30)
         terminal.type("r")
         clock.advance(millis: 0)
         _ = app.tick()
-        #expect(app.engine.now == 0 && app.snapshot.activeNodeCount == 20)
+        let fresh = try Self.engine(app)
+        #expect(fresh !== first && fresh.now == 0 && app.snapshot.activeNodeCount == 20)
+        #expect(fresh.scenario.seed == first.scenario.seed)
     }
 
     @Test("x on the server crashes it; the engine's answer is on screen; x again revives it")
@@ -180,7 +190,8 @@ struct LiveAppTests {
         }
         let terminal = MemoryTerminal(size: Size(width: 100, height: 24))
         let clock = SlowClock()
-        let app = LiveApp(scenario: Self.scenario, backend: terminal, clock: clock, startSpeed: 1000)
+        let app = LiveApp(model: Engine(scenario: Self.scenario), origin: RunOrigin(scenario: Self.scenario),
+                          backend: terminal, clock: clock, startSpeed: 1000)
         app.renderFrame()
         for _ in 0..<40 { _ = app.tick() }
         let actual = app.state.actualSpeed ?? 0
