@@ -51,6 +51,18 @@ public final class Engine {
         attack.scheduleNextGuess(&ctx)
     }
 
+    /// A copy of `other` (see `checkpoint()`).
+    init(copying other: Engine) {
+        scenario = other.scenario
+        ctx = other.ctx.copy()
+        kernel = ctx.kernel
+        clients = other.clients
+        central = other.central
+        mesh = other.mesh?.copy()
+        attack = other.attack
+        churn = other.churn
+    }
+
     // MARK: - Driving
 
     /// The current simulated time.

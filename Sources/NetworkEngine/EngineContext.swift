@@ -6,8 +6,8 @@
 /// scenario's probability. A real-network driver would replace this, not the roles' logic (see docs/ARCHITECTURE.md).
 struct EngineContext {
     let scenario: Scenario
-    let kernel = Kernel<Engine.Event>()
-    let requests = RequestTable()
+    let kernel: Kernel<Engine.Event>
+    let requests: RequestTable
     var metrics: MetricsRecorder
     var liveness: Liveness
     /// Accounts, sessions, permissions and share passwords (read by the servers), and the attack's progress.
@@ -32,6 +32,8 @@ struct EngineContext {
 
     init(scenario: Scenario, nodes: Int) {
         self.scenario = scenario
+        kernel = Kernel()
+        requests = RequestTable()
         architecture = scenario.architecture
         metrics = MetricsRecorder(architecture: scenario.architecture)
         liveness = Liveness(nodes: nodes)
@@ -43,6 +45,21 @@ struct EngineContext {
         jitter = .millis(scenario.network.jitterMs)
         timeout = .seconds(scenario.workload.timeout)
         meanLogin = .millis(scenario.security.loginMs)
+    }
+
+    /// The same context with its own clock, queue and request table, and no output sink (a checkpoint: the copy's
+    /// future must not write into this run's files).
+    func copy() -> EngineContext { EngineContext(copying: self) }
+
+    private init(copying o: EngineContext) {
+        scenario = o.scenario
+        kernel = o.kernel.copy()
+        requests = o.requests.copy()
+        metrics = o.metrics
+        metrics.sink = nil
+        liveness = o.liveness; security = o.security; architecture = o.architecture
+        network = o.network; service = o.service; churn = o.churn
+        latency = o.latency; jitter = o.jitter; timeout = o.timeout; meanLogin = o.meanLogin
     }
 
     var now: SimTime { kernel.now }

@@ -81,6 +81,16 @@ final class RequestTable {
 
     init() {}
 
+    /// A table with the same requests in the same slots, owning its own memory (a checkpoint).
+    func copy() -> RequestTable {
+        let copy = RequestTable()
+        copy.storage = storage.clone(count: slotCount)
+        copy.slotCount = slotCount
+        copy.free = free
+        copy.liveCount = liveCount
+        return copy
+    }
+
     /// Every slot's record, live or freed, in slot order, without copying them (for snapshots, not the hot path).
     var records: UnsafeBufferPointer<RequestRecord> { UnsafeBufferPointer(start: storage.base, count: slotCount) }
 

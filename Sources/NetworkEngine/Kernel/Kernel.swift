@@ -23,6 +23,17 @@ final class Kernel<Event: BitwiseCopyable> {
 
     init() {}
 
+    /// A kernel at the same instant with the same pending events, owning its own queue (a checkpoint).
+    func copy() -> Kernel {
+        let copy = Kernel()
+        copy.now = now
+        copy.eventsProcessed = eventsProcessed
+        copy.queue = queue
+        copy.queue.makeUnique()  // the copy clones the store; this kernel's stays its own
+        copy.immediate = immediate
+        return copy
+    }
+
     /// The number of pending events.
     var pendingCount: Int { queue.count + immediate.count }
 

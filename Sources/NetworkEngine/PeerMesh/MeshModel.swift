@@ -21,6 +21,17 @@ struct MeshModel {
 
     var peerCount: Int { state.peerCount }
 
+    /// The same mesh, peers' servers included, in memory of its own (a checkpoint).
+    func copy() -> MeshModel {
+        MeshModel(state: state.copy(), servers: servers.copy(), meanService: meanService,
+                  constantService: constantService)
+    }
+
+    private init(state: MeshState, servers: PeerServers, meanService: SimTime, constantService: Bool) {
+        self.state = state; self.servers = servers; self.meanService = meanService
+        self.constantService = constantService
+    }
+
     /// Makes a bigger mesh over `peers` slots (peers joined beyond the overlay's size), keeping the counters, so the
     /// figures run on; lookups in flight name their next peer by its place on the ring, re-placed on the new one.
     mutating func rebuild(scenario: Scenario, peers: Int, seeded: Bool, _ ctx: inout EngineContext) {

@@ -125,6 +125,30 @@ final class MeshState {
 
     var peerCount: Int { served.count }
 
+    /// The same mesh in memory of its own (a checkpoint). The arrays whose addresses are kept for prefetch hints get
+    /// buffers of their own now, so neither mesh's hints point into the other's memory after a write.
+    func copy() -> MeshState { MeshState(copying: self) }
+
+    private init(copying o: MeshState) {
+        func own<T>(_ a: [T]) -> [T] { a.withUnsafeBufferPointer { Array($0) } }
+        discovery = o.discovery; replicas = o.replicas; resources = o.resources
+        ring = o.ring; flood = o.flood
+        holders = own(o.holders); present = own(o.present); onlineReplicas = o.onlineReplicas; heldBy = o.heldBy
+        unavailable = o.unavailable; unavailableArea = o.unavailableArea
+        lastAvailabilityTime = o.lastAvailabilityTime; startedAt = o.startedAt
+        epochs = own(o.epochs); served = own(o.served); lookupEnds = own(o.lookupEnds); ringVersion = o.ringVersion
+        lookupsResolved = o.lookupsResolved; hopSum = o.hopSum; lookupMessages = o.lookupMessages
+        lookupsStarted = o.lookupsStarted; peerOverloads = o.peerOverloads
+        floods = o.floods; nextFlood = o.nextFlood
+        floodsCompleted = o.floodsCompleted; floodReachedSum = o.floodReachedSum
+        floodQueryMessageSum = o.floodQueryMessageSum
+        lookupEndsAddress = elementsAddress(of: lookupEnds)
+        holdersAddress = elementsAddress(of: holders)
+        presentAddress = elementsAddress(of: present)
+        epochsAddress = elementsAddress(of: epochs)
+        servedAddress = elementsAddress(of: served)
+    }
+
     /// Starts loading what a lookup arriving at `rank` for request `slot` reads: the place and the cached ends.
     @inline(__always) func prefetch(rank: Int, slot: Int) {
         ring.prefetch(rank: rank)

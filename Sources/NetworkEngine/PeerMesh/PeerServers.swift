@@ -39,6 +39,20 @@ final class PeerServers {
         self.queueCapacity = queueCapacity
     }
 
+    /// The same servers in the same state, in memory of their own (a checkpoint).
+    func copy() -> PeerServers {
+        let copy = PeerServers(workers: workers, queueCapacity: queueCapacity)
+        copy.count = count
+        copy.state = state.clone(count: count)
+        copy.idle = idle.clone(count: count * workers)
+        copy.inService = inService.clone(count: count * workers)
+        copy.waitRef = waitRef.clone(count: waitUsed)
+        copy.waitNext = waitNext.clone(count: waitUsed)
+        copy.waitUsed = waitUsed
+        copy.freeWait = freeWait
+        return copy
+    }
+
     /// Gives every peer below `peers` a fresh server.
     func grow(to peers: Int) {
         guard peers > count else { return }
