@@ -77,8 +77,12 @@ struct EngineContext {
         return network.chance(scenario.network.loss)
     }
 
-    mutating func log(_ kind: NetworkEvent.Kind, node: Int, _ detail: String) {
-        metrics.record(NetworkEvent(time: kernel.now, kind: kind, node: node, detail: detail))
+    /// Records an event with the facts it is about (`account` 1-based, `peer` a node id; see `NetworkEvent`) and its
+    /// sentence for people.
+    mutating func log(_ kind: NetworkEvent.Kind, node: Int, account: Int? = nil, peer: Int? = nil,
+                      outcome: NetworkEvent.Outcome? = nil, _ detail: String) {
+        metrics.record(NetworkEvent(time: kernel.now, kind: kind, node: node, account: account, peer: peer,
+                                    outcome: outcome, detail: detail))
     }
 
     // MARK: - Messages

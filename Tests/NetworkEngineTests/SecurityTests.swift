@@ -22,12 +22,6 @@ struct SecurityTests {
         return s
     }
 
-    /// The account number a security event's detail names ("… account 3 …").
-    static func account(in detail: String) -> Int? {
-        guard let range = detail.range(of: "account ") else { return nil }
-        return Int(detail[range.upperBound...].prefix { $0.isNumber })
-    }
-
     @Test("with lockout after 5 failures an attacker never gets more than 5 guesses per account per lock period")
     func lockoutBoundsGuesses() {
         let s = Self.attacked()
@@ -37,15 +31,15 @@ struct SecurityTests {
         var lockedUntil: [Int: SimTime] = [:]
         var lockouts = 0, refusals = 0, checks = 0
         for e in engine.allEvents {
-            guard let a = Self.account(in: e.detail) else { continue }
-            if e.kind == .loginFailure && e.detail.contains("failed a password") {
+            guard let a = e.account else { continue }
+            if e.kind == .loginFailure && e.outcome == .wrong {
                 checks += 1
                 // A password is checked only when the account is not locked…
                 #expect(e.time >= lockedUntil[a, default: 0], "checked account \(a) while locked: \(e.detail)")
                 checksSinceLock[a, default: 0] += 1
                 // …and at most lockout_after times before the lock falls.
                 #expect(checksSinceLock[a, default: 0] <= s.security.lockoutAfter)
-            } else if e.kind == .loginFailure && e.detail.contains("refused") {
+            } else if e.kind == .loginFailure && e.outcome == .refused {
                 refusals += 1
                 #expect(e.time < lockedUntil[a, default: 0], "refused an unlocked account \(a)")
             } else if e.kind == .lockout {
@@ -63,9 +57,10 @@ struct SecurityTests {
         let report = engine.report().security
         #expect(report.lockouts == lockouts && report.breaches == 0)
         // The server logs every guess centrally: one refusal, failure or breach at node 0 for each attempt (a
-        // client's own refused login says "cannot log in" and is not a guess).
+        // client's own refused login is `lockedOut`, not a guess).
+        let guessOutcomes: [NetworkEvent.Outcome?] = [.refused, .wrong, .broken]
         let centralGuessLogs = engine.allEvents.filter { e in
-            e.node == 0 && (e.kind == .loginFailure || e.kind == .breach) && !e.detail.contains("cannot log in")
+            e.node == 0 && guessOutcomes.contains(e.outcome)
         }.count
         #expect(report.attackAttempts > 0 && centralGuessLogs == report.attackAttempts)
     }
@@ -170,7 +165,7 @@ struct SecurityTests {
         s.security.lockoutSeconds = 300
         let engine = Engine(scenario: s, keepAllEvents: true)
         engine.run(until: .seconds(120))
-        let refusedOwners = engine.allEvents.filter { $0.kind == .loginFailure && $0.detail.hasPrefix("client ") }
+        let refusedOwners = engine.allEvents.filter { $0.kind == .loginFailure && $0.outcome == .lockedOut }
         #expect(!refusedOwners.isEmpty && engine.requestCounts.denied > 0)
         #expect(engine.report().security.unauthorized == 0, "no permission was missing: the lock did it")
     }

@@ -88,7 +88,8 @@ struct CentralServerModel {
             if ctx.security.login(account: account, at: ctx.now) {
                 ctx.sendReply(ref, .loggedIn)
             } else {
-                ctx.log(.loginFailure, node: 0, "client \(client + 1) cannot log in: account \(account + 1) is locked "
+                ctx.log(.loginFailure, node: 0, account: account + 1, peer: client + 1, outcome: .lockedOut,
+                        "client \(client + 1) cannot log in: account \(account + 1) is locked "
                         + "(\(ctx.security.secondsLeft(account, at: ctx.now)) s left)")
                 ctx.sendReply(ref, .denied)
             }
@@ -99,7 +100,8 @@ struct CentralServerModel {
             ctx.sendReply(ref, .completed)
         } else {
             ctx.security.unauthorized += 1
-            ctx.log(.unauthorized, node: 0, "client \(client + 1) (account \(account + 1)) denied resource \(resource): "
+            ctx.log(.unauthorized, node: 0, account: account + 1, peer: client + 1, outcome: .denied,
+                    "client \(client + 1) (account \(account + 1)) denied resource \(resource): "
                     + "no read permission")
             ctx.sendReply(ref, .denied)
         }

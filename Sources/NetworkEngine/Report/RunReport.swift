@@ -268,11 +268,17 @@ extension Engine {
 }
 
 extension NetworkEvent {
-    /// One line of `--events FILE`: `{"t": 12.5, "kind": "overload", "node": 0, "detail": "..."}`.
+    /// One line of `--events FILE`: `{"t": 12.5, "kind": "overload", "node": 0, "detail": "..."}`, then those of
+    /// `account`, `peer` and `outcome` that the event has, in that order: `..., "account": 3, "peer": 1,
+    /// "outcome": "wrong"}`.
     public var jsonLine: String {
-        JSONValue.object([
+        var fields: [(String, JSONValue)] = [
             ("t", .rounded(time.inSeconds, 6)), ("kind", .string(kind.rawValue)), ("node", .int(node)),
             ("detail", .string(detail)),
-        ]).serialized()
+        ]
+        if let account { fields.append(("account", .int(account))) }
+        if let peer { fields.append(("peer", .int(peer))) }
+        if let outcome { fields.append(("outcome", .string(outcome.rawValue))) }
+        return JSONValue.object(fields).serialized()
     }
 }

@@ -13,35 +13,44 @@ extension EngineContext {
         if peer < 0 { accountGuessed(target, by: attacker) } else { shareGuessed(peer, by: attacker) }
     }
 
+    /// A guess at account `account` was checked at the server: its events are the server's (node 0), with the
+    /// account and the attacker.
     private mutating func accountGuessed(_ account: Int, by attacker: Int) {
-        let who = "node \(attacker + 1)"
+        let (number, by) = (account + 1, attacker + 1)
+        let who = "node \(by)"
         switch security.guessAccount(account, at: now) {
         case .refused:
-            log(.loginFailure, node: 0, "\(who) refused at account \(account + 1): locked "
-                + "(\(security.secondsLeft(account, at: now)) s left)")
+            log(.loginFailure, node: 0, account: number, peer: by, outcome: .refused,
+                "\(who) refused at account \(number): locked (\(security.secondsLeft(account, at: now)) s left)")
         case .wrong(let n, let locked):
-            log(.loginFailure, node: 0, "\(who) failed a password for account \(account + 1) (try \(n))")
+            log(.loginFailure, node: 0, account: number, peer: by, outcome: .wrong,
+                "\(who) failed a password for account \(number) (try \(n))")
             if locked {
-                log(.lockout, node: 0, "account \(account + 1) locked for "
+                log(.lockout, node: 0, account: number, peer: by, "account \(number) locked for "
                     + "\(RunReport.fixed(scenario.security.lockoutSeconds, 0)) s after "
                     + "\(scenario.security.lockoutAfter) failed passwords")
             }
         case .broken(let n):
-            log(.breach, node: 0, "\(who) broke into account \(account + 1): weak password guessed on try \(n)")
+            log(.breach, node: 0, account: number, peer: by, outcome: .broken,
+                "\(who) broke into account \(number): weak password guessed on try \(n)")
         case .alreadyBroken:
             break
         }
     }
 
+    /// A guess at peer `peer`'s share was checked by that peer: its events are the peer's, with the attacker.
     private mutating func shareGuessed(_ peer: Int, by attacker: Int) {
-        let who = "node \(attacker + 1)"
+        let by = attacker + 1
+        let who = "node \(by)"
         switch security.guessShare(peer, at: now) {
         case .readOpen:
-            log(.breach, node: peer + 1, "\(who) read peer \(peer + 1)'s share: no password (unnoticed by the peer)")
+            log(.breach, node: peer + 1, peer: by, outcome: .readOpen,
+                "\(who) read peer \(peer + 1)'s share: no password (unnoticed by the peer)")
         case .wrong(let n):
-            log(.loginFailure, node: peer + 1, "seen by peer \(peer + 1): wrong share password from \(who) (try \(n))")
+            log(.loginFailure, node: peer + 1, peer: by, outcome: .wrong,
+                "seen by peer \(peer + 1): wrong share password from \(who) (try \(n))")
         case .broken(let n):
-            log(.breach, node: peer + 1,
+            log(.breach, node: peer + 1, peer: by, outcome: .broken,
                 "\(who) guessed peer \(peer + 1)'s weak share password on try \(n) (looks like its owner: unnoticed)")
         case .alreadyBroken:
             break
