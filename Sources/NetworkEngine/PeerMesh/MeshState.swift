@@ -1,9 +1,9 @@
-/// The peer mesh inside the engine: the overlay, where each resource's replicas live, and the counters behind the
-/// mesh figures (each peer's small server is in `Engine.peerServers`).
+/// The peer mesh's state: the overlay, where each resource's replicas live, and the counters behind the mesh figures
+/// (each peer's small server is in `MeshModel.servers`).
 ///
-/// A class, not a struct: the engine reaches it through an optional on every hop, and for this large struct the
-/// optional's tag check was an outlined call (55 instructions an event, measured on the 100,000-peer DHT bench); for a
-/// class it is a null test. Nothing copies a mesh to keep an old state: a rebuild makes a new one.
+/// A class, not a struct: `MeshModel` is reached through the engine's optional on every hop, and for this large
+/// struct the optional's tag check was an outlined call, where for a class it is a null test (docs/PERFORMANCE.md).
+/// A rebuild makes a new one; a checkpoint copies it (`copy()`).
 final class MeshState {
     let discovery: Scenario.Discovery
     let replicas: Int
