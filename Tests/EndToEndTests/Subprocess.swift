@@ -110,6 +110,9 @@ enum Subprocess {
             }
         }
 
+        // A child past its deadline may be blocked writing into a pipe nobody reads any more: a blocking wait for it
+        // would never return, so it is killed first.
+        if timedOut { kill(pid, SIGKILL) }
         var status: Int32 = 0
         while true {
             let waited = waitpid(pid, &status, timedOut ? 0 : WNOHANG)

@@ -1,12 +1,12 @@
 import Testing
 import NetworkEngine
 
-/// Whatever the checker accepts runs: random scenarios with every key, each value drawn from the ends of its
-/// documented range (`ScenarioLimits`), just inside them, or a typical value, written as YAML, decoded, then run with
-/// live commands mixed in, and reported in every format.
+/// Whatever the checker accepts runs: random scenarios with every key of `ScenarioKeyTable`, each value drawn from the
+/// ends of its documented range (from `ScenarioLimits`), just inside them, or a typical value, written as YAML,
+/// decoded, then run with live commands mixed in, and reported in every format.
 ///
-/// A value within the limits must never be refused by the range checks (the generator and the checker read the same
-/// table), and a scenario the budget accepts must run without a trap. The runs are short (a simulated second or two,
+/// A value within the limits must never be refused by the range checks (the generator reads the bounds the table
+/// documents, not the checker's verdict), and a scenario the budget accepts must run without a trap. The runs are short (a simulated second or two,
 /// and at most `eventCap` events each) so the suite stays fast; `Scripts/fuzz-scenarios` runs the real binary on
 /// mutated files for longer.
 @Suite("Any scenario the checker accepts runs")
@@ -19,65 +19,76 @@ struct ScenarioPropertyTests {
     /// build (see the test).
     static let debugBytes = 48.0 * 1024 * 1024
     static let debugSetup = 1e7
+    /// The most worker slots a debug run may reset per simulated second: a peer that leaves frees each of its
+    /// `mesh.workers`, so fast churn on peers with a million workers each is minutes of work in a debug build.
+    static let debugChurnWork = 1e7
 
-    /// One key of a scenario file with the values to draw from: the range's ends, values just inside, a typical one.
+    /// One key of a scenario file with the values to draw from.
     struct Key {
         var path: String
         var values: [String]
     }
 
-    static let seconds = ["0.001", "1", "30", "\(Int(ScenarioLimits.maxSeconds))", "1e8"]
-    static let millis = ["0.001", "0", "5", "20", "1e6", "\(Int(ScenarioLimits.maxMillis))"]
-    static let shares = ["0", "0.01", "0.5", "0.99", "1"]
+    /// Every key of `ScenarioKeyTable` but the texts (the name is drawn apart) and the timeline's (drawn as actions).
+    /// The keys a mapping must give all of (churn's two means) are drawn together, as one flow mapping, or as null.
+    static let keys: [Key] = {
+        var keys: [Key] = []
+        for key in ScenarioKeyTable.keys where key.kind != .text && key.parent != "timeline" {
+            guard key.isRequired, let parent = key.parent else {
+                keys.append(Key(path: key.path, values: values(for: key)))
+                continue
+            }
+            guard !keys.contains(where: { $0.path == parent }) else { continue }
+            let columns = ScenarioKeyTable.keys.filter { $0.parent == parent }.map { ($0.name, values(for: $0)) }
+            let rows = (0..<(columns.map(\.1.count).max() ?? 0)).map { row in
+                "{ " + columns.map { "\($0.0): \($0.1[row % $0.1.count])" }.joined(separator: ", ") + " }"
+            }
+            keys.append(Key(path: parent, values: rows + ["null"]))
+        }
+        return keys
+    }()
 
-    /// Every key the scenario format has, and where it lives.
-    static let keys: [Key] = [
-        Key(path: "seed", values: ["0", "1", "18446744073709551615"]),
-        Key(path: "duration", values: ["0.001", "1", "2"]),
-        Key(path: "architecture", values: ["client-server", "peer-mesh"]),
-        Key(path: "nodes", values: ["0", "1", "2", "3", "20", "200", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "workload.rate", values: ["0", "1e-10", "0.5", "3", "100", "\(Int(ScenarioLimits.maxRate))"]),
-        Key(path: "workload.resources", values: ["1", "2", "200", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "workload.popularity", values: ["uniform", "zipf"]),
-        Key(path: "workload.timeout", values: ["0", "1e-9", "0.05", "5", "\(Int(ScenarioLimits.maxSeconds))"]),
-        Key(path: "workload.retries", values: ["0", "1", "3", "\(ScenarioLimits.maxRetries)"]),
-        Key(path: "network.latency_ms", values: millis),
-        Key(path: "network.jitter_ms", values: millis),
-        Key(path: "network.loss", values: shares),
-        Key(path: "server.workers", values: ["1", "4", "1000", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "server.service_ms", values: ["\(ScenarioLimits.minServiceMillis)", "40", "1e9"]),
-        Key(path: "server.service", values: ["exponential", "constant"]),
-        Key(path: "server.queue", values: ["0", "1", "64", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "server.cost_per_hour", values: ["0", "1.2", "\(Int(ScenarioLimits.maxDollarsPerHour))"]),
-        Key(path: "mesh.discovery", values: ["dht", "flooding"]),
-        Key(path: "mesh.degree", values: ["1", "2", "4", "7", "1000", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "mesh.ttl", values: ["1", "3", "7", "\(ScenarioLimits.maxTTL)"]),
-        Key(path: "mesh.replicas", values: ["1", "3", "50", "1000", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "mesh.workers", values: ["1", "2", "100", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "mesh.service_ms", values: ["\(ScenarioLimits.minServiceMillis)", "40", "1e9"]),
-        Key(path: "mesh.queue", values: ["0", "1", "8", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "mesh.stabilize", values: ["0", "0.5", "5", "\(Int(ScenarioLimits.maxSeconds))"]),
-        Key(path: "mesh.churn", values: ["{ mean_uptime: \(ScenarioLimits.minChurnSeconds), mean_downtime: 1 }",
-                                         "{ mean_uptime: 10, mean_downtime: 2 }",
-                                         "{ mean_uptime: 1e9, mean_downtime: 1e9 }", "null"]),
-        Key(path: "security.accounts", values: ["0", "1", "50", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "security.lockout_after", values: ["1", "5", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "security.lockout_seconds", values: ["0", "20", "\(Int(ScenarioLimits.maxSeconds))"]),
-        Key(path: "security.share_passwords", values: shares),
-        Key(path: "security.weak_passwords", values: shares),
-        Key(path: "security.attackers", values: ["0", "1", "3", "1000", "\(ScenarioLimits.maxCount)"]),
-        Key(path: "security.attack_rate", values: ["0", "1e-10", "2", "\(Int(ScenarioLimits.maxRate))"]),
-        Key(path: "security.login_ms", values: ["\(ScenarioLimits.minServiceMillis)", "10", "1e9"]),
-        Key(path: "security.read_access", values: shares),
-        Key(path: "security.dictionary", values: ["1", "20", "\(ScenarioLimits.maxDictionary)"]),
-    ]
+    /// Timeline actions from the table's action keys, at times from the start to past the end, aimed at nodes that
+    /// may or may not exist.
+    static let actions: [String] = ScenarioKeyTable.keys.filter { $0.parent == "timeline" && !$0.isRequired }
+        .flatMap { key in values(for: key).map { "\(key.name): \($0)" } }
+    static let times = ScenarioKeyTable.key("timeline.at").map(values(for:)) ?? ["0"]
 
-    /// Timeline actions at times from the start to past the end, aimed at nodes that may or may not exist.
-    static let actions = [
-        "add_nodes: 1", "add_nodes: 50", "add_nodes: \(ScenarioLimits.maxCount)", "remove_nodes: 1",
-        "remove_nodes: 1000", "toggle: peer-mesh", "toggle: client-server", "crash: server", "restart: server",
-        "crash: 1", "restart: 1", "crash: 0", "crash: 999999",
-    ]
+    /// A key's values from its kind and limits: the lowest accepted, one just above it, the default (or one more than
+    /// the lowest), ten times that, and the highest.
+    static func values(for key: ScenarioKey) -> [String] {
+        let numbers: [Double]
+        switch key.kind {
+        case .text: return ["text"]
+        case .seed: return ["0", "1", "\(UInt64.max)"]
+        case .choice(let choices): return choices
+        case .node: return ["server", "0", "1", "999999"]
+        case .integer(let range):
+            let first = range.lowerIncluded ? range.lower : range.lower.rounded(.down) + 1
+            numbers = candidates(first: first, next: first + 1, key: key, range: range)
+        case .number(let range):
+            let first = range.lowerIncluded ? range.lower : range.lower + 0.001
+            numbers = candidates(first: first, next: first == 0 ? 1e-9 : first * 2, key: key, range: range)
+        }
+        return numbers.map { ScenarioValue.number($0).description }
+    }
+
+    private static func candidates(first: Double, next: Double, key: ScenarioKey, range: ScenarioRange) -> [Double] {
+        let typical: Double
+        switch key.defaultValue {
+        case .integer(let n)?: typical = Double(n)
+        case .number(let x)?: typical = x
+        default: typical = first + 1
+        }
+        // Within the bounds as the README states them (the upper one included), not as the checker computes them:
+        // a checker refusing a value the table allows must fail this test.
+        let upper = range.upper ?? typical * 1000
+        var out: [Double] = []
+        for x in [first, next, typical, typical * 10, upper] where x >= first && x <= upper && !out.contains(x) {
+            out.append(x)
+        }
+        return out
+    }
 
     /// A scenario file drawing each key's value from `random`.
     static func yaml(_ random: inout SeededRandom) -> String {
@@ -96,7 +107,7 @@ struct ScenarioPropertyTests {
         if count > 0 {
             text += "timeline:\n"
             for _ in 0..<count {
-                let at = ["0", "0.5", "1", "3", "\(Int(ScenarioLimits.maxSeconds))"][random.below(5)]
+                let at = times[random.below(times.count)]
                 text += "  - { at: \(at), \(actions[random.below(actions.count)]) }\n"
             }
         }
@@ -125,7 +136,10 @@ struct ScenarioPropertyTests {
             // (a million resources placed on peers, say) are left to the fuzz script's release runs.
             let bytes = ScenarioBudget.memoryTerms(scenario).reduce(0) { $0 + $1.amount }
             let setup = ScenarioBudget.setupTerms(scenario).reduce(0) { $0 + $1.amount }
-            guard bytes <= Self.debugBytes, setup <= Self.debugSetup else { continue }
+            let moves = ScenarioBudget.eventTerms(scenario).filter { $0.keys.contains("mesh.churn.mean_uptime") }
+                .reduce(0) { $0 + $1.amount }
+            let churnWork = moves * Double(scenario.mesh.workers)
+            guard bytes <= Self.debugBytes, setup <= Self.debugSetup, churnWork <= Self.debugChurnWork else { continue }
             ran += 1
             let engine = Engine(scenario: scenario)
             let end = SimTime.seconds(min(scenario.duration, 2))

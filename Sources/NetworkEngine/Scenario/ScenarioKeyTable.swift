@@ -1,0 +1,95 @@
+/// Every key of a scenario file, in the order the README lists them: the one table the decoder, `check`, the
+/// README's key table (`netexplorer scenarios --keys`), the property tests and the fuzz script read.
+///
+/// A row names the key by its dotted path, what it accepts (limits from `ScenarioLimits`), one line of doc, and the
+/// field of `Scenario` it is written to; its default is read from `Scenario`, never typed here. The mappings of a
+/// file (`workload`, `mesh.churn`, ...) are the paths' prefixes. Adding a key is adding a row.
+public enum ScenarioKeyTable {
+    public static let keys: [ScenarioKey] = [
+        .text("name", \.name, required: true, "what reports and the live view call the scenario"),
+        .text("description", \.description, "a paragraph about the scenario; `scenarios` shows its first line"),
+        .seed("seed", \.seed, "the seed of every random stream: the same seed, the same run"),
+        .number("duration", \.duration, .seconds(above: 0), "simulated seconds of a headless run"),
+        .choice("architecture", \.architecture, "the architecture the run starts in"),
+        .integer("nodes", \.nodes, .count(atLeast: 0), "clients (client-server) or peers (peer-mesh)"),
+
+        .number("workload.rate", \.workload.rate, .atLeast(0, atMost: ScenarioLimits.maxRate),
+                "requests per second per node, Poisson"),
+        .integer("workload.resources", \.workload.resources, .count(atLeast: 1), "distinct resources to request"),
+        .choice("workload.popularity", \.workload.popularity, "how requests pick a resource (zipf: a few are popular)"),
+        .number("workload.timeout", \.workload.timeout, .seconds(atLeast: 0),
+                "seconds before a requester gives up on an attempt; 0 = never"),
+        .integer("workload.retries", \.workload.retries, .atLeast(0, atMost: Double(ScenarioLimits.maxRetries)),
+                 "further attempts after a timeout"),
+
+        .number("network.latency_ms", \.network.latencyMs, .millis(atLeast: 0), "one-way latency per hop, ms"),
+        // Jitter may exceed latency: the engine clamps each hop's delay at zero.
+        .number("network.jitter_ms", \.network.jitterMs, .millis(atLeast: 0), "uniform ± jitter added to each hop, ms"),
+        .number("network.loss", \.network.loss, .share, "probability that a message is lost"),
+
+        .integer("server.workers", \.server.workers, .count(atLeast: 1), "requests the server serves at once"),
+        .number("server.service_ms", \.server.serviceMs, .millis(atLeast: ScenarioLimits.minServiceMillis),
+                "mean service time of a request, ms"),
+        .choice("server.service", \.server.service, "distribution of service times"),
+        .integer("server.queue", \.server.queue, .count(atLeast: 0), "waiting room; a full queue rejects: overload"),
+        .number("server.cost_per_hour", \.server.costPerHour, .atLeast(0, atMost: ScenarioLimits.maxDollarsPerHour),
+                "dollars per hour of the server"),
+
+        .choice("mesh.discovery", \.mesh.discovery, "flooding (Gnutella-style) or dht (a Chord-like ring)"),
+        .integer("mesh.degree", \.mesh.degree, .count(atLeast: 1), "mean neighbours per peer (flooding)"),
+        .integer("mesh.ttl", \.mesh.ttl, .atLeast(1, atMost: Double(ScenarioLimits.maxTTL)), "flooding hop limit"),
+        .integer("mesh.replicas", \.mesh.replicas, .count(atLeast: 1),
+                 "copies of each resource (DHT: the key's successors; flooding: random peers)"),
+        .integer("mesh.workers", \.mesh.workers, .count(atLeast: 1), "requests each peer's own server serves at once"),
+        .number("mesh.service_ms", \.mesh.serviceMs, .millis(atLeast: ScenarioLimits.minServiceMillis),
+                "mean service time of a peer, ms"),
+        .integer("mesh.queue", \.mesh.queue, .count(atLeast: 0), "each peer's waiting room"),
+        .number("mesh.stabilize", \.mesh.stabilize, .seconds(atLeast: 0),
+                "seconds between a DHT peer's fix-ups; until then departed peers still get lookups"),
+        .churn("mesh.churn.mean_uptime", \.meanUptime, .seconds(atLeast: ScenarioLimits.minChurnSeconds),
+               "mean seconds a peer stays up, exponential; give both means, or omit churn for none"),
+        .churn("mesh.churn.mean_downtime", \.meanDowntime, .seconds(atLeast: ScenarioLimits.minChurnSeconds),
+               "mean seconds a peer stays away before it rejoins"),
+
+        .integer("security.accounts", \.security.accounts, .count(atLeast: 0),
+                 "central accounts on the server; 0 = an open server with no logins"),
+        .integer("security.lockout_after", \.security.lockoutAfter, .count(atLeast: 1),
+                 "wrong passwords before an account locks"),
+        .number("security.lockout_seconds", \.security.lockoutSeconds, .seconds(atLeast: 0), "how long a lock lasts"),
+        .number("security.share_passwords", \.security.sharePasswords, .share,
+                "share of peers protecting their share with a password"),
+        .number("security.weak_passwords", \.security.weakPasswords, .share,
+                "share of passwords in the attacker's dictionary"),
+        .integer("security.attackers", \.security.attackers, .count(atLeast: 0),
+                 "attacking nodes 1…k from the start (`a` starts one live)"),
+        .number("security.attack_rate", \.security.attackRate, .atLeast(0, atMost: ScenarioLimits.maxRate),
+                "guesses per second per attacker"),
+        .number("security.login_ms", \.security.loginMs, .millis(atLeast: ScenarioLimits.minServiceMillis),
+                "mean server time of a login or a denial, ms"),
+        .number("security.read_access", \.security.readAccess, .share,
+                "share of account–resource pairs the administrator grants"),
+        .integer("security.dictionary", \.security.dictionary,
+                 .atLeast(1, atMost: Double(ScenarioLimits.maxDictionary)), "words the attacker tries per password"),
+
+        // Each entry of the timeline list gives `at` and exactly one action.
+        .actionTime("timeline.at", .seconds(atLeast: 0), "simulated second of the entry's one action"),
+        .action("timeline.add_nodes", .integer(.count(above: 0)), "clients or peers join") {
+            $0.integer.map { .addNodes($0) }
+        },
+        .action("timeline.remove_nodes", .integer(.count(above: 0)), "clients or peers leave") {
+            $0.integer.map { .removeNodes($0) }
+        },
+        .action("timeline.toggle", .choices(Architecture.self), "switch to this architecture") {
+            $0.choice.flatMap(Architecture.init(rawValue:)).map { .toggle($0) }
+        },
+        .action("timeline.crash", .node, "crash the server or a node (clients or peers are 1…N)") {
+            $0.node.map { .crash($0) }
+        },
+        .action("timeline.restart", .node, "bring the server or a node back") { $0.node.map { .restart($0) } },
+    ]
+
+    /// The row of a dotted path.
+    public static func key(_ path: String) -> ScenarioKey? { byPath[path] }
+
+    private static let byPath = Dictionary(uniqueKeysWithValues: keys.map { ($0.path, $0) })
+}

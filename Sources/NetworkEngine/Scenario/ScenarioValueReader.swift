@@ -1,0 +1,140 @@
+import Yams
+
+/// Reading one value as its key's kind says, or reporting why not: every message names the key by its full path.
+extension ScenarioReader {
+    /// The value of `node` for `key`, or nil after reporting what is wrong with it.
+    mutating func value(_ node: Node, of key: ScenarioKey) -> ScenarioValue? {
+        let path = key.path
+        switch key.kind {
+        case .text:
+            return text(node, key)
+        case .seed:
+            return seed(node, path).map(ScenarioValue.seed)
+        case .integer(let range):
+            return integer(node, path, range).map(ScenarioValue.integer)
+        case .number(let range):
+            return number(node, path, range).map(ScenarioValue.number)
+        case .choice(let choices):
+            if case .scalar(let scalar) = node, choices.contains(scalar.string) { return .choice(scalar.string) }
+            report(node, "'\(path)' must be one of \(choices.joined(separator: ", ")), got \(shown(node))")
+            return nil
+        case .node:
+            return nodeTarget(node, path).map(ScenarioValue.node)
+        }
+    }
+
+    /// Any scalar reads as text, so `name: 2024` is a fine name; null and collections are not text. A required text
+    /// must say something; an optional one left empty (`description:`) is harmless and reads as empty.
+    private mutating func text(_ node: Node, _ key: ScenarioKey) -> ScenarioValue? {
+        let isNull = ScenarioText.isNull(node)
+        if key.isRequired {
+            let text = isNull ? "" : ScenarioText.trimmed(node.scalar?.string ?? "")
+            if !text.isEmpty { return .text(text) }
+            report(node, "'\(key.path)' must be a non-empty string, got \(shown(node))")
+            return nil
+        }
+        if isNull { return .text("") }
+        if case .scalar(let scalar) = node { return .text(ScenarioText.trimmed(scalar.string)) }
+        report(node, "'\(key.path)' must be text, got \(shown(node))")
+        return nil
+    }
+
+    /// An integer in range, or nil after reporting why not.
+    private mutating func integer(_ node: Node, _ path: String, _ range: ScenarioRange) -> Int? {
+        switch number(node) {
+        case .integer(let n):
+            if let violation = range.violation(Double(n)) {
+                report(node, "'\(path)' \(violation), got \(shown(node))")
+                return nil
+            }
+            return n
+        case .tooLarge(let x):
+            let violation = range.violation(x) ?? "is too large"
+            report(node, "'\(path)' \(violation), got \(shown(node))")
+        case .real:
+            report(node, "'\(path)' must be an integer (a whole number), got \(shown(node))")
+        case nil:
+            report(node, "'\(path)' must be an integer, got \(shown(node))")
+        }
+        return nil
+    }
+
+    /// A number in range; integers are welcome where a fraction would do.
+    private mutating func number(_ node: Node, _ path: String, _ range: ScenarioRange) -> Double? {
+        let x: Double
+        switch number(node) {
+        case .integer(let n): x = Double(n)
+        case .real(let r): x = r
+        case .tooLarge(let big): x = big
+        case nil:
+            report(node, "'\(path)' must be a number, got \(shown(node))")
+            return nil
+        }
+        guard x.isFinite else {
+            report(node, "'\(path)' must be a finite number, got \(shown(node))")
+            return nil
+        }
+        if let violation = range.violation(x) {
+            report(node, "'\(path)' \(violation), got \(shown(node))")
+            return nil
+        }
+        return x
+    }
+
+    /// Seeds span all of UInt64, past Int's range, so they get their own reading.
+    private mutating func seed(_ node: Node, _ path: String) -> UInt64? {
+        let range = "between 0 and \(UInt64.max)"
+        switch number(node) {
+        case .integer(let n) where n >= 0:
+            return UInt64(n)
+        case .integer:
+            report(node, "'\(path)' must be \(range), got \(shown(node))")
+        case .tooLarge:
+            let digits = node.scalar?.string.filter { $0 != "_" } ?? ""
+            if let big = UInt64(digits.hasPrefix("+") ? String(digits.dropFirst()) : digits) { return big }
+            report(node, "'\(path)' must be \(range), got \(shown(node))")
+        case .real:
+            report(node, "'\(path)' must be an integer (a whole number), got \(shown(node))")
+        case nil:
+            report(node, "'\(path)' must be an integer, got \(shown(node))")
+        }
+        return nil
+    }
+
+    /// `server`, or a node id: crashing a particular client or peer is as useful in a lesson as crashing the server.
+    private mutating func nodeTarget(_ node: Node, _ path: String) -> Scenario.NodeTarget? {
+        if case .scalar(let scalar) = node, scalar.string == "server" { return .server }
+        if case .integer(let id)? = number(node), id >= 0 { return .node(id) }
+        report(node, "'\(path)' must be 'server' or a node id (an integer of at least 0), got \(shown(node))")
+        return nil
+    }
+
+    // MARK: Numbers
+
+    /// A number as the file spelled it: YAML's int and float forms, with decimal digits read as decimal
+    /// (YAML 1.1 would read `010` as octal 8, which nobody writing `nodes: 010` means).
+    private enum Number {
+        case integer(Int)
+        case real(Double)
+        /// An integer too big for Int; kept as a Double so a range check can still say what is wrong.
+        case tooLarge(Double)
+    }
+
+    private func number(_ node: Node) -> Number? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return nil }
+        let digits = scalar.string.filter { $0 != "_" }
+        let unsigned = digits.first == "+" || digits.first == "-" ? digits.dropFirst() : Substring(digits)
+        if !unsigned.isEmpty, unsigned.allSatisfy(\.isASCII), unsigned.allSatisfy(\.isNumber) {
+            if let value = Int(digits.first == "+" ? String(unsigned) : digits) { return .integer(value) }
+            return .tooLarge(Double(digits) ?? .infinity)
+        }
+        switch ScenarioText.resolvedTag(node) {
+        case .int:
+            return Int.construct(from: scalar).map(Number.integer)
+        case .float:
+            return Double.construct(from: scalar).map(Number.real)
+        default:
+            return nil
+        }
+    }
+}
