@@ -90,6 +90,7 @@ public enum CrashScreen {
             case .restart(let target): return (" ", "restart \(target)")
             case .flashCrowd(let requests): return ("f", "flash crowd of \(requests) requests")
             case .toggleArchitecture: return ("t", "switch architecture")
+            case .switchArchitecture(let target): return (" ", "switch to \(target.rawValue)")
             case .toggleAttack: return ("a", "start or stop the attack")
             }
         }

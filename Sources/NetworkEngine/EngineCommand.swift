@@ -1,4 +1,5 @@
-/// What the outside (the live view, a timeline) may ask the running engine to do.
+/// What the outside may ask the running engine to do: the one vocabulary of actions shared by a scenario's timeline
+/// (`Scenario.TimelineAction.Kind` is this type), the live view's keys, the command log and the crash screen.
 ///
 /// Commands are the only way in: the UI never mutates engine state directly.
 public enum EngineCommand: Sendable, Equatable {
@@ -11,6 +12,8 @@ public enum EngineCommand: Sendable, Equatable {
     /// A burst of simultaneous requests from random active clients.
     case flashCrowd(requests: Int)
     case toggleArchitecture
+    /// Switch new requests to this architecture (refused when it is already in force).
+    case switchArchitecture(to: Architecture)
     /// Start or stop the scenario's password-guessing attack.
     case toggleAttack
 }
@@ -20,4 +23,30 @@ public struct CommandOutcome: Sendable, Equatable {
     public var accepted: Bool
     public var message: String
     public init(accepted: Bool, message: String) { self.accepted = accepted; self.message = message }
+}
+
+extension EngineCommand {
+    /// How a timeline entry spells the command (`add_nodes: 5`), or nil for those only the live view sends (they
+    /// depend on what is on screen: the selected node, the architecture or attack in force).
+    public var timelineSpelling: String? {
+        switch self {
+        case .addNodes(let n): "add_nodes: \(n)"
+        case .removeNodes(let n): "remove_nodes: \(n)"
+        case .crash(let target): "crash: \(target.spelling)"
+        case .restart(let target): "restart: \(target.spelling)"
+        case .flashCrowd(let requests): "flash_crowd: \(requests)"
+        case .switchArchitecture(let target): "toggle: \(target.rawValue)"
+        case .toggleNode, .toggleArchitecture, .toggleAttack: nil
+        }
+    }
+}
+
+extension Scenario.NodeTarget {
+    /// `server` or the node's id, as a scenario file writes it.
+    public var spelling: String {
+        switch self {
+        case .server: "server"
+        case .node(let id): String(id)
+        }
+    }
 }

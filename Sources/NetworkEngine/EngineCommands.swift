@@ -14,19 +14,12 @@ extension Engine {
         case .flashCrowd(let count): return flashCrowd(count)
         case .toggleArchitecture:
             return switchArchitecture(to: ctx.architecture == .clientServer ? .peerMesh : .clientServer)
+        case .switchArchitecture(let target): return switchArchitecture(to: target)
         case .toggleAttack: return attack.toggle(&ctx)
         }
     }
 
-    func runTimelineAction(_ action: Scenario.TimelineAction) {
-        switch action.kind {
-        case .addNodes(let n): apply(.addNodes(n))
-        case .removeNodes(let n): apply(.removeNodes(n))
-        case .crash(let t): apply(.crash(t))
-        case .restart(let t): apply(.restart(t))
-        case .toggle(let target): _ = switchArchitecture(to: target)
-        }
-    }
+    func runTimelineAction(_ action: Scenario.TimelineAction) { apply(action.kind) }
 
     // MARK: - The population
 

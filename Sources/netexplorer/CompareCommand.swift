@@ -88,7 +88,7 @@ struct CompareCommand: ParsableCommand {
             try ScenarioOptions.checkBudget(s, source: scenario)
         }
         // Timeline actions (toggles, crashes) would blur the comparison: each run keeps one architecture.
-        base.timeline = base.timeline.filter { if case .toggle = $0.kind { false } else { true } }
+        base.timeline = base.timeline.filter { if case .switchArchitecture = $0.kind { false } else { true } }
         var rows: [Row] = []
         for n in sizes {
             for architecture in Architecture.allCases {

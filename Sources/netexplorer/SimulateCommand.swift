@@ -44,7 +44,7 @@ struct SimulateCommand: ParsableCommand {
             let other: Architecture = scenario.architecture == .clientServer ? .peerMesh : .clientServer
             // After any file action at the same second, keeping the timeline in order.
             let index = scenario.timeline.firstIndex { $0.at > toggleAt } ?? scenario.timeline.count
-            scenario.timeline.insert(.init(at: toggleAt, kind: .toggle(other)), at: index)
+            scenario.timeline.insert(.init(at: toggleAt, kind: .switchArchitecture(to: other)), at: index)
         }
         try Self.simulate(scenario, eventsPath: events, format: format)
     }

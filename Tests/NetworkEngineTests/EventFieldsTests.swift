@@ -32,7 +32,7 @@ struct EventFieldsTests {
         var classroom = try! ScenarioCatalog.load("classroom")
         classroom.timeline += [
             .init(at: 30, kind: .crash(.node(3))), .init(at: 35, kind: .restart(.node(3))),
-            .init(at: 100, kind: .toggle(.peerMesh)), .init(at: 110, kind: .toggle(.clientServer)),
+            .init(at: 100, kind: .switchArchitecture(to: .peerMesh)), .init(at: 110, kind: .switchArchitecture(to: .clientServer)),
             .init(at: 115, kind: .removeNodes(5)),
         ]
         return [

@@ -50,7 +50,7 @@ struct MemoryBoundsTests {
     func sinkStreamsWhatWasKept() {
         var s = Self.classroom()
         s.timeline = [.init(at: 10, kind: .crash(.server)), .init(at: 14, kind: .restart(.server)),
-                      .init(at: 20, kind: .toggle(.peerMesh))]
+                      .init(at: 20, kind: .switchArchitecture(to: .peerMesh))]
         let engine = Engine(scenario: s, keepAllEvents: true)
         engine.keepsSeries = true
         let collector = Collector()
@@ -145,7 +145,7 @@ struct MemoryBoundsTests {
     @Test("segments are bounded: the last 32 exact, older ones folded per architecture into merged entries")
     func segmentsAreBounded() throws {
         var s = Self.classroom()
-        s.timeline = (1...100).map { t in .init(at: Double(t), kind: .toggle(t % 2 == 1 ? .peerMesh : .clientServer)) }
+        s.timeline = (1...100).map { t in .init(at: Double(t), kind: .switchArchitecture(to: t % 2 == 1 ? .peerMesh : .clientServer)) }
         let engine = Engine(scenario: s)
         engine.run(until: .seconds(101))
         let segments = engine.metrics.segments

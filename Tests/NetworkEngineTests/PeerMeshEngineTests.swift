@@ -96,7 +96,7 @@ struct PeerMeshEngineTests {
         s.workload.popularity = .uniform
         s.server.workers = 4   // 100 req/s capacity
         s.server.serviceMs = 40
-        s.timeline = [.init(at: 60, kind: .toggle(.peerMesh))]
+        s.timeline = [.init(at: 60, kind: .switchArchitecture(to: .peerMesh))]
         let engine = Engine(scenario: s)
         while engine.now < .seconds(120), engine.step() {
             #expect(engine.requestAudit.isConserved, "\(engine.requestAudit)")
@@ -127,7 +127,7 @@ struct PeerMeshEngineTests {
         s.workload.rate = 1.5
         s.server.workers = 4
         s.server.serviceMs = 40
-        s.timeline = [.init(at: 60, kind: .toggle(.clientServer))]
+        s.timeline = [.init(at: 60, kind: .switchArchitecture(to: .clientServer))]
         let engine = Engine(scenario: s)
         while engine.now < .seconds(120), engine.step() {
             #expect(engine.requestAudit.isConserved, "\(engine.requestAudit)")
@@ -145,7 +145,7 @@ struct PeerMeshEngineTests {
             var s = Self.mesh(nodes: 60, discovery: .flooding)
             s.workload.rate = 0.5
             s.mesh.churn = .init(meanUptime: 30, meanDowntime: 10)
-            s.timeline = [.init(at: 20, kind: .toggle(.clientServer)), .init(at: 40, kind: .toggle(.peerMesh))]
+            s.timeline = [.init(at: 20, kind: .switchArchitecture(to: .clientServer)), .init(at: 40, kind: .switchArchitecture(to: .peerMesh))]
             let engine = Engine(scenario: s)
             engine.run(until: .seconds(60))
             return engine.report().json.serialized()

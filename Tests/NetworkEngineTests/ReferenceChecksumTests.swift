@@ -33,7 +33,7 @@ struct ReferenceChecksumTests {
         s.security.attackRate = 4
         s.timeline = [
             .init(at: 10, kind: .crash(.server)), .init(at: 13, kind: .restart(.server)),
-            .init(at: 20, kind: .toggle(.peerMesh)), .init(at: 35, kind: .addNodes(30)),
+            .init(at: 20, kind: .switchArchitecture(to: .peerMesh)), .init(at: 35, kind: .addNodes(30)),
         ]
         let engine = Engine(scenario: s)
         engine.run(until: .seconds(50))

@@ -133,7 +133,7 @@ struct ScenarioDecoderTests {
         expected.security.attackRate = 0.5
         expected.timeline = [
             .init(at: 30, kind: .addNodes(40), line: 43),
-            .init(at: 60, kind: .toggle(.clientServer), line: 44),
+            .init(at: 60, kind: .switchArchitecture(to: .clientServer), line: 44),
         ]
         #expect(scenario == expected)
     }
@@ -393,7 +393,7 @@ struct ScenarioDecoderTests {
         #expect(scenario.timeline == [
             .init(at: 10, kind: .addNodes(40), line: 3),
             .init(at: 20, kind: .removeNodes(5), line: 4),
-            .init(at: 30, kind: .toggle(.peerMesh), line: 5),
+            .init(at: 30, kind: .switchArchitecture(to: .peerMesh), line: 5),
             .init(at: 40, kind: .crash(.server), line: 7),
             .init(at: 50, kind: .restart(.server), line: 8),
             .init(at: 60.5, kind: .crash(.node(3)), line: 9),
@@ -435,13 +435,13 @@ struct ScenarioDecoderTests {
             ScenarioProblem(line: 3, message: "timeline entry is missing 'at' (the simulated second of the action)"),
             ScenarioProblem(
                 line: 4,
-                message: "timeline entry has no action; give one of add_nodes, remove_nodes, toggle, crash, restart"),
+                message: "timeline entry has no action; give one of add_nodes, remove_nodes, toggle, crash, restart, flash_crowd"),
             ScenarioProblem(
                 line: 5, message: "timeline entry has more than one action (add_nodes, crash); give each its own entry"),
             ScenarioProblem(line: 6, message: "unknown key 'ad_nodes' under timeline; did you mean 'add_nodes'?"),
             ScenarioProblem(
                 line: 6,
-                message: "timeline entry has no action; give one of add_nodes, remove_nodes, toggle, crash, restart"),
+                message: "timeline entry has no action; give one of add_nodes, remove_nodes, toggle, crash, restart, flash_crowd"),
             ScenarioProblem(
                 line: 7,
                 message: "each timeline entry must be a mapping such as '{ at: 30, add_nodes: 40 }', got 'just words'"),

@@ -198,7 +198,7 @@ struct SecurityTests {
         s.security.dictionary = 20
         s.timeline = [
             .init(at: 15, kind: .crash(.server)), .init(at: 18, kind: .restart(.server)),
-            .init(at: 30, kind: .toggle(.peerMesh)), .init(at: 60, kind: .toggle(.clientServer)),
+            .init(at: 30, kind: .switchArchitecture(to: .peerMesh)), .init(at: 60, kind: .switchArchitecture(to: .clientServer)),
         ]
         let engine = Engine(scenario: s, keepAllEvents: true)
         while engine.now < .seconds(90), engine.step() {
@@ -238,7 +238,7 @@ struct SecurityTests {
         var s = Scenario(name: "sessions")
         s.nodes = 30
         s.workload.rate = 2
-        s.timeline = [.init(at: 20, kind: .toggle(.peerMesh)), .init(at: 40, kind: .toggle(.clientServer))]
+        s.timeline = [.init(at: 20, kind: .switchArchitecture(to: .peerMesh)), .init(at: 40, kind: .switchArchitecture(to: .clientServer))]
         let engine = Engine(scenario: s)
         engine.run(until: .seconds(20))
         let first = engine.report().security.loginAttempts

@@ -136,13 +136,8 @@ public struct Scenario: Sendable, Equatable {
 
     /// One action of the timeline, at a simulated second.
     public struct TimelineAction: Sendable, Equatable {
-        public enum Kind: Sendable, Equatable {
-            case addNodes(Int)
-            case removeNodes(Int)
-            case toggle(Architecture)
-            case crash(NodeTarget)
-            case restart(NodeTarget)
-        }
+        /// A timeline entry's action is a command like any other (one vocabulary with the live view's).
+        public typealias Kind = EngineCommand
         public var at: Double
         public var kind: Kind
         /// The line in the file the action came from (0 when built in code).

@@ -80,12 +80,16 @@ public enum ScenarioKeyTable {
             $0.integer.map { .removeNodes($0) }
         },
         .action("timeline.toggle", .choices(Architecture.self), "switch to this architecture") {
-            $0.choice.flatMap(Architecture.init(rawValue:)).map { .toggle($0) }
+            $0.choice.flatMap(Architecture.init(rawValue:)).map { .switchArchitecture(to: $0) }
         },
         .action("timeline.crash", .node, "crash the server or a node (clients or peers are 1…N)") {
             $0.node.map { .crash($0) }
         },
         .action("timeline.restart", .node, "bring the server or a node back") { $0.node.map { .restart($0) } },
+        .action("timeline.flash_crowd", .integer(.count(above: 0)),
+                "that many simultaneous requests from random members (refused past the memory limit)") {
+            $0.integer.map { .flashCrowd(requests: $0) }
+        },
     ]
 
     /// The row of a dotted path.

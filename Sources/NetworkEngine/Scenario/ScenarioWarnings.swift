@@ -29,7 +29,7 @@ public enum ScenarioWarnings {
             case .removeNodes(let k):
                 if k > nodes { warn(action.line, "remove_nodes \(k) at \(at) but only \(nodes) nodes exist then") }
                 nodes = max(0, nodes - k)
-            case .toggle(let target):
+            case .switchArchitecture(let target):
                 if target == architecture {
                     warn(action.line, "toggle to \(target.rawValue) at \(at), which is already the architecture "
                         + "then: nothing changes")
@@ -41,6 +41,8 @@ public enum ScenarioWarnings {
                     warn(action.line, "\(verb): node \(id) does not exist at \(at) (nodes 1–\(nodes) then): "
                         + "nothing happens")
                 }
+            case .flashCrowd, .toggleNode, .toggleArchitecture, .toggleAttack:
+                break
             }
         }
         if s.security.attackers > s.nodes {
