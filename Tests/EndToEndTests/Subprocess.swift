@@ -110,6 +110,9 @@ enum Subprocess {
             }
         }
 
+        // Past the deadline the pipes are no longer read, so a child still writing would block on a full pipe and the
+        // blocking wait below would never return: kill it first.
+        if timedOut { kill(pid, SIGKILL) }
         var status: Int32 = 0
         while true {
             let waited = waitpid(pid, &status, timedOut ? 0 : WNOHANG)
