@@ -38,46 +38,9 @@ public enum Action: Sendable, Equatable {
     case frame(FrameInfo)
     case none
 
-    /// The action a key stands for (the README's key table); `.none` for keys with no meaning.
+    /// The action a key stands for (a row of `KeyBindings.all`); `.none` for keys with no meaning.
     public init(key: Key) {
-        switch key {
-        case .char(let c): self = Action.forCharacter(c)
-        case .function(1): self = .toggleHelp
-        case .function(10), .interrupt: self = .quit
-        case .escape: self = .closeHelp
-        case .tab: self = .nextPane
-        case .backTab: self = .previousPane
-        case .left: self = .selectPrevious
-        case .right: self = .selectNext
-        case .up: self = .selectUp
-        case .down: self = .selectDown
-        default: self = .none
-        }
-    }
-
-    private static func forCharacter(_ c: Character) -> Action {
-        switch c {
-        case "?": .toggleHelp
-        case " ": .togglePause
-        case ".": .stepOnce
-        case "<", ",": .slower
-        case ">": .faster
-        case "+", "=": .addNodes
-        case "-", "_": .removeNodes
-        // Letters work with caps lock on: a classroom keyboard is not always in the state you left it.
-        default:
-            switch c.lowercased() {
-            case "q": .quit
-            case "p": .togglePause
-            case "t": .toggleArchitecture
-            case "x": .toggleSelectedNode
-            case "a": .toggleAttack
-            case "f": .flashCrowd
-            case "e": .cycleEventFilter
-            case "r": .restart
-            default: .none
-            }
-        }
+        self = KeyBindings.action(for: key)
     }
 }
 

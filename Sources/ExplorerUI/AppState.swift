@@ -30,7 +30,9 @@ public struct AppState: Sendable, Equatable {
     public var seenSwitches = 0
     /// What colours the screen may use; every style is adapted to it at the end of a frame.
     public var colorSupport: ColorSupport
-    /// True when box-drawing and block glyphs can be shown; ASCII otherwise.
+    /// True when the terminal shows Unicode. Panes draw their glyphs in Unicode either way and `Screen.render`
+    /// replaces them through `AsciiFallback` when false; only key names (`<-` for ←) and the
+    /// canvas `symbols` are picked while drawing.
     public var unicode: Bool
 
     /// Wall-clock nanoseconds a status message stays on screen.

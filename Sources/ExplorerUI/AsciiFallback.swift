@@ -1,46 +1,22 @@
 import TerminalCanvas
 
-/// ASCII stand-ins for the few non-ASCII characters in the app's text, so an `--ascii` screen is ASCII through and
-/// through, whatever a pane or a scenario name put in it.
+/// Turns a finished frame into ASCII for a terminal without Unicode (`--ascii`, a non-UTF-8 locale), cell by cell.
+///
+/// The stand-ins come from the two glyph tables and nowhere else: the app's `Glyphs` and the canvas's `Symbols`
+/// (which agree where they share a character). Every stand-in is as wide as its glyph, so the ASCII frame keeps
+/// the Unicode frame's layout; a character in neither table (a scenario name's) becomes `?`.
 enum AsciiFallback {
+    /// The stand-in of each non-ASCII character the program draws.
+    static let table: [Character: Character] = {
+        var table: [Character: Character] = [:]
+        for (glyph, ascii) in Symbols.asciiFallbacks { table[glyph] = ascii }
+        for glyph in Glyphs.all { table[glyph.character] = glyph.ascii }
+        return table
+    }()
+
     /// The ASCII character shown instead of `c` (itself when already ASCII; `?` for anything unknown).
     static func character(for c: Character) -> Character {
-        if c.isASCII { return c }
-        switch c {
-        case "·", "–", "—", "─", "━", "═", "□", "░": return "-"
-        case "│", "┃", "║", "⏸": return "|"
-        case "┌", "┐", "└", "┘", "┏", "┓", "┗", "┛", "╔", "╗", "╚", "╝", "╭", "╮", "╰", "╯", "•": return "+"
-        case "×", "✗": return "x"
-        case "⚠": return "!"
-        case "…": return "."
-        case "≤", "←", "◀": return "<"
-        case "→", "▶", "▸": return ">"
-        case "↑", "▲": return "^"
-        case "↓": return "v"
-        case "●", "▓", "▒": return "*"
-        case "○", "◦": return "o"
-        case "■", "█": return "#"
-        case "◆": return "@"
-        case "⇄": return "="
-        // The security marks become letters the legend names: a shape of punctuation would say nothing.
-        case "⚔": return "A"
-        case "◎": return "T"
-        case "⊘": return "B"
-        case "▁": return "_"
-        case "▂", "▃": return "."
-        case "▄", "▅": return ":"
-        case "▆", "▇": return "="
-        default: return "?"
-        }
-    }
-
-    /// `text` as the screen can show it: unchanged with Unicode, every character through `character(for:)` without
-    /// (the two-way arrow becomes `<->`, which no single character says).
-    static func text(_ text: String, unicode: Bool) -> String {
-        guard !unicode, !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
-        var out = ""
-        for c in text { if c == "⇄" { out += "<->" } else { out.append(character(for: c)) } }
-        return out
+        c.isASCII ? c : table[c] ?? "?"
     }
 
     /// Replaces every non-ASCII cell of `buffer` with its stand-in; a wide character becomes `?` and a blank.

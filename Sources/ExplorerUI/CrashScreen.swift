@@ -74,24 +74,26 @@ public enum CrashScreen {
         return "  t=" + exactSeconds(applied.time) + "  " + key + "  " + what + refused
     }
 
-    /// The key that applies `command` in the live view and a few words on what it does.
+    /// The key that applies `command` in the live view (as the key table names it, in ASCII: the crash screen goes
+    /// to whatever terminal is left) and a few words on what it does.
     static func describe(_ command: LoggedCommand) -> (key: String, what: String) {
+        func key(_ action: Action) -> String { KeyBindings.name(of: action, unicode: false) }
         switch command {
         case .restartScenario:
-            return ("r", "restart the scenario (later times count from 0 again)")
+            return (key(.restart), "restart the scenario (later times count from 0 again)")
         case .engine(let command):
             switch command {
-            case .addNodes(let n): return ("+", "add \(n) nodes")
-            case .removeNodes(let n): return ("-", "remove \(n) nodes")
-            case .toggleNode(0): return ("x", "crash or revive the server")
-            case .toggleNode(let n): return ("x", "crash or revive node \(n) (select it first)")
+            case .addNodes(let n): return (key(.addNodes), "add \(n) nodes")
+            case .removeNodes(let n): return (key(.removeNodes), "remove \(n) nodes")
+            case .toggleNode(0): return (key(.toggleSelectedNode), "crash or revive the server")
+            case .toggleNode(let n): return (key(.toggleSelectedNode), "crash or revive node \(n) (select it first)")
             // Not sent by any key (scenario timelines use them); listed for completeness.
             case .crash(let target): return (" ", "crash \(target)")
             case .restart(let target): return (" ", "restart \(target)")
-            case .flashCrowd(let requests): return ("f", "flash crowd of \(requests) requests")
-            case .toggleArchitecture: return ("t", "switch architecture")
+            case .flashCrowd(let requests): return (key(.flashCrowd), "flash crowd of \(requests) requests")
+            case .toggleArchitecture: return (key(.toggleArchitecture), "switch architecture")
             case .switchArchitecture(let target): return (" ", "switch to \(target.rawValue)")
-            case .toggleAttack: return ("a", "start or stop the attack")
+            case .toggleAttack: return (key(.toggleAttack), "start or stop the attack")
             }
         }
     }

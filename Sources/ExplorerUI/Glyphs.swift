@@ -1,63 +1,61 @@
-import TerminalCanvas
-
-/// The app's own glyphs (nodes, messages, heat levels) in a Unicode and an ASCII set, all one column wide.
+/// The table of the live view's own glyphs: one row per character, with its meaning and its ASCII stand-in.
 ///
-/// The canvas's `Symbols` covers borders and bars; these are what only a network view needs.
-struct Glyphs: Sendable {
-    var idle: Character
-    var busy: Character
-    /// A peer with requests waiting in its own small queue.
-    var queueing: Character
-    /// A peer whose queue is full (it rejects): a shape of its own, so it stands out without colour.
-    var overloaded: Character
-    var down: Character
-    /// A request on its way to the server.
-    var request: Character
-    /// A reply on its way back to a client.
-    var reply: Character
-    /// A dotted link between a client and the server.
-    var link: Character
-    /// Heat levels of the aggregate view, from "all idle" to "all busy".
-    var heat: [Character]
-    var running: String
-    var paused: String
-    var times: String
-    var separator: String
-    /// Separates items within a line or a title.
-    var dot: String
-    var warning: String
-    var busyWorker: Character
-    var idleWorker: Character
-    var arrows: (left: String, right: String, up: String, down: String)
-    /// Marks an architecture switch under the sparklines.
-    var switchMark: Character
-    /// Between the two architectures: "client-server ⇄ peer mesh".
-    var swap: String
-    /// A node that is guessing passwords.
-    var attacker: Character
-    /// The node the attack is working on now (the server, or a peer).
-    var target: Character
-    /// A peer whose share, or a client whose account, is in the attacker's hands.
-    var breached: Character
-    /// A password guess on the wire: a question, not a request.
-    var guess: Character
+/// Panes draw `character` only; when the terminal lacks Unicode, `Screen.render` hands the finished frame to
+/// `AsciiFallback`, which reads `ascii` from here, so a glyph and its stand-in are never spelled apart. A character
+/// serves one meaning, or several that read the same in ASCII (`·`); meanings that need different stand-ins get
+/// characters of their own (`▲` a full queue, `△` an architecture switch). The canvas's borders and bars are in
+/// `Symbols` (TerminalCanvas); a character in both tables has the same stand-in in each (tested).
+enum Glyphs {
+    // Nodes: the shape alone tells their state, for a screen without colour.
+    static let idle = Glyph("○", ascii: "o", "a node with nothing to do")
+    static let busy = Glyph("●", ascii: "*", "a node serving, or waiting for its reply")
+    static let queueing = Glyph("◆", ascii: "@", "a node with requests waiting in its queue")
+    static let overloaded = Glyph("▲", ascii: "!", "a node whose queue is full: it rejects")
+    static let down = Glyph("✗", ascii: "x", "a node that is down")
 
-    static let unicode = Glyphs(
-        idle: "○", busy: "●", queueing: "◆", overloaded: "▲", down: "✗", request: "•", reply: "◦", link: "·",
-        heat: ["·", "░", "▒", "▓", "█"], running: "▶ running", paused: "⏸ PAUSED", times: "×", separator: " │ ", dot: "·",
-        warning: "⚠", busyWorker: "■", idleWorker: "□", arrows: ("←", "→", "↑", "↓"),
-        switchMark: "▲", swap: "⇄", attacker: "⚔", target: "◎", breached: "⊘", guess: "?")
+    // Messages on the wire.
+    static let request = Glyph("•", ascii: "+", "a request or lookup on its way")
+    static let reply = Glyph("◦", ascii: "~", "a reply on its way back")
+    static let guess = Glyph("?", ascii: "?", "a password guess: a question, not a request")
 
-    static let ascii = Glyphs(
-        idle: "o", busy: "*", queueing: "@", overloaded: "!", down: "x", request: "+", reply: "~", link: ".",
-        heat: ["_", ".", ":", "*", "#"], running: "> running", paused: "|| PAUSED", times: "x", separator: " | ", dot: "-",
-        warning: "!", busyWorker: "#", idleWorker: "-", arrows: ("<-", "->", "up", "down"),
-        switchMark: "^", swap: "<->", attacker: "A", target: "T", breached: "B", guess: "?")
+    // Security marks: letters in ASCII, which the legend names; punctuation would say nothing.
+    static let attacker = Glyph("⚔", ascii: "A", "a node guessing passwords")
+    static let target = Glyph("◎", ascii: "T", "the node the attack is working on now")
+    static let breached = Glyph("⊘", ascii: "B", "a share or account in the attacker's hands")
 
-    static func forUnicode(_ unicode: Bool) -> Glyphs { unicode ? .unicode : .ascii }
-}
+    // Shades of a heat strip, lightest first; the dot is also a link and a separator, all `.` in ASCII.
+    static let dot = Glyph("·", ascii: ".", "a link; a strip cell with nothing done; between items of a line")
+    static let light = Glyph("░", ascii: "-", "a strip cell doing a little (an empty gauge cell in the canvas)")
+    static let medium = Glyph("▒", ascii: "=", "a strip cell doing half the most")
+    static let dark = Glyph("▓", ascii: "*", "a strip cell doing nearly the most")
+    static let solid = Glyph("█", ascii: "#", "a strip cell doing the most (a full gauge cell in the canvas)")
+    static let heat = [dot, light, medium, dark, solid]
+    /// The shades above "nothing", for the legends: `░▒▓█`.
+    static let shades = String(heat.dropFirst().map(\.character))
+    static let link = dot
 
-extension AppState {
-    /// The app glyphs for this state's Unicode setting.
-    var glyphs: Glyphs { Glyphs.forUnicode(unicode) }
+    // The server panel.
+    static let busyWorker = Glyph("■", ascii: "#", "a worker serving a request")
+    static let idleWorker = Glyph("□", ascii: "-", "an idle worker")
+    static let warning = Glyph("⚠", ascii: "!", "more offered than the server can do")
+
+    // The status bar and the metrics.
+    static let running = Glyph("▶", ascii: ">", "the simulation runs")
+    static let paused = Glyph("⏸", ascii: "=", "the simulation is paused")
+    static let separator = Glyph("│", ascii: "|", "between the fields of the status bar")
+    static let times = Glyph("×", ascii: "x", "a speed factor; a size")
+    static let swap = Glyph("⇄", ascii: "/", "client-server and peer mesh, one for the other")
+    static let switchMark = Glyph("△", ascii: "^", "under the sparkline column where the architecture switched")
+    static let leadsTo = Glyph("→", ascii: ">", "from one thing to another: attacker to target, few to most")
+
+    // Punctuation of text, the engine's messages included.
+    static let enDash = Glyph("–", ascii: "-", "a range of nodes, `1–8`")
+    static let emDash = Glyph("—", ascii: "-", "a break in a sentence")
+
+    /// Every row, each character once: what `AsciiFallback` and the tests read.
+    static let all: [Glyph] = [
+        idle, busy, queueing, overloaded, down, request, reply, guess, attacker, target, breached,
+        dot, light, medium, dark, solid, busyWorker, idleWorker, warning,
+        running, paused, separator, times, swap, switchMark, leadsTo, enDash, emDash,
+    ]
 }

@@ -25,12 +25,11 @@ public enum InspectorPane {
         guard let node = TopologyPane.node(id, in: snapshot) else {
             return [Line("node \(id) has left the network", style: Theme.muted)]
         }
-        let g = state.glyphs
         let word = node.activity == .down ? "down" : node.activity == .idle ? "idle" : "busy"
         var lines = [
             Line([Span("client \(id)  "),
-                  Span("\(TopologyPane.glyph(for: node.activity, g)) \(word)", style: Theme.style(for: node.activity)),
-                  Span(" \(g.dot) \(node.outstanding) outstanding")]),
+                  Span("\(TopologyPane.glyph(for: node.activity)) \(word)", style: Theme.style(for: node.activity)),
+                  Span(" \(Glyphs.dot) \(node.outstanding) outstanding")]),
             Line("sent \(node.sent)  completed \(node.completed)"),
             Line("mean latency " + (node.completed > 0 ? Format.fixed(node.meanLatencyMs, decimals: 1) + " ms" : "-")),
             hint(state),
@@ -42,10 +41,9 @@ public enum InspectorPane {
     /// `account 7  locked  ⊘ broken into`, `⚔ attacker  account 1`, or on an open server `no account: open server`.
     static func accountLine(_ node: NodeView, _ snapshot: Snapshot, _ state: AppState) -> Line? {
         guard let security = snapshot.security else { return nil }
-        let g = state.glyphs
         let marks = node.security
         var spans: [Span] = []
-        if marks.attacker { spans += [Span("\(g.attacker) attacker", style: Theme.attacker), Span("  ")] }
+        if marks.attacker { spans += [Span("\(Glyphs.attacker) attacker", style: Theme.attacker), Span("  ")] }
         guard let account = marks.account else {
             guard security.architecture == .clientServer, security.accounts == 0 else {
                 return spans.isEmpty ? nil : Line(Array(spans.dropLast()))
@@ -54,18 +52,17 @@ public enum InspectorPane {
         }
         spans.append(Span("account \(account)"))
         if marks.accountLocked { spans += [Span("  "), Span("locked", style: Theme.warning)] }
-        if marks.breached { spans += [Span("  "), Span("\(g.breached) broken into", style: Theme.breached)] }
+        if marks.breached { spans += [Span("  "), Span("\(Glyphs.breached) broken into", style: Theme.breached)] }
         return Line(spans)
     }
 
     /// What guards a peer's share, in full when it fits: `share: no password — anyone can read it`.
     static func shareLine(_ node: NodeView, state: AppState, width: Int) -> Line? {
         guard let share = node.security.share else { return nil }
-        let dash = state.unicode ? "—" : "-"
         switch share {
         case .open:
             return SecurityPanel.fitting([
-                Line([Span("share: "), Span("no password \(dash) anyone can read it", style: Theme.warning)]),
+                Line([Span("share: "), Span("no password \(Glyphs.emDash) anyone can read it", style: Theme.warning)]),
                 Line([Span("share: "), Span("no password", style: Theme.warning)]),
             ], width: width)
         case .weak:
@@ -80,11 +77,11 @@ public enum InspectorPane {
     }
 
     /// `  ⚔ attacker`, `  ◎ attacked`, `  ⊘ breached` after a peer's or the server's name (the legend's words).
-    static func markSpans(_ marks: NodeSecurity, _ g: Glyphs) -> [Span] {
+    static func markSpans(_ marks: NodeSecurity) -> [Span] {
         var spans: [Span] = []
-        if marks.attacker { spans += [Span("  "), Span("\(g.attacker) attacker", style: Theme.attacker)] }
-        if marks.underAttack { spans += [Span("  "), Span("\(g.target) attacked", style: Theme.underAttack)] }
-        if marks.breached { spans += [Span("  "), Span("\(g.breached) breached", style: Theme.breached)] }
+        if marks.attacker { spans += [Span("  "), Span("\(Glyphs.attacker) attacker", style: Theme.attacker)] }
+        if marks.underAttack { spans += [Span("  "), Span("\(Glyphs.target) attacked", style: Theme.underAttack)] }
+        if marks.breached { spans += [Span("  "), Span("\(Glyphs.breached) breached", style: Theme.breached)] }
         return spans
     }
 
@@ -93,12 +90,11 @@ public enum InspectorPane {
         guard let node = TopologyPane.node(id, in: snapshot) else {
             return [Line("node \(id) has left the network", style: Theme.muted)]
         }
-        let g = state.glyphs
         let word = TopologyPane.activityWord(node.activity)
         var lines = [
             Line([Span("peer \(id)  "),
-                  Span("\(TopologyPane.glyph(for: node.activity, g)) \(word)", style: Theme.style(for: node.activity))]
-                 + markSpans(node.security, g)),
+                  Span("\(TopologyPane.glyph(for: node.activity)) \(word)", style: Theme.style(for: node.activity))]
+                 + markSpans(node.security)),
             Line("sent \(node.sent)  completed \(node.completed)  out \(node.outstanding)"),
             Line("mean latency " + (node.completed > 0 ? Format.fixed(node.meanLatencyMs, decimals: 1) + " ms" : "-")),
             Line("served \(node.served) for others"),
@@ -111,9 +107,8 @@ public enum InspectorPane {
     static func serverLines(_ snapshot: Snapshot, _ state: AppState) -> [Line] {
         guard let server = snapshot.server else {
             guard snapshot.architecture == .peerMesh else { return [Line("no central server", style: Theme.muted)] }
-            let a = state.glyphs.arrows
             return [Line("no central server in a peer mesh", style: Theme.muted),
-                    Line("\(a.left) \(a.right) select a peer", style: Theme.muted)]
+                    Line("\(selectKeys(state)) select a peer", style: Theme.muted)]
         }
         let activity = TopologyPane.node(0, in: snapshot)?.activity ?? (server.up ? .idle : .down)
         let served = TopologyPane.node(0, in: snapshot)?.completed ?? snapshot.requests.completed
@@ -122,7 +117,7 @@ public enum InspectorPane {
         let marks = TopologyPane.node(0, in: snapshot)?.security ?? NodeSecurity()
         var lines = [
             Line([Span("server  "), Span(server.up ? "UP" : "DOWN", style: server.up ? Theme.serverUp : Theme.overload),
-                  Span("  " + word, style: Theme.style(for: activity))] + markSpans(marks, state.glyphs)),
+                  Span("  " + word, style: Theme.style(for: activity))] + markSpans(marks)),
             Line("queue \(server.queueLength)/\(server.queueCapacity)  workers \(server.busyWorkers)/\(server.workers)"),
             Line("served \(served)  util " + Format.percent(server.recentUtilization)),
             hint(state),
@@ -138,9 +133,15 @@ public enum InspectorPane {
         return lines
     }
 
-    /// How to reach another node or act on this one, in the glyphs the screen can show.
+    /// How to reach another node or act on this one, with the keys as the key table names them.
     static func hint(_ state: AppState) -> Line {
-        let a = state.glyphs.arrows
-        return Line("\(a.left) \(a.right) select  x crash/revive", style: Theme.muted)
+        let crash = KeyBindings.name(of: .toggleSelectedNode, unicode: state.unicode)
+        return Line("\(selectKeys(state)) select  \(crash) crash/revive", style: Theme.muted)
+    }
+
+    /// `← →`, or `<- ->` in ASCII.
+    static func selectKeys(_ state: AppState) -> String {
+        [Action.selectPrevious, .selectNext].map { KeyBindings.name(of: $0, unicode: state.unicode) }
+            .joined(separator: " ")
     }
 }

@@ -10,8 +10,8 @@ enum Legend {
         var parts: [Span]
         var word: String
 
-        init(_ glyph: Character, _ style: Style, _ word: String) {
-            parts = [Span(String(glyph), style: style)]
+        init(_ glyph: Glyph, _ style: Style, _ word: String) {
+            parts = [Span(glyph.description, style: style)]
             self.word = word
         }
 

@@ -22,7 +22,6 @@ enum MeshHeatStrip {
     }
 
     static func render(snapshot: Snapshot, state: AppState, area: Rect, legendRow: Rect, buffer: inout Buffer) {
-        let g = state.glyphs
         let n = snapshot.activeNodeCount
         drawSummary(snapshot: snapshot, state: state, row: area.row(0), buffer: &buffer)
 
@@ -50,9 +49,9 @@ enum MeshHeatStrip {
             hottest = max(hottest, Double(cells.served[c]) / Double(cells.up[c] + cells.down[c]))
         }
 
-        let range = "peers 1\(state.unicode ? "–" : "-")\(n)"
+        let range = "peers 1\(Glyphs.enDash)\(n)"
         let caption = (perCell == 1 ? "\(range), one cell each" : "\(range), \(perCell) per cell")
-            + " \(g.dot) shade: served"
+            + " \(Glyphs.dot) shade: served"
         buffer.set(string: caption, at: Position(x: area.x, y: area.y + 1), style: Theme.muted, clippedTo: area)
 
         let selectedCell = state.selectedNode >= 1 && state.selectedNode <= n ? (state.selectedNode - 1) / perCell : -1
@@ -62,11 +61,11 @@ enum MeshHeatStrip {
             let label = Format.right(String(1 + cell * perCell), labelWidth - 1)
             buffer.set(string: label, at: Position(x: area.x, y: y), style: Theme.muted, clippedTo: area)
             for column in 0..<columns where cell < cellCount {
-                var (glyph, style) = shade(cell, cells, hottest: hottest, g)
+                var (glyph, style) = shade(cell, cells, hottest: hottest)
                 let size = cells.up[cell] + cells.down[cell]
                 // A full peer keeps its mark (the overload is the strip's point); a security mark beats the shade.
                 if cells.overloaded[cell] == 0, cells.down[cell] * 2 < size,
-                   let mark = marks.mark(cell, size: size, g) { (glyph, style) = mark }
+                   let mark = marks.mark(cell, size: size) { (glyph, style) = mark }
                 if cell == selectedCell { style = style.patched(with: Theme.selected) }
                 buffer.set(string: String(glyph), at: Position(x: area.x + labelWidth + column, y: y), style: style,
                            clippedTo: area)
@@ -78,12 +77,14 @@ enum MeshHeatStrip {
         var counts = [
             Span("idle \(t.idle)", style: Theme.idle), Span("  "),
             Span("busy \(t.busy)", style: Theme.busy), Span("  "),
-            Span("\(g.overloaded) full \(t.overloaded)", style: t.overloaded > 0 ? Theme.warning : .plain), Span("  "),
+            Span("\(Glyphs.overloaded) full \(t.overloaded)", style: t.overloaded > 0 ? Theme.warning : .plain),
+            Span("  "),
             Span("down \(t.down)", style: Theme.down),
         ]
         // Breached shares come next, then the messages on the wire, each shown only when it fits whole.
         if marks.totalBreached > 0 {
-            let breached = [Span("  "), Span("\(g.breached) \(marks.totalBreached) breached", style: Theme.breached)]
+            let breached = [Span("  "),
+                            Span("\(Glyphs.breached) \(marks.totalBreached) breached", style: Theme.breached)]
             if Line(counts + breached).width <= area.width { counts += breached }
         }
         let wire = [Span("  "), Span("\(snapshot.flights.count) msgs", style: Theme.request)]
@@ -91,28 +92,27 @@ enum MeshHeatStrip {
         buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)
 
         let legend = Legend.line([
-            .init(parts: [Span(String(g.heat[0]), style: Theme.idle), Span(String(g.heat[1...]), style: Theme.busy)],
-                  "served few\(g.arrows.right)most"),
-            .init(g.overloaded, Theme.overload, "full"), .init(g.down, Theme.down, "most down"),
+            .init(parts: [Span(Glyphs.heat[0].description, style: Theme.idle), Span(Glyphs.shades, style: Theme.busy)],
+                  "served few\(Glyphs.leadsTo)most"),
+            .init(Glyphs.overloaded, Theme.overload, "full"), .init(Glyphs.down, Theme.down, "most down"),
         ])
         buffer.set(line: legend, in: legendRow, ellipsis: state.symbols.ellipsis)
     }
 
     /// The glyph and style of cell `c`: overloaded first, then mostly down, then the shade of its served load.
-    static func shade(_ c: Int, _ cells: Cells, hottest: Double, _ g: Glyphs) -> (Character, Style) {
+    static func shade(_ c: Int, _ cells: Cells, hottest: Double) -> (Character, Style) {
         let size = cells.up[c] + cells.down[c]
         guard size > 0 else { return (" ", .plain) }
-        if cells.overloaded[c] > 0 { return (g.overloaded, Theme.overload) }
-        if cells.down[c] * 2 >= size { return (g.down, Theme.down) }
+        if cells.overloaded[c] > 0 { return (Glyphs.overloaded.character, Theme.overload) }
+        if cells.down[c] * 2 >= size { return (Glyphs.down.character, Theme.down) }
         let load = Double(cells.served[c]) / Double(size)
-        guard load > 0, hottest > 0 else { return (g.heat[0], Theme.idle) }
+        guard load > 0, hottest > 0 else { return (Glyphs.heat[0].character, Theme.idle) }
         let level = min(4, max(1, Int((load / hottest * 4).rounded(.up))))
-        return (g.heat[level], level >= 3 ? Theme.busy : Theme.busy.fg(Theme.orange).with(bold: false))
+        return (Glyphs.heat[level].character, level >= 3 ? Theme.busy : Theme.busy.fg(Theme.orange).with(bold: false))
     }
 
     /// The first row: the old server while it drains, else how many peers are overloaded right now.
     static func drawSummary(snapshot: Snapshot, state: AppState, row: Rect, buffer: inout Buffer) {
-        let g = state.glyphs
         var spans: [Span] = []
         if let server = snapshot.server {
             spans = [Span("[S] draining  queue \(server.queueLength)/\(server.queueCapacity)", style: Theme.draining),
@@ -121,7 +121,7 @@ enum MeshHeatStrip {
             spans = [Span("no central server", style: Theme.muted), Span("  ")]
         }
         let overloaded = snapshot.nodes.reduce(0) { $0 + ($1.role == .peer && $1.activity == .overloaded ? 1 : 0) }
-        if overloaded > 0 { spans.append(Span("\(g.overloaded) \(overloaded) overloaded", style: Theme.warning)) }
+        if overloaded > 0 { spans.append(Span("\(Glyphs.overloaded) \(overloaded) overloaded", style: Theme.warning)) }
         buffer.set(line: Line(spans), in: row, ellipsis: state.symbols.ellipsis)
     }
 }

@@ -27,9 +27,8 @@ public enum MeshPanel {
     }
 
     static func lines(_ mesh: MeshView, snapshot: Snapshot, state: AppState) -> [Line] {
-        let g = state.glyphs
         var lines: [Line] = []
-        lines.append(Line("replicas \(mesh.replicas) \(g.times) \(mesh.resources) resources"))
+        lines.append(Line("replicas \(mesh.replicas) \(Glyphs.times) \(mesh.resources) resources"))
         // Before the first lookup resolves, a mean of 0 would read as "free": say there is nothing yet.
         let measured = mesh.lookupsResolved > 0
         let hops = measured ? Format.fixed(mesh.meanHops, decimals: 2) : "-"
@@ -52,8 +51,8 @@ public enum MeshPanel {
         let fullNow = snapshot.nodes.reduce(0) { $0 + ($1.role == .peer && $1.activity == .overloaded ? 1 : 0) }
         var overloads = [Span("peer overloads \(mesh.peerOverloads)")]
         if fullNow > 0 {
-            overloads.append(Span(" \(g.dot) "))
-            overloads.append(Span("\(g.overloaded) \(fullNow) full now", style: Theme.warning))
+            overloads.append(Span(" \(Glyphs.dot) "))
+            overloads.append(Span("\(Glyphs.overloaded) \(fullNow) full now", style: Theme.warning))
         }
         lines.append(Line(overloads))
         if let server = snapshot.server {

@@ -23,7 +23,6 @@ enum MeshTopology {
     // MARK: - Ring and graph
 
     static func draw(_ layout: MeshLayout, snapshot: Snapshot, state: AppState, buffer: inout Buffer) {
-        let g = state.glyphs
         let star = layout.star
         let clip = star.area
         let serverShown = snapshot.server != nil
@@ -35,14 +34,15 @@ enum MeshTopology {
         let spacing = linkSpacing(links, area: clip)
         for (a, b) in links {
             for (x, y) in star.line(from: a, to: b, spacing: spacing) where !isCentre(x, y) {
-                buffer.set(string: String(g.link), at: Position(x: x, y: y), style: Theme.link, clippedTo: clip)
+                buffer.set(string: Glyphs.link.description, at: Position(x: x, y: y), style: Theme.link,
+                           clippedTo: clip)
             }
         }
         // The selected peer's own links drawn solid: select peers with ← → to explore who knows whom.
         if let selected = layout.position(of: state.selectedNode) {
             for (a, b) in links where (a == selected) || (b == selected) {
                 for (x, y) in star.line(from: a, to: b, spacing: 1) where !isCentre(x, y) {
-                    buffer.set(string: String(g.link), at: Position(x: x, y: y), style: Theme.selectedLink,
+                    buffer.set(string: Glyphs.link.description, at: Position(x: x, y: y), style: Theme.selectedLink,
                                clippedTo: clip)
                 }
             }
@@ -62,13 +62,13 @@ enum MeshTopology {
             }
         }
         if overloaded > 0 {
-            buffer.set(string: "\(g.overloaded) \(overloaded) overloaded", at: clip.position, style: Theme.warning,
+            buffer.set(string: "\(Glyphs.overloaded) \(overloaded) overloaded", at: clip.position, style: Theme.warning,
                        clippedTo: clip)
         }
 
         for id in layout.ids {
             guard let p = layout.position(of: id) else { continue }
-            var (glyph, style) = SecurityMarks.glyph(for: TopologyPane.node(id, in: snapshot), g)
+            var (glyph, style) = SecurityMarks.glyph(for: TopologyPane.node(id, in: snapshot))
             if state.selectedNode == id { style = style.patched(with: Theme.selected) }
             buffer.set(string: String(glyph), at: Position(x: p.x, y: p.y), style: style, clippedTo: clip)
         }
@@ -101,7 +101,7 @@ enum MeshTopology {
         guard let server = snapshot.server else { return }
         var style = Theme.draining
         if state.selectedNode == 0 { style = style.patched(with: Theme.selected) }
-        let box = server.up ? "[S]" : "[\(state.glyphs.down)]"
+        let box = server.up ? "[S]" : "[\(Glyphs.down)]"
         buffer.set(string: box, at: Position(x: c.x - 1, y: c.y), style: style, clippedTo: clip)
         buffer.set(centred: "draining", onColumn: c.x, row: c.y - 1, style: Theme.draining, clippedTo: clip)
         buffer.set(centred: "queue \(server.queueLength)", onColumn: c.x, row: c.y + 1, style: Theme.draining,
@@ -110,16 +110,16 @@ enum MeshTopology {
 
     /// The long legend when it fits, else a short one; every shape named, as the glyphs alone would not say.
     static func drawLegend(state: AppState, row: Rect, buffer: inout Buffer) {
-        let g = state.glyphs
         let line = Legend.fitting([
-            .init(g.idle, Theme.idle, "idle"), .init(g.busy, Theme.busy, "busy"),
-            .init(g.queueing, Theme.serverQueueing, "queueing"), .init(g.overloaded, Theme.overload, "overloaded"),
-            .init(g.down, Theme.down, "down"), .init(g.request, Theme.request, "lookup/request"),
-            .init(g.reply, Theme.reply, "reply"),
+            .init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy"),
+            .init(Glyphs.queueing, Theme.serverQueueing, "queueing"),
+            .init(Glyphs.overloaded, Theme.overload, "overloaded"),
+            .init(Glyphs.down, Theme.down, "down"), .init(Glyphs.request, Theme.request, "lookup/request"),
+            .init(Glyphs.reply, Theme.reply, "reply"),
         ], else: [
-            .init(g.idle, Theme.idle, "idle"), .init(g.busy, Theme.busy, "busy"),
-            .init(g.queueing, Theme.serverQueueing, "queue"), .init(g.overloaded, Theme.overload, "full"),
-            .init(g.down, Theme.down, "down"), .init(g.request, Theme.request, "msg"),
+            .init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy"),
+            .init(Glyphs.queueing, Theme.serverQueueing, "queue"), .init(Glyphs.overloaded, Theme.overload, "full"),
+            .init(Glyphs.down, Theme.down, "down"), .init(Glyphs.request, Theme.request, "msg"),
         ], width: row.width)
         buffer.set(line: line, in: row, ellipsis: state.symbols.ellipsis)
     }

@@ -34,7 +34,7 @@ public enum MetricsPane {
         let shown = raw.count
         var title = shown > 0 ? "metrics · last \(shown) s" : "metrics · from the first second"
         if perColumn > 1 && shown > 0 { title += " · \(perColumn) s/col" }
-        if !marks.isEmpty { title += " · \(state.glyphs.switchMark) switch" }
+        if !marks.isEmpty { title += " · \(Glyphs.switchMark) switch" }
         let inner = PaneFrame.render(.metrics, title: title, state: state, area: area, buffer: &buffer)
         guard !inner.isEmpty else { return }
         let rowsEach = max(1, min(3, inner.height / metrics.count))
@@ -69,7 +69,7 @@ public enum MetricsPane {
         // The bottom border points up at each switch, so the column reads as "before | after" from any row.
         if area.height >= 2 {
             for offset in marks where sparkX + offset < area.right - 1 {
-                buffer.set(string: String(state.glyphs.switchMark), at: Position(x: sparkX + offset, y: area.bottom - 1),
+                buffer.set(string: Glyphs.switchMark.description, at: Position(x: sparkX + offset, y: area.bottom - 1),
                            style: Theme.switchMark, clippedTo: area)
             }
         }
@@ -147,13 +147,13 @@ public enum MetricsPane {
         let p95 = snapshot.latency.p95
         var spans = [
             Span("since t=0: ", style: Theme.muted),
-            Span("p95 " + Format.fixed(p95, decimals: p95 < 1000 ? 1 : 0) + " ms \(state.glyphs.dot) "),
+            Span("p95 " + Format.fixed(p95, decimals: p95 < 1000 ? 1 : 0) + " ms \(Glyphs.dot) "),
             Span(Format.fixed(rejectedShare * 100, decimals: 1) + "% rejected",
                  style: r.rejected > 0 ? Theme.warning : .plain),
         ]
         // Requests the security check refused are an outcome of their own: shown once there are any.
         if r.denied > 0 {
-            spans += [Span(" \(state.glyphs.dot) "), Span("\(r.denied) denied", style: Theme.warning)]
+            spans += [Span(" \(Glyphs.dot) "), Span("\(r.denied) denied", style: Theme.warning)]
         }
         return Line(spans)
     }

@@ -7,7 +7,7 @@ enum PaneFrame {
     static func render(_ pane: Pane, title: String, state: AppState, area: Rect, buffer: inout Buffer) -> Rect {
         let focused = state.focus == pane
         let block = Block(
-            title: AsciiFallback.text(title, unicode: state.unicode), titleStyle: focused ? Theme.focusedBorder : Theme.title,
+            title: title, titleStyle: focused ? Theme.focusedBorder : Theme.title,
             borderType: focused ? .thick : .plain, borderStyle: focused ? Theme.focusedBorder : Theme.border,
             symbols: state.symbols)
         block.render(in: area, buffer: &buffer)

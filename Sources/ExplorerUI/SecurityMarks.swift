@@ -8,30 +8,30 @@ import TerminalCanvas
 enum SecurityMarks {
     /// The glyph and style a node is drawn with: the attacker and the target first (the attack is what the class
     /// watches), then a crashed node (it is gone, whatever it lost), then a breach, else its activity.
-    static func glyph(for node: NodeView?, _ g: Glyphs) -> (Character, Style) {
-        guard let node else { return (g.idle, Theme.idle) }
+    static func glyph(for node: NodeView?) -> (Character, Style) {
+        guard let node else { return (Glyphs.idle.character, Theme.idle) }
         let marks = node.security
-        if marks.attacker { return (g.attacker, Theme.attacker) }
-        if marks.underAttack { return (g.target, Theme.underAttack) }
-        if node.activity != .down && marks.breached { return (g.breached, Theme.breached) }
-        return (TopologyPane.glyph(for: node.activity, g), Theme.style(for: node.activity))
+        if marks.attacker { return (Glyphs.attacker.character, Theme.attacker) }
+        if marks.underAttack { return (Glyphs.target.character, Theme.underAttack) }
+        if node.activity != .down && marks.breached { return (Glyphs.breached.character, Theme.breached) }
+        return (TopologyPane.glyph(for: node.activity), Theme.style(for: node.activity))
     }
 
     /// The glyph and style of a message on the wire: guesses stand apart from requests and replies.
-    static func glyph(for flight: FlightView, _ g: Glyphs) -> (Character, Style) {
-        if flight.attack { return (g.guess, Theme.guess) }
-        return flight.direction == .toServer ? (g.request, Theme.request) : (g.reply, Theme.reply)
+    static func glyph(for flight: FlightView) -> (Character, Style) {
+        if flight.attack { return (Glyphs.guess.character, Theme.guess) }
+        return flight.direction == .toServer ? (Glyphs.request.character, Theme.request)
+            : (Glyphs.reply.character, Theme.reply)
     }
 
     /// `⚔ attacker  ◎ attacked  ⊘ breached  ? guess`, or a shorter one when `width` is too narrow.
     static func legend(state: AppState, width: Int) -> Line {
-        let g = state.glyphs
         return Legend.fitting([
-            .init(g.attacker, Theme.attacker, "attacker"), .init(g.target, Theme.underAttack, "attacked"),
-            .init(g.breached, Theme.breached, "breached"), .init(g.guess, Theme.guess, "guess"),
+            .init(Glyphs.attacker, Theme.attacker, "attacker"), .init(Glyphs.target, Theme.underAttack, "attacked"),
+            .init(Glyphs.breached, Theme.breached, "breached"), .init(Glyphs.guess, Theme.guess, "guess"),
         ], else: [
-            .init(g.attacker, Theme.attacker, "attacker"), .init(g.target, Theme.underAttack, "target"),
-            .init(g.breached, Theme.breached, "breached"), .init(g.guess, Theme.guess, "guess"),
+            .init(Glyphs.attacker, Theme.attacker, "attacker"), .init(Glyphs.target, Theme.underAttack, "target"),
+            .init(Glyphs.breached, Theme.breached, "breached"), .init(Glyphs.guess, Theme.guess, "guess"),
         ], width: width)
     }
 
@@ -61,10 +61,10 @@ enum SecurityMarks {
 
         /// The mark that takes over cell `c` of `size` nodes: the attacker's or the target's (one node is enough,
         /// there are only a few), a breach when half the cell is breached; nil to keep the cell's shade.
-        func mark(_ c: Int, size: Int, _ g: Glyphs) -> (Character, Style)? {
-            if attacker[c] { return (g.attacker, Theme.attacker) }
-            if target[c] { return (g.target, Theme.underAttack) }
-            if size > 0 && breached[c] * 2 >= size { return (g.breached, Theme.breached) }
+        func mark(_ c: Int, size: Int) -> (Character, Style)? {
+            if attacker[c] { return (Glyphs.attacker.character, Theme.attacker) }
+            if target[c] { return (Glyphs.target.character, Theme.underAttack) }
+            if size > 0 && breached[c] * 2 >= size { return (Glyphs.breached.character, Theme.breached) }
             return nil
         }
     }

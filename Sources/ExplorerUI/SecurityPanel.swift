@@ -47,21 +47,21 @@ public enum SecurityPanel {
             compact = [attack, fitting([
                 Line([Span("open server: no logins  "), Span("exposed 100%", style: Theme.warning)]),
                 Line([Span("no logins  "), Span("exposed 100%", style: Theme.warning)]),
-            ], width: width), breachLine(s, state: state, width: width)]
+            ], width: width), breachLine(s, width: width)]
         case (.clientServer, _):
             why = "the server checks every login"
             full = centralLines(s, snapshot: snapshot, state: state, width: width) + [attack]
             compact = [attack, fitting([
-                Line([breaches(s, state: state), Span("  "), locked(s), Span("  "), exposed(s)]),
-                Line([breaches(s, state: nil), Span("  "), locked(s), Span("  "), exposed(s)]),
+                Line([breaches(s, marked: true), Span("  "), locked(s), Span("  "), exposed(s)]),
+                Line([breaches(s, marked: false), Span("  "), locked(s), Span("  "), exposed(s)]),
             ], width: width), Line("logins \(s.loginAttempts)  failed \(s.loginFailures)  lockouts \(s.lockouts)")]
         case (.peerMesh, _):
             why = "each peer guards its own share"
             full = meshLines(s, state: state, width: width) + [attack]
             compact = [attack, fitting([
-                Line([breaches(s, state: state), Span("  "), exposed(s), Span("  "), detected(s, word: "logged")]),
-                Line([breaches(s, state: nil), Span("  "), exposed(s), Span("  "), detected(s, word: "logged")]),
-                Line([breaches(s, state: nil), Span("  "), exposed(s), Span("  "), detected(s, word: "logs")]),
+                Line([breaches(s, marked: true), Span("  "), exposed(s), Span("  "), detected(s, word: "logged")]),
+                Line([breaches(s, marked: false), Span("  "), exposed(s), Span("  "), detected(s, word: "logged")]),
+                Line([breaches(s, marked: false), Span("  "), exposed(s), Span("  "), detected(s, word: "logs")]),
             ], width: width), sharesLine(s)]
         }
         guard full.count <= height else { return compact }
@@ -77,7 +77,7 @@ public enum SecurityPanel {
             // Denied requests are the real clients' price of security: refused for no permission or a locked account.
             Line([Span("denied \(snapshot.requests.denied)", style: snapshot.requests.denied > 0 ? Theme.warning : .plain),
                   Span("  unauthorized \(s.unauthorized)")]),
-            breachLine(s, state: state, width: width),
+            breachLine(s, width: width),
             Line([exposed(s), Span("  "), detected(s, word: "detected"), Span(" (one log)", style: Theme.muted)]),
         ]
     }
@@ -86,7 +86,7 @@ public enum SecurityPanel {
         [
             sharesLine(s),
             Line([exposed(s), Span(" of peers (open or weak)", style: Theme.muted)]),
-            breachLine(s, state: state, width: width),
+            breachLine(s, width: width),
             Line("guesses \(s.regimeAttempts)  logged \(s.regimeLogged)"),
             fitting([
                 Line([detected(s, word: "detected"), Span(": only what each peer logs", style: Theme.muted)]),
@@ -101,7 +101,7 @@ public enum SecurityPanel {
             Line("open server: no accounts, no logins"),
             Line([Span("exposed 100%", style: Theme.warning), Span(": nothing is protected", style: Theme.muted)]),
             Line([Span("denied 0  unauthorized \(s.unauthorized)")]),
-            breachLine(s, state: state, width: width),
+            breachLine(s, width: width),
             Line([detected(s, word: "detected")]),
         ]
     }
@@ -120,16 +120,18 @@ public enum SecurityPanel {
     }
 
     /// `⊘ breaches 2  first t=45.3s`, or `breaches 0  none yet`.
-    static func breachLine(_ s: SecurityView, state: AppState, width: Int) -> Line {
-        guard let first = s.regimeFirstBreach else { return Line([breaches(s, state: state), Span("  none yet", style: Theme.muted)]) }
-        return Line([breaches(s, state: state), Span("  first t=" + Format.seconds(first) + "s")])
+    static func breachLine(_ s: SecurityView, width: Int) -> Line {
+        guard let first = s.regimeFirstBreach else {
+            return Line([breaches(s, marked: true), Span("  none yet", style: Theme.muted)])
+        }
+        return Line([breaches(s, marked: true), Span("  first t=" + Format.seconds(first) + "s")])
     }
 
-    /// `⊘ breaches 2` in the breach style; without the glyph when `state` is nil (the word still says it). Counts
+    /// `⊘ breaches 2` in the breach style; without the glyph unless `marked` (the word still says it). Counts
     /// the regime in force: accounts under client-server, shares in the mesh (the report has the whole run).
-    static func breaches(_ s: SecurityView, state: AppState?) -> Span {
+    static func breaches(_ s: SecurityView, marked: Bool) -> Span {
         guard s.regimeBreaches > 0 else { return Span("breaches 0") }
-        let glyph = state.map { "\($0.glyphs.breached) " } ?? ""
+        let glyph = marked ? "\(Glyphs.breached) " : ""
         return Span(glyph + "breaches \(s.regimeBreaches)", style: Theme.breached)
     }
 
@@ -149,13 +151,12 @@ public enum SecurityPanel {
 
     /// What the attack is doing now: who guesses, how fast, at what; or how to start one.
     static func attackLine(_ s: SecurityView, state: AppState, width: Int) -> Line {
-        let g = state.glyphs
         guard s.attackActive, let attackers = s.attackers else {
-            return Line([Span("no attack", style: Theme.muted), Span("  a starts one", style: Theme.muted)])
+            let key = KeyBindings.name(of: .toggleAttack, unicode: state.unicode)
+            return Line([Span("no attack", style: Theme.muted), Span("  \(key) starts one", style: Theme.muted)])
         }
-        let dash = state.unicode ? "–" : "-"
         let who = attackers.count == 1 ? "node \(attackers.lowerBound)"
-            : "nodes \(attackers.lowerBound)\(dash)\(attackers.upperBound)"
+            : "nodes \(attackers.lowerBound)\(Glyphs.enDash)\(attackers.upperBound)"
         let rate = Format.fixed(s.attackRate, decimals: 1) + "/s"
         let at: String?
         switch (s.architecture, s.target) {
@@ -164,7 +165,7 @@ public enum SecurityPanel {
         case (.peerMesh, let peer?): at = "peer \(peer)"
         case (.peerMesh, nil): at = nil
         }
-        let head = Span("\(g.attacker) \(who)", style: Theme.attacker)
+        let head = Span("\(Glyphs.attacker) \(who)", style: Theme.attacker)
         guard let at else {
             // Nothing left to guess: every account or share tried (or an open server, with nothing to guess).
             let why = s.architecture == .clientServer && s.accounts == 0 ? "nothing to guess" : "every target tried"
@@ -172,8 +173,8 @@ public enum SecurityPanel {
         }
         return fitting([
             Line([head, Span(" guessing \(rate) at "), Span(at, style: Theme.underAttack)]),
-            Line([head, Span(" \(g.arrows.right) "), Span(at, style: Theme.underAttack), Span(" at \(rate)")]),
-            Line([head, Span(" \(g.arrows.right) "), Span(at, style: Theme.underAttack)]),
+            Line([head, Span(" \(Glyphs.leadsTo) "), Span(at, style: Theme.underAttack), Span(" at \(rate)")]),
+            Line([head, Span(" \(Glyphs.leadsTo) "), Span(at, style: Theme.underAttack)]),
         ], width: width)
     }
 

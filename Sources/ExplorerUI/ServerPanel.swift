@@ -12,19 +12,19 @@ public enum ServerPanel {
                        clippedTo: inner)
             return
         }
-        let g = state.glyphs
         let ellipsis = state.symbols.ellipsis
         var lines: [Line] = []
 
         // Workers: one box each while they fit, so "3 of 4 busy" is seen, not read.
         var first: [Span] = server.up
             ? [Span("UP", style: Theme.serverUp)]
-            : [Span("\(g.down) DOWN", style: Theme.overload)]
+            : [Span("\(Glyphs.down) DOWN", style: Theme.overload)]
         first.append(Span("  workers "))
         if server.workers <= 16 {
             let busy = min(server.busyWorkers, server.workers)
-            first.append(Span(String(repeating: g.busyWorker, count: busy), style: Theme.busy))
-            first.append(Span(String(repeating: g.idleWorker, count: server.workers - busy), style: Theme.idle))
+            let idle = server.workers - busy
+            first.append(Span(String(repeating: Glyphs.busyWorker.character, count: busy), style: Theme.busy))
+            first.append(Span(String(repeating: Glyphs.idleWorker.character, count: idle), style: Theme.idle))
             first.append(Span(" "))
         }
         first.append(Span("\(server.busyWorkers)/\(server.workers)"))
@@ -36,13 +36,14 @@ public enum ServerPanel {
         let over = server.offeredRPS > server.capacityRPS
         lines.append(Line("capacity " + rps(server.capacityRPS) + " req/s"))
         var offered = [Span("offered  " + rps(server.offeredRPS) + " req/s", style: over ? Theme.warning : .plain)]
-        if over { offered.append(Span(" \(g.warning) > capacity", style: Theme.warning)) }
+        if over { offered.append(Span(" \(Glyphs.warning) > capacity", style: Theme.warning)) }
         lines.append(Line(offered))
 
         if !server.up {
-            lines.append(Line("SERVER DOWN \(g.dot) requests fail", style: Theme.overload, alignment: .center))
+            lines.append(Line("SERVER DOWN \(Glyphs.dot) requests fail", style: Theme.overload, alignment: .center))
         } else if server.overloaded {
-            lines.append(Line("OVERLOAD \(g.dot) queue full, rejecting", style: Theme.overload, alignment: .center))
+            lines.append(Line("OVERLOAD \(Glyphs.dot) queue full, rejecting", style: Theme.overload,
+                              alignment: .center))
         } else {
             let r = snapshot.requests
             lines.append(Line("rejected \(r.rejected)  timed out \(r.timedOut)  failed \(r.failed)",

@@ -7,10 +7,11 @@ public enum TooSmallMessage {
 
     /// Draws the message centred in `area`, wrapped when the window is very narrow.
     public static func render(state: AppState, area: Rect, buffer: inout Buffer) {
-        let x = state.unicode ? "×" : "x"
+        let x = Glyphs.times
         let text = "NetExplorer needs at least \(minimum.width)\(x)\(minimum.height); "
             + "this window is \(area.width)\(x)\(area.height)"
-        let paragraph = Paragraph([Line(text, style: Theme.title), Line("(q quits)", style: Theme.muted)],
+        let quit = KeyBindings.name(of: .quit, unicode: state.unicode)
+        let paragraph = Paragraph([Line(text, style: Theme.title), Line("(\(quit) quits)", style: Theme.muted)],
                                   overflow: .wrap, alignment: .center, symbols: state.symbols)
         let height = paragraph.rowCount(width: area.width)
         paragraph.render(in: area.centered(width: area.width, height: height), buffer: &buffer)

@@ -56,13 +56,13 @@ public enum TopologyPane {
     // MARK: - Star
 
     static func drawStar(_ star: StarLayout, snapshot: Snapshot, state: AppState, buffer: inout Buffer) {
-        let g = state.glyphs
         let clip = star.area
         // Links first, so everything else is drawn over them; with many clients they would only be noise.
         if star.clients.count <= 16 {
             for p in star.clients {
                 for (x, y) in star.line(from: star.center, to: p) where !star.isServerCell(x: x, y: y) {
-                    buffer.set(string: String(g.link), at: Position(x: x, y: y), style: Theme.link, clippedTo: clip)
+                    buffer.set(string: Glyphs.link.description, at: Position(x: x, y: y), style: Theme.link,
+                               clippedTo: clip)
                 }
             }
         }
@@ -74,7 +74,7 @@ public enum TopologyPane {
         drawServerBox(snapshot: snapshot, state: state, at: star.center, clip: clip, buffer: &buffer)
         for (i, p) in star.clients.enumerated() {
             let id = i + 1
-            var (glyph, style) = SecurityMarks.glyph(for: node(id, in: snapshot), g)
+            var (glyph, style) = SecurityMarks.glyph(for: node(id, in: snapshot))
             if state.selectedNode == id { style = style.patched(with: Theme.selected) }
             buffer.set(string: String(glyph), at: Position(x: p.x, y: p.y), style: style, clippedTo: clip)
             if state.selectedNode == id {
@@ -92,23 +92,23 @@ public enum TopologyPane {
                               buffer: inout Buffer) {
         let server = node(0, in: snapshot)
         if server?.security.underAttack == true {
-            buffer.set(string: String(state.glyphs.target), at: Position(x: c.x - 2, y: c.y), style: Theme.underAttack,
+            buffer.set(string: Glyphs.target.description, at: Position(x: c.x - 2, y: c.y), style: Theme.underAttack,
                        clippedTo: clip)
         }
         let activity = server?.activity ?? (snapshot.server?.up == false ? .down : .idle)
         var style = activity == .idle ? Theme.serverUp : Theme.style(for: activity)
         if state.selectedNode == 0 { style = style.patched(with: Theme.selected) }
-        let box = activity == .down ? "[\(state.glyphs.down)]" : "[S]"
+        let box = activity == .down ? "[\(Glyphs.down)]" : "[S]"
         buffer.set(string: box, at: Position(x: c.x - 1, y: c.y), style: style, clippedTo: clip)
         let wordStyle = activity == .idle ? Theme.label : Theme.style(for: activity)
         buffer.set(centred: serverWord(activity), onColumn: c.x, row: c.y + 1, style: wordStyle, clippedTo: clip)
     }
 
     static func drawStarLegend(state: AppState, row: Rect, buffer: inout Buffer) {
-        let g = state.glyphs
         let line = Legend.line([
-            .init(g.idle, Theme.idle, "idle"), .init(g.busy, Theme.busy, "busy"), .init(g.down, Theme.down, "down"),
-            .init(g.request, Theme.request, "request"), .init(g.reply, Theme.reply, "reply"),
+            .init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy"),
+            .init(Glyphs.down, Theme.down, "down"),
+            .init(Glyphs.request, Theme.request, "request"), .init(Glyphs.reply, Theme.reply, "reply"),
         ])
         buffer.set(line: line, in: row, ellipsis: state.symbols.ellipsis)
     }
@@ -118,7 +118,6 @@ public enum TopologyPane {
     /// Clients grouped by id into cells, each cell's glyph the share of its clients that are busy (or down).
     static func drawAggregate(snapshot: Snapshot, state: AppState, area: Rect, legendRow: Rect,
                               buffer: inout Buffer) {
-        let g = state.glyphs
         let n = snapshot.activeNodeCount
         drawServerSummary(snapshot: snapshot, state: state, row: area.row(0), buffer: &buffer)
 
@@ -140,7 +139,7 @@ public enum TopologyPane {
             }
         }
 
-        let range = n > 0 ? "clients 1\(state.unicode ? "–" : "-")\(n)" : "no clients"
+        let range = n > 0 ? "clients 1\(Glyphs.enDash)\(n)" : "no clients"
         let caption = perCell == 1 ? "\(range), one cell each" : "\(range), \(perCell) per cell"
         buffer.set(string: caption, at: Position(x: area.x, y: area.y + 1), style: Theme.muted, clippedTo: area)
 
@@ -153,8 +152,8 @@ public enum TopologyPane {
             buffer.set(string: label, at: Position(x: area.x, y: y), style: Theme.muted, clippedTo: area)
             for column in 0..<columns where cell < cellCount {
                 let size = min(perCell, n - cell * perCell)
-                var (glyph, style) = heat(busy: busy[cell], down: down[cell], size: size, g)
-                if down[cell] * 2 < size, let mark = marks.mark(cell, size: size, g) { (glyph, style) = mark }
+                var (glyph, style) = heat(busy: busy[cell], down: down[cell], size: size)
+                if down[cell] * 2 < size, let mark = marks.mark(cell, size: size) { (glyph, style) = mark }
                 if cell == selectedCell { style = style.patched(with: Theme.selected) }
                 buffer.set(string: String(glyph), at: Position(x: area.x + labelWidth + column, y: y), style: style,
                            clippedTo: area)
@@ -171,18 +170,19 @@ public enum TopologyPane {
         ]
         // Broken accounts matter more than the messages on the wire: they take that place when both do not fit.
         if marks.totalBreached > 0 {
-            let breached = [Span("  "), Span("\(g.breached) \(marks.totalBreached) breached", style: Theme.breached)]
+            let breached = [Span("  "),
+                            Span("\(Glyphs.breached) \(marks.totalBreached) breached", style: Theme.breached)]
             if Line(counts + breached).width > area.width { counts.removeLast(2) }
             counts += breached
         }
         buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)
 
         let heatLegend = perCell == 1
-            ? Legend.line([.init(g.idle, Theme.idle, "idle"), .init(g.busy, Theme.busy, "busy"),
-                           .init(g.down, Theme.down, "down")])
-            : Legend.line([.init(g.heat[0], Theme.idle, "all idle"),
-                           .init(parts: [Span(String(g.heat[1...]), style: Theme.busy)], "busier"),
-                           .init(g.down, Theme.down, "most down")])
+            ? Legend.line([.init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy"),
+                           .init(Glyphs.down, Theme.down, "down")])
+            : Legend.line([.init(Glyphs.heat[0], Theme.idle, "all idle"),
+                           .init(parts: [Span(Glyphs.shades, style: Theme.busy)], "busier"),
+                           .init(Glyphs.down, Theme.down, "most down")])
         buffer.set(line: heatLegend, in: legendRow, ellipsis: state.symbols.ellipsis)
     }
 
@@ -194,29 +194,29 @@ public enum TopologyPane {
         let activity = node(0, in: snapshot)?.activity ?? (server.up ? .idle : .down)
         var boxStyle = activity == .idle ? Theme.serverUp : Theme.style(for: activity)
         if state.selectedNode == 0 { boxStyle = boxStyle.patched(with: Theme.selected) }
-        let box = activity == .down ? "[\(state.glyphs.down)]" : "[S]"
+        let box = activity == .down ? "[\(Glyphs.down)]" : "[S]"
         var spans = [
             Span(box, style: boxStyle), Span(" "),
             Span(serverWord(activity), style: activity == .idle ? Theme.label : Theme.style(for: activity)),
         ]
         if node(0, in: snapshot)?.security.underAttack == true {
-            spans.append(Span("  \(state.glyphs.target) attacked", style: Theme.underAttack))
+            spans.append(Span("  \(Glyphs.target) attacked", style: Theme.underAttack))
         }
         spans.append(Span("  workers \(server.busyWorkers)/\(server.workers)  queue \(server.queueLength)/\(server.queueCapacity)"))
         buffer.set(line: Line(spans), in: row, ellipsis: state.symbols.ellipsis)
     }
 
     /// The glyph and style of a cell of `size` clients, `busy` of them busy and `down` down.
-    static func heat(busy: Int, down: Int, size: Int, _ g: Glyphs) -> (Character, Style) {
+    static func heat(busy: Int, down: Int, size: Int) -> (Character, Style) {
         guard size > 0 else { return (" ", .plain) }
         if size == 1 {
-            if down > 0 { return (g.down, Theme.down) }
-            return busy > 0 ? (g.busy, Theme.busy) : (g.idle, Theme.idle)
+            if down > 0 { return (Glyphs.down.character, Theme.down) }
+            return busy > 0 ? (Glyphs.busy.character, Theme.busy) : (Glyphs.idle.character, Theme.idle)
         }
-        if down * 2 >= size { return (g.down, Theme.down) }
-        guard busy > 0 else { return (g.heat[0], Theme.idle) }
+        if down * 2 >= size { return (Glyphs.down.character, Theme.down) }
+        guard busy > 0 else { return (Glyphs.heat[0].character, Theme.idle) }
         let level = min(4, max(1, Int((Double(busy) / Double(size) * 4).rounded(.up))))
-        return (g.heat[level], level >= 3 ? Theme.busy : Theme.busy.fg(Theme.orange).with(bold: false))
+        return (Glyphs.heat[level].character, level >= 3 ? Theme.busy : Theme.busy.fg(Theme.orange).with(bold: false))
     }
 
     // MARK: - Helpers
@@ -225,7 +225,6 @@ public enum TopologyPane {
     /// along; `position` places a node id (nil when it is not drawn), `isCentre` protects the server's box.
     static func drawFlights(_ flights: [FlightView], state: AppState, clip: Rect, buffer: inout Buffer,
                             isCentre: (Int, Int) -> Bool, position: (Int) -> (x: Int, y: Int)?) {
-        let g = state.glyphs
         for flight in flights {
             guard flight.from >= 0, flight.to >= 0, let from = position(flight.from), let to = position(flight.to)
             else { continue }
@@ -234,19 +233,19 @@ public enum TopologyPane {
             let y = from.y + Int((Double(to.y - from.y) * p).rounded())
             // On a node the mark would hide it: the node is what the class is watching.
             guard !isCentre(x, y), !(x == from.x && y == from.y), !(x == to.x && y == to.y) else { continue }
-            let (glyph, style) = SecurityMarks.glyph(for: flight, g)
+            let (glyph, style) = SecurityMarks.glyph(for: flight)
             buffer.set(string: String(glyph), at: Position(x: x, y: y), style: style, clippedTo: clip)
         }
     }
 
     /// A node's glyph: its shape alone tells idle, busy, queueing, overloaded and down apart.
-    static func glyph(for activity: NodeActivity, _ g: Glyphs) -> Character {
+    static func glyph(for activity: NodeActivity) -> Character {
         switch activity {
-        case .idle: g.idle
-        case .down: g.down
-        case .busy: g.busy
-        case .queueing: g.queueing
-        case .overloaded: g.overloaded
+        case .idle: Glyphs.idle.character
+        case .down: Glyphs.down.character
+        case .busy: Glyphs.busy.character
+        case .queueing: Glyphs.queueing.character
+        case .overloaded: Glyphs.overloaded.character
         }
     }
 

@@ -24,6 +24,9 @@ public struct BorderSet: Hashable, Sendable {
         self.topLeft = topLeft; self.topRight = topRight; self.bottomLeft = bottomLeft
         self.bottomRight = bottomRight; self.horizontal = horizontal; self.vertical = vertical
     }
+
+    /// The six glyphs: corners clockwise from the top left, then the horizontal and the vertical line.
+    public var glyphs: [Character] { [topLeft, topRight, bottomRight, bottomLeft, horizontal, vertical] }
 }
 
 /// Every glyph the widgets draw with, in a Unicode set and an ASCII set; the app picks one from the terminal's
@@ -88,6 +91,7 @@ public struct Symbols: Hashable, Sendable {
     ///
     /// Sparkline levels rise from the baseline (`_`) through dots and dashes to `#`, the same glyph as a full gauge,
     /// so "a little" and "a lot" still read at a glance. Thick and double borders use `=` so a focused pane differs.
+    /// The bullet is `+`, as the live view's request dot `•` is: one character, one stand-in.
     public static let ascii = Symbols(
         isUnicode: false,
         plainBorder: BorderSet(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|"),
@@ -96,8 +100,23 @@ public struct Symbols: Hashable, Sendable {
         doubleBorder: BorderSet(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "=", vertical: "|"),
         sparkline: ["_", ".", ":", "-", "=", "+", "*", "#"],
         gaugeFilled: "#", gaugeEmpty: "-", marker: "|",
-        ellipsis: ".", bullet: "*", selection: ">",
+        ellipsis: ".", bullet: "+", selection: ">",
         arrowUp: "^", arrowDown: "v", arrowLeft: "<", arrowRight: ">")
+
+    /// Every glyph of the set in a fixed order, the ellipsis's characters included, so that the Unicode and the ASCII
+    /// set pair up glyph for glyph.
+    public var glyphs: [Character] {
+        [plainBorder, roundedBorder, thickBorder, doubleBorder].flatMap(\.glyphs) + sparkline
+            + [gaugeFilled, gaugeEmpty, marker] + Array(ellipsis)
+            + [bullet, selection, arrowUp, arrowDown, arrowLeft, arrowRight]
+    }
+
+    /// Each Unicode glyph with the ASCII one that stands for it, one pair per use: a character with two uses (`█`
+    /// fills a gauge and tops a sparkline) comes twice, with the same ASCII both times (tested), so an app that
+    /// replaces Unicode cell by cell can read its stand-ins from here.
+    public static var asciiFallbacks: [(unicode: Character, ascii: Character)] {
+        Array(zip(unicode.glyphs, ascii.glyphs))
+    }
 
     /// The Unicode set when `unicode` is true, else the ASCII set.
     public static func forUnicode(_ unicode: Bool) -> Symbols { unicode ? .unicode : .ascii }

@@ -118,9 +118,9 @@ struct ArchitectureSwitchTests {
         #expect((app.snapshot.mesh?.meanHops ?? 0) > 0)
         #expect(app.snapshot.nodes.allSatisfy { $0.role == .peer })
         let screen = terminal.screenLines()
-        #expect(screen.contains { $0.contains("metrics · last") && $0.contains("▲ switch") })
+        #expect(screen.contains { $0.contains("metrics · last") && $0.contains("△ switch") })
         let metrics = Screen.regions(for: terminal.size).metrics
-        #expect(screen[metrics.bottom - 1].contains("▲"))
+        #expect(screen[metrics.bottom - 1].contains("△"))
         #expect(screen.contains { $0.contains("hops/lookup") })
         #expect(Self.nodeGlyphs(terminal) == 20)
         #expect(terminal.outOfBoundsWrites == 0)

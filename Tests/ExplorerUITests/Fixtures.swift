@@ -1,4 +1,4 @@
-import ExplorerUI
+@testable import ExplorerUI
 import NetworkEngine
 import TerminalCanvas
 
@@ -78,17 +78,17 @@ enum Fixtures {
         return s
     }
 
-    /// Renders with `draw` into a blank buffer of `width`×`height` and returns its lines.
-    static func lines(width: Int, height: Int, _ draw: (Rect, inout Buffer) -> Void) -> [String] {
-        var buffer = Buffer(size: Size(width: width, height: height))
-        draw(buffer.area, &buffer)
-        return buffer.lines()
+    /// Renders with `draw` into a blank buffer of `width`×`height` and returns its lines; with `ascii`, as a
+    /// terminal without Unicode shows them (panes draw Unicode and `Screen.render` replaces it at the end).
+    static func lines(width: Int, height: Int, ascii: Bool = false, _ draw: (Rect, inout Buffer) -> Void) -> [String] {
+        buffer(width: width, height: height, ascii: ascii, draw).lines()
     }
 
     /// The same, returning the buffer for style checks.
-    static func buffer(width: Int, height: Int, _ draw: (Rect, inout Buffer) -> Void) -> Buffer {
+    static func buffer(width: Int, height: Int, ascii: Bool = false, _ draw: (Rect, inout Buffer) -> Void) -> Buffer {
         var buffer = Buffer(size: Size(width: width, height: height))
         draw(buffer.area, &buffer)
+        if ascii { AsciiFallback.apply(to: &buffer) }
         return buffer
     }
 }

@@ -237,19 +237,19 @@ struct MeshRenderTests {
             MetricsPane.render(snapshot: MeshFixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(buffer.lines() == [
-            "┌ metrics · last 60 s · 3 s/col · ▲ switch ┐",
+            "┌ metrics · last 60 s · 3 s/col · △ switch ┐",
             "│thruput ▇▆▇▇▆█▆▇▆▇▇▆█▆▇▆▇▇▆█    16.0 req/s│",
             "│latency ██▇████▇████▇████▇██    51.0 ms   │",
             "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   │",
             "│queue   █▁▅█▁▅█▁▅█▁▅█▁▅▅         0.0 req  │",
             "│rejects                │         0.0 /s   │",
             "│since t=0: p95 131.0 ms · 3.1% rejected   │",
-            "└───────────────────────▲──────────────────┘",
+            "└───────────────────────△──────────────────┘",
         ])
         // 20 columns of 3 s show seconds 24…83, right-aligned: column i holds 24+3i…26+3i. The switch at t=70.4 s
         // falls in second 71, so in column 15 (69…71, x = 1 + 8 + 15). That column's queue bar (24, 28 and 0 req:
         // 17.3 against the tallest column's 28, ▅) stays, and the mark shows in the blank rejects cell below it.
-        #expect(buffer[24, 7].grapheme == "▲" && buffer[24, 7].style.bold)
+        #expect(buffer[24, 7].grapheme == "△" && buffer[24, 7].style.bold)
         #expect(buffer[24, 4].grapheme == "▅")
         #expect(buffer[24, 5].grapheme == "│" && buffer[24, 5].style.fg == .cyan)
     }
@@ -263,14 +263,14 @@ struct MeshRenderTests {
             MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines[0] == "┌ metrics · last 60 s · 3 s/col ───────────┐")
-        #expect(!lines.joined().contains("▲"))
+        #expect(!lines.joined().contains("△"))
         // A second later (second 24) it is inside, in the oldest column: the window's edge, not the marker, decided.
         snapshot.switches = [.seconds(23.5)]
         let inside = Fixtures.lines(width: 44, height: 8) {
             MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
-        #expect(inside[0] == "┌ metrics · last 60 s · 3 s/col · ▲ switch ┐")
-        #expect(inside[7] == "└────────▲─────────────────────────────────┘")
+        #expect(inside[0] == "┌ metrics · last 60 s · 3 s/col · △ switch ┐")
+        #expect(inside[7] == "└────────△─────────────────────────────────┘")
     }
 
     @Test("a switch exactly on a whole second belongs to the second it closes, not the next")
@@ -282,7 +282,7 @@ struct MeshRenderTests {
             MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines[0] == "┌ metrics · last 60 s · 3 s/col ───────────┐")
-        #expect(!lines.joined().contains("▲"))
+        #expect(!lines.joined().contains("△"))
     }
 
     @Test("during the flash the architecture stands out of the status bar: ⇄, bold, not reversed")
@@ -301,11 +301,11 @@ struct MeshRenderTests {
             StatusBar.render(snapshot: MeshFixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(calm == [" classroom │ peer-mesh │ t=0:01:23.4 │ 1× │ ▶ running │ 12 peers                "])
-        let ascii = Fixtures.lines(width: 80, height: 1) {
+        let ascii = Fixtures.lines(width: 80, height: 1, ascii: true) {
             StatusBar.render(snapshot: MeshFixtures.snapshot(), state: Fixtures.state { $0 = flashing; $0.unicode = false },
                              area: $0, buffer: &$1)
         }
-        #expect(ascii == [" classroom | <-> peer-mesh | t=0:01:23.4 | 1x | > running | 12 peers            "])
+        #expect(ascii == [" classroom | / peer-mesh | t=0:01:23.4 | 1x | > running | 12 peers              "])
     }
 
     @Test("the inspector shows a peer's state, requests sent, completed and outstanding, latency and served")
@@ -370,13 +370,13 @@ struct MeshRenderTests {
             "┃                  ···✗ ·                  ┃│peer 7  ▲ OVERLOADED              │",
             "┃○ idle ● busy ◆ queue ▲ full ✗ down • msg ┃│sent 47  completed 45  out 0      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────┘",
-            "┌ metrics · last 60 s · 3 s/col · ▲ switch ┐┌ events · all ────────────────────┐",
+            "┌ metrics · last 60 s · 3 s/col · △ switch ┐┌ events · all ────────────────────┐",
             "│thruput ▇▆▇▇▆█▆▇▆▇▇▆█▆▇▆▇▇▆█    16.0 req/s││t=70.0s node_up #5 client 5 is ba…│",
             "│latency ██▇████▇████▇████▇██    51.0 ms   ││t=60.1s login_failure #4 wrong pa…│",
             "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   ││t=55.0s recovered #0 queue draine…│",
             "│queue   █▁▅█▁▅█▁▅█▁▅█▁▅▅         0.0 req  ││t=41.2s node_down #5 client 5 cra…│",
             "│rejects                │         0.0 /s   ││t=30.0s overload #0 queue full (6…│",
-            "└───────────────────────▲──────────────────┘└──────────────────────────────────┘",
+            "└───────────────────────△──────────────────┘└──────────────────────────────────┘",
             " q quit  ? help  space pause  <> speed  t to server  +- peers  x crash  f flash ",
         ])
     }
@@ -391,23 +391,23 @@ struct MeshRenderTests {
             Screen.render(snapshot: MeshFixtures.snapshot(flights: Self.lookups), state: state, into: &b)
         }
         #expect(buffer.lines() == [
-            " classroom | <-> peer-mesh | t=0:01:23.4 | 1x | > running | 12 peers            ",
-            "+ topology - peer-mesh (dht) - 12 peers ===++ mesh - dht ring -----------------+",
+            " classroom | / peer-mesh | t=0:01:23.4 | 1x | > running | 12 peers              ",
+            "+ topology . peer-mesh (dht) . 12 peers ===++ mesh . dht ring -----------------+",
             "|! 1 overloaded                            ||hops/lookup 2.61  msgs/lookup 2.71|",
             "|                  . .o. .                 ||load max/mean 2.40 #########------|",
             "|           . o. .         . o.            ||available 98.5% now, 99.6% avg    |",
-            "|        o.                     . .@       ||peer overloads 4 - ! 1 full now   |",
+            "|        o.                     . .@       ||peer overloads 4 . ! 1 full now   |",
             "|                                +  .      ||rejected 30  timed out 5  failed 2|",
             "|       .                                  |+----------------------------------+",
             "|      o                             *     |+ security ------------------------+",
             "|                                   .      ||no security model in this run     |",
             "|       .                         .o       ||                                  |",
             "|        o...         +         .          |+----------------------------------+",
-            "|            7.!...       . .o.            |+ inspector - peer 7 --------------+",
+            "|            7.!...       . .o.            |+ inspector . peer 7 --------------+",
             "|                  ...x .                  ||peer 7  ! OVERLOADED              |",
             "|o idle * busy @ queue ! full x down + msg ||sent 47  completed 45  out 0      |",
             "+==========================================++----------------------------------+",
-            "+ metrics - last 60 s - 3 s/col - ^ switch ++ events - all --------------------+",
+            "+ metrics . last 60 s . 3 s/col . ^ switch ++ events . all --------------------+",
             "|thruput *+**+#+*+**+#+*+**+#    16.0 req/s||t=70.0s node_up #5 client 5 is ba.|",
             "|latency ##*####*####*####*##    51.0 ms   ||t=60.1s login_failure #4 wrong pa.|",
             "|p95     +#+#+#+#+#+#+#+#+#+#   140.0 ms   ||t=55.0s recovered #0 queue draine.|",

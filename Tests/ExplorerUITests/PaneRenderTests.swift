@@ -28,11 +28,11 @@ struct PaneRenderTests {
     @Test("a paused status bar in ASCII says PAUSED with ASCII glyphs and a fractional speed")
     func statusBarPausedASCII() {
         let state = Fixtures.state { $0.paused = true; $0.unicode = false; $0.speed = 0.25 }
-        let buffer = Fixtures.buffer(width: 80, height: 1) {
+        let buffer = Fixtures.buffer(width: 80, height: 1, ascii: true) {
             StatusBar.render(snapshot: Fixtures.snapshot(), state: state, area: $0, buffer: &$1)
         }
         #expect(buffer.lines() == [
-            " classroom | client-server | t=0:01:23.4 | 0.25x | || PAUSED | 8 clients        ",
+            " classroom | client-server | t=0:01:23.4 | 0.25x | = PAUSED | 8 clients         ",
         ])
         // The paused marker stands out by attribute too, so a monochrome screen shows it.
         let x = Array(buffer.lines()[0]).firstIndex(of: "P") ?? 0
@@ -98,28 +98,28 @@ struct PaneRenderTests {
         #expect(!buffer[19, 7].style.reverse && !buffer[21, 7].style.reverse)
     }
 
-    @Test("the heat strip in ASCII uses _.:*# and x")
+    @Test("the heat strip in ASCII uses .-=*# and x")
     func topologyAggregateASCII() {
         let snapshot = Fixtures.snapshot(nodes: Fixtures.manyNodes(1000),
                                          server: Fixtures.server(overloaded: true, queue: 64, offered: 1500))
         let state = Fixtures.state { $0.selectedNode = 650; $0.focus = .server; $0.unicode = false }
-        let lines = Fixtures.lines(width: 44, height: 14) {
+        let lines = Fixtures.lines(width: 44, height: 14, ascii: true) {
             TopologyPane.render(snapshot: snapshot, state: state, area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "+ topology - 1000 clients -----------------+",
+            "+ topology . 1000 clients -----------------+",
             "|[S] OVERLOAD  workers 3/4  queue 64/64    |",
             "|clients 1-1000, 4 per cell                |",
-            "|   1 _._._.._._._.._._._.._._._.._._._.._.|",
-            "| 149 _._.._._._.._._._.._._._.._._._.._._.|",
-            "| 297 _.._._._.._.___.._._._.._._._.._._._.|",
-            "| 445 ._._._.._._._.._._._.._._._.._._._.._|",
-            "| 593 ._############*###########*_._._.._._|",
-            "| 741 ._.._._._.._._._.._._._.._._._.._._._|",
-            "| 889 .._._._.._._._.._._._.._._._         |",
+            "|   1 .-.-.--.-.-.--.-.-.--.-.-.--.-.-.--.-|",
+            "| 149 .-.--.-.-.--.-.-.--.-.-.--.-.-.--.-.-|",
+            "| 297 .--.-.-.--.-...--.-.-.--.-.-.--.-.-.-|",
+            "| 445 -.-.-.--.-.-.--.-.-.--.-.-.--.-.-.--.|",
+            "| 593 -.############*###########*.-.-.--.-.|",
+            "| 741 -.--.-.-.--.-.-.--.-.-.--.-.-.--.-.-.|",
+            "| 889 --.-.-.--.-.-.--.-.-.--.-.-.         |",
             "|                                          |",
             "|idle 756  busy 224  down 20  0 in flight  |",
-            "|_ all idle  .:*# busier  x most down      |",
+            "|. all idle  -=*# busier  x most down      |",
             "+------------------------------------------+",
         ])
     }
@@ -367,7 +367,7 @@ struct PaneRenderTests {
         #expect(lines == [
             "                                                                                ",
             "      ╔ keys · ? or Esc closes ═════════════════════════════════════════╗       ",
-            "      ║ q  F10          quit                                            ║       ",
+            "      ║ q  F10  Ctrl-C  quit                                            ║       ",
             "      ║ ?  F1           show or hide this help                          ║       ",
             "      ║ Esc             close this help                                 ║       ",
             "      ║ space  p        pause or resume the simulation                  ║       ",

@@ -97,7 +97,7 @@ struct SecurityRenderTests {
         var buffer = Buffer(size: Size(width: 80, height: 24))
         Screen.render(snapshot: SecurityFixtures.snapshot(), state: Fixtures.state { $0.unicode = false }, into: &buffer)
         let lines = buffer.lines()
-        #expect(lines[9].hasSuffix("|A node 1 -> account 7 at 5.0/s    |"))
+        #expect(lines[9].hasSuffix("|A node 1 > account 7 at 5.0/s     |"))
         #expect(buffer.cells.allSatisfy { $0.grapheme.isASCII })
     }
 

@@ -31,26 +31,26 @@ struct SymbolsTests {
     @Test("every glyph is one column wide in both sets, so layouts match in either mode",
           arguments: [Symbols.unicode, Symbols.ascii])
     func singleWidth(_ symbols: Symbols) {
-        var glyphs: [Character] = symbols.sparkline + [
-            symbols.gaugeFilled, symbols.gaugeEmpty, symbols.marker, symbols.bullet, symbols.selection,
-            symbols.arrowUp, symbols.arrowDown, symbols.arrowLeft, symbols.arrowRight,
-        ]
-        for type in [BorderType.plain, .rounded, .thick, .double] {
-            let b = symbols.border(type)
-            glyphs += [b.topLeft, b.topRight, b.bottomLeft, b.bottomRight, b.horizontal, b.vertical]
-        }
-        #expect(glyphs.allSatisfy { $0.displayWidth == 1 })
+        #expect(symbols.glyphs.count == 4 * 6 + 8 + 3 + 1 + 6)
+        #expect(symbols.glyphs.allSatisfy { $0.displayWidth == 1 })
         #expect(symbols.ellipsis.displayWidth == 1)
         #expect(Set(symbols.sparkline).count == 8)
     }
 
     @Test("the ASCII set uses only ASCII characters")
     func asciiOnly() {
-        let s = Symbols.ascii
-        let all = String(s.sparkline) + String([s.gaugeFilled, s.gaugeEmpty, s.marker, s.bullet, s.selection])
-            + s.ellipsis + String([s.arrowUp, s.arrowDown, s.arrowLeft, s.arrowRight])
-        #expect(all.unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(Symbols.ascii.glyphs.allSatisfy { $0.isASCII })
         #expect(Symbols.forUnicode(false) == .ascii)
         #expect(Symbols.forUnicode(true) == .unicode)
+    }
+
+    @Test("a glyph used twice has one ASCII stand-in, so a frame can be turned to ASCII cell by cell")
+    func oneStandInPerGlyph() {
+        var standIn: [Character: Character] = [:]
+        for (glyph, ascii) in Symbols.asciiFallbacks {
+            #expect(standIn[glyph, default: ascii] == ascii, "\(glyph) stands as \(standIn[glyph]!) and \(ascii)")
+            standIn[glyph] = ascii
+        }
+        #expect(standIn.count >= 30)
     }
 }

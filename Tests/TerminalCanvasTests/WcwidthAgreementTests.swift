@@ -44,12 +44,7 @@ struct WcwidthAgreementTests {
     func symbols() throws {
         let locale = try #require(Self.utf8Locale)
         for set in [Symbols.unicode, Symbols.ascii] {
-            let borders = [BorderType.plain, .rounded, .thick, .double].map(set.border).flatMap { b in
-                [b.topLeft, b.topRight, b.bottomLeft, b.bottomRight, b.horizontal, b.vertical]
-            }
-            let all = borders + set.sparkline + [set.gaugeFilled, set.gaugeEmpty, set.marker, set.bullet, set.selection,
-                                                 set.arrowUp, set.arrowDown, set.arrowLeft, set.arrowRight]
-            for c in all {
+            for c in set.glyphs {
                 for scalar in String(c).unicodeScalars {
                     #expect(scalar.displayWidth == Self.wcwidthUTF8(scalar.value, locale), "\(c)")
                 }
