@@ -25,8 +25,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
-            // Release builds skip the dynamic exclusivity checks (a third of the event loop's time, measured with
-            // callgrind); debug builds, which run the tests, keep them.
+            // Release builds skip the dynamic exclusivity checks (a large share of the event loop's time:
+            // docs/PERFORMANCE.md, 'Design measurements'); debug builds, which run the tests, keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Built-in scenarios shipped as resources so they work from any directory.

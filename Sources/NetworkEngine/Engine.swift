@@ -12,7 +12,8 @@ public final class Engine {
     public let scenario: Scenario
     var ctx: EngineContext
     /// The context's kernel, held here too: the run loop reads it once per event, and a `let` of the engine is
-    /// borrowed where a field of the `var` context was retained and released on every event (8% of the M/M/4 run).
+    /// borrowed where a field of the `var` context was retained and released on every event
+    /// (docs/PERFORMANCE.md, 'Design measurements').
     let kernel: Kernel<Event>
     var clients: ClientsModel
     var central: CentralServerModel
@@ -132,7 +133,8 @@ public final class Engine {
         case .serviceDone(let worker, let epoch):
             central.serviceDone(worker: worker, epoch: epoch, &ctx)
         case .lookupArrives(let ref, let rank):
-            // Looked ahead here, not for every event: the look cost the M/M/4 bench 4% of its instructions.
+            // Looked ahead here, not for every event: a look on every event slowed the M/M/4 bench
+            // (docs/PERFORMANCE.md, 'Design measurements').
             prefetchAhead()
             mesh?.lookupArrived(ref, atRank: Int(rank), &ctx)
         case .floodArrives(let serial, let peer, let from, let ttl):

@@ -4,8 +4,9 @@ extension Engine {
     /// Starts the memory loads of the next two events while a lookup is handled, in two stages. For the event after
     /// next: a lookup's ring place, request record and cached routing ends, or a reply's request and client records.
     /// For the next event, whose first-stage loads were asked for one event ago: if it is a lookup reaching its key's
-    /// owner, that owner's server and replica flags. At 100,000 peers none of these lines is still in cache 20 ms of
-    /// simulated time after its last use (perf: they were a third of a DHT run's time).
+    /// owner, that owner's server and replica flags. At 100,000 peers these lines have left the cache by the time
+    /// they are read again, and their misses were a large share of a DHT run's time (docs/PERFORMANCE.md, 'Design
+    /// measurements').
     @inline(__always) func prefetchAhead() {
         switch kernel.upcoming(1) {
         case .lookupArrives(let ref, let rank)?: prefetchHop(ref, rank: Int(rank))
@@ -35,7 +36,7 @@ extension Engine {
     }
 
     /// Starts loading what a reply arriving soon reads: its request record and its client's record (at 100,000 peers
-    /// the client's record missed the cache on nearly every reply: 6% of a DHT run's time, by perf).
+    /// the client's record missed the cache on nearly every reply: docs/PERFORMANCE.md, 'Design measurements').
     @inline(__always) func prefetchReply(_ ref: RequestRef, client: Int) {
         ctx.requests.prefetch(slot: Int(ref.slot))
         guard client >= 0 else { return }

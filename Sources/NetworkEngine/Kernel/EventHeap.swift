@@ -68,8 +68,8 @@
 ///
 /// 4-ary (shallower than binary, fewer cache misses) in one contiguous block: no allocation once it has grown.
 /// Which of four children is smallest is a coin toss the branch predictor cannot learn, so it is picked by a
-/// branch-free tournament; measured on a 100,000-peer DHT run, the mispredicted branches of a two-field comparison
-/// made the heap a fifth of the whole run.
+/// branch-free tournament: the mispredicted branches of a two-field comparison made the heap a large share of a DHT
+/// run (docs/PERFORMANCE.md, 'Design measurements').
 ///
 /// Noncopyable because it owns its buffer: `clone()` makes the copy that copy-on-write needs.
 @usableFromInline struct EventHeap<Payload: BitwiseCopyable>: ~Copyable {

@@ -3,9 +3,9 @@
 /// Equal times run in the order they were scheduled, so a run never depends on the queue's internal layout: each
 /// entry's order is one 128-bit key, the time in the high half and a sequence number in the low half.
 ///
-/// Why a calendar: a heap costs O(log n) dependent steps per event, a dozen instructions each (measured on a
-/// 100,000-peer DHT run with 2,500 pending events: about 500 instructions per event, a third of the run). A calendar
-/// files an event in its time slot's list in O(1) and takes the slots in order; see `CalendarStore`.
+/// Why a calendar: a heap costs O(log n) dependent steps per event, a large share of a big DHT run
+/// (docs/PERFORMANCE.md, 'Design measurements'). A calendar files an event in its time slot's list in O(1) and takes
+/// the slots in order; see `CalendarStore`.
 /// Pushing and popping allocate nothing once the store has grown (a change of slot width, rare, refiles everything).
 public struct EventQueue<Payload: BitwiseCopyable> {
     @usableFromInline typealias Entry = QueuedEvent<Payload>
@@ -122,8 +122,8 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     @usableFromInline var wanted: (shift: Int64, slots: Int64) = (20, 1024)
 
     /// While few events are pending every entry stays in `late`, a plain heap: with a handful of entries it is
-    /// cheaper than walking slots (measured on the M/M/4 bench, 6 pending events: 12.7 M events/s as a heap, 11.4 M
-    /// as a calendar). The calendar takes over above `calendarAbove` pending and hands back below `heapBelow`.
+    /// cheaper than walking slots (the M/M/4 bench ran faster as a heap: docs/PERFORMANCE.md, 'Design measurements').
+    /// The calendar takes over above `calendarAbove` pending and hands back below `heapBelow`.
     @usableFromInline var heapOnly = true
     @usableFromInline static var calendarAbove: Int { 256 }
     @usableFromInline static var heapBelow: Int { 64 }
@@ -312,8 +312,8 @@ public struct EventQueue<Payload: BitwiseCopyable> {
     /// twice in a row, so noise does not thrash.
     ///
     /// Why six gaps and not three: fewer slot changes per event, and the slot in hand usually names the next events,
-    /// which the engine prefetches for. callgrind: 10,000-client bottleneck 458.7 -> 381.1 M instructions, DHT at
-    /// 100,000 peers 506.3 -> 501.3 M; twelve gaps gained nothing more (381.0 and 506.0 M).
+    /// which the engine prefetches for. Six took fewer instructions than three; twelve gained nothing more
+    /// (docs/PERFORMANCE.md, 'Design measurements').
     @usableFromInline func tune(now: SimTime) {
         let span = UInt64(max(0, now - tuneStart))
         tunePops = 0

@@ -4,9 +4,9 @@
 /// due event. Real-time pacing lives outside (the live view calls `advance(to:)` each frame), so tests never sleep.
 ///
 /// A class, owned by its model: there is one clock per simulation, and since the kernel is never copied its queue
-/// (private to it) never is, so it skips the queue's copy-on-write check on every push and pop (a runtime call each:
-/// 2% of the instructions of a 100,000-peer DHT run and of a 10,000-client one). Internal: it is the engine's,
-/// and what it holds (the engine's events) is for the engine alone.
+/// (private to it) never is, so it skips the queue's copy-on-write check on every push and pop (a runtime call each;
+/// docs/PERFORMANCE.md, 'Design measurements'). Internal: it is the engine's, and what it holds (the engine's
+/// events) is for the engine alone.
 final class Kernel<Event: BitwiseCopyable> {
     /// The current simulated time.
     var now: SimTime = 0

@@ -3,9 +3,9 @@ import CPrefetch
 // Cache prefetch hints for the event loop's look-ahead (see `Engine.prefetchAhead`).
 //
 // The hot tables are Swift arrays owned by classes. Taking an array's address for each hint retained and released
-// the array (measured: 20% more instructions), so each owner keeps the address of its array's elements as a plain
-// integer, taken when the array is made or moved. A hint never dereferences it: a stale address (an array moved by a
-// copy or a reallocation since) costs one useless hint, nothing more, and results never depend on hints.
+// the array (docs/PERFORMANCE.md, 'Design measurements'), so each owner keeps the address of its array's elements as
+// a plain integer, taken when the array is made or moved. A hint never dereferences it: a stale address (an array
+// moved by a copy or a reallocation since) costs one useless hint, nothing more, and results never depend on hints.
 
 /// The address of an array's elements, for `prefetchHint(_:index:stride:)`.
 func elementsAddress<Element>(of array: [Element]) -> UInt {

@@ -61,7 +61,8 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         let x = (unit() * 2 - 1) * Double(spread)
         // `x.rounded()` (half away from zero) without its libm call, one per network hop: truncate, then step one away
         // from zero when the dropped fraction is at least a half. That step is `fraction * 2` truncated (-1, 0 or 1),
-        // without a branch: half of all draws step, a coin toss the predictor lost (jitter was 5% of a DHT run).
+        // without a branch: half of all draws step, a coin toss the predictor lost (docs/PERFORMANCE.md, 'Design
+        // measurements').
         // Exact for |x| < 2^63: `x - Double(t)` and the doubling lose nothing.
         let t = SimTime(x)
         let fraction = x - Double(t)

@@ -1,7 +1,7 @@
 /// One flag per client, packed 64 to a word.
 ///
 /// The mesh reads a peer's up flag on every hop; at 100,000 peers a byte each (100 KB) was pushed out of the L2 cache
-/// by the ring's identifiers and missed on about half of all hops (callgrind's cache model, 512 KB L2). Packed, the
+/// by the ring's identifiers and missed on many hops (docs/PERFORMANCE.md, 'Design measurements'). Packed, the
 /// flags take 12.5 KB and stay in cache.
 struct BitFlags {
     private var words: [UInt64] = []

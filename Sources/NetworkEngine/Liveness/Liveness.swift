@@ -2,8 +2,8 @@
 ///
 /// Node slots `0..<active` are the population (node id = slot + 1); a slot at or past `active` left the population
 /// and is not up, whatever its flag says. The flags are packed bits rather than a field of each client's record: the
-/// mesh checks them on every hop, and 100,000 packed flags stay in cache where the 48-byte records did not (measured:
-/// that load alone was a fifth of a 100,000-peer DHT run).
+/// mesh checks them on every hop, and 100,000 packed flags stay in cache where the 48-byte records did not
+/// (docs/PERFORMANCE.md, 'Design measurements').
 ///
 /// Not the same fact as what DHT routing believes (`ChordRing`'s alive bitmap): routing learns of a departure only at
 /// its next fix-up, which is the point of the churn lesson.

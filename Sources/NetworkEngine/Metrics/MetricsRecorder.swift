@@ -20,8 +20,9 @@ public struct MetricsRecorder {
     /// `exactSegments`.
     public internal(set) var segments: [SegmentStats]
     /// Periods kept one by one. Each holds a latency histogram of about 180 KB, so 32 bound the segments near 6 MB
-    /// (every toggle kept one: 4,000 presses of `t` held 765 MB), while any run toggled fewer than 32 times (every
-    /// lesson and built-in scenario, a handful at most) keeps every period exact and its output unchanged.
+    /// (when every toggle kept one, memory grew with each press of `t`: docs/PERFORMANCE.md, 'Design measurements'),
+    /// while any run toggled fewer than 32 times (every lesson and built-in scenario, a handful at most) keeps every
+    /// period exact and its output unchanged.
     public static let exactSegments = 32
     /// Merged entries at the front of `segments` (0, 1 or 2).
     public private(set) var mergedCount = 0

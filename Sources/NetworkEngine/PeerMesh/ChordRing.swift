@@ -15,7 +15,8 @@ public struct ChordRing: Sendable {
         var peer: Int32
     }
     /// Places in ascending identifier order: `places[rank]`. Identifier and peer share a cache line, so a routing
-    /// step that finds a rank has its peer too (two parallel arrays measured one extra cache miss per hop).
+    /// step that finds a rank has its peer too (two parallel arrays missed the cache more: docs/PERFORMANCE.md,
+    /// 'Design measurements').
     private let places: [Place]
     /// The rank of each peer.
     private let rankOfPeer: [Int32]

@@ -11,8 +11,8 @@ public struct FloodingOverlay: Sendable {
     /// Links each peer opens itself.
     public let linksPerPeer: Int
     /// Each peer's neighbours: first the links it opened, then the ones others opened to it. Nested arrays rather
-    /// than one CSR block because churn repair changes degrees; under 100 bytes a peer at degree 4 (100,000 peers
-    /// measured 8.7 MB).
+    /// than one CSR block because churn repair changes degrees; small at low degrees (docs/PERFORMANCE.md, 'Design
+    /// measurements').
     private var adjacency: [[Int32]]
     /// How many of `adjacency[p]` (the leading ones) peer `p` opened.
     private var ownLinkCount: [Int32]

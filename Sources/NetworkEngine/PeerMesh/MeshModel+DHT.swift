@@ -44,8 +44,8 @@ extension MeshModel {
 }
 
 extension MeshState {
-    /// Runs a routing step on the mesh without retaining it: a strong reference taken on every hop cost 4% of a
-    /// 100,000-peer DHT run. Nothing in a step replaces the mesh.
+    /// Runs a routing step on the mesh without retaining it: a strong reference taken on every hop is a retain and a
+    /// release per hop (docs/PERFORMANCE.md, 'Design measurements'). Nothing in a step replaces the mesh.
     @inline(__always) func withRouting<T>(_ body: (MeshState) -> T) -> T {
         Unmanaged.passUnretained(self)._withUnsafeGuaranteedRef(body)
     }

@@ -2,10 +2,10 @@
 /// workers (idle stack and the request each holds) at `peer * workers`, and one shared pool of waiting-room entries.
 ///
 /// Why not a `ServerMachine` per peer: each is a record plus three small arrays, four scattered cache lines; at
-/// 100,000 peers every lookup's holder missed the cache on each of them, twice (at arrival and at completion), about
-/// a sixth of a DHT run. Here a peer's server is its state and one or two worker slots. Every peer starts with an
-/// idle, empty server, which behaves exactly as a server made on first use would (failing one only marks it down,
-/// and the engine brings it back up at once).
+/// 100,000 peers every lookup's holder missed the cache on each of them, twice (at arrival and at completion;
+/// docs/PERFORMANCE.md, 'Design measurements'). Here a peer's server is its state and one or two worker slots.
+/// Every peer starts with an idle, empty server, which behaves exactly as a server made on first use would (failing
+/// one only marks it down, and the engine brings it back up at once).
 final class PeerServers {
     struct State: BitwiseCopyable {
         var idleCount: Int32

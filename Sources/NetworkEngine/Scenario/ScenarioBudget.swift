@@ -102,8 +102,8 @@ public enum ScenarioBudget {
     }
 
     /// A replica copy: its holder, presence flag and place in its holder's list (12 bytes), and, when the run switches
-    /// to the mesh, the seed message the server sends it, pending until it arrives (measured: 2·10⁷ copies seeded at
-    /// once peaked at 1.61 GB, 83 bytes a copy; 96 leaves a margin).
+    /// to the mesh, the seed message the server sends it, pending until it arrives; set with a margin above a measured
+    /// seeding (docs/PERFORMANCE.md, 'Design measurements').
     static let bytesPerCopy = 96.0
 
 
@@ -186,7 +186,7 @@ public enum ScenarioBudget {
             terms.append(Term(keys: keys, what: what, amount: count * each))
         }
         // Every node is a client record and an up flag; in the mesh, a place on the ring, its replica list, epoch,
-        // served count and its small server's state (about 160 bytes measured at a million peers).
+        // served count and its small server's state (`perPeerBytes`).
         add([nodes], "\(nodes) = \(compact(n)) nodes", n, Double(MemoryLayout<ClientRecord>.stride) + perPeerBytes)
         add(["mesh.workers", nodes], "mesh.workers × \(nodes) = \(compact(Double(s.mesh.workers) * n)) peer workers",
             Double(s.mesh.workers) * n, 12)
@@ -229,14 +229,16 @@ public enum ScenarioBudget {
         return terms
     }
 
-    /// The program with no scenario: the runtime, the libraries, the binary (about 25 MB resident measured).
+    /// The program with no scenario: the runtime, the libraries, the binary; set above its measured resident size
+    /// (docs/PERFORMANCE.md, 'Design measurements').
     static let baseBytes = 32.0 * 1024 * 1024
     /// A mesh peer's fixed cost beyond its client record: ring place and order, replica list, epoch, served count,
-    /// up flags, peer server state (at 1,000,000 peers the whole DHT run measured 174 MB, 48 bytes of it the client).
+    /// up flags, peer server state; set from a measured million-peer DHT run (docs/PERFORMANCE.md, 'Design
+    /// measurements').
     static let perPeerBytes = 160.0
     /// A live request: its record and a lookup's cached ends, its timeout entry (the queue keeps up to 1.5 times the
-    /// live ones between compactions), two pending events; times 1.5, as tables grow by doubling (measured: 4.9
-    /// million lost requests waiting out 5 s timeouts held 740 MB, about 150 bytes each; this says 252).
+    /// live ones between compactions), two pending events; times 1.5, as tables grow by doubling. Above what a
+    /// measured run held per request (docs/PERFORMANCE.md, 'Design measurements').
     static var perRequestBytes: Double { 1.5 * (Double(MemoryLayout<RequestRecord>.stride) + 24 + 1.5 * 16 + 2 * 32) }
 
     /// Requests alive at once, by Little's law (rate × time alive) in two parts: those crossing the network or
@@ -316,8 +318,8 @@ public enum ScenarioBudget {
     public static func setupTerms(_ s: Scenario) -> [Term] {
         let n = peakNodes(s), nodes = nodesKey(s)
         // The mesh is built when the run first becomes one, and again whenever nodes join beyond its size: once per
-        // `add_nodes` of the timeline at most. A build sorts the ring and places every copy (measured: 2·10⁶ copies
-        // on a DHT, about 0.36 s a build: 40 steps a copy at the nanosecond a step this budget assumes).
+        // `add_nodes` of the timeline at most. A build sorts the ring and places every copy: 40 steps a copy at the
+        // nanosecond a step this budget assumes, from a measured build (docs/PERFORMANCE.md, 'Design measurements').
         let adds = Double(s.timeline.filter { if case .addNodes = $0.kind { true } else { false } }.count)
         let build = n * 100 + replicaCopies(s).amount * 40
         let rebuilds = Term(keys: ["timeline.add_nodes", "mesh.replicas", "workload.resources", nodes],
