@@ -62,6 +62,9 @@ struct ScenarioHardeningTests {
         ("nodes: 2000\nmesh: { churn: { mean_uptime: 0.001, mean_downtime: 0.001 } }\nworkload: { rate: 10000 }",
          "events per simulated second"),
         ("nodes: 1000000\nworkload: { rate: 10000 }", "line 3: workload.rate × nodes"),
+        // Fast churn on peers with many workers: each departure fails and resets every worker slot.
+        ("nodes: 100\nmesh: { workers: 100000, churn: { mean_uptime: 0.002, mean_downtime: 0.002 } }",
+         "each departure resetting mesh.workers slots"),
     ])
     func budget(yaml: String, expected: String) {
         let found = problems("name: x\n" + yaml + "\n")

@@ -296,12 +296,15 @@ public enum ScenarioBudget {
             terms.append(Term(keys: keys, what: what, amount: mesh))
         }
         if let churn = s.mesh.churn {
-            // Each peer leaves and returns once per mean up + down time; each move repairs the overlay around it.
+            // Each peer leaves and returns once per mean up + down time; each move repairs the overlay around it,
+            // and each departure fails and then resets every one of the peer's `mesh.workers` worker slots.
             let moves = 2 * n / (churn.meanUptime + churn.meanDowntime)
             let repairs = s.mesh.discovery == .flooding ? meanFloodDegree(s) : 2
-            terms.append(Term(keys: ["mesh.churn.mean_uptime", "mesh.churn.mean_downtime", nodes],
-                              what: "\(nodes) × 2 / (mesh.churn.mean_uptime + mean_downtime) peer moves",
-                              amount: moves * (1 + repairs)))
+            let workerSlots = Double(s.mesh.workers)
+            terms.append(Term(keys: ["mesh.churn.mean_uptime", "mesh.churn.mean_downtime", nodes, "mesh.workers"],
+                              what: "\(nodes) × 2 / (mesh.churn.mean_uptime + mean_downtime) peer moves, "
+                                  + "each departure resetting mesh.workers slots",
+                              amount: moves * (1 + repairs + workerSlots)))
         }
         let guesses = Double(min(s.security.attackers, Int(n))) * s.security.attackRate
         if guesses > 0 {
