@@ -116,8 +116,9 @@ public enum InspectorPane {
         let word = snapshot.architecture == .peerMesh ? "draining" : TopologyPane.serverWord(activity)
         let marks = TopologyPane.node(0, in: snapshot)?.security ?? NodeSecurity()
         var lines = [
-            Line([Span("server  "), Span(server.up ? "UP" : "DOWN", style: server.up ? Theme.serverUp : Theme.overload),
-                  Span("  " + word, style: Theme.style(for: activity))] + markSpans(marks)),
+            // Down says it all: "DOWN down" said it twice.
+            Line([Span("server  "), Span(server.up ? "UP" : "DOWN", style: server.up ? Theme.serverUp : Theme.overload)]
+                 + (server.up ? [Span("  " + word, style: Theme.style(for: activity))] : []) + markSpans(marks)),
             Line("queue \(server.queueLength)/\(server.queueCapacity)  workers \(server.busyWorkers)/\(server.workers)"),
             Line("served \(served)  util " + Format.percent(server.recentUtilization)),
             hint(state),

@@ -43,9 +43,9 @@ extension Engine {
         for i in joined { startChurn(i) }
         ctx.security.meshExhausted = false
         populationChanged()
-        let now = ctx.activeNodes
-        ctx.log(.nodesAdded, node: before + 1, "\(add) client\(add == 1 ? "" : "s") joined (now \(now))")
-        return CommandOutcome(accepted: true, message: "+\(add) client\(add == 1 ? "" : "s"): \(now) now")
+        let now = ctx.activeNodes, who = members(add)
+        ctx.log(.nodesAdded, node: before + 1, "\(add) \(who) joined (now \(now))")
+        return CommandOutcome(accepted: true, message: "+\(add) \(who): \(now) now")
     }
 
     func removeClients(_ n: Int) -> CommandOutcome {
@@ -57,9 +57,14 @@ extension Engine {
         for i in wereUp { mesh?.peerChanged(i, up: false, &ctx) }
         populationChanged()
         // Departing clients stop issuing; what they already sent still resolves and is counted.
-        let now = ctx.activeNodes
-        ctx.log(.nodesRemoved, node: now + 1, "\(remove) client\(remove == 1 ? "" : "s") left (now \(now))")
-        return CommandOutcome(accepted: true, message: "-\(remove) client\(remove == 1 ? "" : "s"): \(now) now")
+        let now = ctx.activeNodes, who = members(remove)
+        ctx.log(.nodesRemoved, node: now + 1, "\(remove) \(who) left (now \(now))")
+        return CommandOutcome(accepted: true, message: "-\(remove) \(who): \(now) now")
+    }
+
+    /// "client", "clients", "peer" or "peers": the population in the words of the architecture in force.
+    func members(_ n: Int) -> String {
+        (ctx.architecture == .peerMesh ? "peer" : "client") + (n == 1 ? "" : "s")
     }
 
     /// The merged arrival and attack streams depend on the population; by memorylessness a fresh draw is exact.
@@ -73,10 +78,14 @@ extension Engine {
     func crash(_ target: Scenario.NodeTarget) -> CommandOutcome {
         switch target {
         case .server, .node(0):
+            let held = central.server.busyWorkers + central.server.queueLength
             guard central.crash(&ctx) else {
                 return CommandOutcome(accepted: false, message: "the server is already down")
             }
-            ctx.log(.nodeDown, node: 0, "server crashed: every request fails until it restarts")
+            // In a mesh nothing new goes to the server: only what it still held (draining after a switch) fails.
+            let what = ctx.architecture == .clientServer ? "every request fails until it restarts"
+                : held == 0 ? "the peers do not use it" : "the \(held) requests it still held fail; the peers do not use it"
+            ctx.log(.nodeDown, node: 0, "server crashed: " + what)
             return CommandOutcome(accepted: true, message: "server crashed")
         case .node(let id):
             guard id >= 1, id <= ctx.activeNodes else { return CommandOutcome(accepted: false, message: "no node \(id)") }
@@ -95,7 +104,8 @@ extension Engine {
         switch target {
         case .server, .node(0):
             guard central.restart(&ctx) else { return CommandOutcome(accepted: false, message: "the server is already up") }
-            ctx.log(.nodeUp, node: 0, "server restarted with an empty queue")
+            ctx.log(.nodeUp, node: 0, ctx.architecture == .clientServer ? "server restarted with an empty queue"
+                    : "server restarted (unused while the peer mesh is in force)")
             return CommandOutcome(accepted: true, message: "server restarted")
         case .node(let id):
             guard id >= 1, id <= ctx.activeNodes else { return CommandOutcome(accepted: false, message: "no node \(id)") }

@@ -282,6 +282,17 @@ struct PaneRenderTests {
 
     // MARK: - Inspector
 
+    @Test("a crashed server's inspector line says DOWN once, not 'DOWN down'")
+    func inspectorServerDown() {
+        let snapshot = Fixtures.snapshot(nodes: Fixtures.smallNodes(serverActivity: .down),
+                                         server: Fixtures.server(up: false, queue: 0))
+        let lines = Fixtures.lines(width: 36, height: 6) {
+            InspectorPane.render(snapshot: snapshot, state: Fixtures.state { $0.selectedNode = 0 }, area: $0, buffer: &$1)
+        }
+        #expect(lines[1].hasPrefix("│server  DOWN "))
+        #expect(!lines[1].lowercased().contains("down down") && !lines[1].contains("DOWN  DOWN"), "\(lines[1])")
+    }
+
     @Test("the inspector shows a client's state, requests sent, completed, outstanding and mean latency")
     func inspectorClient() {
         let lines = Fixtures.lines(width: 36, height: 6) {
