@@ -30,12 +30,17 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         // A step only makes sense on a still picture: stepping while running would be lost in the next frame.
         state.paused = true
         return [.stepOnce]
-    case .slower:
-        state.speed = SpeedLadder.slower(than: state.speed)
-        state.actualSpeed = nil
-        return []
-    case .faster:
-        state.speed = SpeedLadder.faster(than: state.speed)
+    case .slower, .faster:
+        let slower = action == .slower
+        let next = slower ? SpeedLadder.slower(than: state.speed) : SpeedLadder.faster(than: state.speed)
+        // At either end of the ladder the key says so instead of doing nothing in silence.
+        if next == state.speed {
+            let limit = slower ? "slowest" : "fastest"
+            state.status = StatusMessage(text: "already the \(limit) speed: " + Format.speed(next), isWarning: true,
+                                         expiresAtNanos: context.wallNanos &+ AppState.statusLifetimeNanos)
+            return []
+        }
+        state.speed = next
         state.actualSpeed = nil
         return []
     case .toggleArchitecture:

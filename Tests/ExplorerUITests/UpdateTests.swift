@@ -44,6 +44,21 @@ struct UpdateTests {
         #expect(state.speed == 1000)
     }
 
+    @Test("a speed key at either end of the ladder says so in the status line instead of doing nothing silently")
+    func speedLimitsSaySo() {
+        var state = AppState(scenarioName: "c", speed: 1000)
+        Self.press(Self.chars(">"), &state)
+        #expect(state.speed == 1000)
+        #expect(state.status?.text.hasPrefix("already the fastest speed") == true && state.status?.isWarning == true)
+        state = AppState(scenarioName: "c", speed: 0.1)
+        Self.press(Self.chars("<"), &state)
+        #expect(state.status?.text.hasPrefix("already the slowest speed") == true)
+        state = AppState(scenarioName: "c", speed: 1)
+        state.status = nil
+        Self.press(Self.chars(">"), &state)
+        #expect(state.speed == 2 && state.status == nil)
+    }
+
     @Test("a start speed between rungs steps to the neighbouring rungs")
     func offLadderSpeed() {
         #expect(SpeedLadder.faster(than: 3) == 5)
