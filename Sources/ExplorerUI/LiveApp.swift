@@ -132,11 +132,12 @@ public final class LiveApp {
                 record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted))
                 _ = update(&state, .commandOutcome(outcome), context: context())
             case .stepOnce:
-                let ran = model.step()
+                let what = model.stepDescribed()
                 snapshotIsStale = true
-                let message = ran ? "one event: now t=" + Format.fixed(model.now.inSeconds, decimals: 3) + "s"
-                                  : "nothing left to run"
-                _ = update(&state, .commandOutcome(CommandOutcome(accepted: ran, message: message)), context: context())
+                let message = what.map { "t=" + Format.fixed(model.now.inSeconds, decimals: 3) + "s: " + $0 }
+                    ?? "nothing left to run"
+                _ = update(&state, .commandOutcome(CommandOutcome(accepted: what != nil, message: message)),
+                           context: context())
             case .restartScenario:
                 let time = model.now
                 model = model.restarted()

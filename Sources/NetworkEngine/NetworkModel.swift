@@ -23,11 +23,10 @@ public protocol NetworkModel: AnyObject {
     @discardableResult
     func advance(to time: SimTime, maxEvents: Int) -> Bool
 
-    /// Runs the single next event, whenever it is due.
+    /// Runs the single next event, whenever it is due, and says in words what it was (the live view's `.`).
     ///
-    /// - Returns: false when nothing is pending.
-    @discardableResult
-    func step() -> Bool
+    /// - Returns: nil when nothing is pending.
+    func stepDescribed() -> String?
 
     /// A picture of the network now: always every aggregate, plus the per-node views `request` asks for.
     ///

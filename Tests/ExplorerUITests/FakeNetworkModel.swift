@@ -47,10 +47,10 @@ final class FakeNetworkModel: NetworkModel {
         return true
     }
 
-    func step() -> Bool {
+    func stepDescribed() -> String? {
         steps += 1
         now += .millis(1)
-        return true
+        return "a fake event"
     }
 
     func snapshot(_ request: SnapshotRequest) -> Snapshot {

@@ -127,7 +127,7 @@ struct LiveAppTests {
         #expect(terminal.screen == expected)
     }
 
-    @Test(". while paused runs exactly one engine event")
+    @Test(". while paused runs exactly one engine event and says what it was")
     func step() throws {
         let (app, terminal, clock) = Self.make(paused: true)
         app.renderFrame()
@@ -137,7 +137,9 @@ struct LiveAppTests {
         _ = Self.frames(1, app, clock)
         #expect(engine.eventsProcessed == before + 1)
         #expect(app.state.paused)
-        #expect(app.state.status?.text.hasPrefix("one event: now t=") == true)
+        // The first event of a fresh run is its first arrival (the second's tick comes at t=1).
+        let text = app.state.status?.text ?? ""
+        #expect(text.hasPrefix("t=") && text.hasSuffix(": an arrival: the next request is sent"), "\(text)")
     }
 
     @Test("r starts the scenario again from t=0 with its own population")

@@ -41,3 +41,25 @@ struct ArchitectureWordsTests {
         #expect(switched.allEvents.last?.detail == "server restarted (unused while the peer mesh is in force)")
     }
 }
+
+/// The one-event step says what the event was, for every kind of event the engine runs.
+@Suite("Stepping in words")
+struct SteppingWordsTests {
+    @Test("stepping through an attack on a churning mesh and a crash under client-server names each event")
+    func everyKindDescribed() throws {
+        var s = try ScenarioDecoder.decode(yaml: CheckpointTests.everything, source: "everything")
+        s.nodes = 30
+        let engine = Engine(scenario: s)
+        engine.apply(.toggleAttack)
+        var seen: [String] = []
+        while engine.now < .seconds(16), let words = engine.stepDescribed() { seen.append(words) }
+        // Each kind the run has, in its own words (node numbers vary, the openings do not).
+        for opening in ["an arrival", "a reply (completed) reaches peer", "a reply (completed) reaches client",
+                        "a DHT lookup reaches peer", "a request reaches the server", "the server finishes a request",
+                        "churn: peer", "the attackers send a guess", "the timeline's add_nodes: 40",
+                        "the timeline's toggle: client-server", "the simulated second closes"] {
+            #expect(seen.contains { $0.hasPrefix(opening) }, "no event described as '\(opening)…'")
+        }
+        #expect(engine.requestAudit.isConserved)
+    }
+}
