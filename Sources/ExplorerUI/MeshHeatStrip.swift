@@ -39,7 +39,8 @@ enum MeshHeatStrip {
             case .idle: cells.up[cell] += 1; cells.totals.idle += 1
             case .overloaded:
                 cells.up[cell] += 1; cells.overloaded[cell] += 1; cells.totals.overloaded += 1
-            case .busy, .queueing: cells.up[cell] += 1; cells.totals.busy += 1
+            case .busy, .queueing, .waiting: cells.up[cell] += 1; cells.totals.busy += 1
+            case .failing: cells.up[cell] += 1; cells.totals.idle += 1
             }
             cells.served[cell] += v.served
         }
