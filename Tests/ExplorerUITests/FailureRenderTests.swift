@@ -93,4 +93,24 @@ struct FailureRenderTests {
         #expect(lines.contains { $0.contains("◌◌◌") }, "\(lines)")
         #expect(lines.contains { $0.contains("◌ waiting") })
     }
+
+    @Test("under peer-mesh a failing peer keeps its glyph in the ring and the strip, and the legends name it")
+    func meshGlyphs() {
+        var ring = MeshFixtures.peers(12)
+        if let i = ring.firstIndex(where: { $0.id == 4 }) { ring[i].activity = .failing }
+        let ringLines = Fixtures.lines(width: 44, height: 16) {
+            TopologyPane.render(snapshot: MeshFixtures.snapshot(nodes: ring), state: Fixtures.state(), area: $0,
+                                buffer: &$1)
+        }
+        #expect(ringLines.joined().filter { $0 == "⊗" }.count == 2, "the peer and the legend: \(ringLines)")
+        #expect(ringLines.contains { $0.contains("⊗ failing") })
+        var many = MeshFixtures.manyPeers(1000)
+        for i in many.indices where many[i].id >= 1 && many[i].id <= 40 { many[i].activity = .failing }
+        let stripLines = Fixtures.lines(width: 44, height: 16) {
+            TopologyPane.render(snapshot: MeshFixtures.snapshot(nodes: many), state: Fixtures.state(), area: $0,
+                                buffer: &$1)
+        }
+        #expect(stripLines.contains { $0.contains("⊗⊗⊗") }, "\(stripLines)")
+        #expect(stripLines.contains { $0.contains("⊗ failing") })
+    }
 }
