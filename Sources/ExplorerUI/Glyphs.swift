@@ -12,6 +12,8 @@ enum Glyphs {
     static let queueing = Glyph("◆", ascii: "@", "a node with requests waiting in its queue")
     static let overloaded = Glyph("▲", ascii: "!", "a node whose queue is full: it rejects")
     static let down = Glyph("✗", ascii: "x", "a node that is down")
+    static let waiting = Glyph("◌", ascii: ":", "a client waiting on a server that is down")
+    static let failing = Glyph("⊗", ascii: "%", "a client whose last request failed or timed out")
 
     // Messages on the wire.
     static let request = Glyph("•", ascii: "+", "a request or lookup on its way")
@@ -54,7 +56,7 @@ enum Glyphs {
 
     /// Every row, each character once: what `AsciiFallback` and the tests read.
     static let all: [Glyph] = [
-        idle, busy, queueing, overloaded, down, request, reply, guess, attacker, target, breached,
+        idle, busy, queueing, overloaded, down, waiting, failing, request, reply, guess, attacker, target, breached,
         dot, light, medium, dark, solid, busyWorker, idleWorker, warning,
         running, paused, separator, times, swap, switchMark, leadsTo, enDash, emDash,
     ]

@@ -25,7 +25,7 @@ public enum InspectorPane {
         guard let node = TopologyPane.node(id, in: snapshot) else {
             return [Line("node \(id) has left the network", style: Theme.muted)]
         }
-        let word = node.activity == .down ? "down" : node.activity == .idle ? "idle" : "busy"
+        let word = TopologyPane.activityWord(node.activity)
         var lines = [
             Line([Span("client \(id)  "),
                   Span("\(TopologyPane.glyph(for: node.activity)) \(word)", style: Theme.style(for: node.activity)),

@@ -13,11 +13,12 @@ enum MeshHeatStrip {
         var up: [Int]
         var down: [Int]
         var overloaded: [Int]
+        var failing: [Int]
         var totals = (idle: 0, busy: 0, overloaded: 0, down: 0)
 
         init(count: Int) {
             served = Array(repeating: 0, count: count)
-            up = served; down = served; overloaded = served
+            up = served; down = served; overloaded = served; failing = served
         }
     }
 
@@ -39,7 +40,8 @@ enum MeshHeatStrip {
             case .idle: cells.up[cell] += 1; cells.totals.idle += 1
             case .overloaded:
                 cells.up[cell] += 1; cells.overloaded[cell] += 1; cells.totals.overloaded += 1
-            case .busy, .queueing: cells.up[cell] += 1; cells.totals.busy += 1
+            case .busy, .queueing, .waiting: cells.up[cell] += 1; cells.totals.busy += 1
+            case .failing: cells.up[cell] += 1; cells.failing[cell] += 1; cells.totals.idle += 1
             }
             cells.served[cell] += v.served
         }
@@ -66,6 +68,11 @@ enum MeshHeatStrip {
                 // A full peer keeps its mark (the overload is the strip's point); a security mark beats the shade.
                 if cells.overloaded[cell] == 0, cells.down[cell] * 2 < size,
                    let mark = marks.mark(cell, size: size) { (glyph, style) = mark }
+                // Half or more of the cell's peers just failed a request of their own: that, over the shade.
+                else if cells.overloaded[cell] == 0, cells.down[cell] * 2 < size,
+                        let trouble = TopologyPane.trouble(waiting: 0, failing: cells.failing[cell], size: size) {
+                    (glyph, style) = trouble
+                }
                 if cell == selectedCell { style = style.patched(with: Theme.selected) }
                 buffer.set(string: String(glyph), at: Position(x: area.x + labelWidth + column, y: y), style: style,
                            clippedTo: area)
@@ -91,11 +98,14 @@ enum MeshHeatStrip {
         if Line(counts + wire).width <= area.width { counts += wire }
         buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)
 
-        let legend = Legend.line([
+        let legend = Legend.fitting([
             .init(parts: [Span(Glyphs.heat[0].description, style: Theme.idle), Span(Glyphs.shades, style: Theme.busy)],
                   "served few\(Glyphs.leadsTo)most"),
-            .init(Glyphs.overloaded, Theme.overload, "full"), .init(Glyphs.down, Theme.down, "most down"),
-        ])
+            .init(Glyphs.overloaded, Theme.overload, "full"),
+        ] + TopologyPane.troubleEntries(snapshot) + [.init(Glyphs.down, Theme.down, "most down")], else: [
+            .init(parts: [Span(Glyphs.shades, style: Theme.busy)], "served"),
+            .init(Glyphs.overloaded, Theme.overload, "full"),
+        ] + TopologyPane.troubleEntries(snapshot) + [.init(Glyphs.down, Theme.down, "down")], width: legendRow.width)
         buffer.set(line: legend, in: legendRow, ellipsis: state.symbols.ellipsis)
     }
 

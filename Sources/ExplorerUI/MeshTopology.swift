@@ -13,7 +13,7 @@ enum MeshTopology {
         }
         if let layout = MeshLayout(snapshot: snapshot, area: picture) {
             draw(layout, snapshot: snapshot, state: state, buffer: &buffer)
-            drawLegend(state: state, row: legendRow, buffer: &buffer)
+            drawLegend(snapshot: snapshot, state: state, row: legendRow, buffer: &buffer)
         } else {
             MeshHeatStrip.render(snapshot: snapshot, state: state, area: picture, legendRow: legendRow,
                                  buffer: &buffer)
@@ -109,18 +109,23 @@ enum MeshTopology {
     }
 
     /// The long legend when it fits, else a short one; every shape named, as the glyphs alone would not say.
-    static func drawLegend(state: AppState, row: Rect, buffer: inout Buffer) {
+    /// While a peer is failing, the short one names that in place of the queue and the messages.
+    static func drawLegend(snapshot: Snapshot, state: AppState, row: Rect, buffer: inout Buffer) {
+        let trouble = TopologyPane.troubleEntries(snapshot)
+        let short: [Legend.Entry] = trouble.isEmpty ? [
+            .init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy"),
+            .init(Glyphs.queueing, Theme.serverQueueing, "queue"), .init(Glyphs.overloaded, Theme.overload, "full"),
+            .init(Glyphs.down, Theme.down, "down"), .init(Glyphs.request, Theme.request, "msg"),
+        ] : [.init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy")] + trouble
+            + [.init(Glyphs.overloaded, Theme.overload, "full"), .init(Glyphs.down, Theme.down, "down")]
         let line = Legend.fitting([
             .init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy"),
             .init(Glyphs.queueing, Theme.serverQueueing, "queueing"),
             .init(Glyphs.overloaded, Theme.overload, "overloaded"),
+        ] + trouble + [
             .init(Glyphs.down, Theme.down, "down"), .init(Glyphs.request, Theme.request, "lookup/request"),
             .init(Glyphs.reply, Theme.reply, "reply"),
-        ], else: [
-            .init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy"),
-            .init(Glyphs.queueing, Theme.serverQueueing, "queue"), .init(Glyphs.overloaded, Theme.overload, "full"),
-            .init(Glyphs.down, Theme.down, "down"), .init(Glyphs.request, Theme.request, "msg"),
-        ], width: row.width)
+        ], else: short, width: row.width)
         buffer.set(line: line, in: row, ellipsis: state.symbols.ellipsis)
     }
 }

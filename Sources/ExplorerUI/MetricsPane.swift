@@ -1,22 +1,28 @@
 import NetworkEngine
 import TerminalCanvas
 
-/// Sparklines of the last simulated seconds: throughput, mean and p95 latency, queue length, rejects.
+/// Sparklines of the last simulated seconds: throughput, mean and p95 latency, queue length, requests lost.
 public enum MetricsPane {
     /// One sparkline row: what it measures and how to read it off a per-second sample.
     struct Metric: Sendable {
         let label: String
         let unit: String
         let style: Style
-        let value: @Sendable (SecondSample) -> Double
+        /// Nil when the second has no such figure (a latency when nothing completed): drawn as no bar and `—`.
+        let value: @Sendable (SecondSample) -> Double?
     }
 
     static let metrics: [Metric] = [
         Metric(label: "thruput", unit: "req/s", style: Style(fg: Theme.blue), value: { $0.throughput }),
-        Metric(label: "latency", unit: "ms", style: Style(fg: .cyan), value: { $0.latencyMeanMs }),
-        Metric(label: "p95", unit: "ms", style: Style(fg: Theme.magenta), value: { $0.latencyP95Ms }),
+        Metric(label: "latency", unit: "ms", style: Style(fg: .cyan),
+               value: { $0.completed > 0 ? $0.latencyMeanMs : nil }),
+        Metric(label: "p95", unit: "ms", style: Style(fg: Theme.magenta),
+               value: { $0.completed > 0 ? $0.latencyP95Ms : nil }),
         Metric(label: "queue", unit: "req", style: Style(fg: Theme.orange), value: { $0.queue }),
-        Metric(label: "rejects", unit: "/s", style: Style(fg: Theme.red), value: { Double($0.rejected) }),
+        // Every request that ended unserved: refused by a full queue, failed (a crash), or timed out. The footer
+        // splits the run's total into rejected and failed.
+        Metric(label: "lost", unit: "/s", style: Style(fg: Theme.red),
+               value: { Double($0.rejected + $0.failed + $0.timedOut) }),
     ]
 
     static let labelWidth = 8
@@ -50,21 +56,20 @@ public enum MetricsPane {
                 var scale: Double? = nil
                 // The queue is drawn against its capacity, so a full bar means a full queue.
                 if metric.label == "queue", let cap = snapshot.server?.queueCapacity, cap > 0 { scale = Double(cap) }
-                let spark = Sparkline(series.map(metric.value), max: scale, style: metric.style,
+                let spark = Sparkline(series.map { metric.value($0) ?? 0 }, max: scale, style: metric.style,
                                       symbols: state.symbols)
                 let sparkArea = Rect(x: sparkX, y: block.y, width: sparkWidth, height: block.height)
                 spark.render(in: sparkArea, buffer: &buffer)
                 drawSwitchMarks(marks, in: sparkArea, state: state, buffer: &buffer)
             }
             let value = last.map(metric.value) ?? 0
-            let text = Format.right(Format.fixed(value, decimals: value < 10_000 ? 1 : 0), 8) + " "
-                + Format.left(metric.unit, 5)
+            let text = Format.right(figure(value), 8) + " " + Format.left(metric.unit, 5)
             buffer.set(string: text, at: Position(x: block.right - valueWidth, y: block.y), style: metric.style.bolded(),
                        clippedTo: block)
         }
         // A spare row (there is one at 80×24) sums up the whole run, so the sparklines' window has a reference.
         if inner.height > metrics.count * rowsEach {
-            buffer.set(line: summary(snapshot, state), in: inner.row(inner.height - 1), ellipsis: state.symbols.ellipsis)
+            buffer.set(line: summary(snapshot, state, width: inner.width), in: inner.row(inner.height - 1), ellipsis: state.symbols.ellipsis)
         }
         // The bottom border points up at each switch, so the column reads as "before | after" from any row.
         if area.height >= 2 {
@@ -140,21 +145,31 @@ public enum MetricsPane {
         }
     }
 
-    /// `since t=0: p95 131.0 ms · 3.0% rejected`: the whole run's tail latency and refusals.
-    static func summary(_ snapshot: Snapshot, _ state: AppState) -> Line {
+    /// A figure as the pane prints it; `—` when there is none (nothing completed), never a misleading 0.
+    /// One decimal below `wholeFrom`, none from there up.
+    static func figure(_ value: Double?, wholeFrom: Double = 10_000) -> String {
+        guard let value else { return Glyphs.emDash.description }
+        return Format.fixed(value, decimals: value < wholeFrom ? 1 : 0)
+    }
+
+    /// `since t=0: p95 131.0 ms · 3.0% rejected · 14.9% failed`: the whole run's tail latency, refusals and
+    /// failures (failed or timed out; shown once there are any), each a share of the requests that ended.
+    /// When that does not fit in `width`, failures come first and the p95 (which has its own row) gives way:
+    /// `since t=0: 14.9% failed · 3.1% rejected`.
+    static func summary(_ snapshot: Snapshot, _ state: AppState, width: Int = .max) -> Line {
         let r = snapshot.requests
-        let rejectedShare = r.ended > 0 ? Double(r.rejected) / Double(r.ended) : 0
-        let p95 = snapshot.latency.p95
-        var spans = [
-            Span("since t=0: ", style: Theme.muted),
-            Span("p95 " + Format.fixed(p95, decimals: p95 < 1000 ? 1 : 0) + " ms \(Glyphs.dot) "),
-            Span(Format.fixed(rejectedShare * 100, decimals: 1) + "% rejected",
-                 style: r.rejected > 0 ? Theme.warning : .plain),
-        ]
+        func share(_ n: Int) -> String { Format.fixed(r.ended > 0 ? Double(n) / Double(r.ended) * 100 : 0, decimals: 1) }
+        let dot = Span(" \(Glyphs.dot) ")
+        let p95 = r.completed > 0 ? snapshot.latency.p95 : nil
+        let since = Span("since t=0: ", style: Theme.muted)
+        let latency = Span("p95 " + figure(p95, wholeFrom: 1000) + " ms")
+        let rejected = Span(share(r.rejected) + "% rejected", style: r.rejected > 0 ? Theme.warning : .plain)
         // Requests the security check refused are an outcome of their own: shown once there are any.
-        if r.denied > 0 {
-            spans += [Span(" \(Glyphs.dot) "), Span("\(r.denied) denied", style: Theme.warning)]
-        }
-        return Line(spans)
+        let denied = r.denied > 0 ? [dot, Span("\(r.denied) denied", style: Theme.warning)] : []
+        let failedCount = r.failed + r.timedOut
+        guard failedCount > 0 else { return Line([since, latency, dot, rejected] + denied) }
+        let failed = Span(share(failedCount) + "% failed", style: Theme.warning)
+        let full = Line([since, latency, dot, rejected, dot, failed] + denied)
+        return full.width <= width ? full : Line([since, failed, dot, rejected] + denied)
     }
 }

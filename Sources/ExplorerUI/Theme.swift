@@ -67,8 +67,15 @@ enum Theme {
         case .queueing: serverQueueing
         case .overloaded: overload
         case .down: down
+        case .waiting: waiting
+        case .failing: failing
         }
     }
+
+    /// A client with requests outstanding while the server is down.
+    static let waiting = Style(fg: .yellow)
+    /// A client whose last request failed or timed out.
+    static let failing = Style(fg: orange, bold: true)
 
     /// The style of an event-log line of `kind`.
     static func style(for kind: NetworkEvent.Kind) -> Style {

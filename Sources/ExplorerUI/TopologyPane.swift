@@ -35,7 +35,7 @@ public enum TopologyPane {
                                 buffer: &buffer)
         } else if let star = StarLayout(clients: clients, area: picture) {
             drawStar(star, snapshot: snapshot, state: state, buffer: &buffer)
-            drawStarLegend(state: state, row: legendRow, buffer: &buffer)
+            drawStarLegend(snapshot: snapshot, state: state, row: legendRow, buffer: &buffer)
         } else {
             drawAggregate(snapshot: snapshot, state: state, area: picture, legendRow: legendRow, buffer: &buffer)
         }
@@ -104,12 +104,15 @@ public enum TopologyPane {
         buffer.set(centred: serverWord(activity), onColumn: c.x, row: c.y + 1, style: wordStyle, clippedTo: clip)
     }
 
-    static func drawStarLegend(state: AppState, row: Rect, buffer: inout Buffer) {
-        let line = Legend.line([
-            .init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy"),
-            .init(Glyphs.down, Theme.down, "down"),
-            .init(Glyphs.request, Theme.request, "request"), .init(Glyphs.reply, Theme.reply, "reply"),
-        ])
+    /// The legend: the messages' entries give way to `waiting` and `failing` while any client is drawn so.
+    static func drawStarLegend(snapshot: Snapshot, state: AppState, row: Rect, buffer: inout Buffer) {
+        let common: [Legend.Entry] = [.init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy")]
+        let down = Legend.Entry(Glyphs.down, Theme.down, "down")
+        let trouble = troubleEntries(snapshot)
+        let line = trouble.isEmpty
+            ? Legend.line(common + [down, .init(Glyphs.request, Theme.request, "request"),
+                                    .init(Glyphs.reply, Theme.reply, "reply")])
+            : Legend.fitting(common + trouble + [down], else: common + trouble + [down], width: row.width)
         buffer.set(line: line, in: row, ellipsis: state.symbols.ellipsis)
     }
 
@@ -127,6 +130,8 @@ public enum TopologyPane {
 
         var busy = [Int](repeating: 0, count: cellCount)
         var down = [Int](repeating: 0, count: cellCount)
+        var waiting = [Int](repeating: 0, count: cellCount)
+        var failing = [Int](repeating: 0, count: cellCount)
         var marks = SecurityMarks.Cells(count: cellCount)
         var totals = (idle: 0, busy: 0, down: 0)
         for v in snapshot.nodes where v.role != .server && v.id >= 1 && v.id <= n {
@@ -135,6 +140,8 @@ public enum TopologyPane {
             switch v.activity {
             case .down: down[cell] += 1; totals.down += 1
             case .idle: totals.idle += 1
+            case .waiting: waiting[cell] += 1; busy[cell] += 1; totals.busy += 1
+            case .failing: failing[cell] += 1; totals.idle += 1
             default: busy[cell] += 1; totals.busy += 1
             }
         }
@@ -153,6 +160,8 @@ public enum TopologyPane {
             for column in 0..<columns where cell < cellCount {
                 let size = min(perCell, n - cell * perCell)
                 var (glyph, style) = heat(busy: busy[cell], down: down[cell], size: size)
+                if down[cell] * 2 < size, let trouble = trouble(waiting: waiting[cell], failing: failing[cell],
+                                                                 size: size) { (glyph, style) = trouble }
                 if down[cell] * 2 < size, let mark = marks.mark(cell, size: size) { (glyph, style) = mark }
                 if cell == selectedCell { style = style.patched(with: Theme.selected) }
                 buffer.set(string: String(glyph), at: Position(x: area.x + labelWidth + column, y: y), style: style,
@@ -177,12 +186,19 @@ public enum TopologyPane {
         }
         buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)
 
+        // Waiting and failing cells are named only while there are some; "all idle" gives way to them.
+        let trouble = troubleEntries(snapshot)
         let heatLegend = perCell == 1
-            ? Legend.line([.init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy"),
-                           .init(Glyphs.down, Theme.down, "down")])
-            : Legend.line([.init(Glyphs.heat[0], Theme.idle, "all idle"),
+            ? Legend.fitting([.init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy")]
+                                + trouble + [.init(Glyphs.down, Theme.down, "down")],
+                             else: [.init(Glyphs.busy, Theme.busy, "busy")] + trouble
+                                + [.init(Glyphs.down, Theme.down, "down")], width: legendRow.width)
+            : trouble.isEmpty
+            ? Legend.line([.init(Glyphs.heat[0], Theme.idle, "all idle"),
                            .init(parts: [Span(Glyphs.shades, style: Theme.busy)], "busier"),
                            .init(Glyphs.down, Theme.down, "most down")])
+            : Legend.line([.init(parts: [Span(Glyphs.shades, style: Theme.busy)], "busier")] + trouble
+                            + [.init(Glyphs.down, Theme.down, "down")], gap: " ")
         buffer.set(line: heatLegend, in: legendRow, ellipsis: state.symbols.ellipsis)
     }
 
@@ -219,6 +235,24 @@ public enum TopologyPane {
         return (Glyphs.heat[level].character, level >= 3 ? Theme.busy : Theme.busy.fg(Theme.orange).with(bold: false))
     }
 
+    /// Legend entries for the waiting and failing clients in `snapshot`, only for those there are.
+    static func troubleEntries(_ snapshot: Snapshot) -> [Legend.Entry] {
+        var entries: [Legend.Entry] = []
+        if snapshot.nodes.contains(where: { $0.activity == .waiting }) {
+            entries.append(.init(Glyphs.waiting, Theme.waiting, "waiting"))
+        }
+        if snapshot.nodes.contains(where: { $0.activity == .failing }) {
+            entries.append(.init(Glyphs.failing, Theme.failing, "failing"))
+        }
+        return entries
+    }
+
+    /// A cell where at least half the clients wait on a down server or just failed: that glyph instead of a shade.
+    static func trouble(waiting: Int, failing: Int, size: Int) -> (Character, Style)? {
+        guard (waiting + failing) * 2 >= size, waiting + failing > 0 else { return nil }
+        return waiting >= failing ? (Glyphs.waiting.character, Theme.waiting) : (Glyphs.failing.character, Theme.failing)
+    }
+
     // MARK: - Helpers
 
     /// Draws each message as a mark on the straight segment between its sender and receiver, `progress` of the way
@@ -246,6 +280,8 @@ public enum TopologyPane {
         case .busy: Glyphs.busy.character
         case .queueing: Glyphs.queueing.character
         case .overloaded: Glyphs.overloaded.character
+        case .waiting: Glyphs.waiting.character
+        case .failing: Glyphs.failing.character
         }
     }
 
@@ -257,6 +293,8 @@ public enum TopologyPane {
         case .queueing: "queueing"
         case .overloaded: "OVERLOADED"
         case .down: "down"
+        case .waiting: "waiting"
+        case .failing: "failing"
         }
     }
 
@@ -267,6 +305,8 @@ public enum TopologyPane {
         case .queueing: "queueing"
         case .overloaded: "OVERLOAD"
         case .down: "DOWN"
+        case .waiting: "waiting"
+        case .failing: "failing"
         }
     }
 

@@ -50,7 +50,11 @@ extension Engine {
             let i = id - 1
             let c = clients[i]
             let up = ctx.isUp(i)
-            var activity: NodeActivity = !up ? .down : c.outstanding > 0 ? .busy : .idle
+            var activity: NodeActivity =
+                !up ? .down
+                : c.outstanding > 0 && role == .client && !server.up ? .waiting
+                : c.lastFailureAt != .min && now - c.lastFailureAt < NodeActivity.failingWindow ? .failing
+                : c.outstanding > 0 ? .busy : .idle
             var served = 0
             if role == .peer, up, let load = mesh?.peerLoad(i) {
                 served = load.served

@@ -48,6 +48,10 @@ struct GlyphTableTests {
                       state: Fixtures.state { $0.selectedNode = 4 }),
             Screenful(name: "an attack on the mesh, an open share inspected", size: wide, snapshot: meshAttack,
                       state: Fixtures.state { $0.selectedNode = 6; $0.eventScroll = 1 }),
+            Screenful(name: "server down: clients waiting and failing", size: small,
+                      snapshot: Fixtures.snapshot(nodes: FailureRenderTests.troubledNodes(),
+                                                  server: Fixtures.server(up: false)),
+                      state: Fixtures.state()),
             Screenful(name: "too small", size: Size(width: 70, height: 20), snapshot: Fixtures.snapshot(),
                       state: Fixtures.state()),
         ]
@@ -96,7 +100,8 @@ struct GlyphTableTests {
 
     @Test("the shapes that tell nodes, messages and marks apart stay apart in ASCII")
     func distinctShapes() {
-        let shapes = [Glyphs.idle, Glyphs.busy, Glyphs.queueing, Glyphs.overloaded, Glyphs.down, Glyphs.request,
+        let shapes = [Glyphs.idle, Glyphs.busy, Glyphs.queueing, Glyphs.overloaded, Glyphs.down, Glyphs.waiting,
+                      Glyphs.failing, Glyphs.request,
                       Glyphs.reply, Glyphs.guess, Glyphs.attacker, Glyphs.target, Glyphs.breached, Glyphs.link]
         #expect(Set(shapes.map(\.ascii)).count == shapes.count)
         // A strip cell is a shade, overloaded or mostly down, or a security mark.

@@ -242,8 +242,8 @@ struct MeshRenderTests {
             "│latency ██▇████▇████▇████▇██    51.0 ms   │",
             "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   │",
             "│queue   █▁▅█▁▅█▁▅█▁▅█▁▅▅         0.0 req  │",
-            "│rejects                │         0.0 /s   │",
-            "│since t=0: p95 131.0 ms · 3.1% rejected   │",
+            "│lost                   │         0.0 /s   │",
+            "│since t=0: 0.7% failed · 3.1% rejected    │",
             "└───────────────────────△──────────────────┘",
         ])
         // 20 columns of 3 s show seconds 24…83, right-aligned: column i holds 24+3i…26+3i. The switch at t=70.4 s
@@ -375,7 +375,7 @@ struct MeshRenderTests {
             "│latency ██▇████▇████▇████▇██    51.0 ms   ││t=60.1s login_failure #4 wrong pa…│",
             "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   ││t=55.0s recovered #0 queue draine…│",
             "│queue   █▁▅█▁▅█▁▅█▁▅█▁▅▅         0.0 req  ││t=41.2s node_down #5 client 5 cra…│",
-            "│rejects                │         0.0 /s   ││t=30.0s overload #0 queue full (6…│",
+            "│lost                   │         0.0 /s   ││t=30.0s overload #0 queue full (6…│",
             "└───────────────────────△──────────────────┘└──────────────────────────────────┘",
             " q quit  ? help  space pause  <> speed  t to server  +- peers  x crash  f flash ",
         ])
@@ -412,7 +412,7 @@ struct MeshRenderTests {
             "|latency ##*####*####*####*##    51.0 ms   ||t=60.1s login_failure #4 wrong pa.|",
             "|p95     +#+#+#+#+#+#+#+#+#+#   140.0 ms   ||t=55.0s recovered #0 queue draine.|",
             "|queue   #_=#_=#_=#_=#_==         0.0 req  ||t=41.2s node_down #5 client 5 cra.|",
-            "|rejects                |         0.0 /s   ||t=30.0s overload #0 queue full (6.|",
+            "|lost                   |         0.0 /s   ||t=30.0s overload #0 queue full (6.|",
             "+-----------------------^------------------++----------------------------------+",
             " q quit  ? help  space pause  <> speed  t to server  +- peers  x crash  f flash ",
         ])

@@ -34,7 +34,7 @@ struct ScreenTests {
             "│latency ██▇████▇████▇████▇██    51.0 ms   ││t=60.1s login_failure #4 wrong pa…│",
             "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   ││t=55.0s recovered #0 queue draine…│",
             "│queue   ▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁     8.0 req  ││t=41.2s node_down #5 client 5 cra…│",
-            "│rejects                    █     3.0 /s   ││t=30.0s overload #0 queue full (6…│",
+            "│lost                       █     3.0 /s   ││t=30.0s overload #0 queue full (6…│",
             "└──────────────────────────────────────────┘└──────────────────────────────────┘",
             " q quit  ? help  space pause  <> speed  t to mesh  +- clients  x crash  f flash ",
         ])
@@ -146,11 +146,11 @@ struct ScreenTests {
             "│              ██████████████████████████████████████████              ││t=12.5s nodes_added #9 5 clients joined (now …│",
             "│queue                                                        8.0 req  ││                                              │",
             "│              ▁▃▅▇▄▂▄▆█▁▃▅▇▄▂▄▆█▁▃▅▇▄▂▄▆█▁▃▅▇▄▂▄▆█▁▃▅▇▄▂              ││                                              │",
-            "│rejects                                                █     3.0 /s   ││                                              │",
+            "│lost                                                   █     3.0 /s   ││                                              │",
             "│                                                      ▅█              ││                                              │",
             "│                                                                      ││                                              │",
             "│                                                                      ││                                              │",
-            "│since t=0: p95 131.0 ms · 3.1% rejected                               ││                                              │",
+            "│since t=0: p95 131.0 ms · 3.1% rejected · 0.7% failed                 ││                                              │",
             "└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘",
             " q quit  ? help  space pause  <> speed  t to mesh  +- clients  x crash  f flash  a attack  tab pane  e filter           ",
         ])

@@ -6,6 +6,9 @@ public struct ClientRecord: Sendable {
     public var latencySum: SimTime = 0
     /// The login epoch of this client's session with the server (0: never logged in).
     public var session: UInt32 = 0
+    /// When this client's last ended request failed or timed out; `SimTime.min` when its last one did not (or none
+    /// has ended). Read only by the live view's snapshot (`NodeActivity.failing`); results never depend on it.
+    public var lastFailureAt: SimTime = .min
 
     public init() {}
 

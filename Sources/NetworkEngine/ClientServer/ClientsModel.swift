@@ -158,14 +158,18 @@ struct ClientsModel {
     mutating func finish(_ ref: RequestRef, _ outcome: ClientOutcome, _ ctx: inout EngineContext) {
         guard ctx.requests[ref].kind == .data else { ctx.requests.close(ref); return }
         let segment = ctx.requests[ref].segment, architecture = ctx.requests[ref].architecture
+        var failedNow = false
         switch outcome {
         case .completed(let latency): ctx.metrics.completed(latency: latency, segment: segment, architecture)
         case .rejected: ctx.metrics.rejected(segment: segment, architecture)
-        case .timedOut: ctx.metrics.timedOut(segment: segment, architecture)
-        case .failed: ctx.metrics.failed(segment: segment, architecture)
+        case .timedOut: ctx.metrics.timedOut(segment: segment, architecture); failedNow = true
+        case .failed: ctx.metrics.failed(segment: segment, architecture); failedNow = true
         case .denied: ctx.metrics.denied(segment: segment, architecture)
         }
-        records[Int(ctx.requests[ref].client)].outstanding -= 1
+        let c = Int(ctx.requests[ref].client)
+        // The last outcome, for the live view only: one store, no allocation.
+        records[c].lastFailureAt = failedNow ? ctx.now : .min
+        records[c].outstanding -= 1
         ctx.requests.close(ref)
     }
 

@@ -69,6 +69,13 @@ public enum NodeActivity: Sendable, Equatable {
     case overloaded
     /// Crashed or left.
     case down
+    /// A client with requests outstanding while the central server is down: no reply can come until it is back.
+    case waiting
+    /// A client whose last ended request failed or timed out, within `NodeActivity.failingWindow`.
+    case failing
+
+    /// How long after a failed or timed-out request a client still shows as failing (unless one completes first).
+    public static let failingWindow: SimTime = 5 * SimTime.nanosPerSecond
 }
 
 /// One node as the live view sees it.
