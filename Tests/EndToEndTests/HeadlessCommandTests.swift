@@ -14,6 +14,15 @@ struct HeadlessCommandTests {
         #expect(result.stdoutText == "", "nothing may go to stdout (no escape sequences either)")
     }
 
+    @Test("--version prints one line, the program's name and its version, and exits 0")
+    func version() throws {
+        let binary = try NetExplorerBinary.path()
+        let result = try Subprocess.run(binary, ["--version"], environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        #expect(result.status == 0, "stderr: \(result.stderrText)")
+        #expect(result.stdoutText.wholeMatch(of: /netexplorer \d+\.\d+\.\d+\n/) != nil, "got: \(result.stdoutText)")
+        #expect(result.stderrText == "")
+    }
+
     @Test("simulate classroom --format json gives byte-identical output twice")
     func simulateIsDeterministic() throws {
         let binary = try NetExplorerBinary.path()
