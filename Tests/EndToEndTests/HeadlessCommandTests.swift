@@ -69,3 +69,75 @@ struct HeadlessCommandTests {
         }
     }
 }
+
+/// `compare`'s failed and timed-out shares (issue 15, item 12), checked against `simulate`'s own counts.
+@Suite("compare's failed and timed-out shares", .timeLimit(.minutes(1)))
+struct CompareSharesTests {
+    /// A server crash from 10 s to 20 s (requests fail) and loss with a short timeout and no retry (requests time
+    /// out), so both shares are well above zero under client-server.
+    static let crashYAML = """
+        name: crash
+        seed: 3
+        duration: 30
+        nodes: 10
+        network: { loss: 0.05 }
+        workload: { timeout: 1, retries: 0 }
+        timeline:
+          - { at: 10, crash: server }
+          - { at: 20, restart: server }
+        """
+
+    @Test("csv, json and table carry failed_share and timed_out_share after the other columns, equal to simulate's counts over issued")
+    func shares() throws {
+        let binary = try NetExplorerBinary.path()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-crash-\(getpid()).yaml")
+        try Self.crashYAML.write(to: file, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        func run(_ arguments: [String]) throws -> String {
+            let r = try Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+            #expect(r.status == 0, "\(arguments): \(r.stderrText)")
+            return r.stdoutText
+        }
+        // What simulate counts for each architecture: the shares compare must print.
+        var expected: [String: (failed: Double, timedOut: Double)] = [:]
+        for architecture in ["client-server", "peer-mesh"] {
+            let text = try run(["simulate", file.path, "--architecture", architecture, "--format", "json"])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let requests = try #require(json["requests"] as? [String: Any])
+            let issued = try #require(requests["issued"] as? Int)
+            let failed = try #require(requests["failed"] as? Int), timedOut = try #require(requests["timed_out"] as? Int)
+            expected[architecture] = (Double(failed) / Double(issued), Double(timedOut) / Double(issued))
+        }
+        let server = try #require(expected["client-server"])
+        #expect(server.failed > 0.1 && server.timedOut > 0.05, "the scenario must fail and time out requests")
+
+        let csv = try run(["compare", file.path, "--nodes", "10", "--format", "csv"]).split(separator: "\n")
+        let header = csv[0].split(separator: ",").map(String.init)
+        #expect(Array(header.suffix(3)) == ["detected_share", "failed_share", "timed_out_share"])
+        for line in csv.dropFirst() {
+            let v = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(v.count == header.count)
+            let e = try #require(expected[v[1]])
+            #expect(v[header.count - 2] == String(format: "%.4f", e.failed), "\(v[1]) failed_share")
+            #expect(v[header.count - 1] == String(format: "%.4f", e.timedOut), "\(v[1]) timed_out_share")
+        }
+
+        let text = try run(["compare", file.path, "--nodes", "10", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let rows = try #require(json["rows"] as? [[String: Any]])
+        #expect(rows.count == 2)
+        for row in rows {
+            let architecture = try #require(row["architecture"] as? String)
+            let e = try #require(expected[architecture])
+            #expect(abs(try #require(row["failed_share"] as? Double) - e.failed) < 1e-4)
+            #expect(abs(try #require(row["timed_out_share"] as? Double) - e.timedOut) < 1e-4)
+        }
+        // The table: the two columns close its first line of headers, as percentages.
+        let table = try run(["compare", file.path, "--nodes", "10"]).split(separator: "\n")
+        #expect(table[1].hasSuffix("server $  failed  timed out"))
+        let serverRow = table[2].split(separator: " ").map(String.init)
+        #expect(serverRow[1] == "client-server")
+        #expect(Array(serverRow.suffix(2)) == [String(format: "%.1f%%", 100 * server.failed),
+                                               String(format: "%.1f%%", 100 * server.timedOut)], "\(table[2])")
+    }
+}
