@@ -141,3 +141,47 @@ struct CompareSharesTests {
                                                String(format: "%.1f%%", 100 * server.timedOut)], "\(table[2])")
     }
 }
+
+/// The per-second CSV's outcome columns add up (issue 15, item 12).
+@Suite("simulate --format csv: rows add up", .timeLimit(.minutes(1)))
+struct CSVSumsTests {
+    @Test("denied is the last column, and completed + rejected + timed_out + failed + denied over the rows is what the run ended",
+          arguments: ["password-attack", "CRASH"])
+    func rowsAddUp(scenario: String) throws {
+        let binary = try NetExplorerBinary.path()
+        // Only the crash case writes a file: the two cases run in parallel.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-sums-\(getpid()).yaml")
+        if scenario == "CRASH" { try CompareSharesTests.crashYAML.write(to: file, atomically: false, encoding: .utf8) }
+        defer { if scenario == "CRASH" { try? FileManager.default.removeItem(at: file) } }
+        let name = scenario == "CRASH" ? file.path : scenario
+        let csv = try Subprocess.run(binary, ["simulate", name, "--format", "csv"],
+                                     environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        let json = try Subprocess.run(binary, ["simulate", name, "--format", "json"],
+                                      environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        #expect(csv.status == 0 && json.status == 0, "\(csv.stderrText)\(json.stderrText)")
+        let lines = csv.stdoutText.split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(header.last == "denied")
+        #expect(Array(header.prefix(15)) == ["t_s", "architecture", "nodes", "issued", "completed", "rejected", "timed_out",
+                                             "failed", "throughput_rps", "latency_mean_ms", "latency_p95_ms", "queue",
+                                             "utilization", "messages", "security_events"],
+                "the columns before denied keep their places")
+        func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
+        let ends = try ["completed", "rejected", "timed_out", "failed", "denied"].map(column)
+        let issuedColumn = try column("issued"), deniedColumn = try column("denied")
+        var ended = 0, issued = 0, denied = 0
+        for line in lines.dropFirst() {
+            let v = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(v.count == header.count)
+            for c in ends { ended += Int(v[c]) ?? 0 }
+            issued += Int(v[issuedColumn]) ?? 0
+            denied += Int(v[deniedColumn]) ?? 0
+        }
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout)) as? [String: Any])
+        let requests = try #require(report["requests"] as? [String: Int])
+        #expect(issued == requests["issued"])
+        #expect(denied == requests["denied"])
+        #expect(ended == (requests["issued"] ?? 0) - (requests["in_flight"] ?? 0))
+        if scenario == "password-attack" { #expect(denied > 0, "the attack scenario must deny some requests") }
+    }
+}

@@ -48,31 +48,32 @@ struct ReferenceOutputsTests {
     /// Recorded at 26d8d36 (issue 13's hardening landed), in the order of `cases`; the two runs with an events file
     /// (password-attack, churn on the DHT) recorded again when events lines gained `account`, `peer` and `outcome`
     /// (issue 14, item 7): their stdout and every other checksum held. `compare classroom` recorded again when compare
-    /// gained `failed_share` and `timed_out_share` (issue 15, item 12).
+    /// gained `failed_share` and `timed_out_share`, and the eight CSV runs when the CSV gained a last column, `denied`
+    /// (issue 15, item 12).
     static let recorded: [UInt64] = [
         0xa3b30b9525078e5b,
-        0x12cf60d642936d5b,
+        0xf19d0292c9280bce,
         0x7a956e2f465d7d73,
         0x3d978bd0c294f8bb,
-        0x381b4e644485e6ae,
+        0x0e7802632aa72271,
         0x56b612356fffd92a,
         0x5a881fcb60c85e13,
-        0xf92ed5c093c175a0,
+        0x86f2b6199fedd6a3,
         0xb4b84bb71a2bb615,
         0xe0fe2c911593d306,
-        0x31e8263fbab82b75,
+        0x5f844fa061652b4e,
         0x7c497901cde74304,
         0x6519b84e91f706de,
-        0x1f7a0e143c3fd6cd,
+        0xee1c81b525b969e4,
         0x1a7aa50c69b2134c,
         0x3ddcac026300f5a8,
-        0xc8f94084f3ec82b7,
+        0xff408eac8d96cb64,
         0x7c5158f70b0f0bfb,
         0x440556524cad6014,
-        0x0361a44631754817,
+        0x45a38e4d7cc17f03,
         0xc52126b5d7708209,
         0x28a98ed4a1cd60f4,
-        0x6e96619a379234d8,
+        0xa50fb9943cb46781,
         0xd953543d2d387078,
         0x65130a69d205a77e,
         0x368dd0373ec8eebb,
