@@ -207,7 +207,14 @@ struct CompareCommand: ParsableCommand {
         ])
     }
 
+    /// CSV leaves a number that does not exist empty: the table's `-`, and the latencies of a run in which nothing
+    /// completed.
     func csv(_ rows: [Row]) -> String {
-        Self.columns.joined(separator: ",") + "\n" + rows.map { values($0).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        let latencies = [Self.columns.firstIndex(of: "latency_mean_ms"), Self.columns.firstIndex(of: "latency_p95_ms")]
+        return Self.columns.joined(separator: ",") + "\n" + rows.map { r in
+            values(r).enumerated().map { c, v in
+                v == "-" || (r.report.requests.completed == 0 && latencies.contains(c)) ? "" : v
+            }.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
     }
 }

@@ -185,3 +185,59 @@ struct CSVSumsTests {
         if scenario == "password-attack" { #expect(denied > 0, "the attack scenario must deny some requests") }
     }
 }
+
+/// CSV leaves a number that does not exist empty, never `0.000` or `-` (issue 15, item 12).
+@Suite("CSV: a number that does not exist is empty", .timeLimit(.minutes(1)))
+struct CSVEmptyFieldsTests {
+    func run(_ arguments: [String]) throws -> [[String]] {
+        let binary = try NetExplorerBinary.path()
+        let r = try Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        #expect(r.status == 0, "\(arguments): \(r.stderrText)")
+        return r.stdoutText.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test("simulate: a second in which nothing completed has empty latency fields; every other second has numbers")
+    func emptyLatency() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-empty-\(getpid()).yaml")
+        try CompareSharesTests.crashYAML.write(to: file, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let rows = try run(["simulate", file.path, "--format", "csv"])
+        let header = rows[0]
+        let completed = try #require(header.firstIndex(of: "completed"))
+        let mean = try #require(header.firstIndex(of: "latency_mean_ms"))
+        let p95 = try #require(header.firstIndex(of: "latency_p95_ms"))
+        var idle = 0
+        for v in rows.dropFirst() {
+            if v[completed] == "0" {
+                idle += 1
+                #expect(v[mean] == "" && v[p95] == "", "second \(v[0]): \(v)")
+            } else {
+                #expect(Double(v[mean]) != nil && Double(v[p95]) != nil, "second \(v[0]): \(v)")
+            }
+        }
+        #expect(idle >= 5, "the server is down from 10 s to 20 s: seconds without a completion are expected")
+    }
+
+    @Test("compare: no '-' in CSV; mean_hops, first_breach_s, detected_share and a run's latency empty when they do not exist")
+    func compareEmpty() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-dead-\(getpid()).yaml")
+        try "name: dead\nseed: 3\nduration: 10\nnodes: 5\ntimeline:\n  - { at: 0, crash: server }\n"
+            .write(to: file, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let rows = try run(["compare", file.path, "--nodes", "5", "--format", "csv"])
+        let header = rows[0]
+        func field(_ row: [String], _ name: String) throws -> String { row[try #require(header.firstIndex(of: name))] }
+        #expect(rows.count == 3)
+        for row in rows.dropFirst() {
+            #expect(row.count == header.count)
+            #expect(!row.contains("-"), "\(row)")
+            #expect(try field(row, "first_breach_s") == "" && field(row, "detected_share") == "", "no attack: \(row)")
+        }
+        // The server is down throughout: client-server completes nothing, so it has no latency and no hops.
+        let server = rows[1], mesh = rows[2]
+        #expect(server[1] == "client-server" && mesh[1] == "peer-mesh")
+        #expect(try field(server, "latency_mean_ms") == "" && field(server, "latency_p95_ms") == "", "\(server)")
+        #expect(try field(server, "mean_hops") == "")
+        #expect(try Double(field(mesh, "latency_mean_ms")) != nil && Double(field(mesh, "mean_hops")) != nil, "\(mesh)")
+    }
+}
