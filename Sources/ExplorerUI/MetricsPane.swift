@@ -123,6 +123,7 @@ public enum MetricsPane {
             s.rejected = visible(group.reduce(0) { $0 + $1.rejected })
             s.timedOut = visible(group.reduce(0) { $0 + $1.timedOut })
             s.failed = visible(group.reduce(0) { $0 + $1.failed })
+            s.denied = visible(group.reduce(0) { $0 + $1.denied })
             let done = group.reduce(0) { $0 + $1.completed }
             s.latencyMeanMs = done > 0 ? group.reduce(0.0) { $0 + $1.latencyMeanMs * Double($1.completed) } / Double(done) : 0
             s.latencyP95Ms = group.map(\.latencyP95Ms).max() ?? 0

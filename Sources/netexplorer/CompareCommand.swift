@@ -66,6 +66,11 @@ struct CompareCommand: ParsableCommand {
         var rejectedShare: Double {
             report.requests.issued > 0 ? Double(report.requests.rejected) / Double(report.requests.issued) : 0
         }
+        var failedShare: Double { share(report.requests.failed) }
+        var timedOutShare: Double { share(report.requests.timedOut) }
+        private func share(_ n: Int) -> Double {
+            report.requests.issued > 0 ? Double(n) / Double(report.requests.issued) : 0
+        }
         var firstBreach: String { report.security.firstBreach.map { RunReport.fixed($0.inSeconds, 1) } ?? "-" }
         var detected: String { report.security.detectedShare.map { RunReport.fixed($0, 4) } ?? "-" }
     }
@@ -110,7 +115,7 @@ struct CompareCommand: ParsableCommand {
     static let columns = ["nodes", "architecture", "latency_mean_ms", "latency_p95_ms", "throughput_rps",
                           "rejected_share", "messages_per_request", "max_over_mean_load", "availability",
                           "mean_hops", "server_dollars", "breaches", "exposed_share", "first_breach_s",
-                          "detected_share"]
+                          "detected_share", "failed_share", "timed_out_share"]
 
     func values(_ r: Row) -> [String] {
         [String(r.nodes), r.architecture.rawValue, RunReport.fixed(r.report.latency.mean, 1),
@@ -120,7 +125,8 @@ struct CompareCommand: ParsableCommand {
          r.architecture == .peerMesh && r.report.mesh?.discovery == .dht
             ? RunReport.fixed(r.report.mesh?.meanHops ?? 0, 2) : "-",
          RunReport.fixed(r.report.serverDollars, 2), String(r.report.security.breaches),
-         RunReport.fixed(r.report.security.exposedShare, 4), r.firstBreach, r.detected]
+         RunReport.fixed(r.report.security.exposedShare, 4), r.firstBreach, r.detected,
+         RunReport.fixed(r.failedShare, 4), RunReport.fixed(r.timedOutShare, 4)]
     }
 
     /// The security rows, as a second table: the first is wide enough already.
@@ -155,11 +161,13 @@ struct CompareCommand: ParsableCommand {
 
     func table(_ rows: [Row], scenario: Scenario) -> String {
         let header = ["nodes", "architecture", "mean ms", "p95 ms", "req/s", "rejected", "msgs/req", "max/mean load",
-                      "availability", "hops", "server $"]
+                      "availability", "hops", "server $", "failed", "timed out"]
         let cells = rows.map { r -> [String] in
-            var v = Array(values(r).prefix(header.count))
+            var v = Array(values(r).prefix(header.count - 2))
             v[5] = RunReport.fixed(100 * r.rejectedShare, 1) + "%"
             v[8] = RunReport.fixed(100 * r.availability, 2) + "%"
+            v.append(RunReport.fixed(100 * r.failedShare, 1) + "%")
+            v.append(RunReport.fixed(100 * r.timedOutShare, 1) + "%")
             return v
         }
         let churn = scenario.mesh.churn.map { "churn: up \($0.meanUptime) s, down \($0.meanDowntime) s" } ?? "no churn"
@@ -192,12 +200,21 @@ struct CompareCommand: ParsableCommand {
                     ("exposed_share", .rounded(r.report.security.exposedShare)),
                     ("first_breach_s", r.report.security.firstBreach.map { .rounded($0.inSeconds, 3) } ?? .null),
                     ("detected_share", r.report.security.detectedShare.map { .rounded($0) } ?? .null),
+                    ("failed_share", .rounded(r.failedShare)),
+                    ("timed_out_share", .rounded(r.timedOutShare)),
                 ])
             })),
         ])
     }
 
+    /// CSV leaves a number that does not exist empty: the table's `-`, and the latencies of a run in which nothing
+    /// completed.
     func csv(_ rows: [Row]) -> String {
-        Self.columns.joined(separator: ",") + "\n" + rows.map { values($0).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        let latencies = [Self.columns.firstIndex(of: "latency_mean_ms"), Self.columns.firstIndex(of: "latency_p95_ms")]
+        return Self.columns.joined(separator: ",") + "\n" + rows.map { r in
+            values(r).enumerated().map { c, v in
+                v == "-" || (r.report.requests.completed == 0 && latencies.contains(c)) ? "" : v
+            }.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
     }
 }

@@ -3,9 +3,13 @@ import Foundation
 
 /// `netexplorer`: see how client-server and peer-to-peer networks behave.
 struct NetExplorer: ParsableCommand {
+    /// The program's version, printed by `netexplorer --version`; the one place it is written.
+    static let version = "0.7.0"
+
     static let configuration = CommandConfiguration(
         commandName: "netexplorer",
         abstract: "See how client-server and peer-to-peer networks behave: live, or headless.",
+        version: "netexplorer \(version)",
         subcommands: [RunCommand.self, SimulateCommand.self, CompareCommand.self, ScenariosCommand.self, CheckCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self
     )

@@ -205,6 +205,7 @@ public struct MetricsRecorder {
         s.rejected = counts.rejected - secondStart.rejected
         s.timedOut = counts.timedOut - secondStart.timedOut
         s.failed = counts.failed - secondStart.failed
+        s.denied = counts.denied - secondStart.denied
         if !secondLatencies.isEmpty {
             var sum: Double = 0
             for l in secondLatencies { sum += Double(l) }

@@ -36,7 +36,8 @@ public struct SecondSample: Sendable, Equatable {
     public var second: Int
     public var architecture: Architecture
     public var nodes: Int
-    public var issued = 0, completed = 0, rejected = 0, timedOut = 0, failed = 0
+    /// Requests issued in this second, and requests that ended in it by each outcome.
+    public var issued = 0, completed = 0, rejected = 0, timedOut = 0, failed = 0, denied = 0
     /// Mean and 95th-percentile latency of the requests completed in this second (0 when none).
     public var latencyMeanMs = 0.0, latencyP95Ms = 0.0
     /// Time-averaged queue length over the second.

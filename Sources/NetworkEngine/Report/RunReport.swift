@@ -138,14 +138,17 @@ public struct RunReport: Sendable {
     }
 
     /// The CSV header line of the command-line contract, newline included.
-    public static let csvHeader = "t_s,architecture,nodes,issued,completed,rejected,timed_out,failed,throughput_rps,latency_mean_ms,latency_p95_ms,queue,utilization,messages,security_events\n"
+    public static let csvHeader = "t_s,architecture,nodes,issued,completed,rejected,timed_out,failed,throughput_rps,latency_mean_ms,latency_p95_ms,queue,utilization,messages,security_events,denied\n"
 
-    /// One second's CSV row, newline included.
+    /// One second's CSV row, newline included. `denied` comes last (added after the others, so scripts reading by
+    /// position keep working): completed + rejected + timed_out + failed + denied are the requests that ended in the
+    /// second. A second in which nothing completed has no latency: its two latency fields are empty, not 0.
     public static func csvRow(_ s: SecondSample) -> String {
         var out = "\(s.second),\(s.architecture.rawValue),\(s.nodes),\(s.issued),\(s.completed),\(s.rejected),"
-        out += "\(s.timedOut),\(s.failed),\(Self.fixed(s.throughput, 1)),\(Self.fixed(s.latencyMeanMs, 3)),"
-        out += "\(Self.fixed(s.latencyP95Ms, 3)),\(Self.fixed(s.queue, 3)),\(Self.fixed(s.utilization, 4)),"
-        out += "\(s.messages),\(s.securityEvents)\n"
+        let latency = s.completed > 0
+        out += "\(s.timedOut),\(s.failed),\(Self.fixed(s.throughput, 1)),\(latency ? Self.fixed(s.latencyMeanMs, 3) : ""),"
+        out += "\(latency ? Self.fixed(s.latencyP95Ms, 3) : ""),\(Self.fixed(s.queue, 3)),\(Self.fixed(s.utilization, 4)),"
+        out += "\(s.messages),\(s.securityEvents),\(s.denied)\n"
         return out
     }
 
