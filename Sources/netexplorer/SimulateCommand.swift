@@ -20,8 +20,13 @@ struct SimulateCommand: ParsableCommand {
             help: "Switch to the other architecture at this simulated second (the live toggle, headless).")
     var toggleAt: Double?
 
-    @Option(name: .long, help: "json (summary), csv (one row per simulated second) or table.")
-    var format: Format = .json
+    @Option(name: .long, help: """
+        json (summary), csv (one row per simulated second) or table (default: table on a terminal, json otherwise).
+        """)
+    var format: Format?
+
+    /// The format asked for, else the table for a person at a terminal and JSON for a script reading a pipe or file.
+    var chosenFormat: Format { format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json) }
 
     @Option(name: .long, help: "Write every network event to FILE, one JSON object a line.")
     var events: String?
@@ -46,7 +51,7 @@ struct SimulateCommand: ParsableCommand {
             let index = scenario.timeline.firstIndex { $0.at > toggleAt } ?? scenario.timeline.count
             scenario.timeline.insert(.init(at: toggleAt, kind: .switchArchitecture(to: other)), at: index)
         }
-        try Self.simulate(scenario, eventsPath: events, format: format)
+        try Self.simulate(scenario, eventsPath: events, format: chosenFormat)
     }
 
     /// Simulated seconds run between checks that the output can still be written (a closed pipe ends the run
