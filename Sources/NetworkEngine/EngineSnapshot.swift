@@ -63,7 +63,8 @@ extension Engine {
             var view = NodeView(id: id, role: role, activity: activity, sent: c.sent, completed: c.completed,
                                 outstanding: c.outstanding, meanLatencyMs: c.meanLatencyMs)
             view.served = served
-            view.security = nodeSecurity(i, role: role, target: securityView.target, now: now)
+            view.security = nodeSecurity(i, role: role, target: securityView.target, attackers: securityView.attackers,
+                                         now: now)
             nodes.append(view)
         }
         var flights: [FlightView] = []
@@ -80,6 +81,8 @@ extension Engine {
                 if r.phase == .toClient { flight.direction = .toClient; flight.client = Int(r.hopTo) }
             }
             flight.attack = r.kind == .guess
+            // A window keeps the flights with an end in it (a client or peer id; the server is 0).
+            if window != nil, !shown.contains(flight.from), !shown.contains(flight.to) { continue }
             flights.append(flight)
         }
         let recentUtilization = ctx.metrics.recentSeries.last?.utilization ?? 0
@@ -149,8 +152,8 @@ extension Engine {
     }
 
     /// Node `i`'s marks: attacker, target, breached, and its share or account.
-    func nodeSecurity(_ i: Int, role: NodeRole, target: Int?, now: SimTime) -> NodeSecurity {
-        let attackerIDs = attack.attackerIDs(ctx)
+    func nodeSecurity(_ i: Int, role: NodeRole, target: Int?, attackers attackerIDs: ClosedRange<Int>?,
+                      now: SimTime) -> NodeSecurity {
         var marks = NodeSecurity()
         marks.attacker = attackerIDs?.contains(i + 1) ?? false
         marks.underAttack = target == i + 1
