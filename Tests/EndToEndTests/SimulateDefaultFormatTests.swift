@@ -6,7 +6,7 @@ import Testing
 @Suite(
     "simulate's default format",
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): SKIPPED"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(2))
 )
 struct SimulateDefaultFormatTests {
     @Test("on a terminal, simulate without --format prints the table; piped, JSON")
@@ -14,7 +14,8 @@ struct SimulateDefaultFormatTests {
         let binary = try NetExplorerBinary.path()
         let tmux = try TmuxHarness()
         defer { tmux.shutdown() }
-        try tmux.start(command: "'\(binary)' simulate mm1 --duration 5; sleep 30", width: 100, height: 40)
+        // The pane stays until the harness shuts down: a full parallel run may read it long after simulate ended.
+        try tmux.start(command: "'\(binary)' simulate mm1 --duration 5; exec sleep 600", width: 100, height: 40)
         let screen = try await tmux.waitFor("the table's first lines") { screen in
             screen.contains { $0.hasPrefix("scenario ") && $0.hasSuffix("mm1") }
         }
