@@ -62,7 +62,9 @@ public enum MeshPanel {
         } else {
             lines.append(PhaseLines.outcomes(snapshot, width: width))
         }
-        if let before = snapshot.previousPhase { lines.append(PhaseLines.panelBefore(before, width: width)) }
+        if let before = snapshot.previousPhase {
+            lines.append(PhaseLines.panelBefore(before, current: snapshot.currentPhase, width: width))
+        }
         return lines
     }
 
