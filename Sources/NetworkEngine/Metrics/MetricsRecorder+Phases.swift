@@ -1,12 +1,15 @@
 /// The latency summaries the live view shows for the current and previous periods, each recomputed at most once per
 /// simulated second (or when a switch changes which segments they are): a summary walks a histogram, too much for
-/// every frame.
+/// every frame. The previous period's is recomputed only while its latencies still change (requests it accepted
+/// completing after the switch), so once it has drained a switch costs the frames nothing more.
 struct PhaseLatencyCache: Sendable {
     var current = LatencySummary()
     var previous = LatencySummary()
     /// The (period number, seconds closed) the summaries were taken at; (-1, -1) for never.
     var segment = -1
     var second = -1
+    /// The previous period's count of latencies when its summary was taken.
+    var previousCount = -1
 }
 
 extension MetricsRecorder {
@@ -15,10 +18,14 @@ extension MetricsRecorder {
     /// later. O(1) per call apart from those summaries (three histogram percentiles, at most once per second).
     public mutating func phaseView() -> PhaseView {
         let last = segments.count - 1
-        if phaseLatencies.segment != currentSegment || phaseLatencies.second != secondsClosed {
+        let sameSegment = phaseLatencies.segment == currentSegment
+        if !sameSegment || phaseLatencies.second != secondsClosed {
             // Before the first switch the period is the whole run: its summary is the one the snapshot shows anyway.
             phaseLatencies.current = last == 0 ? latencyForDisplay() : segments[last].latency.summary
-            phaseLatencies.previous = last > 0 ? segments[last - 1].latency.summary : LatencySummary()
+            if last > 0, !sameSegment || segments[last - 1].latency.count != phaseLatencies.previousCount {
+                phaseLatencies.previous = segments[last - 1].latency.summary
+                phaseLatencies.previousCount = segments[last - 1].latency.count
+            }
             phaseLatencies.segment = currentSegment
             phaseLatencies.second = secondsClosed
         }
