@@ -51,15 +51,6 @@ enum PhaseLines {
                        + labels.map { figures(phase, label: $0, p95: false, failed: failed) }, width: width)
     }
 
-    /// The period the last switch closed, alone: `before: client-server t=0–20.0 s: p95 2100 ms · 17.9% rejected`,
-    /// or shorter forms down to `before: 17.9% rejected`.
-    static func before(_ phase: PhaseFigures, width: Int = .max) -> Line {
-        let failed = hasFailures(phase)
-        let labels = beforeLabels(phase)
-        return fitting(labels.map { figures(phase, label: $0, p95: true, failed: failed) }
-                       + labels.map { figures(phase, label: $0, p95: false, failed: failed) }, width: width)
-    }
-
     /// `peer-mesh since t=20.0 s: `, then `since t=20.0 s: `.
     static func sinceLabels(_ phase: PhaseFigures) -> [String] {
         let since = "since t=" + Format.seconds(phase.from) + " s: "

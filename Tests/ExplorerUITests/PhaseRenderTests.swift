@@ -135,21 +135,26 @@ struct PhaseRenderTests {
         ])
     }
 
-    @Test("the footer's lines shorten to fit rather than being cut: the before-line loses its span and name, then p95")
+    @Test("the footer's two lines shorten together rather than being cut: labels first, then the p95 from both")
     func footerForms() {
-        let before = PhaseFixtures.serverPeriod
-        var widths: [String] = []
-        for width in [80, 58, 46, 30] {
-            widths.append(PhaseLines.before(before, width: width).spans.map(\.text).joined())
+        var forms: [[String]] = []
+        for width in [80, 70, 58, 40] {
+            forms.append(PhaseLines.footer(PhaseFixtures.afterSwitch(), width: width, rows: 2)
+                .map { $0.spans.map(\.text).joined() })
         }
-        #expect(widths == [
-            "before: client-server t=0–70.4 s: p95 2140 ms · 25.0% rejected · 1.7% failed",
-            "before: p95 2140 ms · 25.0% rejected · 1.7% failed",
-            "before: 1.7% failed · 25.0% rejected",
-            "before: 1.7% failed · 25.0% rejected",
+        #expect(forms == [
+            ["before: client-server t=0–70.4 s: p95 2140 ms · 25.0% rejected · 1.7% failed",
+             "peer-mesh since t=70.4 s: p95 131.0 ms · 0.7% rejected · 0.0% failed"],
+            ["before: client-server: p95 2140 ms · 25.0% rejected · 1.7% failed",
+             "peer-mesh since t=70.4 s: p95 131.0 ms · 0.7% rejected · 0.0% failed"],
+            ["before: p95 2140 ms · 25.0% rejected · 1.7% failed",
+             "since t=70.4 s: p95 131.0 ms · 0.7% rejected · 0.0% failed"],
+            ["before: 1.7% failed · 25.0% rejected",
+             "since t=70.4 s: 0.0% failed · 0.7% rejected"],
         ])
-        let now = PhaseLines.summary(PhaseFixtures.afterSwitch(), width: 40).spans.map(\.text).joined()
-        #expect(now == "peer-mesh since t=70.4 s: 0.7% rejected")
+        // One row: the period in force alone, with only its own figures.
+        let alone = PhaseLines.footer(PhaseFixtures.afterSwitch(), width: 40, rows: 1).map { $0.spans.map(\.text).joined() }
+        #expect(alone == ["peer-mesh since t=70.4 s: 0.7% rejected"])
     }
 
     @Test("in ASCII the period's span has a plain hyphen")
