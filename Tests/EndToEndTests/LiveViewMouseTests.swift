@@ -92,7 +92,9 @@ struct LiveViewMouseTests {
     @Test("through a tmux client, a click past column 223 reaches the view; with --no-mouse the same click does not",
           arguments: [false, true])
     func clickPastColumn223(noMouse: Bool) async throws {
-        let size = TerminalSize(width: 250, height: 50)
+        // 300 columns: the side column starts past 250. tmux clamps an X10 report's column to 222 (one byte each),
+        // which lands in the topology; only SGR reports say where the click really was.
+        let size = TerminalSize(width: 300, height: 50)
         let view = try await LiveViewSession(["run", "classroom", "--paused"] + (noMouse ? ["--no-mouse"] : []),
                                              size: size)
         defer { view.shutdown() }
@@ -102,20 +104,22 @@ struct LiveViewMouseTests {
             ((try? view.tmux.display(format: "#{session_attached}")) ?? "0") != "0"
         }
         let before = try view.capture()
-        #expect(before.contains { $0.contains("┌ events") }, "the event log should not have the focus yet")
-        // Inside the event log, four rows from the bottom (its border, then the help bar, are below), at column
-        // 240: past column 223, where the X10 encoding runs out of bytes.
-        let row = size.height - 4
-        try outer.command(["send-keys", "-t", "t", "-l", "\u{1B}[<0;240;\(row + 1)M"])
-        try outer.command(["send-keys", "-t", "t", "-l", "\u{1B}[<0;240;\(row + 1)m"])
+        let title = try #require(before.firstIndex { $0.contains("┌ inspector") },
+                                 "the inspector should not have the focus yet:\n\(TmuxHarness.framed(before))")
+        let column = try #require(Array(before[title]).firstIndex(of: "┌"))
+        #expect(column > 223, "the inspector starts at column \(column)")
+        // Two rows into the inspector, ten columns in.
+        let (x, y) = (column + 10 + 1, title + 2 + 1)
+        try outer.command(["send-keys", "-t", "t", "-l", "\u{1B}[<0;\(x);\(y)M"])
+        try outer.command(["send-keys", "-t", "t", "-l", "\u{1B}[<0;\(x);\(y)m"])
         if noMouse {
             // A key typed after the click: once its effect is on screen, the click would have been too.
             try outer.command(["send-keys", "-t", "t", "+"])
             try await view.waitForStatus("25 clients") { $0.clients == 25 }
             let after = try view.capture()
-            #expect(!after.contains { $0.contains("┏ events") }, "a click reached the view despite --no-mouse")
+            #expect(!after.contains { $0.contains("┏ inspector") }, "a click reached the view despite --no-mouse")
         } else {
-            try await view.waitFor("the event log to take the focus") { $0.contains { $0.contains("┏ events") } }
+            try await view.waitFor("the inspector to take the focus") { $0.contains { $0.contains("┏ inspector") } }
         }
         try outer.command(["send-keys", "-t", "t", "q"])
         #expect(try await view.waitForExit() == 0)
