@@ -30,6 +30,8 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
 
     /// True when clicks and the wheel reach the app.
     public var mouseEnabled: Bool { mouseMode != .off }
+    /// Mouse events ncurses handed over together, oldest first, served before anything is read again.
+    private var pendingMouse: [MouseEvent] = []
 
     private init(teardown: TerminalTeardown, colorSupport: ColorSupport, supportsUnicode: Bool, localeIsUTF8: Bool,
                  pairs: ColorPairTable, mouseMode: MouseReporting.Mode = .off) {
@@ -193,6 +195,7 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     /// terminal has gone away (reads keep failing at once) or after `close()`.
     public func readInput(timeoutMs: Int) -> InputEvent? {
         if isClosed { return .endOfInput }
+        if !pendingMouse.isEmpty { return .mouse(pendingMouse.removeFirst()) }
         if quitSignalReceived { return .quitRequested }
         let window = nc_stdscr()
         let timeout = Int32(clamping: max(0, timeoutMs))
@@ -209,9 +212,8 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
         switch status {
         case OK: raw = .character(UInt32(truncatingIfNeeded: value))
         case KEY_CODE_YES where Int32(truncatingIfNeeded: value) == KEY_MOUSE && mouseMode != .off:
-            var report = MEVENT()
-            guard getmouse(&report) == OK else { return nil }
-            raw = .mouse(x: report.x, y: report.y, buttons: report.bstate)
+            deadInput.recordInput()
+            return takeMouseReports()
         case KEY_CODE_YES where Int32(truncatingIfNeeded: value) == MouseReporting.sgrKeyCode
             && mouseMode == .ncursesAndSGR:
             guard let report = readSGRTail() else { return nil }
@@ -284,6 +286,23 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     }
 
     // MARK: - Helpers
+
+    /// Every event ncurses queued with this `KEY_MOUSE`, the oldest returned and the rest kept in `pendingMouse`.
+    ///
+    /// When a press and its release are read together (the loop was busy drawing a frame), ncurses returns one
+    /// `KEY_MOUSE` for both, and `getmouse` hands out the queued events newest first, one a call: taking only the
+    /// first would lose the press, and so the click.
+    private func takeMouseReports() -> InputEvent? {
+        var report = MEVENT()
+        var newestFirst: [MouseEvent] = []
+        while newestFirst.count < 16, getmouse(&report) == OK {
+            if case .mouse(let event) = KeyDecoder.decode(.mouse(x: report.x, y: report.y, buttons: report.bstate)) {
+                newestFirst.append(event)
+            }
+        }
+        pendingMouse.append(contentsOf: newestFirst.reversed())
+        return pendingMouse.isEmpty ? nil : .mouse(pendingMouse.removeFirst())
+    }
 
     /// Reads what follows `ESC [ <` in an SGR mouse report, up to its final `M` or `m`: `0;12;5M`.
     ///

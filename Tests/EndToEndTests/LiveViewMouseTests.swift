@@ -65,6 +65,25 @@ struct LiveViewMouseTests {
         try view.expectTerminalRestored()
     }
 
+    @Test("a terminal without SGR: an X10 press and release read together still select the client clicked")
+    func x10Click() async throws {
+        let view = try await LiveViewSession(["run", "classroom", "--paused"], size: .large)
+        defer { view.shutdown() }
+        let screen = try view.capture()
+        let cell = try #require(Self.clientCell(on: screen), "no client on screen:\n\(TmuxHarness.framed(screen))")
+        // ESC [ M, then 32 + button (3: released), 33 + column, 33 + row; one write, as a busy loop would read it.
+        func report(_ button: Int) -> String {
+            "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + cell.x)))
+                + String(UnicodeScalar(UInt8(33 + cell.y)))
+        }
+        try view.tmux.command(["send-keys", "-t", "t", "-l", report(0) + report(3)])
+        let after = try await view.waitFor("the inspector to show a client") { (Self.inspected($0) ?? 0) > 0 }
+        let id = try #require(Self.inspected(after))
+        #expect(after[cell.y].contains(" \(id) ○") || after[cell.y].contains("○ \(id)"), "\(TmuxHarness.framed(after))")
+        try view.sendKeys("q")
+        #expect(try await view.waitForExit() == 0)
+    }
+
     @Test("with --no-mouse the terminal is never asked for mouse reports and keeps the mouse for selecting text")
     func noMouse() async throws {
         let view = try await LiveViewSession(["run", "classroom", "--paused", "--no-mouse"], size: .large)
