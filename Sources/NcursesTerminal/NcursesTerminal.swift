@@ -27,9 +27,6 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     /// How the mouse is reported: `.off` under `--no-mouse` (the terminal keeps its own selection) or when the
     /// terminal has none.
     let mouseMode: MouseReporting.Mode
-
-    /// True when clicks and the wheel reach the app.
-    public var mouseEnabled: Bool { mouseMode != .off }
     /// Mouse events ncurses handed over together, oldest first, served before anything is read again.
     private var pendingMouse: [MouseEvent] = []
 
@@ -195,8 +192,8 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     /// terminal has gone away (reads keep failing at once) or after `close()`.
     public func readInput(timeoutMs: Int) -> InputEvent? {
         if isClosed { return .endOfInput }
-        if !pendingMouse.isEmpty { return .mouse(pendingMouse.removeFirst()) }
         if quitSignalReceived { return .quitRequested }
+        if !pendingMouse.isEmpty { return .mouse(pendingMouse.removeFirst()) }
         let window = nc_stdscr()
         let timeout = Int32(clamping: max(0, timeoutMs))
         wtimeout(window, timeout)
