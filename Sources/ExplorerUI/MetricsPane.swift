@@ -80,6 +80,7 @@ public enum MetricsPane {
                            style: Theme.switchMark, clippedTo: area)
             }
         }
+        drawCursor(snapshot: snapshot, state: state, area: area, buffer: &buffer)
     }
 
     // MARK: - Switch markers
