@@ -37,7 +37,7 @@ public enum ChartTimeScale {
     public static func span(seconds: Int) -> String {
         let s = max(0, seconds)
         if s < 120 { return "\(s) s" }
-        if s < 7200 { return s % 60 == 0 ? "\(s / 60) min" : "\(s / 60) min \(s % 60) s" }
+        if s < 3600 { return s % 60 == 0 ? "\(s / 60) min" : "\(s / 60) min \(s % 60) s" }
         if s < 172_800 {
             let m = s / 60 % 60
             return m == 0 ? "\(s / 3600) h" : "\(s / 3600) h \(m) min"

@@ -157,8 +157,11 @@ public enum MetricsPane {
         let valueAt = Position(x: block.right - valueWidth, y: block.y)
         let top = compact(scale)
         guard block.height >= 2 else {
+            // At most one column short of the figures' width, so a space always parts it from the chart.
+            let room = valueWidth - 1
             var text = figure(value) + "/" + top + " req/s"
-            if text.count > valueWidth { text = figure(value) + "/" + top + " /s" }
+            if text.count > room { text = (value.map(compact) ?? figure(nil)) + "/" + top + " req/s" }
+            if text.count > room { text = (value.map(compact) ?? figure(nil)) + "/" + top + " /s" }
             buffer.set(string: Format.right(text, valueWidth), at: valueAt, style: style.bolded(), clippedTo: block)
             return
         }
