@@ -57,10 +57,14 @@ struct ChartTimeScaleEndToEndTests {
         // A column closes every `perColumn` simulated seconds: about a wall second at 1000× (more on a loaded
         // machine, whose debug engine may not keep up). Its bar appears in the throughput chart.
         try await view.waitFor("a throughput column", timeout: .seconds(60)) { screen in
+            // The chart's rows: from `thruput` down to the next chart (its top row may be the capacity line).
             guard let rows = ScreenPane.inner(titled: "metrics · last", in: screen),
-                  let thruput = rows.first(where: { $0.hasPrefix("thruput") })
+                  let first = rows.firstIndex(where: { $0.hasPrefix("thruput") }),
+                  let next = rows.firstIndex(where: { $0.hasPrefix("latency") })
             else { return false }
-            return thruput.dropFirst(8).prefix(columns).contains { "▁▂▃▄▅▆▇█".contains($0) }
+            return rows[first..<next].contains { row in
+                row.dropFirst(8).prefix(columns).contains { "▁▂▃▄▅▆▇█".contains($0) }
+            }
         }
     }
 }
