@@ -92,7 +92,8 @@ public struct SampleAccumulator: Sendable, Equatable {
 /// `C`, folding at most five of its buckets per column (the charts' seconds per column are 1, 2, 5 × a power of 10),
 /// so 600 buckets a level give 120 columns at any such `C` up to 5000 s.
 ///
-/// Memory is fixed when the history is made (4 × 600 samples, about 100 KB) and appending a second allocates nothing.
+/// Memory is fixed when the history is made (4 × 600 samples of 128 bytes, about 300 KB) and appending a second
+/// allocates nothing.
 public struct SampleHistory: Sendable {
     /// Bucket widths in seconds, finest first.
     public static let levelSeconds = [1, 10, 100, 1000]
