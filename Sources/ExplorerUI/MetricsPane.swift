@@ -216,10 +216,13 @@ public enum MetricsPane {
         }
     }
 
-    /// A figure as the pane prints it; `—` when there is none (nothing completed), never a misleading 0.
-    /// One decimal below `wholeFrom`, none from there up.
+    /// A figure as the pane prints it; `—` when there is none (nothing completed), never a misleading 0, and `<0.1`
+    /// for a positive value that would round to 0.0. One decimal below `wholeFrom`, none from there up.
     static func figure(_ value: Double?, wholeFrom: Double = 10_000) -> String {
         guard let value else { return Glyphs.emDash.description }
+        // A rate folded over a wide column can be tiny yet not zero (one loss in 1000 s): its bar shows, so must its
+        // figure.
+        if value > 0 && value < 0.05 { return "<0.1" }
         return Format.fixed(value, decimals: value < wholeFrom ? 1 : 0)
     }
 

@@ -70,10 +70,10 @@ public enum ServerPanel {
     }
 
     /// `server · util, mean: last 20 s`: the window of the panel's two figures that are not "now" (the charts'
-    /// newest column); plain `server` when that does not fit in `room`.
+    /// newest column, in seconds as the metrics title's `s/col`: 32 columns at most, so it fits at 80×24); plain
+    /// `server` when that does not fit in `room`.
     static func title(_ snapshot: Snapshot, room: Int) -> String {
-        let window = "server \(Glyphs.dot) util, mean: last "
-            + ChartTimeScale.span(seconds: max(1, snapshot.secondsPerColumn))
+        let window = "server \(Glyphs.dot) util, mean: last \(max(1, snapshot.secondsPerColumn)) s"
         return window.count <= room ? window : "server"
     }
 

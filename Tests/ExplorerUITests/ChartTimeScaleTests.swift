@@ -188,6 +188,17 @@ struct ChartTimeScaleTests {
         #expect(meshLines[2].hasPrefix("│max 80") && meshLines[2].contains("no one cap"), "\(meshLines[2])")
     }
 
+    @Test("a rate folded over a wide column that rounds to 0.0 reads <0.1 beside its bar")
+    func tinyRate() {
+        var snapshot = Self.columns([50, 80], seconds: 1000)
+        snapshot.series[1].rejected = 1  // one loss in 1000 s: 0.001 a second
+        let lines = Fixtures.lines(width: 44, height: 7) {
+            MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(lines[5].hasPrefix("│lost") && lines[5].contains("█") && lines[5].contains("<0.1 /s"), "\(lines[5])")
+        #expect(MetricsPane.figure(0) == "0.0" && MetricsPane.figure(0.05) == "0.1")
+    }
+
     @Test("an overloaded bottleneck: the server panel's mean queue and util are the metrics' newest column's")
     func serverPanelAgreesWithMetrics() throws {
         var s = Scenario(name: "bottleneck")
