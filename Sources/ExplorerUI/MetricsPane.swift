@@ -94,7 +94,8 @@ public enum MetricsPane {
         let sparkX = chart.x
         // The throughput chart is drawn against the server's capacity (workers ÷ service time), the queue chart
         // against the queue's: a full bar means "at capacity". A mesh has no one capacity.
-        let central = snapshot.architecture == .clientServer ? snapshot.server : nil
+        let capacity = snapshot.architecture == .clientServer ? snapshot.server?.capacityRPS : nil
+        let cap = capacity.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
 
         for (i, metric) in metrics.enumerated() {
             let top = inner.y + i * rowsEach
@@ -104,7 +105,7 @@ public enum MetricsPane {
             let isThroughput = metric.label == "thruput"
             var spark = Sparkline(series.map { metric.value($0) ?? 0 }, style: metric.style, symbols: state.symbols)
             if metric.label == "queue", let cap = snapshot.server?.queueCapacity, cap > 0 { spark.max = Double(cap) }
-            if isThroughput, let cap = central?.capacityRPS, cap > 0, cap.isFinite {
+            if isThroughput, let cap {
                 spark.max = max(cap, spark.scale(width: sparkWidth))
                 // A one-row chart has no room for a line: its top is the scale, said in its figure.
                 if block.height >= 2 { spark.line = cap; spark.lineStyle = metric.style }
@@ -117,7 +118,7 @@ public enum MetricsPane {
             let value = newest.flatMap(metric.value)
             let valueAt = Position(x: block.right - valueWidth, y: block.y)
             if isThroughput {
-                drawThroughputFigures(value, scale: spark.scale(width: sparkWidth), capacity: central?.capacityRPS,
+                drawThroughputFigures(value, scale: spark.scale(width: sparkWidth), capacity: cap,
                                       block: block, style: metric.style, symbols: state.symbols, buffer: &buffer)
             } else {
                 let text = Format.right(figure(value), 8) + " " + Format.left(metric.unit, 5)
