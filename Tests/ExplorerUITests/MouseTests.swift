@@ -206,3 +206,27 @@ struct MouseTests {
         #expect(app.state.focus == .events)
     }
 }
+
+/// The readout tests' view of the charts: each metric's rows, and the screen column and span that show a second,
+/// read through the pane's own mapping (`MetricsPane.chart(snapshot:area:)`).
+private struct ChartUnderTest {
+    struct Shown { let first: Int; let last: Int; let sample: SecondSample }
+    let blocks: [Rect]
+    let snapshot: Snapshot
+    let area: Rect
+
+    func column(ofSecond second: Int) -> (x: Int, bucket: Shown)? {
+        guard let (x, column) = MetricsPane.chartColumn(ofSecond: second, snapshot: snapshot, area: area) else {
+            return nil
+        }
+        let from = Int(column.from / SimTime.nanosPerSecond), to = Int(column.to / SimTime.nanosPerSecond)
+        return (x, Shown(first: from + 1, last: to, sample: column.sample))
+    }
+}
+
+extension MetricsPane {
+    fileprivate static func chartColumns(snapshot: Snapshot, area: Rect) -> ChartUnderTest? {
+        let blocks = chartBlocks(chart(snapshot: snapshot, area: area), area: area)
+        return blocks.isEmpty ? nil : ChartUnderTest(blocks: blocks, snapshot: snapshot, area: area)
+    }
+}

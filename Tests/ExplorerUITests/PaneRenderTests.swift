@@ -132,9 +132,9 @@ struct PaneRenderTests {
             ServerPanel.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "┌ server ──────────────────────────┐",
-            "│UP  workers ■■■□ 3/4  util 75%    │",
-            "│queue ████░░░░░░░░░░░░░░░░░┃ 12/64│",
+            "┌ server · util, mean: last 1 s ───┐",
+            "│UP  workers ■■■□ 3/4  util 50%    │",
+            "│queue ██░░░░░░░░░░┃ 12/64 mean 8.0│",
             "│capacity 100.0 req/s              │",
             "│offered  12.0 req/s               │",
             "│rejected 30  timed out 5  failed 2│",
@@ -150,9 +150,9 @@ struct PaneRenderTests {
             ServerPanel.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(buffer.lines() == [
-            "┌ server ──────────────────────────┐",
-            "│UP  workers ■■■□ 3/4  util 75%    │",
-            "│queue █████████████████████┃ 64/64│",
+            "┌ server · util, mean: last 1 s ───┐",
+            "│UP  workers ■■■□ 3/4  util 50%    │",
+            "│queue ████████████┃ 64/64 mean 8.0│",
             "│capacity 100.0 req/s              │",
             "│offered  130.0 req/s ⚠ > capacity │",
             "│ OVERLOAD · queue full, rejecting │",
@@ -172,21 +172,22 @@ struct PaneRenderTests {
             MetricsPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "┌ metrics · last 60 s · 3 s/col ───────────┐",
-            "│thruput ▇▆▇▇▆█▆▇▆▇▇▆█▆▇▆▇▇▆█    16.0 req/s│",
-            "│latency ██▇████▇████▇████▇██    51.0 ms   │",
-            "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   │",
-            "│queue   ▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁     8.0 req  │",
-            "│lost                       █     3.0 /s   │",
+            "┌ metrics · last 20 s · 1 s/col ───────────┐",
+            "│thruput ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁  16/100 req/s│",
+            "│latency █▇▇▇██▇▇▇██▇▇▇██▇▇▇█    51.0 ms   │",
+            "│p95     ▇█▅▆▆▇▇█▅▆▆▇▇█▅▆▆▇▇█   140.0 ms   │",
+            "│queue   ▁▁▂▂▃▃▄▄ ▁▁▂▂▃▃▄▄ ▁▁     8.0 req  │",
+            "│lost                     ▃▅█     3.0 /s   │",
             "│since t=0: 0.7% failed · 3.1% rejected    │",
             "└──────────────────────────────────────────┘",
         ])
     }
 
-    @Test("a narrow metrics pane folds seconds so the window spans at least 60 s")
+    @Test("columns of several seconds are folded exactly and aligned on whole multiples of their width")
     func metricsFoldedColumns() {
-        // 90 seconds, flat except where a column's average is to be read off. 54 wide gives 30 sparkline columns, so
-        // ceil(60 / 30) = 2 s a column: seconds 31…90, the newest column holding 89–90 and the oldest 31–32.
+        // 90 seconds, flat except where a column's figures are to be read off, folded as the engine's history folds
+        // them into 2 s columns (54 wide gives 30 columns: seconds 31…90, the newest column holding 89–90 and the
+        // oldest 31–32).
         let series = (1...90).map { s in
             var sample = SecondSample(second: s, architecture: .clientServer, nodes: 8)
             sample.completed = s == 90 ? 30 : s == 30 ? 1000 : 10
@@ -196,24 +197,25 @@ struct PaneRenderTests {
             sample.rejected = s == 89 ? 2 : s == 90 ? 4 : 0
             return sample
         }
+        var snapshot = Fixtures.snapshot(series: SampleAccumulator.columns(of: series, secondsPerColumn: 2))
+        snapshot.secondsPerColumn = 2
         let lines = Fixtures.lines(width: 54, height: 8) {
-            MetricsPane.render(snapshot: Fixtures.snapshot(series: series), state: Fixtures.state(), area: $0,
-                               buffer: &$1)
+            MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
-        // thruput: 89–90 averages (10 + 30) / 2 = 20 req/s, the tallest; every other column 10, half a bar (▄).
-        //   Second 30's 1000 is outside the window, or it would set the scale.
-        // latency: 75–76 averages (40 + 80) / 2 = 60 ms, the tallest; 40 / 60 of 8 eighths rounds to ▅.
+        // thruput (against the server's 100 req/s): 89–90 folds (10 + 30) / 2 = 20 req/s, ▂; every other column 10, ▁.
+        //   Second 30's 1000 is outside the window. The figure is the newest column's rate over the chart's top.
+        // latency: 75–76 is weighted by completions, (40 + 80) / 2 = 60 ms, the tallest; 40 / 60 of 8 eighths, ▅.
         // p95: the column 61–62 keeps its worse second, 200 ms, not the mean 150; the rest 100 of 200, ▄.
         // queue (against the capacity, 64): the oldest column 31–32 averages (48 + 16) / 2 = 32, ▄; were the columns
-        //   aligned to the oldest second instead (30–31: 56) it would read ▇.
-        // rejects: 89–90 averages (2 + 4) / 2 = 3, the only bar. The figures on the right are the newest second's.
+        //   aligned on odd seconds (30–31: 56) it would read ▇.
+        // lost: 89–90 is (2 + 4) / 2 = 3 a second, the only bar. The figures on the right are the newest column's.
         #expect(lines == [
             "┌ metrics · last 60 s · 2 s/col ─────────────────────┐",
-            "│thruput ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄█    30.0 req/s│",
+            "│thruput ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▂  20/100 req/s│",
             "│latency ▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅█▅▅▅▅▅▅▅    40.0 ms   │",
             "│p95     ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄█▄▄▄▄▄▄▄▄▄▄▄▄▄▄   100.0 ms   │",
             "│queue   ▄                                  0.0 req  │",
-            "│lost                                 █     4.0 /s   │",
+            "│lost                                 █     3.0 /s   │",
             "│since t=0: 0.7% failed · 3.1% rejected              │",
             "└────────────────────────────────────────────────────┘",
         ])
