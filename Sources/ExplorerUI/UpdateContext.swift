@@ -12,6 +12,8 @@ public struct UpdateContext: Sendable {
     public var switches: Int?
     /// The architecture now.
     public var architecture: Architecture
+    /// When the architecture switched (`snapshot.switches`): whether an event's node was a client or a peer.
+    public var switchTimes: [SimTime] = []
 
     public init(wallNanos: UInt64 = 0, activeNodes: Int, recentEvents: [NetworkEvent] = [], switches: Int? = nil,
                 architecture: Architecture = .clientServer) {
@@ -23,5 +25,6 @@ public struct UpdateContext: Sendable {
     public init(wallNanos: UInt64, snapshot: Snapshot) {
         self.init(wallNanos: wallNanos, activeNodes: snapshot.activeNodeCount, recentEvents: snapshot.recentEvents,
                   switches: snapshot.switches.count, architecture: snapshot.architecture)
+        switchTimes = snapshot.switches
     }
 }
