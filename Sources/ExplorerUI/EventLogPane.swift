@@ -133,7 +133,11 @@ struct EventLogLayout {
         for i in start..<(start + count) {
             let isSelected = i == (selected ?? (anchored ? -1 : start))
             if isSelected, !unfolded.isEmpty {
-                for (k, row) in unfolded.prefix(max(1, min(main, unfolded.count))).enumerated() {
+                let shown = max(1, min(main, unfolded.count))
+                for (k, row) in unfolded.prefix(shown).enumerated() {
+                    // A text longer than the pane is tall ends in `…` on its last row, as a cut line does.
+                    let row = k == shown - 1 && shown < unfolded.count
+                        ? Line(row.spans + [Span(state.symbols.ellipsis)]) : row
                     rows.append(k == 0 ? .line(row, selected: true) : .continuation(row, selected: true))
                 }
             } else {

@@ -118,7 +118,7 @@ enum EventWords {
             case .lockedOut: return "\(by ?? who) locked out of \(account ?? "its account")"
             default:
                 if let account { return "wrong password: \(account)" + from }
-                return nodeClass == .server ? "wrong password at the server" + from : "wrong share password: \(who)" + from
+                return (nodeClass == .peer ? "wrong share password at " : "wrong password at ") + who + from
             }
         case .lockout:
             return "\(account ?? who) locked" + (by.map { " after guesses from " + $0 } ?? "")
