@@ -145,6 +145,8 @@ struct EventLogLines {
     /// Security and failure lines older than the `limit`-th line (at most `keptLimit` of them): what the log keeps in
     /// view when newer lines fill the pane.
     var keptBeyond: [EventLogLine] = []
+    /// Events and steps the walk looked at: what the build cost.
+    var visited = 0
 
     /// Events of one kind at one class of node, with the same outcome, are repeats of each other.
     private struct GroupKey: Hashable {
@@ -170,6 +172,7 @@ struct EventLogLines {
         var previous: Int?
         var previousBeyond: Int?
         source.forEachNewestFirst { subject, architecture in
+            result.visited += 1
             guard source.admits(subject, architecture: architecture) else { return true }
             let full = result.lines.count >= limit
             if full, let last = result.lines.last, result.keptBeyond.count >= keptLimit, previous == nil,

@@ -312,4 +312,25 @@ struct EventLogTests {
             "└──────────────────────────────────────────────────────────┘",
         ])
     }
+
+    // MARK: - Cost
+
+    @Test("grouping walks only the events the pane's lines need, not every event held")
+    func groupingCostFollowsThePane() {
+        // 2,000 lines of their own (the server overloaded and recovered by turns, a second apart), then 1,000 peer
+        // overloads in one second, grouped into one line: 9 rows need the group and 8 lines more.
+        let older = (0..<2000).map { i in
+            NetworkEvent(time: .seconds(Double(i)), kind: i % 2 == 0 ? .overload : .recovered, node: 0, detail: "")
+        }
+        let burst = Self.flood().dropFirst(2).map { e in
+            var e = e
+            e.time += .seconds(3000)
+            return e
+        }
+        let source = EventLogSource(events: older + burst, steps: [], architecture: .peerMesh, switches: [],
+                                    filter: .all, search: nil)
+        let built = EventLogLines.build(source, limit: 9)
+        #expect(built.lines.count == 9 && built.lines[0].count == 1000)
+        #expect(built.visited <= 1000 + 8 + 3, "visited \(built.visited) of 3,000")
+    }
 }
