@@ -72,6 +72,9 @@ struct EventLogSource {
     var filter: EventFilter
     /// The search, lowercased; nil or empty shows every line.
     var search: String?
+    /// Whether each event and each step holds the search, worked out once (the pane and its title both ask).
+    private var eventMatches: [Bool] = []
+    private var stepMatches: [Bool] = []
 
     init(events: [NetworkEvent], steps: [StepLogEntry], architecture: Architecture, switches: [SimTime],
          filter: EventFilter, search: String?) {
@@ -79,6 +82,16 @@ struct EventLogSource {
         self.filter = filter
         let trimmed = search.map { $0.lowercased() }
         self.search = trimmed?.isEmpty == false ? trimmed : nil
+        guard let wanted = self.search else { return }
+        var eventMatches = [Bool](repeating: false, count: events.count)
+        var stepMatches = [Bool](repeating: false, count: steps.count)
+        walk { subject, architecture, index in
+            let hit = EventLogText.searchText(subject, architecture: architecture).lowercased().contains(wanted)
+            if case .event = subject { eventMatches[index] = hit } else { stepMatches[index] = hit }
+            return true
+        }
+        self.eventMatches = eventMatches
+        self.stepMatches = stepMatches
     }
 
     init(snapshot: Snapshot, state: AppState) {
@@ -91,9 +104,19 @@ struct EventLogSource {
                   switches: context.switchTimes, filter: state.eventFilter, search: state.logSearch)
     }
 
-    /// Calls `body` with every event and step, newest first, each with the architecture in force at its time, until
-    /// `body` returns false. A step comes after (is older than) the events of its own instant: it caused them.
-    func forEachNewestFirst(_ body: (EventLogLine.Subject, Architecture) -> Bool) {
+    /// Calls `body` with every event and step, newest first, each with the architecture in force at its time and
+    /// whether it holds the search (true when there is none), until `body` returns false.
+    func forEachNewestFirst(_ body: (EventLogLine.Subject, Architecture, _ matches: Bool) -> Bool) {
+        walk { subject, architecture, index in
+            guard search != nil else { return body(subject, architecture, true) }
+            if case .event = subject { return body(subject, architecture, eventMatches[index]) }
+            return body(subject, architecture, stepMatches[index])
+        }
+    }
+
+    /// Every event and step, newest first, with the architecture at its time and its index in `events` or `steps`.
+    /// A step comes after (is older than) the events of its own instant: it caused them.
+    private func walk(_ body: (EventLogLine.Subject, Architecture, Int) -> Bool) {
         var e = events.count - 1, s = steps.count - 1
         var switchesAfter = 0, sw = switches.count - 1
         while e >= 0 || s >= 0 {
@@ -104,33 +127,27 @@ struct EventLogSource {
             let architecture = switchesAfter % 2 == 0 ? self.architecture
                 : self.architecture == .peerMesh ? .clientServer : .peerMesh
             let subject: EventLogLine.Subject = takeEvent ? .event(events[e]) : .step(steps[s])
+            let index = takeEvent ? e : s
             if takeEvent { e -= 1 } else { s -= 1 }
-            if !body(subject, architecture) { return }
+            if !body(subject, architecture, index) { return }
         }
     }
 
-    /// True when the filter and the search let `subject` through.
-    func admits(_ subject: EventLogLine.Subject, architecture: Architecture) -> Bool {
+    /// True when the filter lets `subject` through (the search is the walk's `matches`).
+    func filterAdmits(_ subject: EventLogLine.Subject) -> Bool {
         switch subject {
-        case .event(let event): guard filter.admits(event.kind) else { return false }
-        case .step: guard filter.admitsSteps else { return false }
+        case .event(let event): filter.admits(event.kind)
+        case .step: filter.admitsSteps
         }
-        guard let search else { return true }
-        return EventLogText.searchText(subject, architecture: architecture).lowercased().contains(search)
     }
 
     /// How many events and steps the search matches, of those the filter lets through: the title's `3 of 120`.
     func searchCounts() -> (matching: Int, of: Int) {
         var matching = 0, of = 0
-        forEachNewestFirst { subject, architecture in
-            let filtered: Bool
-            switch subject {
-            case .event(let event): filtered = filter.admits(event.kind)
-            case .step: filtered = filter.admitsSteps
-            }
-            if filtered {
+        forEachNewestFirst { subject, _, matches in
+            if filterAdmits(subject) {
                 of += 1
-                if admits(subject, architecture: architecture) { matching += 1 }
+                if matches { matching += 1 }
             }
             return true
         }
@@ -171,9 +188,9 @@ struct EventLogLines {
         // The line the previous admitted event went to: a repeat that follows it directly joins it.
         var previous: Int?
         var previousBeyond: Int?
-        source.forEachNewestFirst { subject, architecture in
+        source.forEachNewestFirst { subject, architecture, matches in
             result.visited += 1
-            guard source.admits(subject, architecture: architecture) else { return true }
+            guard matches, source.filterAdmits(subject) else { return true }
             let full = result.lines.count >= limit
             if full, let last = result.lines.last, result.keptBeyond.count >= keptLimit, previous == nil,
                last.time - subjectTime(subject) > sameMoment {

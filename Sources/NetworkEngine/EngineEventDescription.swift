@@ -20,7 +20,7 @@ extension Engine {
                 facts.node = memberName(c + 1)
                 facts.words = "\(memberName(c + 1)) sends its next request"
             } else {
-                facts.words = "an arrival that sends nothing (its client is down or left)"
+                facts.words = "an arrival that sends nothing: its client is down, or the population changed"
             }
         }
         if case .serviceDone(let worker, _) = e {
