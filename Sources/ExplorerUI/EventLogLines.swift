@@ -29,7 +29,7 @@ struct EventLogLine: Equatable {
     var newest: Subject
     /// The architecture in force at the newest event: whether its nodes are clients or peers.
     var architecture: Architecture
-    var nodeClass: NodeClass
+    var nodeClass: EventNodeClass
     /// Events the line stands for (1 unless repeats were grouped).
     var count = 1
     var oldestTime: SimTime
@@ -168,7 +168,7 @@ struct EventLogLines {
     /// Events of one kind at one class of node, with the same outcome, are repeats of each other.
     private struct GroupKey: Hashable {
         var kind: NetworkEvent.Kind
-        var nodeClass: NodeClass
+        var nodeClass: EventNodeClass
         var outcome: NetworkEvent.Outcome?
     }
 
@@ -198,7 +198,7 @@ struct EventLogLines {
             }
             var key: GroupKey?
             if case .event(let event) = subject, EventWords.wording(event.kind).groups {
-                key = GroupKey(kind: event.kind, nodeClass: NodeClass(node: event.node, architecture: architecture),
+                key = GroupKey(kind: event.kind, nodeClass: EventNodeClass(node: event.node, architecture: architecture),
                                outcome: event.outcome)
             }
             if let key, let i = open[key], previous == i || result.lines[i].time - subjectTime(subject) < sameMoment {
@@ -244,7 +244,7 @@ extension EventLogLine {
         self.architecture = architecture
         switch subject {
         case .event(let e):
-            nodeClass = NodeClass(node: e.node, architecture: architecture)
+            nodeClass = EventNodeClass(node: e.node, architecture: architecture)
             oldestTime = e.time; lowestNode = e.node; highestNode = e.node
         case .step(let s):
             nodeClass = .server

@@ -18,7 +18,7 @@ public enum EventSeverity: String, Sendable, CaseIterable {
 
 /// What a node is, as the log names it: node 0 is the server; the others are clients under client-server and peers in
 /// a mesh.
-public enum NodeClass: String, Sendable, CaseIterable {
+public enum EventNodeClass: String, Sendable, CaseIterable {
     case server, client, peer
 
     /// The class of node `node` while `architecture` was in force.
@@ -106,9 +106,9 @@ enum EventWords {
     static func summary(_ event: NetworkEvent, architecture: Architecture) -> String {
         let wording = wording(event.kind)
         if wording.sentenceIsLine { return event.detail }
-        let nodeClass = NodeClass(node: event.node, architecture: architecture)
+        let nodeClass = EventNodeClass(node: event.node, architecture: architecture)
         let who = nodeClass.label(event.node)
-        let by = event.peer.map { NodeClass(node: $0, architecture: architecture).label($0) }
+        let by = event.peer.map { EventNodeClass(node: $0, architecture: architecture).label($0) }
         let from = by.map { ", from " + $0 } ?? ""
         let account = event.account.map { "account \($0)" }
         switch event.kind {
@@ -135,7 +135,7 @@ enum EventWords {
 
     /// What a group of `kind` events at nodes of `nodeClass` is called: `peer overloads`, `clients down`,
     /// `wrong passwords at the server`.
-    static func groupName(_ kind: NetworkEvent.Kind, _ nodeClass: NodeClass, outcome: NetworkEvent.Outcome?) -> String {
+    static func groupName(_ kind: NetworkEvent.Kind, _ nodeClass: EventNodeClass, outcome: NetworkEvent.Outcome?) -> String {
         let wording = wording(kind)
         switch kind {
         case .overload, .recovered: return nodeClass.rawValue + " " + wording.many
