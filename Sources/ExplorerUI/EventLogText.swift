@@ -16,6 +16,8 @@ enum EventLogText {
         var spans = [Span(time(line.time) + " ", style: Theme.muted)]
         switch line.newest {
         case .step(let step):
+            // Steps are often a few microseconds apart: their time to the millisecond, as the status line says it.
+            spans[0] = Span(Format.fixed(step.time.inSeconds, decimals: 3) + "s ", style: Theme.muted)
             spans.append(Span(String(EventWords.stepGlyph.character) + " step:", style: stepStyle))
             spans.append(Span(" " + step.text))
         case .event(let event):

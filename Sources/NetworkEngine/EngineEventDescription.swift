@@ -6,7 +6,8 @@ extension Engine {
     /// The words open with the facts, then the sentence: `kind · node · request: what happened`, for example
     /// `request · server · request 17.3 of client 12: a request reaches the server`. The node is where the event
     /// happens (absent for events of the whole run, such as the second's tick); the request is named where the event
-    /// carries one, as `slot.use` (the request table's slot and how many requests have used it, together unique).
+    /// carries one, as `slot.use` (the request table's slot, and which use of that slot it is, counted from 1:
+    /// together unique).
     public func stepDescribed() -> String? {
         guard let e = kernel.next(until: .max) else { return nil }
         var facts = describe(e)
@@ -129,9 +130,10 @@ extension Engine {
         return servers.server(peer).request(on: worker)
     }
 
-    /// `request 17.3 of client 12`: the reference as `slot.use`, and who asked while the request is live.
+    /// `request 17.3 of client 12`: the reference as `slot.use` (the third request in slot 17), and who asked while
+    /// the request is live.
     private func requestName(_ ref: RequestRef) -> String {
-        let id = "request \(ref.slot).\(ref.token)"
+        let id = "request \(ref.slot).\(ref.token &+ 1)"
         return ctx.requests.isLive(ref) ? id + " of " + requester(ref) : id
     }
 

@@ -294,11 +294,11 @@ struct EventLogTests {
         #expect(Self.log(Fixtures.snapshot(), state, height: 10) == [
             "┌ events · all ────────────────────────────────────────────┐",
             "│70.0s ↑ client 5 back up                                  │",
-            "│60.5s ▸ step: tick: the simulated second closes           │",
+            "│60.500s ▸ step: tick: the simulated second closes         │",
             "│60.1s ? wrong password at client 4                        │",
             "│55.0s ✓ server recovered                                  │",
             "│41.2s ✗ client 5 down                                     │",
-            "│41.2s ▸ step: arrival · client 5: client 5 sends its next…│",
+            "│41.200s ▸ step: arrival · client 5: client 5 sends its ne…│",
             "│30.0s ▲ server overloaded: queue full                     │",
             "│12.5s + 5 clients joined (now 13)                         │",
             "└──────────────────────────────────────────────────────────┘",
