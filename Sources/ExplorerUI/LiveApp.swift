@@ -136,10 +136,8 @@ public final class LiveApp {
             case .stepOnce:
                 let what = model.stepDescribed()
                 snapshotIsStale = true
-                let message = what.map { "t=" + Format.fixed(model.now.inSeconds, decimals: 3) + "s: " + $0 }
-                    ?? "nothing left to run"
-                _ = update(&state, .commandOutcome(CommandOutcome(accepted: what != nil, message: message)),
-                           context: context())
+                // The status line says it and the event log keeps it, among the events it caused.
+                _ = update(&state, .stepped(what.map { StepLogEntry(time: model.now, text: $0) }), context: context())
             case .restartScenario:
                 let time = model.now
                 model = model.restarted()

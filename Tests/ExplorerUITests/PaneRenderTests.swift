@@ -223,25 +223,25 @@ struct PaneRenderTests {
 
     // MARK: - Event log
 
-    @Test("the event log lists every kind newest first with its time, node and detail")
+    @Test("the event log lists every kind newest first in words: its time, glyph, node and what happened")
     func eventLogAll() {
         let lines = Fixtures.lines(width: 60, height: 9) {
             EventLogPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
             "┌ events · all ────────────────────────────────────────────┐",
-            "│t=70.0s node_up #5 client 5 is back                       │",
-            "│t=60.1s login_failure #4 wrong password for alice         │",
-            "│t=55.0s recovered #0 queue drained to 20                  │",
-            "│t=41.2s node_down #5 client 5 crashed                     │",
-            "│t=30.0s overload #0 queue full (64/64): rejecting requests│",
-            "│t=12.5s nodes_added #9 5 clients joined (now 13)          │",
+            "│70.0s ↑ client 5 back up                                  │",
+            "│60.1s ? wrong password at client 4                        │",
+            "│55.0s ✓ server recovered                                  │",
+            "│41.2s ✗ client 5 down                                     │",
+            "│30.0s ▲ server overloaded: queue full                     │",
+            "│12.5s + 5 clients joined (now 13)                         │",
             "│                                                          │",
             "└──────────────────────────────────────────────────────────┘",
         ])
     }
 
-    @Test("the failures filter keeps node_down and node_up, and its name is in the focused title")
+    @Test("the failures filter keeps nodes down and back up, and its name is in the focused title")
     func eventLogFiltered() {
         let state = Fixtures.state { $0.eventFilter = .failures; $0.focus = .events }
         let lines = Fixtures.lines(width: 44, height: 6) {
@@ -249,8 +249,8 @@ struct PaneRenderTests {
         }
         #expect(lines == [
             "┏ events · failures ━━━━━━━━━━━━━━━━━━━━━━━┓",
-            "┃t=70.0s node_up #5 client 5 is back       ┃",
-            "┃t=41.2s node_down #5 client 5 crashed     ┃",
+            "┃70.0s ↑ client 5 back up                  ┃",
+            "┃41.2s ✗ client 5 down                     ┃",
             "┃                                          ┃",
             "┃                                          ┃",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
@@ -259,27 +259,27 @@ struct PaneRenderTests {
 
     @Test("scrolling the event log skips the newest events and says how far it scrolled")
     func eventLogScrolled() {
-        let state = Fixtures.state { $0.eventScroll = 2; $0.focus = .events }
+        let state = Fixtures.state { $0.eventScroll = 2 }
         let lines = Fixtures.lines(width: 44, height: 5) {
             EventLogPane.render(snapshot: Fixtures.snapshot(), state: state, area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "┏ events · all · ↓2 ━━━━━━━━━━━━━━━━━━━━━━━┓",
-            "┃t=55.0s recovered #0 queue drained to 20  ┃",
-            "┃t=41.2s node_down #5 client 5 crashed     ┃",
-            "┃t=30.0s overload #0 queue full (64/64): r…┃",
-            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+            "┌ events · all · ↓2 ───────────────────────┐",
+            "│55.0s ✓ server recovered                  │",
+            "│41.2s ✗ client 5 down                     │",
+            "│30.0s ▲ server overloaded: queue full     │",
+            "└──────────────────────────────────────────┘",
         ])
     }
 
-    @Test("an event's kind is coloured: overload red and bold, recovered green, security magenta")
+    @Test("an event's glyph is coloured by its kind: overload red and bold, recovered green, security magenta")
     func eventColours() {
         let buffer = Fixtures.buffer(width: 60, height: 9) {
             EventLogPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
-        #expect(buffer[9, 5].grapheme == "o" && buffer[9, 5].style.fg == .indexed(196) && buffer[9, 5].style.bold)
-        #expect(buffer[9, 3].grapheme == "r" && buffer[9, 3].style.fg == .indexed(71))
-        #expect(buffer[9, 2].grapheme == "l" && buffer[9, 2].style.fg == .indexed(170))
+        #expect(buffer[7, 5].grapheme == "▲" && buffer[7, 5].style.fg == .indexed(196) && buffer[7, 5].style.bold)
+        #expect(buffer[7, 3].grapheme == "✓" && buffer[7, 3].style.fg == .indexed(71))
+        #expect(buffer[7, 2].grapheme == "?" && buffer[7, 2].style.fg == .indexed(170))
     }
 
     // MARK: - Inspector
@@ -378,11 +378,10 @@ struct PaneRenderTests {
             HelpOverlay.render(state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "                                                                                ",
             "      ╔ keys · ? or Esc closes ═════════════════════════════════════════╗       ",
             "      ║ q  F10  Ctrl-C  quit                                            ║       ",
             "      ║ ?  F1           show or hide this help                          ║       ",
-            "      ║ Esc             close this help, or the chart readout           ║       ",
+            "      ║ Esc             close help/readout; fold or unselect log line   ║       ",
             "      ║ space  p        pause or resume the simulation                  ║       ",
             "      ║ .               one event at a time (pauses first)              ║       ",
             "      ║ <  ,            slower (down to 0.1×)                           ║       ",
@@ -391,7 +390,8 @@ struct PaneRenderTests {
             "      ║ -  _            remove clients or peers                         ║       ",
             "      ║ tab  shift-tab  focus the next / previous pane                  ║       ",
             "      ║ ←  →            select the previous / next node                 ║       ",
-            "      ║ ↑  ↓            jump through nodes; scroll the event log        ║       ",
+            "      ║ ↑  ↓            jump through nodes; select an event-log line    ║       ",
+            "      ║ enter           unfold or fold the selected event-log line      ║       ",
             "      ║ x               crash or revive the selected node (server)      ║       ",
             "      ║ f               flash crowd: a burst of requests at once        ║       ",
             "      ║ e               event filter: all, security, overload, failures ║       ",
@@ -401,6 +401,6 @@ struct PaneRenderTests {
             "      ╚═════════════════════════════════════════════════════════════════╝       ",
             "                                                                                ",
         ])
-        #expect(KeyBindings.all.count == 18)
+        #expect(KeyBindings.all.count == 19)
     }
 }
