@@ -57,7 +57,7 @@ struct EventFieldsTests {
         case .loginFailure, .breach: e.node == 0 ? ["account", "peer", "outcome"] : ["peer", "outcome"]
         case .unauthorized: ["account", "peer", "outcome"]
         case .lockout: ["account", "peer"]
-        case .overload, .recovered, .nodeDown, .nodeUp, .nodesAdded, .nodesRemoved, .flashCrowd, .toggle, .attack: []
+        case .overload, .recovered, .nodeDown, .nodeUp, .nodesAdded, .nodesRemoved, .flashCrowd, .toggle, .attack, .setting: []
         }
     }
 
