@@ -12,6 +12,8 @@ public struct UpdateContext: Sendable {
     public var switches: Int?
     /// The architecture now.
     public var architecture: Architecture
+    /// The server's workers while it is shown (what `[` and `]` change by one); nil in a peer mesh.
+    public var serverWorkers: Int? = nil
 
     public init(wallNanos: UInt64 = 0, activeNodes: Int, recentEvents: [NetworkEvent] = [], switches: Int? = nil,
                 architecture: Architecture = .clientServer) {
@@ -23,5 +25,6 @@ public struct UpdateContext: Sendable {
     public init(wallNanos: UInt64, snapshot: Snapshot) {
         self.init(wallNanos: wallNanos, activeNodes: snapshot.activeNodeCount, recentEvents: snapshot.recentEvents,
                   switches: snapshot.switches.count, architecture: snapshot.architecture)
+        serverWorkers = snapshot.server?.workers
     }
 }
