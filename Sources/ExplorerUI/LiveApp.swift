@@ -179,12 +179,14 @@ public final class LiveApp {
         let target = start + delta
         var hitBudget = false
         // Waiting for an event (`:pause-on`), the loop runs one event at a time and reads the model's tally after
-        // each, so the clock stops on the event that fired rather than a frame's worth of events later.
+        // each, so the clock stops at the very event that fired (`advance` with no events to run only says whether
+        // one is due, or moves the clock to the target when none is).
         let trigger = state.pauseOn
         let before = trigger == nil ? EventTally() : model.tally
         var fired: EventTally?
-        while !model.advance(to: target, maxEvents: trigger == nil ? max(1, pacing.eventsPerCheck) : 1) {
+        while !model.advance(to: target, maxEvents: trigger == nil ? max(1, pacing.eventsPerCheck) : 0) {
             if let trigger {
+                guard model.step() else { break }
                 let after = model.tally
                 if trigger.fired(from: before, to: after) { fired = after; break }
             }
@@ -192,9 +194,6 @@ public final class LiveApp {
                 hitBudget = true
                 break
             }
-        }
-        if let trigger, fired == nil, case let after = model.tally, trigger.fired(from: before, to: after) {
-            fired = after
         }
         snapshotIsStale = true
         meter.record(wall: wall, simulated: model.now - start, hitBudget: hitBudget)
