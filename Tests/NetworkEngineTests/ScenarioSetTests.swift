@@ -60,6 +60,22 @@ struct ScenarioSetTests {
         #expect(engine.requestAudit.isConserved)
     }
 
+    /// 200 clients at 1.5/s offer 300 requests/s, more than 4 or 8 workers serve (100/s, 200/s): every worker is busy
+    /// throughout, before and after `set workers 8` at 20.5 s. Utilization is busy time over the worker-time the
+    /// server had, so it stays near 1; dividing by the final 8 workers over the whole run would give
+    /// (4·20.5 + 8·39.5) / (8·60) ≈ 0.83, and the second of the change 6/8.
+    @Test("utilization divides by the worker-time the server had, before and after a change of size")
+    func utilizationFollowsWorkers() throws {
+        let engine = Engine(scenario: Self.network(nodes: 200, rate: 1.5))
+        engine.run(until: .seconds(20.5))
+        #expect(engine.apply(.set(.workers, 8)).accepted)
+        engine.run(until: .seconds(60))
+        let whole = engine.report().utilization
+        #expect(whole > 0.97 && whole <= 1, "\(whole)")
+        let change = try #require(Self.look(engine, seconds: 60).series.first { $0.second == 21 })
+        #expect(change.utilization > 0.97 && change.utilization <= 1.000001, "\(change.utilization)")
+    }
+
     @Test("removed workers finish what they hold, then leave; no request is dropped")
     func removingWorkers() throws {
         let engine = Engine(scenario: Self.network(nodes: 160, rate: 1.5, workers: 8))
