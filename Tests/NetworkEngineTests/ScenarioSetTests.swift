@@ -262,6 +262,14 @@ struct ScenarioSetTests {
         }
     }
 
+    @Test("a timeline set of the value already in force is a warning: it changes nothing")
+    func setOfTheSameValueWarns() throws {
+        let yaml = "name: x\ntimeline:\n  - { at: 10, set: { workers: 8 } }\n  - { at: 20, set: { workers: 8 } }\n"
+        let s = try ScenarioDecoder.decode(yaml: yaml, source: "t")
+        #expect(ScenarioWarnings.of(s) == [ScenarioProblem(
+            line: 4, message: "warning: set workers to 8 at 20 s, which is its value then: nothing changes")])
+    }
+
     @Test("a timeline set reads into the command, spells back the same, and names what cannot be set")
     func timelineSpelling() throws {
         let s = try ScenarioDecoder.decode(yaml: "name: x\ntimeline:\n  - { at: 3, set: { rate: 2.5 } }\n", source: "t")
