@@ -223,7 +223,9 @@ public struct MetricsRecorder {
         s.queue = secondQueueArea / 1e9
         if let area = workerArea {
             let capacity = area.second + Double(now - max(area.since, now - SimTime.nanosPerSecond)) * Double(workers)
-            s.utilization = capacity > 0 ? secondBusyArea / capacity : 0
+            // Workers removed while busy finish their request past the change and are not in `workers`: their
+            // few milliseconds can lift the second of a shrink a hair above 1, where the server was in fact full.
+            s.utilization = capacity > 0 ? min(1, secondBusyArea / capacity) : 0
             workerArea?.second = 0
         } else {
             s.utilization = workers > 0 ? secondBusyArea / 1e9 / Double(workers) : 0
@@ -289,7 +291,7 @@ public struct MetricsRecorder {
     public func utilization(at now: SimTime, workers: Int) -> Double {
         if let area = workerArea {
             let capacity = area.run + Double(now - area.since) * Double(workers)
-            return capacity > 0 ? busyArea / capacity : 0
+            return capacity > 0 ? min(1, busyArea / capacity) : 0
         }
         return now > 0 && workers > 0 ? busyArea / Double(now) / Double(workers) : 0
     }
