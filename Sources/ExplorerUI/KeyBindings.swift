@@ -40,7 +40,7 @@ public enum KeyBindings {
     public static let all: [KeyBinding] = [
         KeyBinding(.char("q"), .function(10), .interrupt, do: .quit, "quit", bar: HelpBar.Slot(1, "quit")),
         KeyBinding(.char("?"), .function(1), do: .toggleHelp, "show or hide this help", bar: HelpBar.Slot(2, "help")),
-        KeyBinding(.escape, do: .closeHelp, "close this help"),
+        KeyBinding(.escape, do: .closeHelp, "close this help (or the picker, the description)"),
         KeyBinding(.char(" "), .char("p"), do: .togglePause, "pause or resume the simulation",
                    bar: HelpBar.Slot(3, "pause", whenPaused: "resume")),
         KeyBinding(.char("."), do: .stepOnce, "one event at a time (pauses first)"),
@@ -63,6 +63,8 @@ public enum KeyBindings {
         KeyBinding(.char("t"), do: .toggleArchitecture, "toggle client-server ⇄ peer mesh",
                    bar: HelpBar.Slot(5, "to mesh", underMesh: "to server")),
         KeyBinding(.char("r"), do: .restart, "restart the scenario from t=0", bar: HelpBar.Slot(12, "restart")),
+        KeyBinding(.char("o"), do: .openPicker, "open a scenario: built-in or a .yaml file here (keeps the seed)"),
+        KeyBinding(.char("i"), do: .toggleDescription, "the scenario's description: what to watch"),
     ]
 
     /// Each key's action (the first row wins should a key be bound twice, which `KeyTableTests` refuses).

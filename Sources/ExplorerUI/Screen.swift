@@ -77,6 +77,10 @@ public enum Screen {
             EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)
             HelpBar.render(snapshot: snapshot, state: state, area: r.help, buffer: &buffer)
             if state.showsHelp { HelpOverlay.render(state: state, area: r.body, buffer: &buffer) }
+            if state.showsDescription { DescriptionOverlay.render(state: state, area: r.body, buffer: &buffer) }
+            if let picker = state.picker {
+                ScenarioPickerOverlay.render(picker: picker, state: state, area: r.body, buffer: &buffer)
+            }
         }
         if !state.unicode { AsciiFallback.apply(to: &buffer) }
         adapt(&buffer, to: state.colorSupport)

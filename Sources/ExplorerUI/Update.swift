@@ -96,9 +96,12 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         return [.restartScenario]
     case .toggleHelp:
         state.showsHelp.toggle()
+        state.helpScroll = 0
+        closeFindingOverlays(&state)
         return []
     case .closeHelp:
         state.showsHelp = false
+        closeFindingOverlays(&state)
         return []
     case .commandOutcome(let outcome):
         state.status = StatusMessage(text: outcome.message, isWarning: !outcome.accepted,
@@ -122,6 +125,8 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         let shown = state.eventFilter.newestFirst(context.recentEvents).count
         if state.eventScroll > max(0, shown - 1) { state.eventScroll = max(0, shown - 1) }
         return []
+    case .openPicker, .scenariosListed, .picker, .scenarioOpened, .toggleDescription, .scrollOverlay:
+        return updateFindingYourWay(&state, action, context: context)
     }
 }
 

@@ -1,4 +1,5 @@
 import NetworkEngine
+import TerminalCanvas
 
 /// What `update` may know about the world besides the app state: the wall time and the last frame's network.
 public struct UpdateContext: Sendable {
@@ -12,6 +13,8 @@ public struct UpdateContext: Sendable {
     public var switches: Int?
     /// The architecture now.
     public var architecture: Architecture
+    /// The terminal's size, which bounds the overlays' scrolling and paging; nil when unknown (nothing scrolls).
+    public var screenSize: Size?
 
     public init(wallNanos: UInt64 = 0, activeNodes: Int, recentEvents: [NetworkEvent] = [], switches: Int? = nil,
                 architecture: Architecture = .clientServer) {

@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
             let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
                                    architecture: options.architecture?.rawValue, nodes: options.nodes)
             let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: terminal, startSpeed: speed,
-                              startPaused: paused)
+                              startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description)
             let exit = app.run()
             let signal = terminal.quitSignal
             terminal.close()
