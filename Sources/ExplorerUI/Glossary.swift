@@ -47,7 +47,7 @@ public enum Glossary {
         Entry("peer overloads", "times a peer's queue was full"),
         // The security panel.
         Entry("accounts", "logins the server keeps (client-server)"),
-        Entry("weak", "accounts whose password a guesser breaks"),
+        Entry("weak", "accounts (or shares) whose password a guesser breaks"),
         Entry("locked now", "accounts locked after too many failures"),
         Entry("logins", "login attempts checked, the attacker's included"),
         Entry("lockouts", "times an account was locked"),
@@ -58,7 +58,9 @@ public enum Glossary {
         Entry("detected", "share of the attack's guesses someone logged"),
         Entry("guesses", "password guesses the attacker made"),
         Entry("logged", "guesses that left a trace in some log"),
-        Entry("shares", "peers' shared folders: open, weak, strong"),
+        Entry("shares", "peers' shared folders, by their protection"),
+        Entry("open", "shares without a password: anyone reads them"),
+        Entry("strong", "shares whose password a guesser does not break"),
     ]
 
     /// The entry for `term` as a pane prints it, nil when the glossary has none.

@@ -52,7 +52,7 @@ public enum KeyBindings {
         KeyBinding([.tab: .nextPane, .backTab: .previousPane], "focus the next / previous pane",
                    bar: HelpBar.Slot(10, "pane")),
         KeyBinding([.left: .selectPrevious, .right: .selectNext], "select the previous / next node"),
-        KeyBinding([.up: .selectUp, .down: .selectDown], "jump through nodes; scroll the event log"),
+        KeyBinding([.up: .selectUp, .down: .selectDown], "jump through nodes; scroll the event log or this help"),
         KeyBinding(.char("x"), do: .toggleSelectedNode, "crash or revive the selected node (server)",
                    bar: HelpBar.Slot(7, "crash")),
         KeyBinding(.char("f"), do: .flashCrowd, "flash crowd: a burst of requests at once",
@@ -63,7 +63,7 @@ public enum KeyBindings {
         KeyBinding(.char("t"), do: .toggleArchitecture, "toggle client-server ⇄ peer mesh",
                    bar: HelpBar.Slot(5, "to mesh", underMesh: "to server")),
         KeyBinding(.char("r"), do: .restart, "restart the scenario from t=0", bar: HelpBar.Slot(12, "restart")),
-        KeyBinding(.char("o"), do: .openPicker, "open a scenario: built-in or a .yaml file here (keeps the seed)"),
+        KeyBinding(.char("o"), do: .openPicker, "open a scenario: a built-in or a .yaml file here"),
         KeyBinding(.char("i"), do: .toggleDescription, "the scenario's description: what to watch"),
     ]
 
