@@ -47,6 +47,9 @@ public struct AppState: Sendable, Equatable {
     /// Rows the help overlay is scrolled down (at 80×24 the keys and the glossary take two screens).
     public var helpScroll = 0
 
+    /// The look (`--theme`, or the config file's `theme`), applied to each finished frame.
+    public var theme: ThemeName = .default
+
     /// Wall-clock nanoseconds a status message stays on screen.
     public static let statusLifetimeNanos: UInt64 = 4_000_000_000
     /// Wall-clock nanoseconds the architecture flashes after a switch: long enough to catch the eye, short

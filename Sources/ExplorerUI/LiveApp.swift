@@ -45,10 +45,10 @@ public final class LiveApp {
     /// - Parameter origin: how the run was started (the scenario argument, name, seed and overrides as given), for the
     ///   crash screen; `RunOrigin(scenario:)` for a scenario started from code.
     /// - Parameter scenarios: what `o` lists and opens (the program's built-ins and files); `description` is the
-    ///   running scenario's, for `i`.
+    ///   running scenario's, for `i`; `theme` the look (`--theme`).
     public init(model: any NetworkModel, origin: RunOrigin, backend: TerminalBackend,
                 clock: MonotonicClock = SystemClock(), startSpeed: Double = 1, startPaused: Bool = false,
-                scenarios: (any ScenarioLibrary)? = nil, description: String = "") {
+                scenarios: (any ScenarioLibrary)? = nil, description: String = "", theme: ThemeName = .default) {
         self.origin = origin
         self.scenarios = scenarios
         self.backend = backend
@@ -58,6 +58,7 @@ public final class LiveApp {
         state = AppState(scenarioName: snapshot.scenarioName, speed: startSpeed, paused: startPaused,
                          colorSupport: backend.colorSupport, unicode: backend.supportsUnicode)
         state.scenarioDescription = description
+        state.theme = theme
         let now = clock.nanoseconds
         lastFrameWall = now
         lastAdvanceWall = now

@@ -83,6 +83,7 @@ public enum Screen {
             }
         }
         if !state.unicode { AsciiFallback.apply(to: &buffer) }
+        Theme.apply(state.theme, to: &buffer)
         adapt(&buffer, to: state.colorSupport)
     }
 
