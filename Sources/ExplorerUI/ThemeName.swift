@@ -7,8 +7,9 @@ import TerminalCanvas
 public enum ThemeName: String, CaseIterable, Sendable, Equatable {
     /// The palette the panes are drawn with.
     case `default`
-    /// For a projector or a far-away screen: nothing dims (the legends and hints stay readable), every colour is
-    /// bold, and busy nodes are reversed as well as filled, so `○` and `●` are not told apart by their fill alone.
+    /// For a projector or a far-away screen: nothing dims (the legends and hints stay readable), every colour but an
+    /// idle node's is bold, and busy nodes are reversed as well as filled, so `○` and `●` (and `○` and `◌`) are not
+    /// told apart by their shape alone.
     case projector
     /// The Okabe–Ito palette, chosen to stay distinct under every common colour-vision deficiency.
     case colorblind
@@ -65,7 +66,10 @@ extension Theme {
             s.dim = false
             if s.fg != .default { s.bold = true }
             if s.fg == grey { s.fg = .default }
+            // Idle nodes recede (the only plain node glyph), busy ones are reversed: ○ and ● then differ in weight
+            // and in a filled cell, not in their fill alone, and ◌ waiting stays bold beside a plain ○.
             if grapheme == Glyphs.busy.character { s.reverse = true }
+            if grapheme == Glyphs.idle.character { s.bold = false }
         case .colorblind:
             if let mapped = okabeIto[s.fg] { s.fg = mapped }
             if let mapped = okabeIto[s.bg] { s.bg = mapped }
