@@ -74,7 +74,8 @@ func updateFindingYourWay(_ state: inout AppState, _ action: Action, context: Up
         // reproduce the run (`netexplorer run NAME --seed N`).
         var text = "opened " + news.title + " with seed \(news.seed), kept from the last run"
         if !news.droppedOverrides.isEmpty {
-            text += "; its own " + news.droppedOverrides.joined(separator: " and ") + " apply"
+            let verb = news.droppedOverrides.count == 1 ? " applies" : " apply"
+            text += "; its own " + news.droppedOverrides.joined(separator: " and ") + verb
         }
         state.status = StatusMessage(text: text, expiresAtNanos: context.wallNanos &+ 2 * AppState.statusLifetimeNanos)
         return []

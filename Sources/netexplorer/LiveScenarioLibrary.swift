@@ -31,7 +31,8 @@ final class LiveScenarioLibrary: ScenarioLibrary {
             scenario.seed = seed
             // The argument as `netexplorer run` takes it: a built-in's name, or a file's path as listed.
             let argument = choice.source == .builtin ? choice.id : "./" + (choice.id as NSString).lastPathComponent
-            let origin = RunOrigin(scenarioArgument: argument, scenarioName: scenario.name, seed: seed)
+            // The seed the engine runs, read back from the scenario: the status line and the crash screen say that one.
+            let origin = RunOrigin(scenarioArgument: argument, scenarioName: scenario.name, seed: scenario.seed)
             return .success(OpenedScenario(model: Engine(scenario: scenario), origin: origin,
                                            description: scenario.description))
         } catch let error as ScenarioError {

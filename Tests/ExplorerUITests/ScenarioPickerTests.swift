@@ -120,7 +120,7 @@ struct ScenarioPickerTests {
         #expect(app.state.scenarioDescription == "What to watch in flash-crowd")
         let screen = terminal.screenLines()
         #expect(screen[0].contains("opened flash-crowd"))
-        #expect(screen.joined().contains("seed 1234, kept from the last run; its own node count apply"))
+        #expect(screen.joined().contains("seed 1234, kept from the last run; its own node count applies"))
         #expect(!screen.joined().contains("open a scenario"))
         // The new model is the one that runs: r restarts it, not the first.
         terminal.type("r")
