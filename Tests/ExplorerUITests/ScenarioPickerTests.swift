@@ -54,6 +54,25 @@ struct ScenarioPickerTests {
         #expect(lines[body.bottom].contains("quit") && lines[0].contains("classroom"))
     }
 
+    @Test("at 80×24 the selected file's whole error shows under the list, which cuts it")
+    func wholeErrorBelow() {
+        var state = Self.opened()
+        Self.press([.down, .down, .down], &state)
+        #expect(state.picker?.current?.title == "broken.yaml")
+        let lines = Fixtures.lines(width: 80, height: 24) { _, b in
+            Screen.render(snapshot: Fixtures.snapshot(), state: state, into: &b)
+        }
+        let row = lines.firstIndex { $0.contains("broken.yaml ") } ?? 0
+        #expect(!lines[row].contains("did you mean"), "the list row is cut at 80 columns")
+        // The box's inside, row after row, as one text.
+        let below = lines[(row + 1)...].map { line in
+            line.split(separator: "║", omittingEmptySubsequences: false).dropFirst().first
+                .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        }.joined(separator: " ")
+        #expect(below.contains("cannot open broken.yaml: line 3: unknown key 'rat' under workload;"))
+        #expect(below.contains("did you mean 'rate'?"))
+    }
+
     @Test("typing filters by name or description, any case; Enter opens the one selected and closes the picker")
     func filterAndChoose() {
         var state = Self.opened()
