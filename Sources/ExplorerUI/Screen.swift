@@ -82,8 +82,9 @@ public enum Screen {
                 ScenarioPickerOverlay.render(picker: picker, state: state, area: r.body, buffer: &buffer)
             }
         }
-        if !state.unicode { AsciiFallback.apply(to: &buffer) }
+        // The theme reads the Unicode glyphs (a busy node's ●), so it goes before the ASCII stand-ins replace them.
         Theme.apply(state.theme, to: &buffer)
+        if !state.unicode { AsciiFallback.apply(to: &buffer) }
         adapt(&buffer, to: state.colorSupport)
     }
 
