@@ -123,6 +123,8 @@ public final class LiveApp {
             return dispatch(.resize(size))
         case .key(let key):
             return dispatch(Action(key: key, state: state))
+        case .mouse(let mouse):
+            return dispatch(.mouse(mouse))
         }
     }
 
@@ -231,7 +233,7 @@ public final class LiveApp {
         snapshotIsStale = false
         let now = clock.nanoseconds
         _ = update(&state, .frame(FrameInfo(wallNanos: now, actualSpeed: meter.actualSpeed)),
-                   context: UpdateContext(wallNanos: now, snapshot: snapshot))
+                   context: UpdateContext(wallNanos: now, snapshot: snapshot, screenSize: backend.size))
         let size = backend.size
         if back.size != size { back.resize(to: size) }
         Screen.render(snapshot: snapshot, state: state, into: &back)
@@ -253,8 +255,6 @@ public final class LiveApp {
             snapshot = model.snapshot(Self.snapshotRequest)
             snapshotIsStale = false
         }
-        var context = UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot)
-        context.screenSize = backend.size
-        return context
+        return UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot, screenSize: front.size)
     }
 }

@@ -13,7 +13,9 @@ public struct UpdateContext: Sendable {
     public var switches: Int?
     /// The architecture now.
     public var architecture: Architecture
-    /// The terminal's size, which bounds the overlays' scrolling and paging; nil when unknown (nothing scrolls).
+    /// The last frame's snapshot and the screen's size: what a click is matched against (nil: clicks do nothing).
+    /// The size also bounds the overlays' scrolling and paging (nil: nothing scrolls).
+    public var snapshot: Snapshot?
     public var screenSize: Size?
 
     public init(wallNanos: UInt64 = 0, activeNodes: Int, recentEvents: [NetworkEvent] = [], switches: Int? = nil,
@@ -22,9 +24,11 @@ public struct UpdateContext: Sendable {
         self.switches = switches; self.architecture = architecture
     }
 
-    /// The context of a frame that showed `snapshot`.
-    public init(wallNanos: UInt64, snapshot: Snapshot) {
+    /// The context of a frame that showed `snapshot` on a screen of `screenSize`.
+    public init(wallNanos: UInt64, snapshot: Snapshot, screenSize: Size? = nil) {
         self.init(wallNanos: wallNanos, activeNodes: snapshot.activeNodeCount, recentEvents: snapshot.recentEvents,
                   switches: snapshot.switches.count, architecture: snapshot.architecture)
+        self.snapshot = snapshot
+        self.screenSize = screenSize
     }
 }

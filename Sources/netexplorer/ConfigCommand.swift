@@ -17,6 +17,6 @@ struct ConfigCommand: ParsableCommand {
         print("theme   \(theme.rawValue)  \(origin(config.theme != nil)): \(theme.summary)")
         print("mouse   \(config.mouse ?? true)  \(origin(config.mouse != nil))")
         print("speed   \(config.speed.map { "\($0)" } ?? "1.0")  \(origin(config.speed != nil))")
-        print("flags given to 'netexplorer run' (--theme, --speed) override the file")
+        print("flags given to 'netexplorer run' (--theme, --speed, --no-mouse) override the file")
     }
 }

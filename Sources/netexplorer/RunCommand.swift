@@ -27,6 +27,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII only (chosen automatically when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal: no clicks or wheel, dragging selects text as usual.")
+    var noMouse = false
+
     func validate() throws {
         if let speed, !(speed >= 0.1 && speed <= 1000) {
             throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
@@ -39,7 +42,8 @@ struct RunCommand: ParsableCommand {
         let config = try ConfigFile.load(path: ConfigFile.path(environment: ProcessInfo.processInfo.environment))
         let speed = self.speed ?? config.speed ?? 1
         let theme = self.theme ?? config.theme ?? .default
-        // The file's `mouse` (shown by `netexplorer config`) combines with `--no-mouse` where the mouse is switched on.
+        // `--no-mouse` wins; without it the file's `mouse: false` leaves the mouse to the terminal too.
+        let mouse = !noMouse && (config.mouse ?? true)
         // Every ncurses call stays on the main thread; argument-parser runs us there synchronously.
         let status: Int32 = try MainActor.assumeIsolated {
             if case .failure(let why) = TerminalPreflight.check(environment: ProcessInfo.processInfo.environment) {
@@ -47,7 +51,8 @@ struct RunCommand: ParsableCommand {
             }
             let terminal: NcursesTerminal
             do {
-                terminal = try NcursesTerminal.open(colorMode: noColor ? .none : .auto, asciiOnly: ascii ? true : nil)
+                terminal = try NcursesTerminal.open(colorMode: noColor ? .none : .auto, asciiOnly: ascii ? true : nil,
+                                                   mouse: mouse)
             } catch let why as TerminalUnavailable {
                 throw CLIError(message: why.message)
             }

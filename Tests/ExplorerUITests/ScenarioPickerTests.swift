@@ -147,6 +147,29 @@ struct ScenarioPickerTests {
         #expect(opened.restarts.count == 1 && first.restarts.isEmpty)
     }
 
+    @Test("with the picker or the description open, a click closes it and does nothing else; Esc closes it first")
+    func mouseAndEscapeCloseOverlays() {
+        let size = Size(width: 80, height: 24)
+        let regions = Screen.regions(for: size)
+        var context = UpdateContext(wallNanos: 0, snapshot: Fixtures.snapshot(), screenSize: size)
+        context.activeNodes = 8
+        for open in [Self.opened(), Fixtures.state { $0.showsDescription = true }] {
+            var state = open
+            state.chartCursor = ChartCursor(second: 40)
+            _ = update(&state, .mouse(MouseEvent(.wheelDown, x: regions.events.x + 2, y: regions.events.y + 2)),
+                       context: context)
+            #expect(state.focus == .topology && state.eventScroll == 0, "the wheel does nothing under an overlay")
+            var clicked = state
+            _ = update(&clicked, .mouse(MouseEvent(.press(.left), x: regions.metrics.x + 2, y: regions.metrics.y + 2)),
+                       context: context)
+            #expect(clicked.picker == nil && !clicked.showsDescription && clicked.focus == .topology)
+            var escaped = state
+            _ = update(&escaped, Action(key: .escape, state: escaped), context: context)
+            #expect(escaped.picker == nil && !escaped.showsDescription)
+            #expect(escaped.chartCursor == ChartCursor(second: 40), "Esc closes the overlay before the readout")
+        }
+    }
+
     @Test("without a library the picker opens empty and says there is nothing to open")
     func noLibrary() {
         let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
