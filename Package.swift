@@ -48,6 +48,8 @@ let package = Package(
             dependencies: [
                 "NetworkEngine", "NetExplorerAssets", "ExplorerUI", "NcursesTerminal", "TerminalCanvas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The config file (`netexplorer config`) is YAML, read as scenarios are.
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Crashers: scenario files that once crashed or exhausted the program, kept so they never do again.

@@ -54,6 +54,20 @@ public enum Action: Sendable, Equatable {
     case pauseTriggered(String)
     case none
 
+    // MARK: Finding your way (the scenario picker, the description, scrolling the overlays)
+    /// `o`: list the scenarios and open the picker.
+    case openPicker
+    /// The library's list, for the picker to show.
+    case scenariosListed([ScenarioChoice])
+    /// A key the open picker takes (filter, move, choose).
+    case picker(PickerInput)
+    /// The library opened a scenario and the app now runs it.
+    case scenarioOpened(ScenarioOpenedNews)
+    /// `i`: show or hide the scenario's description.
+    case toggleDescription
+    /// ↑ ↓ page up/down home end while the help or the description is open.
+    case scrollOverlay(OverlayScroll)
+
     /// The action a key stands for (a row of `KeyBindings.all`); `.none` for keys with no meaning.
     public init(key: Key) {
         self = KeyBindings.action(for: key)

@@ -54,6 +54,22 @@ public struct AppState: Sendable, Equatable {
 
     /// Steps the event log remembers: enough to read back a stepping session, bounded however long it lasts.
     public static let stepLogLimit = 64
+
+    // MARK: Finding your way
+    /// The scenario picker (`o`) while it is open.
+    public var picker: ScenarioPicker?
+    /// The running scenario's description as its file gives it (what to watch), for `i`.
+    public var scenarioDescription = ""
+    /// True while the description (`i`) covers the panes.
+    public var showsDescription = false
+    /// Rows the description overlay is scrolled down.
+    public var descriptionScroll = 0
+    /// Rows the help overlay is scrolled down (at 80×24 the keys and the glossary take two screens).
+    public var helpScroll = 0
+
+    /// The look (`--theme`, or the config file's `theme`), applied to each finished frame.
+    public var theme: ThemeName = .default
+
     /// Wall-clock nanoseconds a status message stays on screen.
     public static let statusLifetimeNanos: UInt64 = 4_000_000_000
     /// Wall-clock nanoseconds the architecture flashes after a switch: long enough to catch the eye, short

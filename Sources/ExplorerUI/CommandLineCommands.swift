@@ -25,12 +25,11 @@ public enum CommandLineCommands {
     public static let all: [LineCommandSpec] = [
         LineCommandSpec(
             name: "set", arguments: "KEY VALUE",
-            help: "change a scenario value live, checked like the file: "
-                + ScenarioParameter.allCases.map(\.rawValue).joined(separator: ", "),
+            help: "change a scenario value live (Tab lists the keys)",
             completions: [ScenarioParameter.allCases.map(\.rawValue)]),
         LineCommandSpec(
-            name: "pause-on", arguments: PauseTrigger.allCases.map(\.rawValue).joined(separator: "|") + "|off",
-            help: "stop the clock at each such event (off: never)",
+            name: "pause-on", arguments: "EVENT|off",
+            help: "stop the clock at each " + PauseTrigger.allCases.map(\.rawValue).joined(separator: ", ") + " (off: never)",
             completions: [PauseTrigger.allCases.map(\.rawValue) + ["off"]]),
         LineCommandSpec(name: "quit", arguments: "", help: "quit, as q does", completions: []),
     ]

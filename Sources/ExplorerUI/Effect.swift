@@ -9,4 +9,8 @@ public enum Effect: Sendable, Equatable {
     /// Throw the model away and go on with its `restarted()`: the same run again from time 0.
     case restartScenario
     case quit
+    /// Ask the scenario library for its list (`o`), then show it in the picker.
+    case listScenarios
+    /// Replace the model with a fresh one on `choice`, keeping the run's seed.
+    case openScenario(ScenarioChoice)
 }

@@ -14,12 +14,14 @@ public final class LiveApp {
     public private(set) var snapshot: Snapshot
     /// Frame rate, idle wait and catch-up budget.
     public var pacing = Pacing()
-    /// How the run was started, for the crash screen.
-    public let origin: RunOrigin
+    /// How the run was started (or, after `o`, how the scenario opened would be started), for the crash screen.
+    public private(set) var origin: RunOrigin
     /// The commands applied so far with their simulated times (bounded), for the crash screen.
     public private(set) var commandLog = CommandLog()
 
     private let backend: TerminalBackend
+    /// What `o` lists and opens; nil when the program gave none (the picker then says there is nothing to open).
+    private let scenarios: (any ScenarioLibrary)?
     private let clock: MonotonicClock
     /// What the terminal shows (`front`) and the frame being drawn (`back`); swapped after each draw.
     private var front = Buffer(size: Size(width: 0, height: 0))
@@ -42,15 +44,21 @@ public final class LiveApp {
     ///
     /// - Parameter origin: how the run was started (the scenario argument, name, seed and overrides as given), for the
     ///   crash screen; `RunOrigin(scenario:)` for a scenario started from code.
+    /// - Parameter scenarios: what `o` lists and opens (the program's built-ins and files); `description` is the
+    ///   running scenario's, for `i`; `theme` the look (`--theme`).
     public init(model: any NetworkModel, origin: RunOrigin, backend: TerminalBackend,
-                clock: MonotonicClock = SystemClock(), startSpeed: Double = 1, startPaused: Bool = false) {
+                clock: MonotonicClock = SystemClock(), startSpeed: Double = 1, startPaused: Bool = false,
+                scenarios: (any ScenarioLibrary)? = nil, description: String = "", theme: ThemeName = .default) {
         self.origin = origin
+        self.scenarios = scenarios
         self.backend = backend
         self.clock = clock
         self.model = model
         snapshot = model.snapshot(Self.snapshotRequest)
         state = AppState(scenarioName: snapshot.scenarioName, speed: startSpeed, paused: startPaused,
                          colorSupport: backend.colorSupport, unicode: backend.supportsUnicode)
+        state.scenarioDescription = description
+        state.theme = theme
         let now = clock.nanoseconds
         lastFrameWall = now
         lastAdvanceWall = now
@@ -116,7 +124,7 @@ public final class LiveApp {
         case .key(let key):
             // While the command line is open every key is text for it (`q` types a q); Ctrl-C still quits.
             if state.commandLine != nil, key != .interrupt { return dispatch(.editLine(key)) }
-            return dispatch(Action(key: key))
+            return dispatch(Action(key: key, state: state))
         case .mouse(let mouse):
             return dispatch(.mouse(mouse))
         }
@@ -146,9 +154,38 @@ public final class LiveApp {
                 meter.reset()
                 snapshotIsStale = true
                 record(AppliedCommand(time: time, command: .restartScenario))
+            case .listScenarios:
+                _ = update(&state, .scenariosListed(scenarios?.choices() ?? []), context: context())
+            case .openScenario(let choice):
+                open(choice)
             }
         }
         return nil
+    }
+
+    /// Replaces the model with a fresh one on `choice` (the run's seed kept), or says why it cannot.
+    private func open(_ choice: ScenarioChoice) {
+        guard let scenarios else { return }
+        switch scenarios.open(choice, seed: origin.seed) {
+        case .failure(let why):
+            _ = update(&state, .commandOutcome(CommandOutcome(accepted: false, message: why.message)),
+                       context: context())
+        case .success(let opened):
+            var dropped: [String] = []
+            if origin.nodes != nil { dropped.append("node count") }
+            if origin.architecture != nil { dropped.append("architecture") }
+            model = opened.model
+            origin = opened.origin
+            meter.reset()
+            snapshotIsStale = true
+            // A new run: the commands of the old one would not reproduce it, so the crash screen starts afresh.
+            commandLog = CommandLog()
+            backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
+            let news = ScenarioOpenedNews(title: choice.title, name: origin.scenarioName,
+                                          description: opened.description, seed: origin.seed,
+                                          droppedOverrides: dropped)
+            _ = update(&state, .scenarioOpened(news), context: context())
+        }
     }
 
     /// Logs a command and hands the backend the crash screen that now applies. (A step, like speed and pause, is not

@@ -1,6 +1,10 @@
 /// The panes that can have the focus; `tab` moves through them in this order.
+///
+/// The order is the screen's reading order as `Screen.regions` lays the panes out (top to bottom, then left to
+/// right): the topology, the side column (server, security, inspector), then the bottom band (metrics, events). A
+/// test checks it against the layout at every supported size.
 public enum Pane: Int, CaseIterable, Sendable, Equatable {
-    case topology, server, security, metrics, events, inspector
+    case topology, server, security, inspector, metrics, events
 
     /// The pane after this one, wrapping around.
     public var next: Pane { Pane(rawValue: (rawValue + 1) % Pane.allCases.count) ?? .topology }

@@ -81,7 +81,13 @@ public enum Screen {
                 HelpBar.render(snapshot: snapshot, state: state, area: r.help, buffer: &buffer)
             }
             if state.showsHelp { HelpOverlay.render(state: state, area: r.body, buffer: &buffer) }
+            if state.showsDescription { DescriptionOverlay.render(state: state, area: r.body, buffer: &buffer) }
+            if let picker = state.picker {
+                ScenarioPickerOverlay.render(picker: picker, state: state, area: r.body, buffer: &buffer)
+            }
         }
+        // The theme reads the Unicode glyphs (a busy node's ●), so it goes before the ASCII stand-ins replace them.
+        Theme.apply(state.theme, to: &buffer)
         if !state.unicode { AsciiFallback.apply(to: &buffer) }
         adapt(&buffer, to: state.colorSupport)
     }

@@ -14,7 +14,8 @@ let wheelRows = 3
 /// - a left press anywhere focuses the pane under it; on a node in the topology it selects the node; on a chart
 ///   column in the metrics it opens the readout of that moment (any other press closes it);
 /// - the wheel scrolls the pane under the pointer when that pane scrolls (the event log), focusing it;
-/// - with the help overlay open, a press closes it and does nothing else (the panes are hidden under it);
+/// - with an overlay open (help, picker, description), a press closes it and does nothing else (the panes are
+///   hidden under it), and the wheel does nothing;
 /// - releases, the middle and right buttons, and anything below the minimum screen do nothing.
 func updateForMouse(_ state: inout AppState, _ event: MouseEvent, context: UpdateContext) -> [Effect] {
     guard let size = context.screenSize, size.width >= TooSmallMessage.minimum.width,
@@ -23,8 +24,9 @@ func updateForMouse(_ state: inout AppState, _ event: MouseEvent, context: Updat
     let pane = regions.pane(atX: event.x, y: event.y)
     switch event.kind {
     case .press(.left):
-        if state.showsHelp {
+        if state.showsHelp || state.picker != nil || state.showsDescription {
             state.showsHelp = false
+            closeFindingOverlays(&state)
             return []
         }
         state.chartCursor = nil
@@ -47,7 +49,8 @@ func updateForMouse(_ state: inout AppState, _ event: MouseEvent, context: Updat
         }
         return []
     case .wheelUp, .wheelDown:
-        guard !state.showsHelp, let pane, wheelScrolledPanes.contains(pane) else { return [] }
+        guard !state.showsHelp, state.picker == nil, !state.showsDescription, let pane,
+              wheelScrolledPanes.contains(pane) else { return [] }
         state.focus = pane
         let action: Action = event.kind == .wheelUp ? .selectUp : .selectDown
         var effects: [Effect] = []

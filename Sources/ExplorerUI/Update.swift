@@ -101,11 +101,15 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         return [.restartScenario]
     case .toggleHelp:
         state.showsHelp.toggle()
+        state.helpScroll = 0
+        closeFindingOverlays(&state)
         return []
     case .closeHelp:
-        // Esc backs out of one thing at a time: the help, the chart readout, an unfolded log line, the log's selection.
-        if state.showsHelp {
+        // Esc backs out of one thing at a time: an overlay (help, picker, description), the chart readout, an
+        // unfolded log line, the log's selection.
+        if state.showsHelp || state.picker != nil || state.showsDescription {
             state.showsHelp = false
+            closeFindingOverlays(&state)
         } else if state.chartCursor != nil {
             state.chartCursor = nil
         } else if state.eventExpanded {
@@ -164,6 +168,8 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         }
         // Below one worker the engine refuses in the scenario file's words, as `:set workers 0` would be.
         return [.command(.set(.workers, Double(workers + (action == .addWorker ? 1 : -1))))]
+    case .openPicker, .scenariosListed, .picker, .scenarioOpened, .toggleDescription, .scrollOverlay:
+        return updateFindingYourWay(&state, action, context: context)
     }
 }
 

@@ -14,6 +14,7 @@ public struct UpdateContext: Sendable {
     /// The architecture now.
     public var architecture: Architecture
     /// The last frame's snapshot and the screen's size: what a click is matched against (nil: clicks do nothing).
+    /// The size also bounds the overlays' scrolling and paging (nil: nothing scrolls).
     public var snapshot: Snapshot?
     public var screenSize: Size?
     /// When the architecture switched (`snapshot.switches`): whether an event's node was a client or a peer.

@@ -10,7 +10,8 @@ struct NetExplorer: ParsableCommand {
         commandName: "netexplorer",
         abstract: "See how client-server and peer-to-peer networks behave: live, or headless.",
         version: "netexplorer \(version)",
-        subcommands: [RunCommand.self, SimulateCommand.self, CompareCommand.self, ScenariosCommand.self, CheckCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, SimulateCommand.self, CompareCommand.self, ScenariosCommand.self, CheckCommand.self, BenchCommand.self,
+                      ConfigCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

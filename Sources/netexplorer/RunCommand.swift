@@ -11,8 +11,12 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: ScenarioOptions
 
-    @Option(name: .long, parsing: .unconditional, help: "Simulated seconds per wall second, 0.1 to 1000.")
-    var speed: Double = 1
+    @Option(name: .long, parsing: .unconditional,
+            help: "Simulated seconds per wall second, 0.1 to 1000 (default: the config file's, else 1).")
+    var speed: Double?
+
+    @Option(name: .long, help: "default, projector (high contrast) or colorblind (default: the config file's).")
+    var theme: ThemeName?
 
     @Flag(name: .long, help: "Start paused (space resumes).")
     var paused = false
@@ -27,13 +31,19 @@ struct RunCommand: ParsableCommand {
     var noMouse = false
 
     func validate() throws {
-        guard speed >= 0.1, speed <= 1000 else {
+        if let speed, !(speed >= 0.1 && speed <= 1000) {
             throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
         }
     }
 
     func run() throws {
         let scenario = try options.load()
+        // Flags override the config file, which overrides the built-in defaults.
+        let config = try ConfigFile.load(path: ConfigFile.path(environment: ProcessInfo.processInfo.environment))
+        let speed = self.speed ?? config.speed ?? 1
+        let theme = self.theme ?? config.theme ?? .default
+        // `--no-mouse` wins; without it the file's `mouse: false` leaves the mouse to the terminal too.
+        let mouse = !noMouse && (config.mouse ?? true)
         // Every ncurses call stays on the main thread; argument-parser runs us there synchronously.
         let status: Int32 = try MainActor.assumeIsolated {
             if case .failure(let why) = TerminalPreflight.check(environment: ProcessInfo.processInfo.environment) {
@@ -42,14 +52,15 @@ struct RunCommand: ParsableCommand {
             let terminal: NcursesTerminal
             do {
                 terminal = try NcursesTerminal.open(colorMode: noColor ? .none : .auto, asciiOnly: ascii ? true : nil,
-                                                   mouse: !noMouse)
+                                                   mouse: mouse)
             } catch let why as TerminalUnavailable {
                 throw CLIError(message: why.message)
             }
             let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
                                    architecture: options.architecture?.rawValue, nodes: options.nodes)
             let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: terminal, startSpeed: speed,
-                              startPaused: paused)
+                              startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description,
+                              theme: theme)
             let exit = app.run()
             let signal = terminal.quitSignal
             terminal.close()

@@ -29,9 +29,19 @@ struct GlyphTableTests {
             Screenful(name: "client-server with flights", size: small,
                       snapshot: Fixtures.snapshot(flights: PaneRenderTests.flights),
                       state: Fixtures.state { $0.selectedNode = 3 }),
-            Screenful(name: "overloaded server, paused, with the help", size: wide,
+            Screenful(name: "overloaded server, paused", size: wide,
                       snapshot: Fixtures.snapshot(server: Fixtures.server(overloaded: true, queue: 64, offered: 130)),
-                      state: Fixtures.state { $0.paused = true; $0.showsHelp = true }),
+                      state: Fixtures.state { $0.paused = true }),
+            // The overlays cover the middle of the screen: each on a screen of its own.
+            Screenful(name: "the help with its glossary", size: small, snapshot: Fixtures.snapshot(),
+                      state: Fixtures.state { $0.showsHelp = true }),
+            Screenful(name: "the scenario picker", size: small, snapshot: Fixtures.snapshot(),
+                      state: Fixtures.state { $0.picker = ScenarioPicker(choices: FakeScenarioLibrary.choices) }),
+            Screenful(name: "the description", size: small, snapshot: Fixtures.snapshot(),
+                      state: Fixtures.state {
+                          $0.showsDescription = true
+                          $0.scenarioDescription = DescriptionOverlayTests.text
+                      }),
             Screenful(name: "every shade of the client strip, server down", size: small, snapshot: shades,
                       state: Fixtures.state { $0.selectedNode = 9 }),
             Screenful(name: "peer mesh just switched", size: small,

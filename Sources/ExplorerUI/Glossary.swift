@@ -1,0 +1,70 @@
+/// Every figure the panes show, with what it means in one line: the glossary half of the `?` overlay.
+///
+/// One row per label as the panes print it (`util`, `load max/mean`, `p95`), so a student who reads a word on screen
+/// finds it here spelled the same; a test collects the labels of rendered client-server and mesh frames and wants
+/// each in this table. Meanings stay within 56 columns, so the overlay never cuts them at 80×24.
+public enum Glossary {
+    public struct Entry: Sendable, Equatable {
+        /// The label as the panes print it.
+        public let term: String
+        public let meaning: String
+        init(_ term: String, _ meaning: String) { self.term = term; self.meaning = meaning }
+    }
+
+    public static let entries: [Entry] = [
+        // The server panel and the metrics.
+        Entry("workers", "requests the server serves at once: busy/all"),
+        Entry("util", "share of the workers' time spent serving, lately"),
+        Entry("queue", "requests waiting for a worker: now/room"),
+        Entry("capacity", "requests a second the workers can finish at most"),
+        Entry("offered", "requests a second the clients send now"),
+        Entry("OVERLOAD", "queue full: new requests are rejected"),
+        Entry("rejected", "requests turned away by a full queue"),
+        Entry("timed out", "requests whose client gave up waiting"),
+        Entry("failed", "requests lost to a crash or a lost message"),
+        Entry("cost", "what the server has cost so far, at its hourly price"),
+        Entry("thruput", "requests completed a second"),
+        Entry("max", "thruput chart's top: its peak or the capacity"),
+        Entry("cap", "the capacity, drawn as a line on thruput"),
+        Entry("latency", "mean time from request to reply, per second"),
+        Entry("p95", "95% of the requests took less than this"),
+        Entry("lost", "requests a second rejected, failed or timed out"),
+        Entry("in flight", "requests sent and not yet answered"),
+        // The topology's legend and the inspector.
+        Entry("idle", "nodes with nothing to do"),
+        Entry("busy", "nodes serving, or waiting for a reply"),
+        Entry("down", "nodes that crashed or left"),
+        Entry("sent", "requests this node has sent"),
+        Entry("completed", "requests this node got an answer to"),
+        Entry("out", "this node's requests still unanswered"),
+        Entry("mean latency", "this node's mean time to an answer"),
+        Entry("served", "requests this node (or server) answered"),
+        // The mesh panel.
+        Entry("replicas", "copies of each resource among the peers"),
+        Entry("resources", "distinct things that can be requested"),
+        Entry("hops/lookup", "peers a lookup passes to find a holder"),
+        Entry("msgs/lookup", "messages one lookup costs the mesh"),
+        Entry("load max/mean", "busiest peer's work over the mean (1 = even)"),
+        Entry("available", "availability: share of resources a live peer holds"),
+        Entry("peer overloads", "times a peer's queue was full"),
+        // The security panel.
+        Entry("accounts", "logins the server keeps (client-server)"),
+        Entry("weak", "accounts (or shares) whose password a guesser breaks"),
+        Entry("locked now", "accounts locked after too many failures"),
+        Entry("logins", "login attempts checked, the attacker's included"),
+        Entry("lockouts", "times an account was locked"),
+        Entry("denied", "requests refused for want of permission"),
+        Entry("unauthorized", "reads of data the reader had no right to"),
+        Entry("breaches", "accounts or shares in the attacker's hands"),
+        Entry("exposed", "share of accounts (or peers) an attacker could read"),
+        Entry("detected", "share of the attack's guesses someone logged"),
+        Entry("guesses", "password guesses the attacker made"),
+        Entry("logged", "guesses that left a trace in some log"),
+        Entry("shares", "peers' shared folders, by their protection"),
+        Entry("open", "shares without a password: anyone reads them"),
+        Entry("strong", "shares whose password a guesser does not break"),
+    ]
+
+    /// The entry for `term` as a pane prints it, nil when the glossary has none.
+    public static func entry(for term: String) -> Entry? { entries.first { $0.term == term } }
+}
