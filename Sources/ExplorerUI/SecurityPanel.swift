@@ -127,7 +127,7 @@ public enum SecurityPanel {
                 Line([Span("any log \(anyLog)")]),
             ], width: width)),
             Row(rank: 5, line: fitting([
-                Line([Span("no lockout: ", style: Theme.muted), Span("\(p.guessesChecked) guesses checked, "
+                Line([Span("no lock: ", style: Theme.muted), Span("\(p.guessesChecked) guesses checked, "
                     + "\(p.lockedOutUsers) users shut out")]),
                 Line([Span("no lock: ", style: Theme.muted), Span("\(p.guessesChecked) checked, "
                     + "\(p.lockedOutUsers) shut out")]),
@@ -196,6 +196,7 @@ public enum SecurityPanel {
         let anyLog = p.detectedShare.map(percent) ?? "-"
         return fitting([
             Line([Span(who), share, Span("  any \(anyLog)  "), breaches(s, marked: true)]),
+            Line([Span(who), share, Span("  any \(anyLog)  "), breaches(s, marked: false)]),
             Line([Span(who), share, Span("  "), breaches(s, marked: true)]),
             Line([Span(who), share, Span("  "), breaches(s, marked: false)]),
         ], width: width)
@@ -223,7 +224,8 @@ public enum SecurityPanel {
             Line([Span("before switch: ", style: Theme.muted), Span("\(long) \(breaches), \(seen)")]),
             Line([Span("before switch: ", style: Theme.muted), Span("\(arch) \(breaches), \(seen)")]),
             Line([Span("before: ", style: Theme.muted), Span("\(arch) \(breaches), \(seen)")]),
-            Line([Span("before: ", style: Theme.muted), Span("\(arch) \(breaches), \(view)")]),
+            Line([Span("before: ", style: Theme.muted), Span("\(arch) \(breaches), "
+                + (p.largestObserver == 0 ? "log " : "best ") + view)]),
         ], width: width)
     }
 
