@@ -102,6 +102,7 @@ public enum SecurityPanel {
             Row(rank: 2, line: headline(s, width: width)),
             Row(rank: 4, line: fitting([
                 Line("lockout bounds guesses: \(p.guessesChecked) checked, \(p.refusedLocked) refused"),
+                Line("lockout bounds: \(p.guessesChecked) checked, \(p.refusedLocked) refused"),
                 Line("lock bounds: \(p.guessesChecked) checked, \(p.refusedLocked) refused"),
             ], width: width)),
             Row(rank: 5, line: lockoutHurts(s, width: width)),
@@ -190,6 +191,9 @@ public enum SecurityPanel {
     /// The headline and the breaches on one line, for two-line panels.
     static func headlineCompact(_ s: SecurityView, width: Int) -> Line {
         let p = s.phase
+        guard p.attempts > 0 else {
+            return Line([Span("no attempt yet  ", style: Theme.muted), breaches(s, marked: true)])
+        }
         let best = p.largestSingleView
         let share = Span(best.map(percent) ?? "-", style: (best ?? 1) < 0.5 ? Theme.warning : .plain)
         let who = p.largestObserver == 0 || (best == nil && s.architecture == .clientServer) ? "log saw " : "best log "
@@ -197,6 +201,7 @@ public enum SecurityPanel {
         return fitting([
             Line([Span(who), share, Span("  any \(anyLog)  "), breaches(s, marked: true)]),
             Line([Span(who), share, Span("  any \(anyLog)  "), breaches(s, marked: false)]),
+            Line([Span(who), share, Span("  any \(anyLog)  "), breaches(s, glyphOnly: true)]),
             Line([Span(who), share, Span("  "), breaches(s, marked: true)]),
             Line([Span(who), share, Span("  "), breaches(s, marked: false)]),
         ], width: width)
@@ -258,9 +263,11 @@ public enum SecurityPanel {
 
     /// `⊘ breaches 2` in the breach style; without the glyph unless `marked` (the word still says it). Counts
     /// the current phase (the report has the whole run).
-    static func breaches(_ s: SecurityView, marked: Bool) -> Span {
+    static func breaches(_ s: SecurityView, marked: Bool = true, glyphOnly: Bool = false) -> Span {
         let n = s.phase.breaches
         guard n > 0 else { return Span("breaches 0") }
+        // The glyph alone (`⊘ 19`) is the legend's "breached", for the narrowest lines.
+        if glyphOnly { return Span("\(Glyphs.breached) \(n)", style: Theme.breached) }
         let glyph = marked ? "\(Glyphs.breached) " : ""
         return Span(glyph + "breaches \(n)", style: Theme.breached)
     }

@@ -153,6 +153,19 @@ struct SecurityRenderTests {
         ])
     }
 
+    @Test("at 80×24 the union of the logs keeps its place: the breaches shrink to the glyph first; no attempt says so")
+    func compactFallbacks() {
+        var snapshot = SecurityFixtures.meshSnapshot()
+        snapshot.security?.phase.breaches = 19
+        snapshot.security?.phase.attempts = 393; snapshot.security?.phase.largestLogged = 22
+        snapshot.security?.phase.logged = 370
+        #expect(Self.panel(snapshot, screen: 80, 24)[1] == "│best log 5.6%  any 94%  ⊘ 19      │")
+        var calm = SecurityFixtures.snapshot(attack: false)
+        calm.security?.phase = SecurityPhase(architecture: .clientServer, from: 0)
+        #expect(Self.panel(calm, screen: 80, 24)[1] == "│no attempt yet  breaches 0        │")
+        #expect(Self.panel(calm, screen: 120, 40)[1] == "│server log: no attempt yet                    │")
+    }
+
     @Test("a share reads as a whole percentage from 10%, with a tenth below, and never as 0% when not nothing")
     func percentages() {
         #expect(SecurityPanel.percent(1) == "100%" && SecurityPanel.percent(0.32) == "32%")
