@@ -193,6 +193,28 @@ struct SecurityObserverTests {
         #expect(v.phase.lockedOutUsers == 4 && v.lockedOutUsers == 4)
     }
 
+    @Test("a second mesh phase counts each peer's log afresh: its best single view is what one peer logged since then")
+    func secondMeshPhase() throws {
+        // Strong shares and a long dictionary: the attacker is still on the same peer when the mesh comes back, so a
+        // count carried over from the first mesh phase would show (and could pass the phase's attempts).
+        var s = Self.strongMesh(targets: 5, words: 2_000)
+        s.security.attackRate = 20
+        s.timeline = [.init(at: 20, kind: .switchArchitecture(to: .clientServer)),
+                      .init(at: 30, kind: .switchArchitecture(to: .peerMesh))]
+        let engine = Engine(scenario: s, keepAllEvents: true)
+        engine.run(until: .seconds(45))
+        let v = engine.report().security
+        #expect(v.previousPhase?.architecture == .clientServer && v.phase.from == .seconds(30))
+        var since: [Int: Int] = [:]
+        for e in engine.allEvents where e.time >= .seconds(30) && e.outcome == .wrong { since[e.node, default: 0] += 1 }
+        let peer = try #require(v.phase.largestObserver)
+        #expect(v.phase.largestLogged == since.values.max() && since[peer] == v.phase.largestLogged)
+        #expect(try #require(v.phase.largestSingleView) <= 1)
+        // Over the run, the same peer's two mesh phases add up: its log holds both.
+        let all = engine.allEvents.filter { $0.node == peer && $0.outcome == .wrong }.count
+        #expect(v.largestObserver == peer && v.largestLogged == all)
+    }
+
     @Test("the JSON report carries the new security fields with the view's values")
     func jsonFields() throws {
         let engine = Engine(scenario: Self.lockedServer())
