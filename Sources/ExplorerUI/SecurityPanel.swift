@@ -128,7 +128,7 @@ public enum SecurityPanel {
                 Line([Span("any log \(anyLog)")]),
             ], width: width)),
             Row(rank: 5, line: fitting([
-                Line([Span("no lock: ", style: Theme.muted), Span("\(p.guessesChecked) guesses checked, "
+                Line([Span("no lock: ", style: Theme.muted), Span("\(p.guessesChecked) \(p.guessesChecked == 1 ? "guess" : "guesses") checked, "
                     + "\(p.lockedOutUsers) users shut out")]),
                 Line([Span("no lock: ", style: Theme.muted), Span("\(p.guessesChecked) checked, "
                     + "\(p.lockedOutUsers) shut out")]),

@@ -54,6 +54,44 @@ struct SecurityWalkthroughTests {
         #expect(try await view.waitForExit() == 0)
     }
 
+    @Test("after t the security panel shows the mesh's best single log beside the client-server phase's summary",
+          arguments: [TerminalSize(width: 100, height: 30), TerminalSize(width: 200, height: 60)])
+    func phasesAfterToggle(size: TerminalSize) async throws {
+        // password-attack attacks from the start; at 100×30 the panel has two lines (the compact pair), at 200×60
+        // seven. Either way the client-server phase's summary must stay once the mesh takes over.
+        let view = try await LiveViewSession(["password-attack"], size: size)
+        defer { view.shutdown() }
+        _ = try await BottleneckWalkthroughTests.wait(
+            on: view, speedingUp: true, for: "the server's log and a broken account in the panel"
+        ) { screen in
+            let panel = ScreenPane.inner(titled: "security", in: screen) ?? []
+            return panel.contains { $0.contains("log saw 100%") } && Self.figure("breaches", in: panel) ?? 0 >= 1
+        }
+        try view.sendKeys("t")
+        let before = size.height >= 40 ? "before switch: cs" : "before: cs"
+        let best = size.height >= 40 ? "best single log saw" : "best log"
+        let screen = try await BottleneckWalkthroughTests.wait(
+            on: view, speedingUp: true, for: "a mesh peer's sliver of the attack beside the client-server summary"
+        ) { screen in
+            let panel = ScreenPane.inner(titled: "security", in: screen) ?? []
+            // The summary keeps the client-server phase's breach(es) and its log's 100%; the mesh's best single
+            // log holds under half of the attack once the attacker has moved past a few peers.
+            let summary = panel.contains { $0.contains(before) && !$0.contains(" 0 breaches") && $0.contains("100%") }
+            let share = panel.lazy.compactMap { Self.percent(after: best, in: $0) }.first
+            return summary && share.map { $0 < 50 } == true
+        }
+        try BottleneckWalkthroughTests.keep(screen, as: "security-phases-\(size.width)x\(size.height)")
+        try view.sendKeys("q")
+        #expect(try await view.waitForExit() == 0)
+    }
+
+    /// `best log 5.6%  any 94%` with `label` "best log" → 5.6.
+    static func percent(after label: String, in row: String) -> Double? {
+        guard let range = row.range(of: label) else { return nil }
+        let rest = row[range.upperBound...].drop { $0 == " " }
+        return Double(rest.prefix { $0.isNumber || $0 == "." })
+    }
+
     /// The first number after `label` on any row of a pane: `lockouts 3` → 3, `breaches 12 · first…` → 12.
     static func figure(_ label: String, in pane: [String]) -> Int? {
         for row in pane {
