@@ -138,7 +138,7 @@ struct CompareSharesTests {
         }
         // The table: the two columns close its first line of headers, as percentages.
         let table = try run(["compare", file.path, "--nodes", "10"]).split(separator: "\n")
-        #expect(table[1].hasSuffix("server $  failed  timed out"))
+        #expect(table[1].hasSuffix("server cost  failed  timed out"))
         let serverRow = table[2].split(separator: " ").map(String.init)
         #expect(serverRow[1] == "client-server")
         #expect(Array(serverRow.suffix(2)) == [String(format: "%.1f%%", 100 * server.failed),
