@@ -235,8 +235,9 @@ public struct RunReport: Sendable {
                 : s.accounts > 0 ? "of accounts (weak password)" : "(no accounts: nothing is protected)")),
             ("best single observer saw", s.largestSingleView.map {
                 Self.fixed(100 * $0, 1) + "% of \(s.attackAttempts) attempts" + Self.observer(s.largestObserver)
-            } ?? "-"),
-            ("logged anywhere", s.detectedShare.map { Self.fixed(100 * $0, 1) + "% (every log together)" } ?? "-"),
+            } ?? "- (no attack attempt)"),
+            ("logged anywhere", s.detectedShare.map { Self.fixed(100 * $0, 1) + "% (every log together)" }
+                ?? "- (no attack attempt)"),
             ("guesses checked", "\(s.guessesChecked), and \(s.refusedLocked) refused unchecked (account locked)"),
             ("users locked out", "\(s.lockedOutUsers)"),
         ]
