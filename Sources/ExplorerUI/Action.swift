@@ -29,8 +29,12 @@ public enum Action: Sendable, Equatable {
     case cycleEventFilter
     case restart
     case toggleHelp
-    /// Esc: close the help overlay (nothing else when it is closed).
+    /// Esc: close the help overlay; with it closed, fold the unfolded event-log line, then drop the log's selection.
     case closeHelp
+    /// Enter: unfold the selected event-log line to its full text, or fold it again.
+    case toggleEventDetail
+    /// What one step (`.`) ran, as the model said it, at the time it ran; nil when nothing was left to run.
+    case stepped(StepLogEntry?)
     case resize(Size)
     /// A click or a wheel notch at a cell: `update` finds the pane, node or chart column under it.
     case mouse(MouseEvent)

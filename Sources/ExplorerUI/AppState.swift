@@ -20,6 +20,14 @@ public struct AppState: Sendable, Equatable {
     public var eventFilter: EventFilter = .all
     /// Rows of the filtered event log skipped from the newest (0 shows the newest first).
     public var eventScroll: Int = 0
+    /// The event-log line ↑/↓ selected while the log has the focus; nil follows the newest line.
+    public var eventSelection: EventLogAnchor?
+    /// True when the selected event-log line is unfolded to its full text (Enter); Esc folds it.
+    public var eventExpanded = false
+    /// The steps run with `.`, oldest first, at most `stepLogLimit`: the log shows them among the engine's events.
+    public var stepLog: [StepLogEntry] = []
+    /// the log search, set by `/`; nil when none
+    public var logSearch: String? = nil
     /// True while the `?` overlay covers the panes.
     public var showsHelp = false
     /// The chart column clicked last, whose values the metrics pane reads out until Esc or another click.
@@ -37,6 +45,8 @@ public struct AppState: Sendable, Equatable {
     /// canvas `symbols` are picked while drawing.
     public var unicode: Bool
 
+    /// Steps the event log remembers: enough to read back a stepping session, bounded however long it lasts.
+    public static let stepLogLimit = 64
     /// Wall-clock nanoseconds a status message stays on screen.
     public static let statusLifetimeNanos: UInt64 = 4_000_000_000
     /// Wall-clock nanoseconds the architecture flashes after a switch: long enough to catch the eye, short

@@ -24,6 +24,9 @@ public enum EventFilter: String, CaseIterable, Sendable, Equatable {
         }
     }
 
+    /// True when the log shows the steps run with `.` under this filter: only when it shows everything.
+    public var admitsSteps: Bool { self == .all }
+
     /// The events this filter shows, newest first: the order the log draws them in.
     public func newestFirst(_ events: [NetworkEvent]) -> [NetworkEvent] {
         var shown: [NetworkEvent] = []

@@ -54,10 +54,21 @@ enum Glyphs {
     static let enDash = Glyph("–", ascii: "-", "a range of nodes, `1–8`")
     static let emDash = Glyph("—", ascii: "-", "a break in a sentence")
 
+    // The event log: a glyph for each kind of line (`EventWords`), the rest borrowed from the rows above.
+    static let recovered = Glyph("✓", ascii: "v", "a node that recovered: its queue drained")
+    static let backUp = Glyph("↑", ascii: "^", "a node back up")
+    static let joined = Glyph("+", ascii: "+", "nodes that joined")
+    static let left = Glyph("−", ascii: "-", "nodes that left")
+    static let burst = Glyph("»", ascii: ">", "a flash crowd: a burst of requests")
+    static let locked = Glyph("⊠", ascii: "L", "an account locked after failed passwords")
+    static let denied = Glyph("⊖", ascii: "D", "a request denied: no permission")
+    static let step = Glyph("▸", ascii: ">", "one event run with `.`")
+
     /// Every row, each character once: what `AsciiFallback` and the tests read.
     static let all: [Glyph] = [
         idle, busy, queueing, overloaded, down, waiting, failing, request, reply, guess, attacker, target, breached,
         dot, light, medium, dark, solid, busyWorker, idleWorker, warning,
         running, paused, separator, times, swap, switchMark, leadsTo, enDash, emDash,
+        recovered, backUp, joined, left, burst, locked, denied, step,
     ]
 }

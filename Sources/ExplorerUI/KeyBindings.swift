@@ -40,7 +40,7 @@ public enum KeyBindings {
     public static let all: [KeyBinding] = [
         KeyBinding(.char("q"), .function(10), .interrupt, do: .quit, "quit", bar: HelpBar.Slot(1, "quit")),
         KeyBinding(.char("?"), .function(1), do: .toggleHelp, "show or hide this help", bar: HelpBar.Slot(2, "help")),
-        KeyBinding(.escape, do: .closeHelp, "close this help, or the chart readout"),
+        KeyBinding(.escape, do: .closeHelp, "close help/readout; fold or unselect log line"),
         KeyBinding(.char(" "), .char("p"), do: .togglePause, "pause or resume the simulation",
                    bar: HelpBar.Slot(3, "pause", whenPaused: "resume")),
         KeyBinding(.char("."), do: .stepOnce, "one event at a time (pauses first)"),
@@ -52,7 +52,8 @@ public enum KeyBindings {
         KeyBinding([.tab: .nextPane, .backTab: .previousPane], "focus the next / previous pane",
                    bar: HelpBar.Slot(10, "pane")),
         KeyBinding([.left: .selectPrevious, .right: .selectNext], "select the previous / next node"),
-        KeyBinding([.up: .selectUp, .down: .selectDown], "jump through nodes; scroll the event log"),
+        KeyBinding([.up: .selectUp, .down: .selectDown], "jump through nodes; select an event-log line"),
+        KeyBinding(.enter, do: .toggleEventDetail, "unfold or fold the selected event-log line"),
         KeyBinding(.char("x"), do: .toggleSelectedNode, "crash or revive the selected node (server)",
                    bar: HelpBar.Slot(7, "crash")),
         KeyBinding(.char("f"), do: .flashCrowd, "flash crowd: a burst of requests at once",

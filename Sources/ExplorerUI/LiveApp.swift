@@ -136,10 +136,8 @@ public final class LiveApp {
             case .stepOnce:
                 let what = model.stepDescribed()
                 snapshotIsStale = true
-                let message = what.map { "t=" + Format.fixed(model.now.inSeconds, decimals: 3) + "s: " + $0 }
-                    ?? "nothing left to run"
-                _ = update(&state, .commandOutcome(CommandOutcome(accepted: what != nil, message: message)),
-                           context: context())
+                // The status line says it and the event log keeps it, among the events it caused.
+                _ = update(&state, .stepped(what.map { StepLogEntry(time: model.now, text: $0) }), context: context())
             case .restartScenario:
                 let time = model.now
                 model = model.restarted()
@@ -190,9 +188,19 @@ public final class LiveApp {
 
     // MARK: - Drawing
 
+    /// What a frame asks for: `snapshotRequest`'s nodes, and one sample per column of the metrics charts, of as many
+    /// seconds as the speed and the screen's width want (`ChartTimeScale`).
+    func frameRequest() -> SnapshotRequest {
+        var request = Self.snapshotRequest
+        let charts = ChartTimeScale.request(speed: state.speed, screen: backend.size)
+        request.seriesLimit = charts.seriesLimit
+        request.secondsPerColumn = charts.secondsPerColumn
+        return request
+    }
+
     /// Takes a snapshot, renders it into the back buffer and sends only the changed cells to the terminal.
     public func renderFrame() {
-        snapshot = model.snapshot(Self.snapshotRequest)
+        snapshot = model.snapshot(frameRequest())
         snapshotIsStale = false
         let now = clock.nanoseconds
         _ = update(&state, .frame(FrameInfo(wallNanos: now, actualSpeed: meter.actualSpeed)),
@@ -215,7 +223,7 @@ public final class LiveApp {
     /// The context `update` sees: the wall time and the model's current population.
     private func context() -> UpdateContext {
         if snapshotIsStale {
-            snapshot = model.snapshot(Self.snapshotRequest)
+            snapshot = model.snapshot(frameRequest())
             snapshotIsStale = false
         }
         return UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot, screenSize: front.size)

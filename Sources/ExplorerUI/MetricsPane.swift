@@ -1,14 +1,16 @@
 import NetworkEngine
 import TerminalCanvas
 
-/// Sparklines of the last simulated seconds: throughput, mean and p95 latency, queue length, requests lost.
+/// Sparklines of the recent past, a column per `Snapshot.secondsPerColumn` seconds (`ChartTimeScale` picks it from
+/// the speed): throughput, mean and p95 latency, queue length, requests lost. The figure beside each chart is its
+/// newest column's, the window the server panel's `util` and `mean` read too, so the panes never disagree.
 public enum MetricsPane {
     /// One sparkline row: what it measures and how to read it off a per-second sample.
     struct Metric: Sendable {
         let label: String
         let unit: String
         let style: Style
-        /// Nil when the second has no such figure (a latency when nothing completed): drawn as no bar and `—`.
+        /// Nil when the column has no such figure (a latency when nothing completed): drawn as no bar and `—`.
         let value: @Sendable (SecondSample) -> Double?
     }
 
@@ -21,51 +23,107 @@ public enum MetricsPane {
         Metric(label: "queue", unit: "req", style: Style(fg: Theme.orange), value: { $0.queue }),
         // Every request that ended unserved: refused by a full queue, failed (a crash), or timed out. The footer
         // splits the run's total into rejected and failed.
-        Metric(label: "lost", unit: "/s", style: Style(fg: Theme.red),
-               value: { Double($0.rejected + $0.failed + $0.timedOut) }),
+        Metric(label: "lost", unit: "/s", style: Style(fg: Theme.red), value: { $0.lostPerSecond }),
     ]
 
     static let labelWidth = 8
     static let valueWidth = 14
+    /// The most columns a chart draws (the engine's history holds five times as many buckets per level).
+    static let maxColumns = 120
 
-    /// Draws the metrics pane in `area`; each sparkline is as wide as the pane allows, up to 120 seconds.
+    /// Columns of each chart in a metrics pane `paneWidth` wide: what the pane draws and what a frame asks for.
+    public static func chartWidth(paneWidth: Int) -> Int { min(maxColumns, max(0, paneWidth - 2 - labelWidth - valueWidth)) }
+
+    /// One column of the charts as drawn: the simulated time it covers and the sample folded over it.
+    public struct Column: Sendable, Equatable {
+        /// The column covers simulated time `(from, to]`.
+        public var from: SimTime
+        public var to: SimTime
+        /// Its figures: counts summed, levels averaged over its seconds (`SampleAccumulator`).
+        public var sample: SecondSample
+    }
+
+    /// Where the charts are on screen and what each column shows, for drawing and for reading a column under the mouse.
+    public struct Chart: Sendable, Equatable {
+        /// The leftmost column's x on screen and the number of columns (the newest is at `x + width − 1`).
+        public var x: Int
+        public var width: Int
+        /// Rows of the charts: from `top`, `metrics.count` charts of `rowsEach` rows each.
+        public var top: Int
+        public var rowsEach: Int
+        /// Simulated seconds each column covers.
+        public var secondsPerColumn: Int
+        /// The samples drawn, oldest first, right-aligned: sample `i` is at `x + width − samples.count + i`.
+        public var samples: ArraySlice<SecondSample>
+
+        /// The column drawn at screen column `screenX`: its time span and figures; nil where no column is drawn.
+        public func column(atX screenX: Int) -> Column? {
+            let i = screenX - (x + width - samples.count)
+            guard screenX >= x, screenX < x + width, i >= 0, i < samples.count else { return nil }
+            let sample = samples[samples.startIndex + i]
+            let to = SimTime(sample.second) * SimTime.nanosPerSecond
+            return Column(from: to - SimTime(secondsPerColumn) * SimTime.nanosPerSecond, to: to, sample: sample)
+        }
+
+        /// The newest column: the one every headline figure (here and in the server panel) reads.
+        public var newest: SecondSample? { samples.last }
+    }
+
+    /// The charts of a metrics pane drawn in `area` (the whole pane, border included) for `snapshot`: each column is
+    /// one sample of `snapshot.series`, of `snapshot.secondsPerColumn` seconds (what the frame asked the model for).
+    public static func chart(snapshot: Snapshot, area: Rect) -> Chart {
+        let inner = Rect(x: area.x + 1, y: area.y + 1, width: max(0, area.width - 2), height: max(0, area.height - 2))
+        let width = chartWidth(paneWidth: area.width)
+        return Chart(x: inner.x + labelWidth, width: width, top: inner.y,
+                     rowsEach: max(1, min(3, inner.height / metrics.count)),
+                     secondsPerColumn: max(1, snapshot.secondsPerColumn), samples: snapshot.series.suffix(width))
+    }
+
+    /// Draws the metrics pane in `area`: charts of the snapshot's columns, the newest column's figures at the right.
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
-        let sparkWidth = min(120, max(0, area.width - 2 - labelWidth - valueWidth))
-        // Narrow panes fold several seconds into a column, so the window always spans at least 60 s.
-        let perColumn = sparkWidth > 0 ? max(1, (60 + sparkWidth - 1) / sparkWidth) : 1
-        let raw = snapshot.series.suffix(sparkWidth * perColumn)
-        let buckets = bucketed(raw, perColumn: perColumn)
-        let series = ArraySlice(buckets.map(\.sample))
-        let marks = switchColumns(snapshot.switches, buckets: buckets, width: sparkWidth)
-        let shown = raw.count
-        var title = shown > 0 ? "metrics · last \(shown) s" : "metrics · from the first second"
-        if perColumn > 1 && shown > 0 { title += " · \(perColumn) s/col" }
-        if !marks.isEmpty { title += " · \(Glyphs.switchMark) switch" }
-        let inner = PaneFrame.render(.metrics, title: title, state: state, area: area, buffer: &buffer)
+        let chart = chart(snapshot: snapshot, area: area)
+        let sparkWidth = chart.width
+        let series = chart.samples
+        let marks = switchColumns(snapshot.switches, samples: series, secondsPerColumn: chart.secondsPerColumn,
+                                  width: sparkWidth)
+        let inner = PaneFrame.render(.metrics, title: title(chart, marks: !marks.isEmpty, room: area.width - 4),
+                                     state: state, area: area, buffer: &buffer)
         guard !inner.isEmpty else { return }
-        let rowsEach = max(1, min(3, inner.height / metrics.count))
-        let last = snapshot.series.last
-        let sparkX = inner.x + labelWidth
+        let rowsEach = chart.rowsEach
+        let newest = chart.newest
+        let sparkX = chart.x
+        // The throughput chart is drawn against the server's capacity (workers ÷ service time), the queue chart
+        // against the queue's: a full bar means "at capacity". A mesh has no one capacity.
+        let capacity = snapshot.architecture == .clientServer ? snapshot.server?.capacityRPS : nil
+        let cap = capacity.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
 
         for (i, metric) in metrics.enumerated() {
             let top = inner.y + i * rowsEach
             guard top < inner.bottom else { break }
             let block = Rect(x: inner.x, y: top, width: inner.width, height: min(rowsEach, inner.bottom - top))
             buffer.set(string: metric.label, at: block.position, style: Theme.label, clippedTo: block)
+            let isThroughput = metric.label == "thruput"
+            var spark = Sparkline(series.map { metric.value($0) ?? 0 }, style: metric.style, symbols: state.symbols)
+            if metric.label == "queue", let cap = snapshot.server?.queueCapacity, cap > 0 { spark.max = Double(cap) }
+            if isThroughput, let cap {
+                spark.max = max(cap, spark.scale(width: sparkWidth))
+                // A one-row chart has no room for a line: its top is the scale, said in its figure.
+                if block.height >= 2 { spark.line = cap; spark.lineStyle = metric.style }
+            }
             if sparkWidth > 0 {
-                var scale: Double? = nil
-                // The queue is drawn against its capacity, so a full bar means a full queue.
-                if metric.label == "queue", let cap = snapshot.server?.queueCapacity, cap > 0 { scale = Double(cap) }
-                let spark = Sparkline(series.map { metric.value($0) ?? 0 }, max: scale, style: metric.style,
-                                      symbols: state.symbols)
                 let sparkArea = Rect(x: sparkX, y: block.y, width: sparkWidth, height: block.height)
                 spark.render(in: sparkArea, buffer: &buffer)
                 drawSwitchMarks(marks, in: sparkArea, state: state, buffer: &buffer)
             }
-            let value = last.map(metric.value) ?? 0
-            let text = Format.right(figure(value), 8) + " " + Format.left(metric.unit, 5)
-            buffer.set(string: text, at: Position(x: block.right - valueWidth, y: block.y), style: metric.style.bolded(),
-                       clippedTo: block)
+            let value = newest.flatMap(metric.value)
+            let valueAt = Position(x: block.right - valueWidth, y: block.y)
+            if isThroughput {
+                drawThroughputFigures(value, scale: spark.scale(width: sparkWidth), capacity: cap,
+                                      block: block, style: metric.style, symbols: state.symbols, buffer: &buffer)
+            } else {
+                let text = Format.right(figure(value), 8) + " " + Format.left(metric.unit, 5)
+                buffer.set(string: text, at: valueAt, style: metric.style.bolded(), clippedTo: block)
+            }
         }
         // Spare rows sum up the architecture period in force and, after a switch, the one before it (PhaseLines), so
         // the sparklines' window has a reference and a switch reads as before and after.
@@ -83,60 +141,73 @@ public enum MetricsPane {
         drawCursor(snapshot: snapshot, state: state, area: area, buffer: &buffer)
     }
 
+    /// `metrics · last 16 min · 20 s/col · △ switch`: the span the charts' columns cover (the newest column's figures
+    /// at the right are over its seconds), shortened to `room`: the switch word goes first, then the mark.
+    static func title(_ chart: Chart, marks: Bool, room: Int) -> String {
+        guard chart.width > 0 else { return "metrics" }
+        let base = "metrics \(Glyphs.dot) last " + ChartTimeScale.span(seconds: chart.width * chart.secondsPerColumn)
+            + " \(Glyphs.dot) \(chart.secondsPerColumn) s/col"
+        guard marks else { return base }
+        for candidate in [base + " \(Glyphs.dot) \(Glyphs.switchMark) switch", base + " \(Glyphs.switchMark)"]
+        where candidate.count <= room { return candidate }
+        return base
+    }
+
+    /// The throughput chart's figures: the newest column's rate, then (on the rows below) the chart's top and the
+    /// capacity its line marks. A one-row chart says both in one figure, `98.2/100 req/s`: the rate over the
+    /// chart's top.
+    static func drawThroughputFigures(_ value: Double?, scale: Double, capacity: Double?, block: Rect, style: Style,
+                                      symbols: Symbols, buffer: inout Buffer) {
+        let valueAt = Position(x: block.right - valueWidth, y: block.y)
+        let top = compact(scale)
+        guard block.height >= 2 else {
+            // At most one column short of the figures' width, so a space always parts it from the chart.
+            let room = valueWidth - 1
+            var text = figure(value) + "/" + top + " req/s"
+            if text.count > room { text = (value.map(compact) ?? figure(nil)) + "/" + top + " req/s" }
+            if text.count > room { text = (value.map(compact) ?? figure(nil)) + "/" + top + " /s" }
+            buffer.set(string: Format.right(text, valueWidth), at: valueAt, style: style.bolded(), clippedTo: block)
+            return
+        }
+        buffer.set(string: Format.right(figure(value), 8) + " " + Format.left("req/s", 5), at: valueAt,
+                   style: style.bolded(), clippedTo: block)
+        // The chart's top, under the label: what a full bar means.
+        if scale > 0 {
+            buffer.set(string: "max " + top, at: Position(x: block.x, y: block.y + 1), style: Theme.label,
+                       clippedTo: Rect(x: block.x, y: block.y + 1, width: labelWidth - 1, height: 1))
+        }
+        let capacityText = capacity.map { "\(symbols.plainBorder.horizontal) cap " + compact($0) } ?? "no one cap"
+        buffer.set(string: Format.left(capacityText, valueWidth), at: Position(x: valueAt.x, y: block.y + 1),
+                   style: style, clippedTo: block)
+    }
+
+    /// A chart's scale in at most four characters: `8.5`, `130`, `1.2k`, `35k`, `1.2M`.
+    static func compact(_ v: Double) -> String {
+        guard v.isFinite, v >= 0 else { return "-" }
+        if v < 10 { return Format.fixed(v, decimals: 1) }
+        if v < 999.5 { return Format.fixed(v, decimals: 0) }
+        if v < 9_950 { return Format.fixed(v / 1000, decimals: 1) + "k" }
+        if v < 999_500 { return Format.fixed(v / 1000, decimals: 0) + "k" }
+        return Format.fixed(v / 1_000_000, decimals: 1) + "M"
+    }
+
     // MARK: - Switch markers
 
-    /// Columns (from the sparklines' left edge) of the columns in which the architecture switched; the sparkline is
-    /// right-aligned, so the newest column is the last.
-    static func switchColumns(_ switches: [SimTime], buckets: [Bucket], width: Int) -> [Int] {
-        guard !buckets.isEmpty, !switches.isEmpty else { return [] }
+    /// Columns (from the sparklines' left edge) in which the architecture switched; the sparkline is right-aligned,
+    /// so the newest column is the last.
+    static func switchColumns(_ switches: [SimTime], samples: ArraySlice<SecondSample>, secondsPerColumn: Int,
+                              width: Int) -> [Int] {
+        guard !samples.isEmpty, !switches.isEmpty else { return [] }
         var columns: [Int] = []
+        let c = SimTime(max(1, secondsPerColumn)) * SimTime.nanosPerSecond
         for t in switches {
-            // Sample `s` covers (s − 1, s]: a switch at t falls in the sample that ends after it.
-            // Rounded up: a switch at exactly 23.0 s closes sample 23, one at 23.4 s falls in sample 24.
-            let second = Int((t + SimTime.nanosPerSecond - 1) / SimTime.nanosPerSecond)
-            guard let i = buckets.firstIndex(where: { $0.first <= second && second <= $0.last }) else { continue }
-            columns.append(width - buckets.count + i)
+            // Column `k` covers ((k−1)·C, k·C]: a switch at t falls in the column that ends at or after it.
+            for (i, s) in samples.enumerated() {
+                let end = SimTime(s.second) * SimTime.nanosPerSecond
+                if end - c < t && t <= end { columns.append(width - samples.count + i); break }
+            }
         }
         return columns
-    }
-
-    /// One sparkline column: the seconds `first...last` folded into one sample.
-    struct Bucket {
-        var first: Int
-        var last: Int
-        var sample: SecondSample
-    }
-
-    /// Folds `perColumn` seconds into each column, aligned so the newest column ends with the newest second.
-    /// Rates and levels are averaged per second; p95 keeps the column's worst second, so a spike is never hidden.
-    static func bucketed(_ series: ArraySlice<SecondSample>, perColumn k: Int) -> [Bucket] {
-        guard k > 1 else { return series.map { Bucket(first: $0.second, last: $0.second, sample: $0) } }
-        var buckets: [Bucket] = []
-        var end = series.endIndex
-        while end > series.startIndex {
-            let start = max(series.startIndex, end - k)
-            let group = series[start..<end]
-            let n = Double(group.count)
-            guard let newest = group.last, let oldest = group.first else { break }
-            var s = SecondSample(second: newest.second, architecture: newest.architecture, nodes: newest.nodes)
-            s.issued = Int((Double(group.reduce(0) { $0 + $1.issued }) / n).rounded())
-            s.completed = Int((Double(group.reduce(0) { $0 + $1.completed }) / n).rounded())
-            // Refusals and failures are rare and matter: a column with any shows at least one, never zero.
-            func visible(_ total: Int) -> Int { total > 0 ? max(1, Int((Double(total) / n).rounded())) : 0 }
-            s.rejected = visible(group.reduce(0) { $0 + $1.rejected })
-            s.timedOut = visible(group.reduce(0) { $0 + $1.timedOut })
-            s.failed = visible(group.reduce(0) { $0 + $1.failed })
-            s.denied = visible(group.reduce(0) { $0 + $1.denied })
-            let done = group.reduce(0) { $0 + $1.completed }
-            s.latencyMeanMs = done > 0 ? group.reduce(0.0) { $0 + $1.latencyMeanMs * Double($1.completed) } / Double(done) : 0
-            s.latencyP95Ms = group.map(\.latencyP95Ms).max() ?? 0
-            s.queue = group.reduce(0.0) { $0 + $1.queue } / n
-            s.utilization = group.reduce(0.0) { $0 + $1.utilization } / n
-            s.messages = Int((Double(group.reduce(0) { $0 + $1.messages }) / n).rounded())
-            buckets.append(Bucket(first: oldest.second, last: newest.second, sample: s))
-            end = start
-        }
-        return buckets.reversed()
     }
 
     /// A thin vertical line in the blank cells of each marked column: the bar itself, if any, stays readable.
@@ -149,10 +220,13 @@ public enum MetricsPane {
         }
     }
 
-    /// A figure as the pane prints it; `—` when there is none (nothing completed), never a misleading 0.
-    /// One decimal below `wholeFrom`, none from there up.
+    /// A figure as the pane prints it; `—` when there is none (nothing completed), never a misleading 0, and `<0.1`
+    /// for a positive value that would round to 0.0. One decimal below `wholeFrom`, none from there up.
     static func figure(_ value: Double?, wholeFrom: Double = 10_000) -> String {
         guard let value else { return Glyphs.emDash.description }
+        // A rate folded over a wide column can be tiny yet not zero (one loss in 1000 s): its bar shows, so must its
+        // figure.
+        if value > 0 && value < 0.05 { return "<0.1" }
         return Format.fixed(value, decimals: value < wholeFrom ? 1 : 0)
     }
 }

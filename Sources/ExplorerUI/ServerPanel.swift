@@ -2,10 +2,16 @@ import NetworkEngine
 import TerminalCanvas
 
 /// The bottleneck in numbers: workers, the queue against its capacity, capacity against offered load, overload, cost.
+///
+/// Its figures are of two kinds, and the title says which is which: the state now (UP, workers busy, the queue and
+/// its gauge, OVERLOAD, offered load) and, for `util` and the queue's `mean`, the metrics charts' newest column (the
+/// same sample their figures read, so a mean queue here is the metrics pane's queue figure to the digit).
 public enum ServerPanel {
     /// Draws the server panel in `area`.
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
-        let inner = PaneFrame.render(.server, title: "server", state: state, area: area, buffer: &buffer)
+        let newest = snapshot.series.last
+        let inner = PaneFrame.render(.server, title: title(snapshot, room: area.width - 4), state: state, area: area,
+                                     buffer: &buffer)
         guard !inner.isEmpty else { return }
         guard let server = snapshot.server else {
             buffer.set(string: "no central server in a peer mesh", at: inner.position, style: Theme.muted,
@@ -28,7 +34,7 @@ public enum ServerPanel {
             first.append(Span(" "))
         }
         first.append(Span("\(server.busyWorkers)/\(server.workers)"))
-        first.append(Span("  util " + Format.percent(server.recentUtilization)))
+        first.append(Span("  util " + (newest.map { Format.percent($0.utilization) } ?? Glyphs.emDash.description)))
         lines.append(Line(first))
 
         lines.append(Line([]))  // the queue gauge is drawn over this row below
@@ -59,22 +65,38 @@ public enum ServerPanel {
             }
             buffer.set(line: line, in: row, ellipsis: ellipsis)
         }
-        if inner.height > 1 { drawQueue(server, state: state, row: inner.row(1), buffer: &buffer) }
+        if inner.height > 1 { drawQueue(server, mean: newest?.queue, state: state, row: inner.row(1), buffer: &buffer) }
     }
 
-    /// `queue ████░░░░┃ 12/64`: the bar's last cell marks the capacity, so a full queue runs into the mark.
-    static func drawQueue(_ server: ServerView, state: AppState, row: Rect, buffer: inout Buffer) {
-        let label = "\(server.queueLength)/\(server.queueCapacity)"
+    /// `server · util, mean: last 20 s`: the window of the panel's two figures that are not "now" (the charts'
+    /// newest column, in seconds as the metrics title's `s/col`: 32 columns at most, so it fits at 80×24); plain
+    /// `server` when that does not fit in `room`.
+    static func title(_ snapshot: Snapshot, room: Int) -> String {
+        let window = "server \(Glyphs.dot) util, mean: last \(max(1, snapshot.secondsPerColumn)) s"
+        return window.count <= room ? window : "server"
+    }
+
+    /// `queue ████░░░░┃ 12/64 mean 10.5`: the bar's last cell marks the capacity, so a full queue runs into the
+    /// mark; the gauge and count are now, the mean is over the charts' newest column (written as the metrics pane
+    /// writes its queue figure).
+    static func drawQueue(_ server: ServerView, mean: Double?, state: AppState, row: Rect, buffer: inout Buffer) {
+        let count = "\(server.queueLength)/\(server.queueCapacity)"
+        var meanText = " mean " + MetricsPane.figure(mean)
+        // A narrow row keeps the gauge and the count (now) and gives up the mean, which the metrics pane shows too.
+        if row.width - 6 - count.count - meanText.count - 1 < 4 { meanText = "" }
         buffer.set(string: "queue ", at: row.position, clippedTo: row)
-        let barWidth = row.width - 6 - label.count - 1
+        let barWidth = row.width - 6 - count.count - meanText.count - 1
         guard barWidth >= 4 else { return }
         let ratio = server.queueCapacity > 0 ? Double(server.queueLength) / Double(server.queueCapacity) : 0
         let fill = server.overloaded ? Theme.down : ratio >= 0.5 ? Theme.busy : Theme.idle
         let gauge = Gauge(ratio: ratio, marker: 1, filledStyle: fill, emptyStyle: Theme.muted,
                           markerStyle: Style(bold: true), symbols: state.symbols)
         gauge.render(in: Rect(x: row.x + 6, y: row.y, width: barWidth, height: 1), buffer: &buffer)
-        buffer.set(string: label, at: Position(x: row.x + 6 + barWidth + 1, y: row.y),
+        let countAt = row.x + 6 + barWidth + 1
+        buffer.set(string: count, at: Position(x: countAt, y: row.y),
                    style: server.overloaded ? Theme.warning : .plain, clippedTo: row)
+        buffer.set(string: meanText, at: Position(x: countAt + count.count, y: row.y), style: Theme.label,
+                   clippedTo: row)
     }
 
     /// Requests per second: one decimal while small, whole numbers past 1,000 so the column stays narrow.

@@ -69,15 +69,14 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         return []
     case .selectUp:
         if state.focus == .events {
-            state.eventScroll = max(0, state.eventScroll - 1)
+            moveEventSelection(&state, by: -1, context: context)
         } else {
             state.selectedNode = max(0, state.selectedNode - jump(nodes: context.activeNodes))
         }
         return []
     case .selectDown:
         if state.focus == .events {
-            let shown = state.eventFilter.newestFirst(context.recentEvents).count
-            state.eventScroll = min(max(0, shown - 1), state.eventScroll + 1)
+            moveEventSelection(&state, by: 1, context: context)
         } else {
             state.selectedNode = min(context.activeNodes, state.selectedNode + jump(nodes: context.activeNodes))
         }
@@ -85,10 +84,15 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
     case .cycleEventFilter:
         state.eventFilter = state.eventFilter.next
         state.eventScroll = 0
+        state.eventSelection = nil
+        state.eventExpanded = false
         return []
     case .restart:
         state.selectedNode = 0
         state.eventScroll = 0
+        state.eventSelection = nil
+        state.eventExpanded = false
+        state.stepLog = []
         state.actualSpeed = nil
         state.switchFlash = nil
         state.chartCursor = nil
@@ -99,9 +103,31 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         state.showsHelp.toggle()
         return []
     case .closeHelp:
-        // Esc closes what is open: the help first, then the chart readout.
-        if !state.showsHelp { state.chartCursor = nil }
-        state.showsHelp = false
+        // Esc backs out of one thing at a time: the help, the chart readout, an unfolded log line, the log's selection.
+        if state.showsHelp {
+            state.showsHelp = false
+        } else if state.chartCursor != nil {
+            state.chartCursor = nil
+        } else if state.eventExpanded {
+            state.eventExpanded = false
+        } else {
+            state.eventSelection = nil
+        }
+        return []
+    case .toggleEventDetail:
+        return toggleEventDetail(&state, context: context)
+    case .stepped(let step):
+        guard let step else {
+            state.status = StatusMessage(text: "nothing left to run", isWarning: true,
+                                         expiresAtNanos: context.wallNanos &+ AppState.statusLifetimeNanos)
+            return []
+        }
+        state.stepLog.append(step)
+        if state.stepLog.count > AppState.stepLogLimit {
+            state.stepLog.removeFirst(state.stepLog.count - AppState.stepLogLimit)
+        }
+        state.status = StatusMessage(text: "t=" + Format.fixed(step.time.inSeconds, decimals: 3) + "s: " + step.text,
+                                     expiresAtNanos: context.wallNanos &+ AppState.statusLifetimeNanos)
         return []
     case .mouse(let event):
         return updateForMouse(&state, event, context: context)
@@ -139,3 +165,43 @@ private func wrapped(_ id: Int, nodes: Int) -> Int {
 
 /// How far ↑ and ↓ move the selection: a tenth of the clients, so ten presses cross any population.
 private func jump(nodes: Int) -> Int { max(1, nodes / 10) }
+
+// MARK: - The event log's selection
+
+/// Moves the event log's selection `step` lines (positive is older) from the selected line, or from the top line
+/// shown when none is selected. Back on the newest line with nothing unfolded, the selection is dropped, so the log
+/// follows new events again.
+private func moveEventSelection(_ state: inout AppState, by step: Int, context: UpdateContext) {
+    let source = EventLogSource(context: context, state: state)
+    let lines = state.eventSelection == nil
+        ? EventLogLines.build(source, limit: max(0, state.eventScroll) + max(0, step) + 1).lines
+        : EventLogLines.build(source).lines
+    guard !lines.isEmpty else { return }
+    let current = state.eventSelection.map { lines.index(of: $0) } ?? min(max(0, state.eventScroll), lines.count - 1)
+    let target = max(0, min(lines.count - 1, current + step))
+    state.eventSelection = target == 0 && !state.eventExpanded ? nil : lines[target].anchor
+    state.eventScroll = 0
+}
+
+/// Enter: unfolds the selected line (the top line shown when none is selected, which it then selects, so newer
+/// events cannot slide another line under the reader), or folds it. Outside the log it says where to go.
+private func toggleEventDetail(_ state: inout AppState, context: UpdateContext) -> [Effect] {
+    guard state.focus == .events else {
+        state.status = StatusMessage(text: "Enter unfolds a line of the event log: tab to it first", isWarning: true,
+                                     expiresAtNanos: context.wallNanos &+ AppState.statusLifetimeNanos)
+        return []
+    }
+    if state.eventExpanded {
+        state.eventExpanded = false
+        return []
+    }
+    if state.eventSelection == nil {
+        let top = max(0, state.eventScroll)
+        let lines = EventLogLines.build(EventLogSource(context: context, state: state), limit: top + 1).lines
+        guard !lines.isEmpty else { return [] }
+        state.eventSelection = lines[min(top, lines.count - 1)].anchor
+        state.eventScroll = 0
+    }
+    state.eventExpanded = true
+    return []
+}

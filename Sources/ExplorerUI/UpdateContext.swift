@@ -16,6 +16,8 @@ public struct UpdateContext: Sendable {
     /// The last frame's snapshot and the screen's size: what a click is matched against (nil: clicks do nothing).
     public var snapshot: Snapshot?
     public var screenSize: Size?
+    /// When the architecture switched (`snapshot.switches`): whether an event's node was a client or a peer.
+    public var switchTimes: [SimTime] = []
 
     public init(wallNanos: UInt64 = 0, activeNodes: Int, recentEvents: [NetworkEvent] = [], switches: Int? = nil,
                 architecture: Architecture = .clientServer) {
@@ -29,5 +31,6 @@ public struct UpdateContext: Sendable {
                   switches: snapshot.switches.count, architecture: snapshot.architecture)
         self.snapshot = snapshot
         self.screenSize = screenSize
+        switchTimes = snapshot.switches
     }
 }

@@ -6,7 +6,14 @@ extension Engine: NetworkModel {
     /// the engine builds views of the window's nodes only, so a frame pays for the nodes it shows; flights are kept
     /// when either end is in the window.
     public func snapshot(_ request: SnapshotRequest) -> Snapshot {
-        snapshot(seriesLimit: request.seriesLimit, nodes: request.nodes)
+        let perColumn = max(1, request.secondsPerColumn)
+        var shot = snapshot(seriesLimit: perColumn > 1 ? 0 : request.seriesLimit, nodes: request.nodes)
+        if perColumn > 1 {
+            // Columns of several seconds come from the multi-resolution history, whatever the run's length.
+            shot.series = ctx.metrics.history.columns(secondsPerColumn: perColumn, count: request.seriesLimit)
+            shot.secondsPerColumn = perColumn
+        }
+        return shot
     }
 
     /// A new engine on the same scenario (seed included) at time 0, keeping all events if this one does.

@@ -2,40 +2,144 @@
 
 extension Engine {
     /// Runs the single next event, whenever it is due, and says what it was; nil when nothing is pending.
+    ///
+    /// The words open with the facts, then the sentence: `kind · node · request: what happened`, for example
+    /// `request · server · request 17.3 of client 12: a request reaches the server`. The node is where the event
+    /// happens (absent for events of the whole run, such as the second's tick); the request is named where the event
+    /// carries one, as `slot.use` (the request table's slot, and which use of that slot it is, counted from 1:
+    /// together unique).
     public func stepDescribed() -> String? {
         guard let e = kernel.next(until: .max) else { return nil }
-        let words = describe(e)
+        var facts = describe(e)
+        // What only the handling tells: whose arrival it was, whether a service end was stale.
+        let arrivalClient = arrivalSender(e)
+        let sentBefore = arrivalClient.map { clients.records[$0].sent }
+        let servedBefore = serverWorkerRequest(e)
         handle(e)
-        return words
+        if let c = arrivalClient, let before = sentBefore {
+            if clients.records[c].sent > before {
+                facts.node = memberName(c + 1)
+                facts.words = "\(memberName(c + 1)) sends its next request"
+            } else {
+                facts.words = "an arrival that sends nothing: its client is down, or the population changed"
+            }
+        }
+        if case .serviceDone(let worker, _) = e {
+            if let ref = servedBefore, central.server.request(on: Int(worker)) != ref {
+                facts.request = requestName(ref)
+            } else {
+                facts.words = "a service end left over from before the server's crash: nothing happens"
+            }
+        }
+        return facts.text
+    }
+
+    /// What an event is, as the step line says it.
+    struct StepFacts {
+        /// The kind of event, in words: `arrival`, `request`, `DHT hop`.
+        var kind: String
+        /// Where it happens: `server`, `client 12`, `peer 7`.
+        var node: String?
+        /// The request it carries, with its requester: `request 17.3 of client 12`.
+        var request: String?
+        /// The sentence.
+        var words: String
+
+        var text: String {
+            [kind, node, request].compactMap { $0 }.joined(separator: " · ") + ": " + words
+        }
     }
 
     /// What `event` is about to do, from its own fields and the state before it runs.
-    func describe(_ event: Event) -> String {
+    func describe(_ event: Event) -> StepFacts {
         switch event {
-        case .tick: return "the simulated second closes (its sample is taken)"
+        case .tick:
+            return StepFacts(kind: "tick", words: "the simulated second closes (its sample is taken)")
         case .timeline(let i):
             let kind = scenario.timeline[Int(i)].kind
-            return "the timeline's " + (kind.timelineSpelling ?? "action")
-        case .arrival: return "an arrival: the next request is sent"
+            return StepFacts(kind: "timeline", words: "the timeline's " + (kind.timelineSpelling ?? "action"))
+        case .arrival:
+            return StepFacts(kind: "arrival", words: "an arrival: the next request is sent")
         case .deliverReply(let ref, _, let outcome):
-            guard ctx.requests.isLive(ref) else { return "a late reply (\(outcome)) arrives and is dropped" }
-            return "a reply (\(outcome)) reaches \(requester(ref))"
-        case .timeoutsDue: return "timeouts fall due: a request is retried or given up"
+            guard ctx.requests.isLive(ref) else {
+                return StepFacts(kind: "reply", request: requestName(ref),
+                                 words: "a late reply (\(outcome)) arrives and is dropped")
+            }
+            let who = requester(ref)
+            return StepFacts(kind: "reply", node: who, request: requestName(ref),
+                             words: "a reply (\(outcome)) reaches \(who)")
+        case .timeoutsDue:
+            return StepFacts(kind: "timeout", words: "timeouts fall due: a request is retried or given up")
         case .deliverRequest(let ref):
-            return (ctx.isGuess(ref) ? "a password guess" : "a request") + " reaches the server"
-        case .serviceDone(let worker, _): return "the server finishes a request (worker \(worker + 1))"
-        case .lookupArrives(_, let rank):
-            return "a DHT lookup reaches peer \((mesh?.state.ring.peer(atRank: Int(rank)) ?? -1) + 1)"
-        case .floodArrives(_, let peer, _, let ttl): return "a flooded query reaches peer \(peer + 1) (\(ttl) hops left)"
-        case .hitArrives(_, let peer, _): return "a query hit travels back through peer \(peer + 1)"
+            let guess = ctx.isGuess(ref)
+            return StepFacts(kind: guess ? "guess" : "request", node: "server", request: requestName(ref),
+                             words: (guess ? "a password guess" : "a request") + " reaches the server")
+        case .serviceDone(let worker, _):
+            return StepFacts(kind: "service done", node: "server",
+                             words: "the server finishes a request (worker \(worker + 1))")
+        case .lookupArrives(let ref, let rank):
+            let peer = (mesh?.state.ring.peer(atRank: Int(rank)) ?? -1) + 1
+            return StepFacts(kind: "DHT hop", node: "peer \(peer)", request: requestName(ref),
+                             words: "a DHT lookup reaches peer \(peer)")
+        case .floodArrives(let flood, let peer, _, let ttl):
+            return StepFacts(kind: "flood", node: "peer \(peer + 1)", request: "query \(flood)",
+                             words: "a flooded query reaches peer \(peer + 1) (\(ttl) hops left)")
+        case .hitArrives(let flood, let peer, _):
+            return StepFacts(kind: "query hit", node: "peer \(peer + 1)", request: "query \(flood)",
+                             words: "a query hit travels back through peer \(peer + 1)")
         case .meshRequestArrives(let ref, let holder):
-            return (ctx.isGuess(ref) ? "a password guess" : "a request") + " reaches peer \(holder + 1)"
-        case .peerServiceDone(let peer, _, _): return "peer \(peer + 1) finishes a request"
-        case .seedArrives: return "a replica seeded by the server reaches its holder"
-        case .ringRepair(let peer): return "the ring's fix-up notices that peer \(peer + 1) left"
-        case .churn(let peer, _): return "churn: peer \(peer + 1) " + (ctx.isUp(Int(peer)) ? "leaves" : "rejoins")
-        case .attackTick: return "the attackers send a guess"
+            let guess = ctx.isGuess(ref)
+            return StepFacts(kind: guess ? "guess" : "request", node: "peer \(holder + 1)", request: requestName(ref),
+                             words: (guess ? "a password guess" : "a request") + " reaches peer \(holder + 1)")
+        case .peerServiceDone(let peer, let worker, _):
+            return StepFacts(kind: "service done", node: "peer \(peer + 1)",
+                             request: peerWorkerRequest(peer: Int(peer), worker: Int(worker)).map { requestName($0) },
+                             words: "peer \(peer + 1) finishes a request")
+        case .seedArrives:
+            return StepFacts(kind: "seed", words: "a replica seeded by the server reaches its holder")
+        case .ringRepair(let peer):
+            return StepFacts(kind: "ring repair", node: "peer \(peer + 1)",
+                             words: "the ring's fix-up notices that peer \(peer + 1) left")
+        case .churn(let peer, _):
+            return StepFacts(kind: "churn", node: "peer \(peer + 1)",
+                             words: "churn: peer \(peer + 1) " + (ctx.isUp(Int(peer)) ? "leaves" : "rejoins"))
+        case .attackTick:
+            return StepFacts(kind: "attack", words: "the attackers send a guess")
         }
+    }
+
+    /// The client (0-based) an arrival will be sent by, read from a copy of the arrival stream; nil for other events.
+    private func arrivalSender(_ event: Event) -> Int? {
+        guard case .arrival = event, ctx.activeNodes > 0 else { return nil }
+        let c = clients.nextArrivalGuess(members: ctx.activeNodes).client
+        return c < clients.records.count ? c : nil
+    }
+
+    /// The request a server worker holds before a service end runs; nil for other events.
+    private func serverWorkerRequest(_ event: Event) -> RequestRef? {
+        guard case .serviceDone(let worker, _) = event, worker >= 0, Int(worker) < central.server.workers else {
+            return nil
+        }
+        return central.server.request(on: Int(worker))
+    }
+
+    /// The request a peer's worker holds, when the peer's server exists.
+    private func peerWorkerRequest(peer: Int, worker: Int) -> RequestRef? {
+        guard let servers = mesh?.servers, peer >= 0, peer < servers.count, worker >= 0, worker < servers.workers
+        else { return nil }
+        return servers.server(peer).request(on: worker)
+    }
+
+    /// `request 17.3 of client 12`: the reference as `slot.use` (the third request in slot 17), and who asked while
+    /// the request is live.
+    private func requestName(_ ref: RequestRef) -> String {
+        let id = "request \(ref.slot).\(ref.token &+ 1)"
+        return ctx.requests.isLive(ref) ? id + " of " + requester(ref) : id
+    }
+
+    /// A client or peer by its node id, as the architecture now calls it.
+    private func memberName(_ id: Int) -> String {
+        (ctx.architecture == .peerMesh ? "peer " : "client ") + String(id)
     }
 
     private func requester(_ ref: RequestRef) -> String {

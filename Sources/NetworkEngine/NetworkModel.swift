@@ -55,22 +55,28 @@ public protocol NetworkModel: AnyObject {
 /// A snapshot always carries the aggregates, whatever the window: the scenario name, architecture and time, the request
 /// counts and latency, `activeNodeCount` (the whole population, not the window's), the server's view and the server's
 /// own node (id 0, while it is shown), the mesh view, the security view, the switch times, the recent events and the
-/// last `seriesLimit` per-second samples. Only two lists follow the window:
+/// last `seriesLimit` samples of `secondsPerColumn` seconds each. Only two lists follow the window:
 ///
 /// - `nodes`: the clients (or peers) whose ids are in `nodes`, in id order;
 /// - `flights`: the messages with at least one end (`from` or `to`) in `nodes`.
 ///
 /// With `nodes == nil` both lists are complete, as the live view asks today.
 public struct SnapshotRequest: Sendable, Equatable {
-    /// How many per-second samples (`Snapshot.series`) to include, newest last; must not be negative.
+    /// How many samples (`Snapshot.series`, one per chart column) to include, newest last; must not be negative.
     public var seriesLimit: Int
+    /// Seconds each sample covers: 1 gives the last closed seconds one by one; more gives the last complete columns of that many seconds, folded exactly from the
+    /// run's history (`SampleHistory`: counts summed, levels averaged, p95 the columns' worst second's). Values
+    /// below 1 count as 1.
+    public var secondsPerColumn: Int
     /// The ids of the clients or peers whose `NodeView`s are wanted, counted 1...N like `NodeView.id`; ids outside
     /// 1...`activeNodeCount` are ignored. nil asks for every node.
     public var nodes: Range<Int>?
 
-    /// A request for the last `seriesLimit` seconds and the nodes in `nodes` (every node when nil).
-    public init(seriesLimit: Int = 120, nodes: Range<Int>? = nil) {
+    /// A request for the last `seriesLimit` columns of `secondsPerColumn` seconds and the nodes in `nodes` (every
+    /// node when nil).
+    public init(seriesLimit: Int = 120, secondsPerColumn: Int = 1, nodes: Range<Int>? = nil) {
         self.seriesLimit = seriesLimit
+        self.secondsPerColumn = secondsPerColumn
         self.nodes = nodes
     }
 }

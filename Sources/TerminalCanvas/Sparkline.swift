@@ -9,9 +9,30 @@ public struct Sparkline: Hashable, Sendable {
     public var max: Double?
     public var style: Style
     public var symbols: Symbols
+    /// A reference value drawn as a horizontal line (a capacity), in the blank cells of the row where a bar of that
+    /// value ends; bars stay on top of it. Nil or not positive: no line.
+    public var line: Double?
+    public var lineStyle: Style
 
-    public init(_ values: [Double], max: Double? = nil, style: Style = .plain, symbols: Symbols = .unicode) {
+    public init(_ values: [Double], max: Double? = nil, style: Style = .plain, symbols: Symbols = .unicode,
+                line: Double? = nil, lineStyle: Style = .plain) {
         self.values = values; self.max = max; self.style = style; self.symbols = symbols
+        self.line = line; self.lineStyle = lineStyle
+    }
+
+    /// The scale `render` uses for `width` columns: `max`, or the largest value shown.
+    public func scale(width: Int) -> Double {
+        self.max ?? values.suffix(Swift.max(0, width)).filter(\.isFinite).reduce(0) { Swift.max($0, $1) }
+    }
+
+    /// The row (from the area's top) where the reference line is drawn in an area `height` rows tall at `scale`:
+    /// the row in which a bar of the line's value ends. Nil when there is no line or it is off the chart.
+    public func lineRow(scale: Double, height: Int) -> Int? {
+        guard let line, line > 0, height > 0 else { return nil }
+        let level = self.level(of: line, scale: scale, height: height)
+        guard level > 0 else { return nil }
+        // A bar of `level` eighths ends in row ⌈level/8⌉ counted from the bottom.
+        return height - (level + 7) / 8
     }
 
     /// The bar height of `value` in eighths of a row, 0…`8·height`.
@@ -31,9 +52,13 @@ public struct Sparkline: Hashable, Sendable {
         let area = area.intersection(buffer.area)
         guard !area.isEmpty else { return }
         let shown = values.suffix(area.width)
-        let scale = self.max ?? shown.filter(\.isFinite).reduce(0) { Swift.max($0, $1) }
+        let scale = scale(width: area.width)
         let blank = Cell(" ", style: style)
         buffer.fill(area, cell: blank)
+        if let row = lineRow(scale: scale, height: area.height) {
+            buffer.fill(Rect(x: area.x, y: area.y + row, width: area.width, height: 1),
+                        cell: Cell(symbols.plainBorder.horizontal, style: lineStyle))
+        }
         var x = area.right - shown.count
         for value in shown {
             let level = level(of: value, scale: scale, height: area.height)

@@ -26,7 +26,7 @@ struct FakeNetworkModelTests {
         return (app, model, terminal)
     }
 
-    @Test("the frame shows the model's name, time and population, asked for as every node and 120 seconds")
+    @Test("the frame shows the model's name, time and population, asked for as every node and a sample per chart column")
     func frameShowsTheModel() {
         let (app, model, terminal, clock) = Self.make(paused: true)
         app.renderFrame()
@@ -38,7 +38,10 @@ struct FakeNetworkModelTests {
         #expect(model.now == .millis(126_300))
         #expect(bar.contains("t=0:02:06.3"), "\(bar)")
         #expect(!model.requests.isEmpty)
-        #expect(model.requests.allSatisfy { $0 == SnapshotRequest(seriesLimit: 120, nodes: nil) })
+        // 160 columns: a metrics pane 96 wide has 72 chart columns; at 1× one second each covers 72 s ≥ 60 s.
+        #expect(model.requests.dropFirst().allSatisfy {
+            $0 == SnapshotRequest(seriesLimit: 72, secondsPerColumn: 1, nodes: nil)
+        })
     }
 
     @Test("t sends .toggleArchitecture to the model, and the status line shows the model's answer")

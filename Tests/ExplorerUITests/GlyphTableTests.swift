@@ -54,8 +54,18 @@ struct GlyphTableTests {
                       state: Fixtures.state()),
             Screenful(name: "too small", size: Size(width: 70, height: 20), snapshot: Fixtures.snapshot(),
                       state: Fixtures.state()),
+            Screenful(name: "an event log with every kind and a step", size: Size(width: 200, height: 60),
+                      snapshot: Fixtures.snapshot(events: everyKind()),
+                      state: Fixtures.state { $0.stepLog = [StepLogEntry(time: .seconds(99), text: "tick: a step")] }),
         ]
     }()
+
+    /// One event of every kind, a second apart, oldest first.
+    static func everyKind() -> [NetworkEvent] {
+        NetworkEvent.Kind.allCases.enumerated().map { i, kind in
+            NetworkEvent(time: .seconds(Double(60 + i)), kind: kind, node: i % 3, account: 1, peer: 2, detail: "words")
+        }
+    }
 
     /// 1000 clients, which 80×24 shows in cells of 4: cell k with k % 5 of them busy (so every shade shows), every
     /// 50th cell all down.

@@ -22,7 +22,7 @@ struct KeyTableTests {
         let user: [Action] = [.quit, .togglePause, .stepOnce, .slower, .faster, .toggleArchitecture, .addNodes,
                               .removeNodes, .nextPane, .previousPane, .selectPrevious, .selectNext, .selectUp,
                               .selectDown, .toggleSelectedNode, .toggleAttack, .flashCrowd, .cycleEventFilter,
-                              .restart, .toggleHelp, .closeHelp]
+                              .restart, .toggleHelp, .closeHelp, .toggleEventDetail]
         let bound = KeyBindings.all.flatMap(\.actions)
         for action in user { #expect(bound.contains(action), "\(action)") }
     }

@@ -139,7 +139,11 @@ struct LiveAppTests {
         #expect(app.state.paused)
         // The first event of a fresh run is its first arrival (the second's tick comes at t=1).
         let text = app.state.status?.text ?? ""
-        #expect(text.hasPrefix("t=") && text.hasSuffix(": an arrival: the next request is sent"), "\(text)")
+        #expect(text.hasPrefix("t=") && text.contains("s: arrival · client ")
+                    && text.hasSuffix(" sends its next request"), "\(text)")
+        // The event log keeps it, marked as a step.
+        #expect(app.state.stepLog.count == 1 && app.state.stepLog.first?.time == engine.now)
+        #expect(terminal.screen.lines().contains { $0.contains("▸ step: arrival · client ") })
     }
 
     @Test("r starts the scenario again from t=0 with its own population")

@@ -237,51 +237,52 @@ struct MeshRenderTests {
             MetricsPane.render(snapshot: MeshFixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(buffer.lines() == [
-            "┌ metrics · last 60 s · 3 s/col · △ switch ┐",
-            "│thruput ▇▆▇▇▆█▆▇▆▇▇▆█▆▇▆▇▇▆█    16.0 req/s│",
-            "│latency ██▇████▇████▇████▇██    51.0 ms   │",
-            "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   │",
-            "│queue   █▁▅█▁▅█▁▅█▁▅█▁▅▅         0.0 req  │",
-            "│lost                   │         0.0 /s   │",
+            "┌ metrics · last 20 s · 1 s/col · △ switch ┐",
+            "│thruput ▆▆▇▇██▅▆▆▇▇██▅▆▆▇▇██ 16.0/16 req/s│",
+            "│latency █▇▇▇██▇▇▇██▇▇▇██▇▇▇█    51.0 ms   │",
+            "│p95     ▇█▅▆▆▇▇█▅▆▆▇▇█▅▆▆▇▇█   140.0 ms   │",
+            "│queue   ▁▂▃▅▆▇█│                 0.0 req  │",
+            "│lost           │                 0.0 /s   │",
             "│since t=0: 0.7% failed · 3.1% rejected    │",
-            "└───────────────────────△──────────────────┘",
+            "└───────────────△──────────────────────────┘",
         ])
-        // 20 columns of 3 s show seconds 24…83, right-aligned: column i holds 24+3i…26+3i. The switch at t=70.4 s
-        // falls in second 71, so in column 15 (69…71, x = 1 + 8 + 15). That column's queue bar (24, 28 and 0 req:
-        // 17.3 against the tallest column's 28, ▅) stays, and the mark shows in the blank rejects cell below it.
-        #expect(buffer[24, 7].grapheme == "△" && buffer[24, 7].style.bold)
-        #expect(buffer[24, 4].grapheme == "▅")
-        #expect(buffer[24, 5].grapheme == "│" && buffer[24, 5].style.fg == .cyan)
+        // 20 columns of 1 s (the snapshot's samples are seconds) show seconds 64…83, right-aligned: column i holds
+        // second 64+i. The switch at t=70.4 s falls in second 71, so in column 7 (x = 1 + 8 + 7). Second 70's queue
+        // bar (before the switch) stays; the queue empties at 71, whose blank cells show the mark, as the rejects'
+        // row below does.
+        #expect(buffer[16, 7].grapheme == "△" && buffer[16, 7].style.bold)
+        #expect(buffer[15, 4].grapheme == "█")
+        #expect(buffer[16, 4].grapheme == "│" && buffer[16, 5].grapheme == "│" && buffer[16, 5].style.fg == .cyan)
     }
 
     @Test("a switch older than the window leaves no marker")
     func switchOutsideWindow() {
         var snapshot = MeshFixtures.snapshot()
-        // 20 columns of 3 s show seconds 24…83; a switch at t=22.5 s falls in second 23, just before the window.
-        snapshot.switches = [.seconds(22.5)]
+        // 20 columns of 1 s show seconds 64…83; a switch at t=62.5 s falls in second 63, just before the window.
+        snapshot.switches = [.seconds(62.5)]
         let lines = Fixtures.lines(width: 44, height: 8) {
             MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
-        #expect(lines[0] == "┌ metrics · last 60 s · 3 s/col ───────────┐")
+        #expect(lines[0] == "┌ metrics · last 20 s · 1 s/col ───────────┐")
         #expect(!lines.joined().contains("△"))
-        // A second later (second 24) it is inside, in the oldest column: the window's edge, not the marker, decided.
-        snapshot.switches = [.seconds(23.5)]
+        // A second later (second 64) it is inside, in the oldest column: the window's edge, not the marker, decided.
+        snapshot.switches = [.seconds(63.5)]
         let inside = Fixtures.lines(width: 44, height: 8) {
             MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
-        #expect(inside[0] == "┌ metrics · last 60 s · 3 s/col · △ switch ┐")
+        #expect(inside[0] == "┌ metrics · last 20 s · 1 s/col · △ switch ┐")
         #expect(inside[7] == "└────────△─────────────────────────────────┘")
     }
 
     @Test("a switch exactly on a whole second belongs to the second it closes, not the next")
     func switchOnWholeSecond() {
         var snapshot = MeshFixtures.snapshot()
-        // Sample 23 covers (22 s, 23 s]: a switch at exactly 23.0 s is in it, just before the window (24…83).
-        snapshot.switches = [.seconds(23)]
+        // Sample 63 covers (62 s, 63 s]: a switch at exactly 63.0 s is in it, just before the window (64…83).
+        snapshot.switches = [.seconds(63)]
         let lines = Fixtures.lines(width: 44, height: 8) {
             MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
-        #expect(lines[0] == "┌ metrics · last 60 s · 3 s/col ───────────┐")
+        #expect(lines[0] == "┌ metrics · last 20 s · 1 s/col ───────────┐")
         #expect(!lines.joined().contains("△"))
     }
 
@@ -370,13 +371,13 @@ struct MeshRenderTests {
             "┃                  ···✗ ·                  ┃│peer 7  ▲ OVERLOADED              │",
             "┃○ idle ● busy ◆ queue ▲ full ✗ down • msg ┃│sent 47  completed 45  out 0      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────┘",
-            "┌ metrics · last 60 s · 3 s/col · △ switch ┐┌ events · all ────────────────────┐",
-            "│thruput ▇▆▇▇▆█▆▇▆▇▇▆█▆▇▆▇▇▆█    16.0 req/s││t=70.0s node_up #5 client 5 is ba…│",
-            "│latency ██▇████▇████▇████▇██    51.0 ms   ││t=60.1s login_failure #4 wrong pa…│",
-            "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   ││t=55.0s recovered #0 queue draine…│",
-            "│queue   █▁▅█▁▅█▁▅█▁▅█▁▅▅         0.0 req  ││t=41.2s node_down #5 client 5 cra…│",
-            "│lost                   │         0.0 /s   ││t=30.0s overload #0 queue full (6…│",
-            "└───────────────────────△──────────────────┘└──────────────────────────────────┘",
+            "┌ metrics · last 20 s · 1 s/col · △ switch ┐┌ events · all ────────────────────┐",
+            "│thruput ▆▆▇▇██▅▆▆▇▇██▅▆▆▇▇██ 16.0/16 req/s││70.0s ↑ client 5 back up          │",
+            "│latency █▇▇▇██▇▇▇██▇▇▇██▇▇▇█    51.0 ms   ││60.1s ? wrong password at client 4│",
+            "│p95     ▇█▅▆▆▇▇█▅▆▆▇▇█▅▆▆▇▇█   140.0 ms   ││55.0s ✓ server recovered          │",
+            "│queue   ▁▂▃▅▆▇█│                 0.0 req  ││41.2s ✗ client 5 down             │",
+            "│lost           │                 0.0 /s   ││30.0s ▲ server overloaded: queue …│",
+            "└───────────────△──────────────────────────┘└──────────────────────────────────┘",
             " q quit  ? help  space pause  <> speed  t to server  +- peers  x crash  f flash ",
         ])
     }
@@ -407,13 +408,13 @@ struct MeshRenderTests {
             "|                  ...x .                  ||peer 7  ! OVERLOADED              |",
             "|o idle * busy @ queue ! full x down + msg ||sent 47  completed 45  out 0      |",
             "+==========================================++----------------------------------+",
-            "+ metrics . last 60 s . 3 s/col . ^ switch ++ events . all --------------------+",
-            "|thruput *+**+#+*+**+#+*+**+#    16.0 req/s||t=70.0s node_up #5 client 5 is ba.|",
-            "|latency ##*####*####*####*##    51.0 ms   ||t=60.1s login_failure #4 wrong pa.|",
-            "|p95     +#+#+#+#+#+#+#+#+#+#   140.0 ms   ||t=55.0s recovered #0 queue draine.|",
-            "|queue   #_=#_=#_=#_=#_==         0.0 req  ||t=41.2s node_down #5 client 5 cra.|",
-            "|lost                   |         0.0 /s   ||t=30.0s overload #0 queue full (6.|",
-            "+-----------------------^------------------++----------------------------------+",
+            "+ metrics . last 20 s . 1 s/col . ^ switch ++ events . all --------------------+",
+            "|thruput ++**##=++**##=++**## 16.0/16 req/s||70.0s ^ client 5 back up          |",
+            "|latency #***##***##***##***#    51.0 ms   ||60.1s ? wrong password at client 4|",
+            "|p95     *#=++**#=++**#=++**#   140.0 ms   ||55.0s v server recovered          |",
+            "|queue   _.:=+*#|                 0.0 req  ||41.2s x client 5 down             |",
+            "|lost           |                 0.0 /s   ||30.0s ! server overloaded: queue .|",
+            "+---------------^--------------------------++----------------------------------+",
             " q quit  ? help  space pause  <> speed  t to server  +- peers  x crash  f flash ",
         ])
         #expect(!buffer.cells.contains { $0.style.fg != .default || $0.style.bg != .default })

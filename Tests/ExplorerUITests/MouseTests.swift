@@ -76,9 +76,11 @@ struct MouseTests {
         #expect(!state.showsHelp && state.focus == .events && state.selectedNode == 0)
     }
 
-    @Test("the wheel over the event log scrolls it three rows a notch and focuses it; elsewhere it does nothing")
+    @Test("the wheel over the event log moves its selection three lines a notch and focuses it; elsewhere it does nothing")
     func wheel() {
-        let many = (0..<40).map { NetworkEvent(time: .seconds(Double($0)), kind: .overload, node: 0, detail: "e\($0)") }
+        // Joins never group, so each event is a line of its own; the newest (t=39) is line 0.
+        let many = (0..<40).map { NetworkEvent(time: .seconds(Double($0)), kind: .nodesAdded, node: $0 + 1,
+                                               detail: "e\($0)") }
         let snapshot = Fixtures.snapshot(events: many)
         let r = Screen.regions(for: Self.size)
         let log = Self.centre(r.events)
@@ -86,18 +88,19 @@ struct MouseTests {
         func wheel(_ kind: MouseEvent.Kind, at p: (x: Int, y: Int)) {
             _ = update(&state, .mouse(MouseEvent(kind, x: p.x, y: p.y)), context: Self.context(snapshot))
         }
+        func line(_ n: Int) -> EventLogAnchor { EventLogAnchor(time: .seconds(Double(39 - n)), kind: .nodesAdded) }
         wheel(.wheelDown, at: log)
-        #expect(state.eventScroll == 3 && state.focus == .events)
+        #expect(state.eventSelection == line(3) && state.focus == .events)
         wheel(.wheelDown, at: log)
         wheel(.wheelUp, at: log)
-        #expect(state.eventScroll == 3)
+        #expect(state.eventSelection == line(3))
         for _ in 0..<30 { wheel(.wheelDown, at: log) }
-        #expect(state.eventScroll == 39, "stops at the oldest event")
+        #expect(state.eventSelection == line(39), "stops at the oldest event")
         state.focus = .topology
         let selected = state.selectedNode
         wheel(.wheelUp, at: Self.centre(r.topology))
         wheel(.wheelDown, at: Self.centre(r.metrics))
-        #expect(state.eventScroll == 39 && state.focus == .topology && state.selectedNode == selected)
+        #expect(state.eventSelection == line(39) && state.focus == .topology && state.selectedNode == selected)
     }
 
     // MARK: - The chart readout
@@ -204,5 +207,29 @@ struct MouseTests {
                        y: Self.centre(Screen.regions(for: Self.size).events).y)
         _ = LiveAppTests.frames(1, app, clock)
         #expect(app.state.focus == .events)
+    }
+}
+
+/// The readout tests' view of the charts: each metric's rows, and the screen column and span that show a second,
+/// read through the pane's own mapping (`MetricsPane.chart(snapshot:area:)`).
+private struct ChartUnderTest {
+    struct Shown { let first: Int; let last: Int; let sample: SecondSample }
+    let blocks: [Rect]
+    let snapshot: Snapshot
+    let area: Rect
+
+    func column(ofSecond second: Int) -> (x: Int, bucket: Shown)? {
+        guard let (x, column) = MetricsPane.chartColumn(ofSecond: second, snapshot: snapshot, area: area) else {
+            return nil
+        }
+        let from = Int(column.from / SimTime.nanosPerSecond), to = Int(column.to / SimTime.nanosPerSecond)
+        return (x, Shown(first: from + 1, last: to, sample: column.sample))
+    }
+}
+
+extension MetricsPane {
+    fileprivate static func chartColumns(snapshot: Snapshot, area: Rect) -> ChartUnderTest? {
+        let blocks = chartBlocks(chart(snapshot: snapshot, area: area), area: area)
+        return blocks.isEmpty ? nil : ChartUnderTest(blocks: blocks, snapshot: snapshot, area: area)
     }
 }

@@ -132,9 +132,9 @@ struct PaneRenderTests {
             ServerPanel.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "┌ server ──────────────────────────┐",
-            "│UP  workers ■■■□ 3/4  util 75%    │",
-            "│queue ████░░░░░░░░░░░░░░░░░┃ 12/64│",
+            "┌ server · util, mean: last 1 s ───┐",
+            "│UP  workers ■■■□ 3/4  util 50%    │",
+            "│queue ██░░░░░░░░░░┃ 12/64 mean 8.0│",
             "│capacity 100.0 req/s              │",
             "│offered  12.0 req/s               │",
             "│rejected 30  timed out 5  failed 2│",
@@ -150,9 +150,9 @@ struct PaneRenderTests {
             ServerPanel.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(buffer.lines() == [
-            "┌ server ──────────────────────────┐",
-            "│UP  workers ■■■□ 3/4  util 75%    │",
-            "│queue █████████████████████┃ 64/64│",
+            "┌ server · util, mean: last 1 s ───┐",
+            "│UP  workers ■■■□ 3/4  util 50%    │",
+            "│queue ████████████┃ 64/64 mean 8.0│",
             "│capacity 100.0 req/s              │",
             "│offered  130.0 req/s ⚠ > capacity │",
             "│ OVERLOAD · queue full, rejecting │",
@@ -172,21 +172,22 @@ struct PaneRenderTests {
             MetricsPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "┌ metrics · last 60 s · 3 s/col ───────────┐",
-            "│thruput ▇▆▇▇▆█▆▇▆▇▇▆█▆▇▆▇▇▆█    16.0 req/s│",
-            "│latency ██▇████▇████▇████▇██    51.0 ms   │",
-            "│p95     ▆█▆█▆█▆█▆█▆█▆█▆█▆█▆█   140.0 ms   │",
-            "│queue   ▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁▂▄▁     8.0 req  │",
-            "│lost                       █     3.0 /s   │",
+            "┌ metrics · last 20 s · 1 s/col ───────────┐",
+            "│thruput ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁  16/100 req/s│",
+            "│latency █▇▇▇██▇▇▇██▇▇▇██▇▇▇█    51.0 ms   │",
+            "│p95     ▇█▅▆▆▇▇█▅▆▆▇▇█▅▆▆▇▇█   140.0 ms   │",
+            "│queue   ▁▁▂▂▃▃▄▄ ▁▁▂▂▃▃▄▄ ▁▁     8.0 req  │",
+            "│lost                     ▃▅█     3.0 /s   │",
             "│since t=0: 0.7% failed · 3.1% rejected    │",
             "└──────────────────────────────────────────┘",
         ])
     }
 
-    @Test("a narrow metrics pane folds seconds so the window spans at least 60 s")
+    @Test("columns of several seconds are folded exactly and aligned on whole multiples of their width")
     func metricsFoldedColumns() {
-        // 90 seconds, flat except where a column's average is to be read off. 54 wide gives 30 sparkline columns, so
-        // ceil(60 / 30) = 2 s a column: seconds 31…90, the newest column holding 89–90 and the oldest 31–32.
+        // 90 seconds, flat except where a column's figures are to be read off, folded as the engine's history folds
+        // them into 2 s columns (54 wide gives 30 columns: seconds 31…90, the newest column holding 89–90 and the
+        // oldest 31–32).
         let series = (1...90).map { s in
             var sample = SecondSample(second: s, architecture: .clientServer, nodes: 8)
             sample.completed = s == 90 ? 30 : s == 30 ? 1000 : 10
@@ -196,24 +197,25 @@ struct PaneRenderTests {
             sample.rejected = s == 89 ? 2 : s == 90 ? 4 : 0
             return sample
         }
+        var snapshot = Fixtures.snapshot(series: SampleAccumulator.columns(of: series, secondsPerColumn: 2))
+        snapshot.secondsPerColumn = 2
         let lines = Fixtures.lines(width: 54, height: 8) {
-            MetricsPane.render(snapshot: Fixtures.snapshot(series: series), state: Fixtures.state(), area: $0,
-                               buffer: &$1)
+            MetricsPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
-        // thruput: 89–90 averages (10 + 30) / 2 = 20 req/s, the tallest; every other column 10, half a bar (▄).
-        //   Second 30's 1000 is outside the window, or it would set the scale.
-        // latency: 75–76 averages (40 + 80) / 2 = 60 ms, the tallest; 40 / 60 of 8 eighths rounds to ▅.
+        // thruput (against the server's 100 req/s): 89–90 folds (10 + 30) / 2 = 20 req/s, ▂; every other column 10, ▁.
+        //   Second 30's 1000 is outside the window. The figure is the newest column's rate over the chart's top.
+        // latency: 75–76 is weighted by completions, (40 + 80) / 2 = 60 ms, the tallest; 40 / 60 of 8 eighths, ▅.
         // p95: the column 61–62 keeps its worse second, 200 ms, not the mean 150; the rest 100 of 200, ▄.
         // queue (against the capacity, 64): the oldest column 31–32 averages (48 + 16) / 2 = 32, ▄; were the columns
-        //   aligned to the oldest second instead (30–31: 56) it would read ▇.
-        // rejects: 89–90 averages (2 + 4) / 2 = 3, the only bar. The figures on the right are the newest second's.
+        //   aligned on odd seconds (30–31: 56) it would read ▇.
+        // lost: 89–90 is (2 + 4) / 2 = 3 a second, the only bar. The figures on the right are the newest column's.
         #expect(lines == [
             "┌ metrics · last 60 s · 2 s/col ─────────────────────┐",
-            "│thruput ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄█    30.0 req/s│",
+            "│thruput ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▂  20/100 req/s│",
             "│latency ▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅▅█▅▅▅▅▅▅▅    40.0 ms   │",
             "│p95     ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄█▄▄▄▄▄▄▄▄▄▄▄▄▄▄   100.0 ms   │",
             "│queue   ▄                                  0.0 req  │",
-            "│lost                                 █     4.0 /s   │",
+            "│lost                                 █     3.0 /s   │",
             "│since t=0: 0.7% failed · 3.1% rejected              │",
             "└────────────────────────────────────────────────────┘",
         ])
@@ -221,25 +223,25 @@ struct PaneRenderTests {
 
     // MARK: - Event log
 
-    @Test("the event log lists every kind newest first with its time, node and detail")
+    @Test("the event log lists every kind newest first in words: its time, glyph, node and what happened")
     func eventLogAll() {
         let lines = Fixtures.lines(width: 60, height: 9) {
             EventLogPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
             "┌ events · all ────────────────────────────────────────────┐",
-            "│t=70.0s node_up #5 client 5 is back                       │",
-            "│t=60.1s login_failure #4 wrong password for alice         │",
-            "│t=55.0s recovered #0 queue drained to 20                  │",
-            "│t=41.2s node_down #5 client 5 crashed                     │",
-            "│t=30.0s overload #0 queue full (64/64): rejecting requests│",
-            "│t=12.5s nodes_added #9 5 clients joined (now 13)          │",
+            "│70.0s ↑ client 5 back up                                  │",
+            "│60.1s ? wrong password at client 4                        │",
+            "│55.0s ✓ server recovered                                  │",
+            "│41.2s ✗ client 5 down                                     │",
+            "│30.0s ▲ server overloaded: queue full                     │",
+            "│12.5s + 5 clients joined (now 13)                         │",
             "│                                                          │",
             "└──────────────────────────────────────────────────────────┘",
         ])
     }
 
-    @Test("the failures filter keeps node_down and node_up, and its name is in the focused title")
+    @Test("the failures filter keeps nodes down and back up, and its name is in the focused title")
     func eventLogFiltered() {
         let state = Fixtures.state { $0.eventFilter = .failures; $0.focus = .events }
         let lines = Fixtures.lines(width: 44, height: 6) {
@@ -247,8 +249,8 @@ struct PaneRenderTests {
         }
         #expect(lines == [
             "┏ events · failures ━━━━━━━━━━━━━━━━━━━━━━━┓",
-            "┃t=70.0s node_up #5 client 5 is back       ┃",
-            "┃t=41.2s node_down #5 client 5 crashed     ┃",
+            "┃70.0s ↑ client 5 back up                  ┃",
+            "┃41.2s ✗ client 5 down                     ┃",
             "┃                                          ┃",
             "┃                                          ┃",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
@@ -257,27 +259,27 @@ struct PaneRenderTests {
 
     @Test("scrolling the event log skips the newest events and says how far it scrolled")
     func eventLogScrolled() {
-        let state = Fixtures.state { $0.eventScroll = 2; $0.focus = .events }
+        let state = Fixtures.state { $0.eventScroll = 2 }
         let lines = Fixtures.lines(width: 44, height: 5) {
             EventLogPane.render(snapshot: Fixtures.snapshot(), state: state, area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "┏ events · all · ↓2 ━━━━━━━━━━━━━━━━━━━━━━━┓",
-            "┃t=55.0s recovered #0 queue drained to 20  ┃",
-            "┃t=41.2s node_down #5 client 5 crashed     ┃",
-            "┃t=30.0s overload #0 queue full (64/64): r…┃",
-            "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
+            "┌ events · all · ↓2 ───────────────────────┐",
+            "│55.0s ✓ server recovered                  │",
+            "│41.2s ✗ client 5 down                     │",
+            "│30.0s ▲ server overloaded: queue full     │",
+            "└──────────────────────────────────────────┘",
         ])
     }
 
-    @Test("an event's kind is coloured: overload red and bold, recovered green, security magenta")
+    @Test("an event's glyph is coloured by its kind: overload red and bold, recovered green, security magenta")
     func eventColours() {
         let buffer = Fixtures.buffer(width: 60, height: 9) {
             EventLogPane.render(snapshot: Fixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
         }
-        #expect(buffer[9, 5].grapheme == "o" && buffer[9, 5].style.fg == .indexed(196) && buffer[9, 5].style.bold)
-        #expect(buffer[9, 3].grapheme == "r" && buffer[9, 3].style.fg == .indexed(71))
-        #expect(buffer[9, 2].grapheme == "l" && buffer[9, 2].style.fg == .indexed(170))
+        #expect(buffer[7, 5].grapheme == "▲" && buffer[7, 5].style.fg == .indexed(196) && buffer[7, 5].style.bold)
+        #expect(buffer[7, 3].grapheme == "✓" && buffer[7, 3].style.fg == .indexed(71))
+        #expect(buffer[7, 2].grapheme == "?" && buffer[7, 2].style.fg == .indexed(170))
     }
 
     // MARK: - Inspector
@@ -376,11 +378,10 @@ struct PaneRenderTests {
             HelpOverlay.render(state: Fixtures.state(), area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "                                                                                ",
             "      ╔ keys · ? or Esc closes ═════════════════════════════════════════╗       ",
             "      ║ q  F10  Ctrl-C  quit                                            ║       ",
             "      ║ ?  F1           show or hide this help                          ║       ",
-            "      ║ Esc             close this help, or the chart readout           ║       ",
+            "      ║ Esc             close help/readout; fold or unselect log line   ║       ",
             "      ║ space  p        pause or resume the simulation                  ║       ",
             "      ║ .               one event at a time (pauses first)              ║       ",
             "      ║ <  ,            slower (down to 0.1×)                           ║       ",
@@ -389,7 +390,8 @@ struct PaneRenderTests {
             "      ║ -  _            remove clients or peers                         ║       ",
             "      ║ tab  shift-tab  focus the next / previous pane                  ║       ",
             "      ║ ←  →            select the previous / next node                 ║       ",
-            "      ║ ↑  ↓            jump through nodes; scroll the event log        ║       ",
+            "      ║ ↑  ↓            jump through nodes; select an event-log line    ║       ",
+            "      ║ enter           unfold or fold the selected event-log line      ║       ",
             "      ║ x               crash or revive the selected node (server)      ║       ",
             "      ║ f               flash crowd: a burst of requests at once        ║       ",
             "      ║ e               event filter: all, security, overload, failures ║       ",
@@ -399,6 +401,6 @@ struct PaneRenderTests {
             "      ╚═════════════════════════════════════════════════════════════════╝       ",
             "                                                                                ",
         ])
-        #expect(KeyBindings.all.count == 18)
+        #expect(KeyBindings.all.count == 19)
     }
 }

@@ -55,7 +55,7 @@ struct PhaseRenderTests {
         #expect(Array(metrics.suffix(3)) == [
             "│before: client-server: p95 2140 ms · 25.0% rejected · 1.7% failed     │",
             "│peer-mesh since t=70.4 s: p95 131.0 ms · 0.7% rejected · 0.0% failed  │",
-            "└─────────────────────────────────────────────────△────────────────────┘",
+            "└───────────────────────────────────────────△──────────────────────────┘",
         ])
     }
 
@@ -104,7 +104,7 @@ struct PhaseRenderTests {
         #expect(Array(PhaseFixtures.region(screen, r.metrics).suffix(3)) == [
             "│before: peer-mesh t=70.4–80.0 s: p95 131.0 ms · 0.7% rejected         │",
             "│client-server since t=80.0 s: p95 95.5 ms · 5.3% rejected             │",
-            "└─────────────────────────────────────────────────△────△───────────────┘",
+            "└───────────────────────────────────────────△────────△─────────────────┘",
         ])
         #expect(PhaseFixtures.region(screen, r.inspector) == [
             "┌ inspector · server · since t=80.0 s ─────────┐",

@@ -107,20 +107,67 @@ struct UpdateTests {
         #expect(state.selectedNode == 0)
     }
 
-    @Test("with the event log focused, ↓ and ↑ scroll it within the filtered events")
-    func eventScrolling() {
+    @Test("with the event log focused, ↓ and ↑ move a selection that stays on its line as new events arrive")
+    func eventSelection() {
         var state = AppState(scenarioName: "c")
         Self.press([.tab, .tab, .tab, .tab], &state)
         #expect(state.focus == .events)
+        // Newest first: 70.0 back up, 60.1 wrong password, 55.0 recovered, 41.2 down, 30.0 overload, 12.5 joined.
         Self.press([.down, .down, .down, .down], &state, events: Fixtures.events)
-        #expect(state.eventScroll == 4)
-        #expect(state.selectedNode == 0)
+        #expect(state.eventSelection == EventLogAnchor(time: .seconds(30), kind: .overload))
+        #expect(state.selectedNode == 0 && state.eventScroll == 0)
         Self.press(Array(repeating: .down, count: 10), &state, events: Fixtures.events)
-        #expect(state.eventScroll == 5)
+        #expect(state.eventSelection == EventLogAnchor(time: .seconds(12.5), kind: .nodesAdded))
+        Self.press([.up], &state, events: Fixtures.events)
+        #expect(state.eventSelection == EventLogAnchor(time: .seconds(30), kind: .overload))
+        // Two newer events push every line down: ↑ still moves from the overload to the line just above it.
+        let later = Fixtures.events + [
+            NetworkEvent(time: .seconds(80), kind: .nodeDown, node: 2, detail: "client 2 crashed"),
+            NetworkEvent(time: .seconds(81), kind: .nodeUp, node: 2, detail: "client 2 is back"),
+        ]
+        Self.press([.up], &state, events: later)
+        #expect(state.eventSelection == EventLogAnchor(time: .seconds(41.2), kind: .nodeDown))
+        // Back on the newest line, the log follows new events again.
+        Self.press(Array(repeating: .up, count: 10), &state, events: later)
+        #expect(state.eventSelection == nil)
+        Self.press([.down], &state, events: later)
         Self.press(Self.chars("e"), &state)
-        #expect(state.eventScroll == 0)
-        Self.press([.up], &state)
-        #expect(state.eventScroll == 0)
+        #expect(state.eventSelection == nil && state.eventScroll == 0)
+    }
+
+    @Test("Enter unfolds the selected log line and folds it; Esc folds, then unselects; the help's Esc comes first")
+    func eventUnfolding() {
+        var state = AppState(scenarioName: "c")
+        Self.press([.enter], &state, events: Fixtures.events)
+        #expect(!state.eventExpanded && state.status?.isWarning == true, "Enter outside the log says where to go")
+        state.focus = .events
+        Self.press([.enter], &state, events: Fixtures.events)
+        #expect(state.eventExpanded && state.eventSelection == EventLogAnchor(time: .seconds(70), kind: .nodeUp))
+        Self.press([.enter], &state, events: Fixtures.events)
+        #expect(!state.eventExpanded && state.eventSelection != nil)
+        Self.press([.down, .enter, .char("?")], &state, events: Fixtures.events)
+        #expect(state.eventExpanded && state.showsHelp)
+        Self.press([.escape], &state, events: Fixtures.events)
+        #expect(!state.showsHelp && state.eventExpanded)
+        Self.press([.escape], &state, events: Fixtures.events)
+        #expect(!state.eventExpanded && state.eventSelection == EventLogAnchor(time: .seconds(60.1), kind: .loginFailure))
+        Self.press([.escape], &state, events: Fixtures.events)
+        #expect(state.eventSelection == nil)
+    }
+
+    @Test("a step is kept for the log (the last 64) and told in the status line; nothing to run is a warning")
+    func steppedIsLogged() {
+        var state = AppState(scenarioName: "c")
+        let context = UpdateContext(wallNanos: 0, activeNodes: 5)
+        for i in 0..<70 {
+            _ = update(&state, .stepped(StepLogEntry(time: .millis(Double(i)), text: "tick: step \(i)")), context: context)
+        }
+        #expect(state.stepLog.count == AppState.stepLogLimit && state.stepLog.first?.text == "tick: step 6")
+        #expect(state.status?.text == "t=0.069s: tick: step 69" && state.status?.isWarning == false)
+        _ = update(&state, .stepped(nil), context: context)
+        #expect(state.status?.text == "nothing left to run" && state.status?.isWarning == true)
+        Self.press(Self.chars("r"), &state)
+        #expect(state.stepLog.isEmpty)
     }
 
     @Test("f sends a flash crowd of three requests a client, at least 50")
@@ -243,7 +290,8 @@ struct UpdateTests {
             (.left, .selectPrevious), (.right, .selectNext), (.up, .selectUp), (.down, .selectDown),
             (.char("x"), .toggleSelectedNode), (.char("a"), .toggleAttack), (.char("f"), .flashCrowd),
             (.char("e"), .cycleEventFilter), (.char("r"), .restart), (.function(1), .toggleHelp),
-            (.function(10), .quit), (.escape, .closeHelp), (.char("z"), .none), (.enter, .none), (.function(5), .none),
+            (.function(10), .quit), (.escape, .closeHelp), (.char("z"), .none), (.enter, .toggleEventDetail),
+            (.function(5), .none),
         ]
         for (key, action) in table {
             #expect(Action(key: key) == action, "\(key)")

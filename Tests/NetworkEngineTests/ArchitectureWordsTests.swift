@@ -53,13 +53,19 @@ struct SteppingWordsTests {
         engine.apply(.toggleAttack)
         var seen: [String] = []
         while engine.now < .seconds(16), let words = engine.stepDescribed() { seen.append(words) }
-        // Each kind the run has, in its own words (node numbers vary, the openings do not).
-        for opening in ["an arrival", "a reply (completed) reaches peer", "a reply (completed) reaches client",
-                        "a DHT lookup reaches peer", "a request reaches the server", "the server finishes a request",
-                        "churn: peer", "the attackers send a guess", "the timeline's add_nodes: 40",
-                        "the timeline's toggle: client-server", "the simulated second closes"] {
+        // Each kind the run has, opening with its kind and node, then its request where it carries one (node
+        // numbers and request ids vary, the openings do not).
+        for opening in ["arrival · peer ", "arrival · client ", "reply · peer ", "reply · client ",
+                        "DHT hop · peer ", "request · server · request ", "service done · server · request ",
+                        "churn · peer ", "attack: the attackers send a guess",
+                        "timeline: the timeline's add_nodes: 40", "timeline: the timeline's toggle: client-server",
+                        "tick: the simulated second closes"] {
             #expect(seen.contains { $0.hasPrefix(opening) }, "no event described as '\(opening)…'")
         }
+        // A request's id names its requester while it is live: `request 17.3 of client 12: ...`.
+        let request = try #require(seen.first { $0.hasPrefix("request · server · request ") })
+        #expect(request.contains(" of client ") && request.hasSuffix(": a request reaches the server"), "\(request)")
+        #expect(seen.contains { $0.hasPrefix("DHT hop · peer ") && $0.contains(" · request ") && $0.contains(" of peer ") })
         #expect(engine.requestAudit.isConserved)
     }
 }

@@ -61,6 +61,8 @@ public struct MetricsRecorder {
     public var keepsSeries = false
     /// The latest seconds, for the live view (ten minutes: its sparklines show two at most).
     public internal(set) var recentSeries = SampleRing(capacity: 600)
+    /// The whole run at 1, 10, 100 and 1000 s a bucket, fixed memory: the live view's charts at any speed.
+    public internal(set) var history = SampleHistory()
     /// Seconds closed since the start.
     public internal(set) var secondsClosed = 0
     /// Times of the latest architecture switches, for the sparklines' markers (bounded like the series window).
@@ -223,6 +225,7 @@ public struct MetricsRecorder {
         s.securityEvents = secondSecurity
         if keepsSeries { series.append(s) }
         recentSeries.append(s)
+        history.append(s)
         secondsClosed += 1
         sink?.record(s)
         secondStart = counts

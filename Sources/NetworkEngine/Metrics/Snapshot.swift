@@ -30,10 +30,13 @@ public struct LatencySummary: Sendable, Equatable {
     public init() {}
 }
 
-/// What happened during one simulated second: one point of the live view's sparklines and one CSV row.
+/// What happened during one simulated second: one point of the live view's sparklines and one CSV row. A chart
+/// column folds several seconds into one (`seconds` > 1, see `SampleAccumulator`).
 public struct SecondSample: Sendable, Equatable {
-    /// The second's end, in whole simulated seconds since the start.
+    /// The second's end, in whole simulated seconds since the start (a fold's: its last second's).
     public var second: Int
+    /// Seconds this sample covers: 1 for a second; a fold's counts are its seconds' sums, its levels their means.
+    public var seconds = 1
     public var architecture: Architecture
     public var nodes: Int
     /// Requests issued in this second, and requests that ended in it by each outcome.
@@ -51,8 +54,11 @@ public struct SecondSample: Sendable, Equatable {
         self.second = second; self.architecture = architecture; self.nodes = nodes
     }
 
-    /// Completed requests per second (the sample spans one second).
-    public var throughput: Double { Double(completed) }
+    /// Completed requests per second over the seconds the sample covers.
+    public var throughput: Double { Double(completed) / Double(max(1, seconds)) }
+
+    /// Requests per second that ended unserved (rejected, failed or timed out) over the seconds covered.
+    public var lostPerSecond: Double { Double(rejected + failed + timedOut) / Double(max(1, seconds)) }
 }
 
 /// The kind of a node on the screen.
@@ -215,8 +221,11 @@ public struct Snapshot: Sendable {
     public var requests: RequestCounts
     /// Latency over the whole run.
     public var latency: LatencySummary
-    /// Per-second samples, oldest first (the last `seriesLimit` seconds).
+    /// Samples, oldest first: the last `seriesLimit` seconds, or with `SnapshotRequest.secondsPerColumn` > 1 the
+    /// last complete columns of that many seconds each (`secondsPerColumn` says which).
     public var series: [SecondSample]
+    /// Seconds each sample of `series` covers (1 unless the request asked for columns).
+    public var secondsPerColumn = 1
     /// Recent events, oldest first.
     public var recentEvents: [NetworkEvent]
     /// Messages on the wire.
