@@ -42,6 +42,16 @@ public enum Action: Sendable, Equatable {
     case commandOutcome(CommandOutcome)
     /// The run loop's once-a-frame news: the wall time and how fast the engine really ran.
     case frame(FrameInfo)
+    /// `:` opens the command line, `/` the log search: keys then go to the line (`editLine`), not to the key table.
+    case openCommandLine
+    case openSearch
+    /// A key typed while the command line or search is open.
+    case editLine(Key)
+    /// `[` and `]`: one server worker fewer or more (as `:set workers` does).
+    case removeWorker
+    case addWorker
+    /// The run loop stopped the clock at an event `:pause-on` waits for; the text says which.
+    case pauseTriggered(String)
     case none
 
     /// The action a key stands for (a row of `KeyBindings.all`); `.none` for keys with no meaning.

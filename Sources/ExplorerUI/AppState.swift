@@ -40,6 +40,13 @@ public struct AppState: Sendable, Equatable {
     public var seenSwitches = 0
     /// What colours the screen may use; every style is adapted to it at the end of a frame.
     public var colorSupport: ColorSupport
+    /// The `:` command line or `/` search being typed; nil when closed.
+    public var commandLine: CommandLineState? = nil
+    /// Lines run from `:` and searches from `/`, each browsed with ↑/↓ in its own line.
+    public var commandHistory = CommandHistory()
+    public var searchHistory = CommandHistory()
+    /// The events `:pause-on` stops the clock at; nil when none.
+    public var pauseOn: PauseTrigger? = nil
     /// True when the terminal shows Unicode. Panes draw their glyphs in Unicode either way and `Screen.render`
     /// replaces them through `AsciiFallback` when false; only key names (`<-` for ←) and the
     /// canvas `symbols` are picked while drawing.

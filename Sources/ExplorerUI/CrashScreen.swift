@@ -94,6 +94,8 @@ public enum CrashScreen {
             case .toggleArchitecture: return (key(.toggleArchitecture), "switch architecture")
             case .switchArchitecture(let target): return (" ", "switch to \(target.rawValue)")
             case .toggleAttack: return (key(.toggleAttack), "start or stop the attack")
+            case .set(let parameter, let value):
+                return (key(.openCommandLine), "set \(parameter.rawValue) \(parameter.spelled(value))")
             }
         }
     }

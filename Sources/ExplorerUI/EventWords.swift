@@ -93,6 +93,9 @@ enum EventWords {
         case .attack:
             EventWording(glyph: Glyphs.attacker, severity: .security, words: "attack", many: "attacks", groups: false,
                          sentenceIsLine: true)
+        case .setting:
+            EventWording(glyph: Glyphs.setting, severity: .info, words: "value set", many: "values set",
+                         groups: false, sentenceIsLine: true)
         }
     }
 

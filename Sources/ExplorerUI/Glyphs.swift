@@ -63,12 +63,13 @@ enum Glyphs {
     static let locked = Glyph("⊠", ascii: "L", "an account locked after failed passwords")
     static let denied = Glyph("⊖", ascii: "D", "a request denied: no permission")
     static let step = Glyph("▸", ascii: ">", "one event run with `.`")
+    static let setting = Glyph("✎", ascii: "=", "a scenario value set live (`:set`) or by the timeline")
 
     /// Every row, each character once: what `AsciiFallback` and the tests read.
     static let all: [Glyph] = [
         idle, busy, queueing, overloaded, down, waiting, failing, request, reply, guess, attacker, target, breached,
         dot, light, medium, dark, solid, busyWorker, idleWorker, warning,
         running, paused, separator, times, swap, switchMark, leadsTo, enDash, emDash,
-        recovered, backUp, joined, left, burst, locked, denied, step,
+        recovered, backUp, joined, left, burst, locked, denied, step, setting,
     ]
 }

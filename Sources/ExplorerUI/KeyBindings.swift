@@ -64,6 +64,8 @@ public enum KeyBindings {
         KeyBinding(.char("t"), do: .toggleArchitecture, "toggle client-server ⇄ peer mesh",
                    bar: HelpBar.Slot(5, "to mesh", underMesh: "to server")),
         KeyBinding(.char("r"), do: .restart, "restart the scenario from t=0", bar: HelpBar.Slot(12, "restart")),
+        KeyBinding([.char("["): .removeWorker, .char("]"): .addWorker], "remove / add a server worker (:set workers)"),
+        KeyBinding([.char(":"): .openCommandLine, .char("/"): .openSearch], "command line (:set, :pause-on) / log search"),
     ]
 
     /// Each key's action (the first row wins should a key be bound twice, which `KeyTableTests` refuses).

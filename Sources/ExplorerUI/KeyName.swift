@@ -9,6 +9,7 @@ extension Key {
         case .char(let c): String(c)
         case .function(let n): "F\(n)"
         case .interrupt: "Ctrl-C"
+        case .control(let c): "Ctrl-" + c.uppercased()
         case .escape: "Esc"
         case .tab: "tab"
         case .backTab: "shift-tab"

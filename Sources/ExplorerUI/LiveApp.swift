@@ -114,6 +114,8 @@ public final class LiveApp {
             needsFullRedraw = true
             return dispatch(.resize(size))
         case .key(let key):
+            // While the command line is open every key is text for it (`q` types a q); Ctrl-C still quits.
+            if state.commandLine != nil, key != .interrupt { return dispatch(.editLine(key)) }
             return dispatch(Action(key: key))
         case .mouse(let mouse):
             return dispatch(.mouse(mouse))
@@ -176,7 +178,18 @@ public final class LiveApp {
         let start = model.now
         let target = start + delta
         var hitBudget = false
-        while !model.advance(to: target, maxEvents: max(1, pacing.eventsPerCheck)) {
+        // Waiting for an event (`:pause-on`), the loop runs one event at a time and reads the model's tally after
+        // each, so the clock stops at the very event that fired (`advance` with no events to run only says whether
+        // one is due, or moves the clock to the target when none is).
+        let trigger = state.pauseOn
+        let before = trigger == nil ? EventTally() : model.tally
+        var fired: EventTally?
+        while !model.advance(to: target, maxEvents: trigger == nil ? max(1, pacing.eventsPerCheck) : 0) {
+            if let trigger {
+                guard model.step() else { break }
+                let after = model.tally
+                if trigger.fired(from: before, to: after) { fired = after; break }
+            }
             if clock.nanoseconds &- now > pacing.budgetNanos {
                 hitBudget = true
                 break
@@ -184,6 +197,12 @@ public final class LiveApp {
         }
         snapshotIsStale = true
         meter.record(wall: wall, simulated: model.now - start, hitBudget: hitBudget)
+        if let trigger, let after = fired {
+            let events = model.snapshot(SnapshotRequest(seriesLimit: 0, nodes: 0..<0)).recentEvents
+            let what = trigger.reason(from: before, to: after, events: events)
+            let time = "t=" + Format.fixed(model.now.inSeconds, decimals: 3) + "s"
+            _ = dispatch(.pauseTriggered("paused on \(trigger.rawValue) at \(time): \(what)"))
+        }
     }
 
     // MARK: - Drawing

@@ -75,7 +75,11 @@ public enum Screen {
             InspectorPane.render(snapshot: snapshot, state: state, area: r.inspector, buffer: &buffer)
             MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
             EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)
-            HelpBar.render(snapshot: snapshot, state: state, area: r.help, buffer: &buffer)
+            if let line = state.commandLine {
+                CommandLineBar.render(line, state: state, area: r.help, buffer: &buffer)
+            } else {
+                HelpBar.render(snapshot: snapshot, state: state, area: r.help, buffer: &buffer)
+            }
             if state.showsHelp { HelpOverlay.render(state: state, area: r.body, buffer: &buffer) }
         }
         if !state.unicode { AsciiFallback.apply(to: &buffer) }

@@ -55,6 +55,8 @@ public enum StatusBar {
             state.paused ? ("\(Glyphs.paused) PAUSED", Theme.paused) : ("\(Glyphs.running) running", Theme.statusBar),
             ("\(nodes) \(noun)\(nodes == 1 ? "" : "s")", Theme.statusBar),
         ]
+        // Armed, it must be seen: a clock that stops "by itself" later would otherwise look like a bug.
+        if let trigger = state.pauseOn { fixed.append(("pause on " + trigger.rawValue, Theme.statusBar)) }
         // Right after the architecture, so it is the last thing a narrow bar loses: an attack changes everything
         // the panes show.
         if snapshot.security?.attackActive == true {

@@ -87,6 +87,7 @@ enum Theme {
         case .nodesAdded, .nodesRemoved: Style(fg: blue)
         case .flashCrowd: Style(fg: orange)
         case .toggle: Style(fg: .cyan, bold: true)
+        case .setting: Style(fg: .cyan)
         case .loginFailure, .lockout, .unauthorized, .breach, .attack:
             Style(fg: magenta, bold: kind == .breach || kind == .attack)
         }

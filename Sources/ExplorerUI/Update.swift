@@ -154,6 +154,16 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         if state.eventScroll > max(0, shown - 1) { state.eventScroll = max(0, shown - 1) }
         expireChartCursor(&state, context: context)
         return []
+    case .openCommandLine, .openSearch, .editLine, .pauseTriggered:
+        return updateCommandLine(&state, action, context: context)
+    case .removeWorker, .addWorker:
+        guard let workers = context.serverWorkers else {
+            state.status = StatusMessage(text: "no server in the peer mesh: :set workers sizes it for a switch back",
+                                         isWarning: true, expiresAtNanos: context.wallNanos &+ AppState.statusLifetimeNanos)
+            return []
+        }
+        // Below one worker the engine refuses in the scenario file's words, as `:set workers 0` would be.
+        return [.command(.set(.workers, Double(workers + (action == .addWorker ? 1 : -1))))]
     }
 }
 

@@ -18,6 +18,8 @@ public struct UpdateContext: Sendable {
     public var screenSize: Size?
     /// When the architecture switched (`snapshot.switches`): whether an event's node was a client or a peer.
     public var switchTimes: [SimTime] = []
+    /// The server's workers while it is shown (what `[` and `]` change by one); nil in a peer mesh.
+    public var serverWorkers: Int? = nil
 
     public init(wallNanos: UInt64 = 0, activeNodes: Int, recentEvents: [NetworkEvent] = [], switches: Int? = nil,
                 architecture: Architecture = .clientServer) {
@@ -32,5 +34,6 @@ public struct UpdateContext: Sendable {
         self.snapshot = snapshot
         self.screenSize = screenSize
         switchTimes = snapshot.switches
+        serverWorkers = snapshot.server?.workers
     }
 }

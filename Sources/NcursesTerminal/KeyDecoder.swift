@@ -45,6 +45,7 @@ public enum KeyDecoder {
         case 10, 13: return .key(.enter)  // 13 under nonl(), 10 from terminals that send LF.
         case 27: return .key(.escape)
         case 8, 127: return .key(.backspace)  // ^H or DEL, depending on the terminal's erase setting.
+        case 21: return .key(.control("u"))  // Ctrl-U: the command line erases what is before the cursor, as shells do.
         case 0..<32, 0x7F...0x9F: return .ignored  // Other C0/C1 controls have no meaning here.
         default:
             guard let scalar = Unicode.Scalar(value) else { return .ignored }  // A lone surrogate or out of range.

@@ -19,6 +19,14 @@ extension Engine: NetworkModel {
     /// A new engine on the same scenario (seed included) at time 0, keeping all events if this one does.
     ///
     /// The output sink is not carried over: a sink writes one run's files, and the live view sets none.
+    /// The metrics' running tally with the request counts it watches: a few loads, no copying.
+    public var tally: EventTally {
+        var tally = ctx.metrics.tally
+        tally.failedRequests = ctx.metrics.counts.failed
+        tally.lostRequests = ctx.metrics.counts.timedOut + ctx.metrics.stranded
+        return tally
+    }
+
     public func restarted() -> any NetworkModel {
         Engine(scenario: scenario, keepAllEvents: ctx.metrics.keepsAllEvents)
     }

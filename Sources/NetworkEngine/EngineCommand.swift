@@ -16,6 +16,9 @@ public enum EngineCommand: Sendable, Equatable {
     case switchArchitecture(to: Architecture)
     /// Start or stop the scenario's password-guessing attack.
     case toggleAttack
+    /// Change a scenario value for the rest of the run (`:set`, `[` `]`, a timeline's `set`), checked by its key's
+    /// limits first (`ScenarioParameter.read(_:)`) and costed by `ScenarioBudget` when carried out.
+    case set(ScenarioParameter, Double)
 }
 
 /// The engine's answer to a command: what happened, in words the status line can show.
@@ -36,6 +39,7 @@ extension EngineCommand {
         case .restart(let target): "restart: \(target.spelling)"
         case .flashCrowd(let requests): "flash_crowd: \(requests)"
         case .switchArchitecture(let target): "toggle: \(target.rawValue)"
+        case .set(let parameter, let value): "set: { \(parameter.rawValue): \(parameter.spelled(value)) }"
         case .toggleNode, .toggleArchitecture, .toggleAttack: nil
         }
     }

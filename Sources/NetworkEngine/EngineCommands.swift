@@ -16,6 +16,7 @@ extension Engine {
             return switchArchitecture(to: ctx.architecture == .clientServer ? .peerMesh : .clientServer)
         case .switchArchitecture(let target): return switchArchitecture(to: target)
         case .toggleAttack: return attack.toggle(&ctx)
+        case .set(let parameter, let value): return set(parameter, to: value)
         }
     }
 
@@ -29,7 +30,7 @@ extension Engine {
         guard add > 0 else { return CommandOutcome(accepted: false, message: "no more clients can be added") }
         // The scenario was costed at the most nodes its timeline reaches; growing past that live (`+` held down) is
         // costed again, so the live view cannot be driven into exhausting memory or time either.
-        if let overrun = ScenarioBudget.overruns(ScenarioBudget.live(scenario, nodes: before + add)).first {
+        if let overrun = ScenarioBudget.overruns(ScenarioBudget.live(ctx.scenario, nodes: before + add)).first {
             return CommandOutcome(accepted: false, message: "cannot add \(add): \(overrun)")
         }
         let joined = before..<(before + add)
@@ -71,6 +72,40 @@ extension Engine {
     func populationChanged() {
         clients.restartArrivals(&ctx)
         attack.restart(&ctx)
+    }
+
+    // MARK: - Settings
+
+    /// Changes a scenario value for the rest of the run; the role that owns it takes it at once. Refused when the key's
+    /// limits refuse the value (a timeline's was checked when the file was read) or when the run would then pass the
+    /// memory or time budget, in the words a file with that value would get.
+    func set(_ parameter: ScenarioParameter, to value: Double) -> CommandOutcome {
+        let name = parameter.rawValue, spelled = parameter.spelled(value)
+        if case .failure(let problem) = parameter.read(spelled) {
+            return CommandOutcome(accepted: false, message: problem.message)
+        }
+        var next = ctx.scenario
+        parameter.write(value, into: &next)
+        if let overrun = ScenarioBudget.overruns(ScenarioBudget.live(next, nodes: ctx.activeNodes)).first {
+            return CommandOutcome(accepted: false, message: "cannot set \(name) to \(spelled): \(overrun)")
+        }
+        let was = parameter.spelled(parameter.value(in: ctx.scenario))
+        let workersBefore = central.server.workers
+        ctx.scenario = next
+        switch parameter {
+        case .rate: clients.setRate(value, &ctx)
+        case .latencyMs, .jitterMs: ctx.networkChanged()
+        case .loss, .ttl: break  // read from the values in force at each message and each flood
+        case .workers:
+            ctx.metrics.workersChanged(from: workersBefore, at: ctx.now)
+            central.setWorkers(Int(value), &ctx)
+        case .serviceMs: central.setServiceMs(value)
+        case .queue: central.setQueue(Int(value), &ctx)
+        case .lockoutAfter: ctx.security.setLockoutAfter(Int(value))
+        }
+        let message = "\(name) set to \(spelled) (was \(was))"
+        ctx.log(.setting, node: 0, message + ": " + parameter.effect)
+        return CommandOutcome(accepted: true, message: message)
     }
 
     // MARK: - Crashes
@@ -124,7 +159,7 @@ extension Engine {
             return CommandOutcome(accepted: false, message: "no clients to send a flash crowd")
         }
         // Every request of a crowd is alive at once: costed like `+`, against what the scenario leaves of the limit.
-        let headroom = ScenarioBudget.requestHeadroom(ScenarioBudget.live(scenario, nodes: members))
+        let headroom = ScenarioBudget.requestHeadroom(ScenarioBudget.live(ctx.scenario, nodes: members))
             - ctx.requests.liveCount(of: .data)
         guard count <= headroom else {
             return CommandOutcome(accepted: false, message: "a flash crowd of \(count) requests would pass the memory "

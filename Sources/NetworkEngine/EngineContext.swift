@@ -5,7 +5,9 @@
 /// The network here is the simulator's: a message is a scheduled event, delayed by latency ± jitter and lost with the
 /// scenario's probability. A real-network driver would replace this, not the roles' logic (see docs/ARCHITECTURE.md).
 struct EngineContext {
-    let scenario: Scenario
+    /// The scenario's values in force: as given, with every `set` since applied (`Engine.scenario` keeps the run as
+    /// given, for its timeline and a restart).
+    var scenario: Scenario
     let kernel: Kernel<Engine.Event>
     let requests: RequestTable
     var metrics: MetricsRecorder
@@ -23,8 +25,8 @@ struct EngineContext {
     /// Churn, and the overlay repairs that follow it.
     var churn: SeededRandom
 
-    let latency: SimTime
-    let jitter: SimTime
+    private(set) var latency: SimTime
+    private(set) var jitter: SimTime
     /// A request's timeout (0: none).
     let timeout: SimTime
     /// Time to check a password, at the server or at a peer.
@@ -60,6 +62,12 @@ struct EngineContext {
         liveness = o.liveness; security = o.security; architecture = o.architecture
         network = o.network; service = o.service; churn = o.churn
         latency = o.latency; jitter = o.jitter; timeout = o.timeout; meanLogin = o.meanLogin
+    }
+
+    /// Latency or jitter was set: messages sent from now on take the new delays (those in the air keep theirs).
+    mutating func networkChanged() {
+        latency = .millis(scenario.network.latencyMs)
+        jitter = .millis(scenario.network.jitterMs)
     }
 
     var now: SimTime { kernel.now }

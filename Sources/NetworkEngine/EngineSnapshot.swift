@@ -5,7 +5,7 @@ extension Engine {
     public var serverCapacityRPS: Double { central.capacityRPS }
 
     /// Requests per second the active clients offer.
-    public var offeredRPS: Double { Double(ctx.activeNodes) * scenario.workload.rate }
+    public var offeredRPS: Double { Double(ctx.activeNodes) * ctx.scenario.workload.rate }
 
     /// Dollars the dedicated server has cost so far.
     public var serverCostDollars: Double { central.costDollars(at: now, dollarsPerHour: scenario.server.costPerHour) }
@@ -105,8 +105,9 @@ extension Engine {
             requests: ctx.metrics.counts, latency: ctx.metrics.latencyForDisplay(),
             series: ctx.metrics.recentSeries.suffix(seriesLimit),
             recentEvents: ctx.metrics.recent.ordered, flights: flights, activeNodeCount: members,
-            ratePerNode: scenario.workload.rate)
+            ratePerNode: ctx.scenario.workload.rate)
         snapshot.mesh = meshView
+        snapshot.tally = tally
         snapshot.security = securityView
         snapshot.switches = ctx.metrics.recentSwitches
         snapshot.phases = ctx.metrics.phaseView()

@@ -48,6 +48,23 @@ public protocol NetworkModel: AnyObject {
     /// model different from the one it was given, and its initialiser takes a single model. The receiver is left as
     /// it was; the caller drops it.
     func restarted() -> any NetworkModel
+
+    /// Overloads, breaches, crashes, failed and lost requests since the start: read after every event while the live
+    /// view waits for one (`:pause-on`), so it must cost far less than a snapshot.
+    var tally: EventTally { get }
+
+    /// Runs the single next event, whenever it is due, without describing it; false when nothing is pending.
+    @discardableResult
+    func step() -> Bool
+}
+
+extension NetworkModel {
+    /// The tally of a snapshot of no nodes: right for any model, cheap enough for a fake.
+    public var tally: EventTally { snapshot(SnapshotRequest(seriesLimit: 0, nodes: 0..<0)).tally }
+
+    /// One event through `stepDescribed()`, for models with no cheaper way.
+    @discardableResult
+    public func step() -> Bool { stepDescribed() != nil }
 }
 
 /// What a snapshot should contain: how much history, and which nodes' own views.

@@ -22,6 +22,8 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     /// Ctrl-C as a key (when the terminal delivers it as a byte rather than a signal).
     case interrupt
+    /// A control chord the line editor understands, by its lowercase letter: `.control("u")` is Ctrl-U.
+    case control(Character)
 }
 
 /// Something the run loop must react to.

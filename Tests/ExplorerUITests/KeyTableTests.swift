@@ -23,6 +23,7 @@ struct KeyTableTests {
                               .removeNodes, .nextPane, .previousPane, .selectPrevious, .selectNext, .selectUp,
                               .selectDown, .toggleSelectedNode, .toggleAttack, .flashCrowd, .cycleEventFilter,
                               .restart, .toggleHelp, .closeHelp, .toggleEventDetail]
+            + [.removeWorker, .addWorker, .openCommandLine, .openSearch]
         let bound = KeyBindings.all.flatMap(\.actions)
         for action in user { #expect(bound.contains(action), "\(action)") }
     }

@@ -398,9 +398,10 @@ struct PaneRenderTests {
             "      ║ a               start or stop an attack                         ║       ",
             "      ║ t               toggle client-server ⇄ peer mesh                ║       ",
             "      ║ r               restart the scenario from t=0                   ║       ",
+            "      ║ [  ]            remove / add a server worker (:set workers)     ║       ",
+            "      ║ :  /            command line (:set, :pause-on) / log search     ║       ",
             "      ╚═════════════════════════════════════════════════════════════════╝       ",
-            "                                                                                ",
         ])
-        #expect(KeyBindings.all.count == 19)
+        #expect(KeyBindings.all.count == 21)
     }
 }

@@ -34,6 +34,7 @@ struct EventFieldsTests {
             .init(at: 30, kind: .crash(.node(3))), .init(at: 35, kind: .restart(.node(3))),
             .init(at: 100, kind: .switchArchitecture(to: .peerMesh)), .init(at: 110, kind: .switchArchitecture(to: .clientServer)),
             .init(at: 115, kind: .removeNodes(5)),
+            .init(at: 116, kind: .set(.workers, 6)),
         ]
         return [
             run("password-attack", attack),
@@ -57,7 +58,7 @@ struct EventFieldsTests {
         case .loginFailure, .breach: e.node == 0 ? ["account", "peer", "outcome"] : ["peer", "outcome"]
         case .unauthorized: ["account", "peer", "outcome"]
         case .lockout: ["account", "peer"]
-        case .overload, .recovered, .nodeDown, .nodeUp, .nodesAdded, .nodesRemoved, .flashCrowd, .toggle, .attack: []
+        case .overload, .recovered, .nodeDown, .nodeUp, .nodesAdded, .nodesRemoved, .flashCrowd, .toggle, .attack, .setting: []
         }
     }
 

@@ -63,6 +63,11 @@ struct ScenarioPropertyTests {
         case .seed: return ["0", "1", "\(UInt64.max)"]
         case .choice(let choices): return choices
         case .node: return ["server", "0", "1", "999999"]
+        case .setting:
+            // Each parameter with its own key's values, as a set entry writes them.
+            return ScenarioParameter.allCases.flatMap { parameter in
+                parameter.key.map { values(for: $0).map { "{ \(parameter.rawValue): \($0) }" } } ?? []
+            }
         case .integer(let range):
             let first = range.lowerIncluded ? range.lower : range.lower.rounded(.down) + 1
             numbers = candidates(first: first, next: first + 1, key: key, range: range)

@@ -4,9 +4,9 @@ struct CentralServerModel {
     private(set) var server: ServerMachine<RequestRef>
     /// Service completions scheduled before a crash carry an older epoch and are ignored.
     private var epoch: UInt32 = 0
-    let meanService: SimTime
+    private(set) var meanService: SimTime
     /// As written, for the capacity figure (`meanService` is rounded to whole nanoseconds).
-    let serviceMs: Double
+    private(set) var serviceMs: Double
     let constantService: Bool
     /// Simulated time spent as the architecture in force, up to `since` (the dedicated server's bill).
     private var billedTime: SimTime = 0
@@ -115,6 +115,30 @@ struct CentralServerModel {
         } else {
             ctx.log(.recovered, node: 0, "queue drained to \(queueLength)")
         }
+    }
+
+    // MARK: - Settings changed while running (`set`)
+
+    /// Serves with `count` workers from now on: added workers take waiting requests at once.
+    mutating func setWorkers(_ count: Int, _ ctx: inout EngineContext) {
+        let resize = server.resize(workers: count)
+        for start in resize.starts { startService(start.request, worker: start.worker, &ctx) }
+        if let drained = resize.overloadEnded { overloadChanged(false, queueLength: drained, &ctx) }
+        ctx.metrics.busyLevel = server.busyWorkers
+        ctx.metrics.setQueue(server.queueLength)
+    }
+
+    /// A mean service time of `ms` for services that start from now on (those under way keep their drawn time).
+    mutating func setServiceMs(_ ms: Double) {
+        serviceMs = ms
+        meanService = .millis(ms)
+    }
+
+    /// A waiting room of `capacity` places; what already waits stays.
+    mutating func setQueue(_ capacity: Int, _ ctx: inout EngineContext) {
+        let change = server.setQueueCapacity(capacity)
+        if change.overloadBegan { overloadChanged(true, queueLength: server.queueLength, &ctx) }
+        if change.overloadEnded { overloadChanged(false, queueLength: server.queueLength, &ctx) }
     }
 
     // MARK: - Crashes and switches

@@ -16,7 +16,7 @@ struct ClientsModel {
     var flash: SeededRandom
     let picker: ResourcePicker
     /// Requests per second per client.
-    let rate: Double
+    private(set) var rate: Double
     /// Stale arrivals (scheduled before the population changed) carry an older generation.
     private var arrivalGeneration: UInt32 = 0
     /// Where `records` keeps its elements, for prefetch hints (see Prefetch.swift): refreshed every simulated second
@@ -48,6 +48,13 @@ struct ClientsModel {
         // At least 1 ns between arrivals, so an absurd rate can never freeze the clock at one instant.
         let mean = max(1, SimTime.saturating(nanos: 1e9 / (rate * Double(members))))
         ctx.kernel.schedule(.arrival(generation: arrivalGeneration), after: arrivals.exponential(mean: mean))
+    }
+
+    /// Each client sends `perSecond` requests a second from now on. The pending arrival was drawn at the old rate;
+    /// by memorylessness, discarding it and drawing afresh at the new one is exact.
+    mutating func setRate(_ perSecond: Double, _ ctx: inout EngineContext) {
+        rate = perSecond
+        restartArrivals(&ctx)
     }
 
     /// The population changed: by memorylessness, a fresh draw at the new rate is exact.

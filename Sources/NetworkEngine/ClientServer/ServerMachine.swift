@@ -50,9 +50,19 @@ protocol ServerStorage {
     func request(on worker: Int) -> Request?
     mutating func setRequest(_ request: Request?, on worker: Int)
     var waitingCount: Int { get }
+    /// Worker slots that may hold a request: `workers`, and those removed that still finish theirs.
+    var workerSlots: Int { get }
     mutating func enqueue(_ request: Request)
     mutating func dequeue() -> Request?
     mutating func countServed()
+    /// Whether `worker` was removed while busy and leaves once its request is done (`ServerMachine.resize`).
+    func retires(_ worker: Int) -> Bool
+}
+
+extension ServerStorage {
+    /// Peers' servers never change size: no worker retires.
+    @inline(__always) func retires(_ worker: Int) -> Bool { false }
+    var workerSlots: Int { workers }
 }
 
 extension ServerStorage {
@@ -88,7 +98,10 @@ extension ServerStorage {
         guard up, let done = request(on: worker) else { return step }
         countServed()
         step.reply = (done, .completed)
-        if let next = dequeue() {
+        if retires(worker) {
+            setRequest(nil, on: worker)
+            releaseWorker(worker)
+        } else if let next = dequeue() {
             setRequest(next, on: worker)
             step.start = (next, worker)
         } else {
@@ -107,7 +120,7 @@ extension ServerStorage {
         var failure = ServerFailure<Request>()
         guard up else { return failure }
         up = false
-        for w in 0..<workers {
+        for w in 0..<workerSlots {
             if let r = request(on: w) { failure.failed.append(r) }
             setRequest(nil, on: w)
         }
@@ -127,8 +140,10 @@ extension ServerStorage {
 /// so the same logic can run over real sockets later. Generic over the request identifier; its effects are returned (`ServerStep`), never called back.
 /// The logic itself is `ServerStorage`'s, shared with the mesh's peers.
 public struct ServerMachine<Request>: ServerStorage {
-    public let workers: Int
-    public let queueCapacity: Int
+    /// Workers serving; `resize(workers:)` changes it while the server runs.
+    public private(set) var workers: Int
+    /// Places in the waiting room; `setQueueCapacity(_:)` changes it while the server runs.
+    public private(set) var queueCapacity: Int
     public internal(set) var up = true
     public internal(set) var overloaded = false
     /// The request each worker holds (nil when idle).
@@ -137,6 +152,8 @@ public struct ServerMachine<Request>: ServerStorage {
     var waiting = RingBuffer<Request>()
     /// Requests served to completion.
     public internal(set) var served = 0
+    /// Workers removed while busy (slots `workers...`): each finishes its request, then leaves.
+    private var retiring = 0
 
     public init(workers: Int, queueCapacity: Int) {
         self.workers = workers
@@ -145,7 +162,7 @@ public struct ServerMachine<Request>: ServerStorage {
         idleWorkers = Array((0..<workers).reversed())
     }
 
-    public var busyWorkers: Int { workers - idleWorkers.count }
+    public var busyWorkers: Int { workers - idleWorkers.count + retiring }
     public var queueLength: Int { waiting.count }
 
     /// A request arrived: serve it, queue it, or turn it away.
@@ -166,12 +183,80 @@ public struct ServerMachine<Request>: ServerStorage {
         up = false
     }
 
+    // MARK: Changing size while running
+
+    /// What a resize asks its driver to do: start these waiting requests on the workers just added, and the
+    /// overload turning off when the queue drained below half.
+    public struct Resize {
+        public var starts: [(request: Request, worker: Int)] = []
+        public var overloadEnded: Int?
+    }
+
+    /// Serves with `count` workers from now on. Capacity changes at once: added workers take waiting requests
+    /// straight away; a removed worker that is busy finishes its request and then leaves (nothing is dropped).
+    public mutating func resize(workers count: Int) -> Resize {
+        let count = max(1, count)
+        var resize = Resize()
+        let slots = max(inService.count, count)
+        if inService.count < slots { inService += Array(repeating: nil, count: slots - inService.count) }
+        // Idle workers keep their order (the most recently freed is taken first); slots above `count` go.
+        let kept = idleWorkers.filter { $0 < count }
+        let known = Set(idleWorkers)
+        let added = (0..<count).reversed().filter { $0 >= workers && inService[$0] == nil && !known.contains($0) }
+        idleWorkers = added + kept
+        workers = count
+        retiring = inService[count...].reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+        trimRetired()
+        guard up else { return resize }
+        while let w = idleWorkers.last, let next = waiting.popFirst() {
+            idleWorkers.removeLast()
+            inService[w] = next
+            resize.starts.append((next, w))
+        }
+        if overloaded && (waiting.count * 2 < queueCapacity || (queueCapacity == 0 && !idleWorkers.isEmpty)) {
+            overloaded = false
+            resize.overloadEnded = waiting.count
+        }
+        return resize
+    }
+
+    /// A waiting room of `capacity` places from now on; requests already waiting stay. True when the server is now
+    /// overloaded and was not (the queue is at or past the new capacity).
+    public mutating func setQueueCapacity(_ capacity: Int) -> (overloadBegan: Bool, overloadEnded: Bool) {
+        queueCapacity = max(0, capacity)
+        let full = waiting.count >= queueCapacity && (queueCapacity > 0 || idleWorkers.isEmpty)
+        if up && full && !overloaded { overloaded = true; return (true, false) }
+        if overloaded && (waiting.count * 2 < queueCapacity || (queueCapacity == 0 && !idleWorkers.isEmpty)) {
+            overloaded = false
+            return (false, true)
+        }
+        return (false, false)
+    }
+
+    /// Drops the slots above `workers` once none of them holds a request.
+    private mutating func trimRetired() {
+        if retiring == 0, inService.count > workers { inService.removeLast(inService.count - workers) }
+    }
+
     // MARK: ServerStorage
 
     var idleCount: Int { idleWorkers.count }
+    var workerSlots: Int { inService.count }
+    func retires(_ worker: Int) -> Bool { worker >= workers }
     mutating func takeIdleWorker() -> Int? { idleWorkers.popLast() }
-    mutating func releaseWorker(_ worker: Int) { idleWorkers.append(worker) }
-    mutating func resetWorkers() { idleWorkers = Array((0..<workers).reversed()) }
+    mutating func releaseWorker(_ worker: Int) {
+        if worker >= workers {
+            retiring -= 1
+            trimRetired()
+        } else {
+            idleWorkers.append(worker)
+        }
+    }
+    mutating func resetWorkers() {
+        retiring = 0
+        trimRetired()
+        idleWorkers = Array((0..<workers).reversed())
+    }
     func request(on worker: Int) -> Request? { inService[worker] }
     mutating func setRequest(_ request: Request?, on worker: Int) { inService[worker] = request }
     var waitingCount: Int { waiting.count }

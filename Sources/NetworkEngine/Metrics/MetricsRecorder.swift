@@ -46,6 +46,10 @@ public struct MetricsRecorder {
     public internal(set) var messages = 0
     /// Requests lost with no timeout to notice (see `Engine.strand`): in flight forever, their slots freed.
     public internal(set) var stranded = 0
+    /// Worker-nanoseconds of the server up to its last change of size (`set workers`), since the start and within the
+    /// current second, with the time of that change; nil while it kept one size, so utilization stays the exact
+    /// busy area ÷ (time × workers) it always was.
+    var workerArea: (run: Double, second: Double, since: SimTime)?
 
     // MARK: - The current second
     var secondStart = RequestCounts()
@@ -74,6 +78,8 @@ public struct MetricsRecorder {
     public internal(set) var allEvents: [NetworkEvent] = []
     public var keepsAllEvents = false
     public internal(set) var securityEvents = 0
+    /// Overloads, breaches and crashes since the start (the request counts are filled in by `Engine.tally`).
+    public internal(set) var tally = EventTally()
     /// Receives each event and each closed second as it happens (nil: nobody listens).
     public var sink: (any RunOutputSink)?
 
@@ -200,6 +206,7 @@ public struct MetricsRecorder {
         if keepsAllEvents { allEvents.append(event) }
         sink?.record(event)
         if event.kind.category == .security { securityEvents += 1; secondSecurity += 1 }
+        tally.count(event.kind)
     }
 
     /// Closes the second ending at `now` (a whole second) and appends its sample.
@@ -220,7 +227,15 @@ public struct MetricsRecorder {
             s.latencyP95Ms = Double(MetricsRecorder.select(rank, in: &secondLatencies)) / 1e6
         }
         s.queue = secondQueueArea / 1e9
-        s.utilization = workers > 0 ? secondBusyArea / 1e9 / Double(workers) : 0
+        if let area = workerArea {
+            let capacity = area.second + Double(now - max(area.since, now - SimTime.nanosPerSecond)) * Double(workers)
+            // Workers removed while busy finish their request past the change and are not in `workers`: their
+            // few milliseconds can lift the second of a shrink a hair above 1, where the server was in fact full.
+            s.utilization = capacity > 0 ? min(1, secondBusyArea / capacity) : 0
+            workerArea?.second = 0
+        } else {
+            s.utilization = workers > 0 ? secondBusyArea / 1e9 / Double(workers) : 0
+        }
         s.messages = secondMessages
         s.securityEvents = secondSecurity
         if keepsSeries { series.append(s) }
@@ -281,7 +296,21 @@ public struct MetricsRecorder {
     public func meanQueue(at now: SimTime) -> Double { now > 0 ? queueArea / Double(now) : 0 }
     /// Time-averaged share of busy workers since the start.
     public func utilization(at now: SimTime, workers: Int) -> Double {
-        now > 0 && workers > 0 ? busyArea / Double(now) / Double(workers) : 0
+        if let area = workerArea {
+            let capacity = area.run + Double(now - area.since) * Double(workers)
+            return capacity > 0 ? min(1, busyArea / capacity) : 0
+        }
+        return now > 0 && workers > 0 ? busyArea / Double(now) / Double(workers) : 0
+    }
+
+    /// The server had `old` workers until `now` (a `set workers`): utilization divides by the worker-time it had.
+    mutating func workersChanged(from old: Int, at now: SimTime) {
+        let since = workerArea?.since ?? 0
+        let secondStart = now - now % SimTime.nanosPerSecond
+        let inSecond = Double(now - max(since, secondStart)) * Double(old)
+        let run = (workerArea?.run ?? 0) + Double(now - since) * Double(old)
+        let second = (since >= secondStart ? workerArea?.second ?? 0 : 0) + inSecond
+        workerArea = (run, second, now)
     }
     public var overloadSeconds: Double { overloadNanos.inSeconds }
 }

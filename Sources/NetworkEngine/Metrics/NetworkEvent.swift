@@ -10,6 +10,8 @@ public struct NetworkEvent: Sendable, Equatable {
         case loginFailure = "login_failure", lockout, unauthorized, breach
         /// An attack started or stopped.
         case attack
+        /// A scenario value changed while running (`:set`, `[` `]`, a timeline's `set`).
+        case setting = "set"
 
         /// The event-log filter the kind belongs to.
         public var category: Category {
@@ -17,7 +19,7 @@ public struct NetworkEvent: Sendable, Equatable {
             case .overload, .recovered, .flashCrowd: .overload
             case .nodeDown, .nodeUp: .failures
             case .loginFailure, .lockout, .unauthorized, .breach, .attack: .security
-            case .nodesAdded, .nodesRemoved, .toggle: .topology
+            case .nodesAdded, .nodesRemoved, .toggle, .setting: .topology
             }
         }
     }

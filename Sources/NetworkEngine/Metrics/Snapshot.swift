@@ -234,6 +234,8 @@ public struct Snapshot: Sendable {
     public var activeNodeCount: Int
     /// Requests per second per node.
     public var ratePerNode: Double
+    /// Overloads, breaches, crashes, failed and lost requests since the start (what `:pause-on` watches).
+    public var tally = EventTally()
 
     public init(scenarioName: String, architecture: Architecture, now: SimTime, nodes: [NodeView], server: ServerView?,
                 requests: RequestCounts, latency: LatencySummary, series: [SecondSample],

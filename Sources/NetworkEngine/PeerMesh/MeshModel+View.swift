@@ -60,7 +60,7 @@ extension Engine {
     /// What a flood from node `id` with the scenario's TTL costs on the current overlay, by a breadth-first count.
     public func floodPrediction(fromNode id: Int) -> (reached: Int, messages: Int)? {
         guard let mesh, mesh.state.discovery == .flooding, id >= 1, id <= mesh.peerCount else { return nil }
-        return mesh.floodPrediction(from: id - 1, ttl: scenario.mesh.ttl, ctx)
+        return mesh.floodPrediction(from: id - 1, ttl: ctx.scenario.mesh.ttl, ctx)
     }
 
     /// Node ids of every peer that issued a request so far (tests find a flood's origin with it).

@@ -34,9 +34,28 @@ public enum ScenarioBudget {
 
     // MARK: - Checking
 
-    /// Every limit the scenario exceeds (memory, events per simulated second, set-up work, replica copies); empty
-    /// when it may run.
-    public static func overruns(_ s: Scenario) -> [Overrun] {
+    /// Every limit the scenario exceeds (memory, events per simulated second, set-up work, replica copies), with the
+    /// values its timeline's `set` entries give it as they come; empty when it may run.
+    public static func overruns(_ s: Scenario) -> [Overrun] { staged(s).map(\.overrun) }
+
+    /// The overruns of the scenario as it starts, then of each stage its timeline's `set` entries make (every set
+    /// up to that entry applied), each reported once, with the line of the entry that brought it (nil for the
+    /// scenario as it starts). A value set mid-run is costed exactly as the file's own value would be.
+    static func staged(_ s: Scenario) -> [(overrun: Overrun, setLine: Int?)] {
+        var out = overrunsAsGiven(s).map { (overrun: $0, setLine: Int?.none) }
+        var stage = s
+        for action in s.timeline {
+            guard case .set(let parameter, let value) = action.kind else { continue }
+            parameter.write(value, into: &stage)
+            for overrun in overrunsAsGiven(stage) where !out.contains(where: { $0.overrun == overrun }) {
+                out.append((overrun, action.line))
+            }
+        }
+        return out
+    }
+
+    /// The overruns of the scenario's own values.
+    private static func overrunsAsGiven(_ s: Scenario) -> [Overrun] {
         var out: [Overrun] = []
         let copies = replicaCopies(s)
         if copies.amount > ScenarioLimits.maxReplicaCopies {
@@ -67,8 +86,8 @@ public enum ScenarioBudget {
     /// The overruns as problems of a file: each on the line of the first of its keys that the file gives
     /// (`lines` maps a key's dotted path to its line), or on no line when the value came from a default or a flag.
     public static func problems(_ s: Scenario, lines: [String: Int] = [:]) -> [ScenarioProblem] {
-        overruns(s).map { overrun in
-            let line = overrun.term.keys.lazy.compactMap { key in lines[key.split(separator: " ").first.map(String.init) ?? key] }.first
+        staged(s).map { overrun, setLine in
+            let line = setLine ?? overrun.term.keys.lazy.compactMap { key in lines[key.split(separator: " ").first.map(String.init) ?? key] }.first
             return ScenarioProblem(line: line, message: overrun.description)
         }
     }

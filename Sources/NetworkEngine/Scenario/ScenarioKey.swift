@@ -26,6 +26,8 @@ public struct ScenarioKey: Sendable {
         case choice([String])
         /// `server`, or a node id of at least 0.
         case node
+        /// A mapping of one `ScenarioParameter` to a value its own key accepts: `{ rate: 2 }`.
+        case setting
 
         /// The raw values of an enumeration, in its declared order (the order messages list them in).
         static func choices<Choice: RawRepresentable & CaseIterable>(_: Choice.Type) -> Kind
@@ -77,10 +79,13 @@ public enum ScenarioValue: Sendable, Equatable, CustomStringConvertible {
     case number(Double)
     case choice(String)
     case node(Scenario.NodeTarget)
+    /// A parameter and its new value, checked by the parameter's key.
+    case setting(ScenarioParameter, Double)
 
     var integer: Int? { if case .integer(let n) = self { n } else { nil } }
     var choice: String? { if case .choice(let c) = self { c } else { nil } }
     var node: Scenario.NodeTarget? { if case .node(let n) = self { n } else { nil } }
+    var setting: (ScenarioParameter, Double)? { if case .setting(let p, let x) = self { (p, x) } else { nil } }
 
     /// As a file would spell it: "40", "1.2", "zipf", "server".
     public var description: String {
@@ -92,6 +97,7 @@ public enum ScenarioValue: Sendable, Equatable, CustomStringConvertible {
         case .choice(let c): c
         case .node(.server): "server"
         case .node(.node(let id)): String(id)
+        case .setting(let p, let x): "{ \(p.rawValue): \(p.spelled(x)) }"
         }
     }
 }

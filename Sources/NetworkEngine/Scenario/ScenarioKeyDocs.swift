@@ -21,6 +21,7 @@ extension ScenarioKeyTable {
             case .number(let r): (kind, range) = ("number", r)
             case .choice(let c): (kind, choices) = ("choice", c)
             case .node: (kind, choices) = ("node", ["server"])
+            case .setting: (kind, choices) = ("setting", ScenarioParameter.allCases.map(\.rawValue))
             }
             let seedMax: JSONValue = key.kind == .seed ? .unsigned(UInt64.max) : .null
             return .object([
@@ -57,6 +58,9 @@ extension ScenarioKey {
             choices.dropLast().joined(separator: ", ") + " or " + choices[choices.count - 1]
         case .choice(let choices): choices.joined()
         case .node: "`server` or a node id"
+        case .setting:
+            "`{ KEY: VALUE }`, KEY one of " + ScenarioParameter.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+                + ", VALUE as its key accepts"
         }
     }
 }

@@ -90,6 +90,9 @@ public enum ScenarioKeyTable {
                 "that many simultaneous requests from random members (refused past the memory limit)") {
             $0.integer.map { .flashCrowd(requests: $0) }
         },
+        .action("timeline.set", .setting, "change one value mid-run, as the live view's `:set` does (limits as its key's)") {
+            $0.setting.map { .set($0.0, $0.1) }
+        },
     ]
 
     /// The row of a dotted path.

@@ -20,6 +20,35 @@ extension ScenarioReader {
             return nil
         case .node:
             return nodeTarget(node, path).map(ScenarioValue.node)
+        case .setting:
+            return setting(node, path)
+        }
+    }
+
+    /// `{ rate: 2 }`: one parameter and a value its own key's row accepts, so a set in the timeline is refused in
+    /// the words the key's own line would get.
+    private mutating func setting(_ node: Node, _ path: String) -> ScenarioValue? {
+        let names = ScenarioParameter.allCases.map(\.rawValue)
+        guard case .mapping(let mapping) = node, mapping.count == 1, let (keyNode, valueNode) = mapping.first,
+              case .scalar(let scalar) = keyNode else {
+            report(node, "'\(path)' must be a mapping of one key to its value such as '{ rate: 2 }', got \(shown(node))")
+            return nil
+        }
+        let name = scalar.string
+        guard let parameter = ScenarioParameter(rawValue: name), let key = parameter.key else {
+            if let refused = ScenarioParameter.refused.first(where: { $0.name == name }) {
+                report(keyNode, "'\(path)' cannot change \(name): \(refused.reason)")
+            } else {
+                let hint = ScenarioText.closestKey(to: name, among: names).map { "did you mean '\($0.key)'?" }
+                report(keyNode, "unknown key '\(name)' under \(path); "
+                    + (hint ?? "known keys are: " + names.joined(separator: ", ")))
+            }
+            return nil
+        }
+        switch value(valueNode, of: key) {
+        case .integer(let n)?: return .setting(parameter, Double(n))
+        case .number(let x)?: return .setting(parameter, x)
+        default: return nil
         }
     }
 

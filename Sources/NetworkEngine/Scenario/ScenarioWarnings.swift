@@ -13,6 +13,7 @@ public enum ScenarioWarnings {
         // Replay the timeline's population and architecture to see what each action meets.
         var nodes = s.nodes
         var architecture = s.architecture
+        var values = s
         for action in s.timeline {
             let at = seconds(action.at)
             if action.at > s.duration {
@@ -41,6 +42,12 @@ public enum ScenarioWarnings {
                     warn(action.line, "\(verb): node \(id) does not exist at \(at) (nodes 1–\(nodes) then): "
                         + "nothing happens")
                 }
+            case .set(let parameter, let value):
+                if parameter.value(in: values) == value {
+                    warn(action.line, "set \(parameter.rawValue) to \(parameter.spelled(value)) at \(at), which is its "
+                        + "value then: nothing changes")
+                }
+                parameter.write(value, into: &values)
             case .flashCrowd, .toggleNode, .toggleArchitecture, .toggleAttack:
                 break
             }

@@ -7,7 +7,12 @@
 /// is simply tried again later).
 struct SecurityModel {
     let seed: UInt64
-    let settings: Scenario.Security
+    /// The scenario's security values; `lockoutAfter` may change while running (`set`).
+    private(set) var settings: Scenario.Security
+
+    /// Locks an account at its `count`th consecutive wrong password from now on; failures already counted stay, so
+    /// an account past the new bound locks at its next wrong password.
+    mutating func setLockoutAfter(_ count: Int) { settings.lockoutAfter = count }
 
     // MARK: - The central database (client-server)
 
