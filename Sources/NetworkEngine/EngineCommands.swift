@@ -188,6 +188,7 @@ extension Engine {
         central.architectureChanged(to: target, at: ctx.now)
         ctx.architecture = target
         ctx.metrics.beginSegment(target, at: ctx.now)
+        ctx.security.beginPhase(target, at: ctx.now)
         let message: String
         switch target {
         case .peerMesh:

@@ -136,15 +136,7 @@ extension Engine {
         view.attackAttempts = ctx.security.attackAttempts
         view.loggedAttempts = ctx.security.loggedAttempts
         view.firstBreach = ctx.security.firstBreach
-        if architecture == .clientServer {
-            view.regimeAttempts = ctx.security.accountAttempts
-            view.regimeLogged = ctx.security.accountAttempts
-            view.regimeFirstBreach = ctx.security.firstAccountBreach
-        } else {
-            view.regimeAttempts = ctx.security.shareAttempts
-            view.regimeLogged = ctx.security.shareLogged
-            view.regimeFirstBreach = ctx.security.firstShareBreach
-        }
+        ctx.security.describe(into: &view)
         view.attackActive = ctx.security.attackActive
         view.attackers = attackerIDs
         if let ids = attackerIDs {

@@ -73,6 +73,7 @@ struct CompareCommand: ParsableCommand {
         }
         var firstBreach: String { report.security.firstBreach.map { RunReport.fixed($0.inSeconds, 1) } ?? "-" }
         var detected: String { report.security.detectedShare.map { RunReport.fixed($0, 4) } ?? "-" }
+        var largestSingleView: String { report.security.largestSingleView.map { RunReport.fixed($0, 4) } ?? "-" }
     }
 
     func validate() throws {
@@ -115,7 +116,8 @@ struct CompareCommand: ParsableCommand {
     static let columns = ["nodes", "architecture", "latency_mean_ms", "latency_p95_ms", "throughput_rps",
                           "rejected_share", "messages_per_request", "max_over_mean_load", "availability",
                           "mean_hops", "server_dollars", "breaches", "exposed_share", "first_breach_s",
-                          "detected_share", "failed_share", "timed_out_share"]
+                          "detected_share", "failed_share", "timed_out_share", "largest_single_view",
+                          "guesses_checked", "refused_locked", "locked_out_users"]
 
     func values(_ r: Row) -> [String] {
         [String(r.nodes), r.architecture.rawValue, RunReport.fixed(r.report.latency.mean, 1),
@@ -126,26 +128,39 @@ struct CompareCommand: ParsableCommand {
             ? RunReport.fixed(r.report.mesh?.meanHops ?? 0, 2) : "-",
          RunReport.fixed(r.report.serverDollars, 2), String(r.report.security.breaches),
          RunReport.fixed(r.report.security.exposedShare, 4), r.firstBreach, r.detected,
-         RunReport.fixed(r.failedShare, 4), RunReport.fixed(r.timedOutShare, 4)]
+         RunReport.fixed(r.failedShare, 4), RunReport.fixed(r.timedOutShare, 4), r.largestSingleView,
+         String(r.report.security.guessesChecked), String(r.report.security.refusedLocked),
+         String(r.report.security.lockedOutUsers)]
     }
 
     /// The security rows, as a second table: the first is wide enough already.
     func securityTable(_ rows: [Row], scenario: Scenario) -> String {
-        let header = ["nodes", "architecture", "breaches", "exposed", "first breach", "attempts logged", "lockouts",
-                      "denied"]
+        let header = ["nodes", "architecture", "breaches", "exposed", "first breach", "best log", "any log", "checked",
+                      "refused", "lockouts", "users out", "denied"]
+        func percent(_ share: Double?) -> String { share.map { RunReport.fixed(100 * $0, 1) + "%" } ?? "-" }
         let cells = rows.map { r -> [String] in
             let s = r.report.security
             return [String(r.nodes), r.architecture.rawValue, String(s.breaches),
                     RunReport.fixed(100 * s.exposedShare, 1) + "%",
                     s.firstBreach.map { RunReport.fixed($0.inSeconds, 1) + " s" } ?? "-",
-                    s.detectedShare.map { RunReport.fixed(100 * $0, 1) + "%" } ?? "-",
-                    String(s.lockouts), String(r.report.requests.denied)]
+                    percent(s.largestSingleView), percent(s.detectedShare), String(s.guessesChecked),
+                    String(s.refusedLocked), String(s.lockouts), String(s.lockedOutUsers),
+                    String(r.report.requests.denied)]
         }
         let attack = scenario.security.attackers > 0
             ? "\(scenario.security.attackers) attacker(s) at \(scenario.security.attackRate) guesses/s"
             : "no attackers in this scenario (security.attackers: 0)"
-        return "security: " + attack + "\n" + Self.aligned([header] + cells)
+        return "security: " + attack + "\n" + Self.aligned([header] + cells) + Self.securityLegend
     }
+
+    /// What the security columns count: the short headers need their words.
+    static let securityLegend = """
+        exposed: accounts with a weak password (client-server), peers with an open or weak share (mesh)
+        best log: attempts the single best-placed observer logged (the server; the busiest peer); any log: all logs
+        checked: guesses tried against a password; refused: guesses refused unchecked, the account locked
+        users out: legitimate clients whose login a lock refused
+
+        """
 
     /// Rows of cells in columns: the first two left-aligned (labels), the rest right-aligned (figures).
     static func aligned(_ all: [[String]]) -> String {
@@ -203,6 +218,10 @@ struct CompareCommand: ParsableCommand {
                     ("detected_share", r.report.security.detectedShare.map { .rounded($0) } ?? .null),
                     ("failed_share", .rounded(r.failedShare)),
                     ("timed_out_share", .rounded(r.timedOutShare)),
+                    ("largest_single_view", r.report.security.largestSingleView.map { .rounded($0) } ?? .null),
+                    ("guesses_checked", .int(r.report.security.guessesChecked)),
+                    ("refused_locked", .int(r.report.security.refusedLocked)),
+                    ("locked_out_users", .int(r.report.security.lockedOutUsers)),
                 ])
             })),
         ])

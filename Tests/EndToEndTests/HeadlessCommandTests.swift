@@ -64,7 +64,8 @@ struct HeadlessCommandTests {
         let report = try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any]
         let security = report?["security"] as? [String: Any]
         for key in ["login_attempts", "login_failures", "lockouts", "unauthorized", "breaches", "exposed_share",
-                    "first_breach_s", "detected_share"] {
+                    "first_breach_s", "detected_share", "largest_single_view", "guesses_checked", "refused_locked",
+                    "locked_out_users"] {
             #expect(security?[key] is NSNumber, "security.\(key) missing or null")
         }
     }
@@ -113,13 +114,16 @@ struct CompareSharesTests {
 
         let csv = try run(["compare", file.path, "--nodes", "10", "--format", "csv"]).split(separator: "\n")
         let header = csv[0].split(separator: ",").map(String.init)
-        #expect(Array(header.suffix(3)) == ["detected_share", "failed_share", "timed_out_share"])
+        // After the columns that were there before them; the security figures of item 5 came later still.
+        #expect(Array(header.suffix(7)) == ["detected_share", "failed_share", "timed_out_share", "largest_single_view",
+                                            "guesses_checked", "refused_locked", "locked_out_users"])
+        let failedColumn = try #require(header.firstIndex(of: "failed_share"))
         for line in csv.dropFirst() {
             let v = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             #expect(v.count == header.count)
             let e = try #require(expected[v[1]])
-            #expect(v[header.count - 2] == String(format: "%.4f", e.failed), "\(v[1]) failed_share")
-            #expect(v[header.count - 1] == String(format: "%.4f", e.timedOut), "\(v[1]) timed_out_share")
+            #expect(v[failedColumn] == String(format: "%.4f", e.failed), "\(v[1]) failed_share")
+            #expect(v[failedColumn + 1] == String(format: "%.4f", e.timedOut), "\(v[1]) timed_out_share")
         }
 
         let text = try run(["compare", file.path, "--nodes", "10", "--format", "json"])

@@ -15,7 +15,12 @@ enum SecurityFixtures {
             s.accountBreaches = 1; s.firstBreach = .seconds(45.3)
         }
         s.attackAttempts = 30; s.loggedAttempts = 30
-        s.regimeAttempts = 30; s.regimeLogged = 30; s.regimeFirstBreach = s.firstBreach
+        // The server's log saw all 30: 22 words checked, 8 refused at a locked account; 4 users shut out.
+        s.largestLogged = 30; s.largestObserver = 0
+        s.guessesChecked = 22; s.refusedLocked = 8; s.lockedOutUsers = 4
+        s.phase.attempts = 30; s.phase.logged = 30; s.phase.largestLogged = 30; s.phase.largestObserver = 0
+        s.phase.guessesChecked = 22; s.phase.refusedLocked = 8; s.phase.lockedOutUsers = 4
+        s.phase.breaches = accounts > 0 ? 1 : 0; s.phase.firstBreach = s.firstBreach
         if attack {
             s.attackActive = true; s.attackers = 1...1; s.attackRate = 5
             if accounts > 0 { s.target = 0; s.targetAccount = 7 }
@@ -24,17 +29,48 @@ enum SecurityFixtures {
     }
 
     /// The mesh over 12 peers: 4 open shares, 2 weak, 6 strong (the engine counts weak ones as protected too);
-    /// 3 shares broken (and 1 account before the switch), 120 guesses at shares of which 38 logged; node 1 guessing
-    /// peer 9's share.
-    static func mesh(attack: Bool = true) -> SecurityView {
+    /// 3 shares broken since t=52.1 s, 120 guesses at shares of which 38 logged, peer 7's log the largest with 5;
+    /// node 1 guessing peer 9's share. With `switched`, the run began under client-server (0–50 s: 30 attempts,
+    /// all in the server's log, 1 account broken) and this is the phase since the switch; without it, a mesh
+    /// throughout.
+    static func mesh(attack: Bool = true, switched: Bool = true) -> SecurityView {
         var s = SecurityView(architecture: .peerMesh, accounts: 40, weakAccounts: 6, lockedAccounts: 0,
                              openShares: 4, weakShares: 2, protectedShares: 8, exposedShare: 0.5)
-        s.loginAttempts = 412; s.loginFailures = 31; s.lockouts = 3; s.unauthorized = 12
-        s.accountBreaches = 1; s.shareBreaches = 3; s.firstBreach = .seconds(45.3)
-        s.attackAttempts = 150; s.loggedAttempts = 68
-        // The panel shows the mesh's own: its 120 guesses at shares, 38 logged, 3 shares broken since t=52.1 s.
-        s.regimeAttempts = 120; s.regimeLogged = 38; s.regimeFirstBreach = .seconds(52.1)
+        s.shareBreaches = 3
+        s.phase = SecurityPhase(architecture: .peerMesh, from: switched ? .seconds(50) : 0)
+        s.phase.attempts = 120; s.phase.logged = 38; s.phase.largestLogged = 5; s.phase.largestObserver = 7
+        s.phase.guessesChecked = 80; s.phase.breaches = 3; s.phase.firstBreach = .seconds(52.1)
+        s.attackAttempts = 120; s.loggedAttempts = 38; s.largestLogged = 5; s.largestObserver = 7
+        s.guessesChecked = 80
+        if switched {
+            s.loginAttempts = 412; s.loginFailures = 31; s.lockouts = 3; s.unauthorized = 12
+            s.accountBreaches = 1; s.firstBreach = .seconds(45.3)
+            var before = SecurityPhase(architecture: .clientServer, from: 0)
+            before.to = .seconds(50)
+            before.attempts = 30; before.logged = 30; before.largestLogged = 30; before.largestObserver = 0
+            before.guessesChecked = 22; before.refusedLocked = 8; before.lockedOutUsers = 4
+            before.breaches = 1; before.firstBreach = .seconds(45.3)
+            s.previousPhase = before
+            s.attackAttempts = 150; s.loggedAttempts = 68; s.largestLogged = 30; s.largestObserver = 0
+            s.guessesChecked = 102; s.refusedLocked = 8; s.lockedOutUsers = 4
+        } else {
+            s.firstBreach = .seconds(52.1)
+        }
         if attack { s.attackActive = true; s.attackers = 1...1; s.attackRate = 5; s.target = 9 }
+        return s
+    }
+
+    /// Client-server after a spell as a mesh: the mesh phase (`mesh(switched: false)`, 0–90 s) is the previous
+    /// one, and the server's phase since 90 s has 20 attempts, all logged, 15 checked, 5 refused, 2 users shut out,
+    /// no breach yet.
+    static func centralAfterSwitch() -> SecurityView {
+        var s = central()
+        var before = mesh(switched: false).phase
+        before.to = .seconds(90)
+        s.previousPhase = before
+        s.phase = SecurityPhase(architecture: .clientServer, from: .seconds(90))
+        s.phase.attempts = 20; s.phase.logged = 20; s.phase.largestLogged = 20; s.phase.largestObserver = 0
+        s.phase.guessesChecked = 15; s.phase.refusedLocked = 5; s.phase.lockedOutUsers = 2
         return s
     }
 

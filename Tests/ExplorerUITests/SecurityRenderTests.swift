@@ -1,4 +1,4 @@
-import ExplorerUI
+@testable import ExplorerUI
 import NetworkEngine
 import TerminalCanvas
 import Testing
@@ -28,68 +28,192 @@ struct SecurityRenderTests {
 
     // MARK: - Panel
 
-    @Test("under client-server the panel names the central database and shows accounts, logins, denials and the attack")
+    /// The panel at the size the layout gives it on a `width` × `height` screen (80×24: 36×4; 120×40: 48×9).
+    static func panel(_ snapshot: Snapshot, screen width: Int, _ height: Int) -> [String] {
+        let area = Screen.regions(for: Size(width: width, height: height)).security
+        return panel(snapshot, width: area.width, height: area.height)
+    }
+
+    @Test("under client-server the server's log is the headline, then the lockout's two sides, breaches, exposure of accounts")
     func centralPanel() {
-        #expect(Self.panel(SecurityFixtures.snapshot(), width: 48, height: 9) == [
+        #expect(Self.panel(SecurityFixtures.snapshot(), screen: 120, 40) == [
             "┌ security · central database ─────────────────┐",
-            "│the server checks every login                 │",
-            "│accounts 40  weak 6  locked now 2             │",
-            "│logins 412  failed 31  lockouts 3             │",
-            "│denied 15  unauthorized 12                    │",
+            "│server log saw 100% of 30  any log 100%       │",
+            "│lockout bounds guesses: 22 checked, 8 refused │",
+            "│lockout hurts users: 4 shut out, locked now 2 │",
             "│⊘ breaches 1  first t=45.3s                   │",
-            "│exposed 15%  detected 100% (one log)          │",
+            "│exposed 15% of 40 accounts (weak password)    │",
+            "│logins 412  failed 31  lockouts 3             │",
             "│⚔ node 1 guessing 5.0/s at account 7          │",
             "└──────────────────────────────────────────────┘",
         ])
     }
 
-    @Test("at 80×24 the panel has two lines: the attack, then breaches, locks and exposure")
+    @Test("at 80×24 the panel has two lines: what the log saw with the breaches, then the attack")
     func centralCompact() {
-        #expect(Self.panel(SecurityFixtures.snapshot(), width: 36, height: 4) == [
+        #expect(Self.panel(SecurityFixtures.snapshot(), screen: 80, 24) == [
             "┌ security · central database ─────┐",
+            "│log saw 100%  any 100%  breaches 1│",
             "│⚔ node 1 → account 7 at 5.0/s     │",
-            "│breaches 1  locked 2  exposed 15% │",
             "└──────────────────────────────────┘",
         ])
-        #expect(Self.panel(SecurityFixtures.snapshot(attack: false), width: 36, height: 4)[1]
+        #expect(Self.panel(SecurityFixtures.snapshot(attack: false), screen: 80, 24)[2]
                 == "│no attack  a starts one           │")
     }
 
-    @Test("in the mesh the panel says each peer guards its own share and counts only the mesh's own attempts")
+    @Test("in a mesh the headline is the best single peer's log, every log together comes second and labelled")
     func meshPanel() {
-        #expect(Self.panel(SecurityFixtures.meshSnapshot(), width: 48, height: 9) == [
+        var snapshot = SecurityFixtures.meshSnapshot()
+        snapshot.security = SecurityFixtures.mesh(switched: false)
+        // 5 of 120 attempts in peer 7's log (4.2%), not the 38 of 120 (32%) that all peers' logs hold together.
+        #expect(Self.panel(snapshot, screen: 120, 40) == [
             "┌ security · each peer for itself ─────────────┐",
-            "│each peer guards its own share                │",
-            "│shares open 4  weak 2  strong 6               │",
-            "│exposed 50% of peers (open or weak)           │",
+            "│best single log saw 4.2% of 120 (peer 7)      │",
+            "│all logs together 32%: no one reads them all  │",
+            "│no lock: 80 guesses checked, 0 users shut out │",
             "│⊘ breaches 3  first t=52.1s                   │",
-            "│guesses 120  logged 38                        │",
-            "│detected 32%: only what each peer logs        │",
+            "│exposed 50% of peers (open or weak share)     │",
+            "│shares open 4  weak 2  strong 6               │",
             "│⚔ node 1 guessing 5.0/s at peer 9             │",
             "└──────────────────────────────────────────────┘",
         ])
-        #expect(Self.panel(SecurityFixtures.meshSnapshot(), width: 36, height: 4) == [
+        #expect(Self.panel(snapshot, screen: 80, 24) == [
             "┌ security · each peer for itself ─┐",
+            "│best log 4.2%  any 32%  breaches 3│",
             "│⚔ node 1 guessing 5.0/s at peer 9 │",
-            "│breaches 3  exposed 50%  logs 32% │",
             "└──────────────────────────────────┘",
         ])
+        // The best single view is in the warning style (under half the attack); the server's 100% is not.
+        let lines = Fixtures.buffer(width: 48, height: 9) {
+            SecurityPanel.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(lines[21, 1].style == Theme.warning)
+        let central = Fixtures.buffer(width: 48, height: 9) {
+            SecurityPanel.render(snapshot: SecurityFixtures.snapshot(), state: Fixtures.state(), area: $0, buffer: &$1)
+        }
+        #expect(central[16, 1].style != Theme.warning)
+    }
+
+    @Test("after the switch to the mesh the mesh's own figures show beside the client-server phase's summary")
+    func meshAfterSwitch() {
+        #expect(Self.panel(SecurityFixtures.meshSnapshot(), screen: 120, 40) == [
+            "┌ security · each peer for itself ─────────────┐",
+            "│best single log saw 4.2% of 120 (peer 7)      │",
+            "│all logs together 32%: no one reads them all  │",
+            "│no lock: 80 guesses checked, 0 users shut out │",
+            "│⊘ breaches 3 since the switch  first t=52.1s  │",
+            "│exposed 50% of peers (open or weak share)     │",
+            "│before switch: cs 1 breach, log saw 100%      │",
+            "│⚔ node 1 guessing 5.0/s at peer 9             │",
+            "└──────────────────────────────────────────────┘",
+        ])
+        // At 80×24 the comparison takes the attack's line (the status bar and the topology still show the attack).
+        #expect(Self.panel(SecurityFixtures.meshSnapshot(), screen: 80, 24) == [
+            "┌ security · each peer for itself ─┐",
+            "│best log 4.2%  any 32%  breaches 3│",
+            "│before: cs 1 breach, log saw 100% │",
+            "└──────────────────────────────────┘",
+        ])
+    }
+
+    @Test("back under client-server the new phase starts from its own figures and the mesh phase's summary stays")
+    func centralAfterSwitch() {
+        var snapshot = SecurityFixtures.snapshot()
+        snapshot.security = SecurityFixtures.centralAfterSwitch()
+        #expect(Self.panel(snapshot, screen: 120, 40) == [
+            "┌ security · central database ─────────────────┐",
+            "│server log saw 100% of 20  any log 100%       │",
+            "│lockout bounds guesses: 15 checked, 5 refused │",
+            "│lockout hurts users: 2 shut out, locked now 2 │",
+            "│breaches 0 since the switch  none yet         │",
+            "│exposed 15% of 40 accounts (weak password)    │",
+            "│before switch: mesh 3 breaches, best log 4.2% │",
+            "│⚔ node 1 guessing 5.0/s at account 7          │",
+            "└──────────────────────────────────────────────┘",
+        ])
+        #expect(Self.panel(snapshot, screen: 80, 24) == [
+            "┌ security · central database ─────┐",
+            "│log saw 100%  any 100%  breaches 0│",
+            "│before: mesh 3 breaches, best 4.2%│",
+            "└──────────────────────────────────┘",
+        ])
+    }
+
+    @Test("shorter panels keep the highest-ranked lines in screen order: headline, breaches and the comparison first")
+    func rankedRows() {
+        // 5 rows: the attack, the previous phase, the headline, the breaches, the union of the logs.
+        #expect(Self.panel(SecurityFixtures.meshSnapshot(), width: 48, height: 7) == [
+            "┌ security · each peer for itself ─────────────┐",
+            "│best single log saw 4.2% of 120 (peer 7)      │",
+            "│all logs together 32%: no one reads them all  │",
+            "│⊘ breaches 3 since the switch  first t=52.1s  │",
+            "│before switch: cs 1 breach, log saw 100%      │",
+            "│⚔ node 1 guessing 5.0/s at peer 9             │",
+            "└──────────────────────────────────────────────┘",
+        ])
+    }
+
+    @Test("at 80×24 the union of the logs keeps its place: the breaches shrink to the glyph first; no attempt says so")
+    func compactFallbacks() {
+        var snapshot = SecurityFixtures.meshSnapshot()
+        snapshot.security?.phase.breaches = 19
+        snapshot.security?.phase.attempts = 393; snapshot.security?.phase.largestLogged = 22
+        snapshot.security?.phase.logged = 370
+        #expect(Self.panel(snapshot, screen: 80, 24)[1] == "│best log 5.6%  any 94%  ⊘ 19      │")
+        var calm = SecurityFixtures.snapshot(attack: false)
+        calm.security?.phase = SecurityPhase(architecture: .clientServer, from: 0)
+        #expect(Self.panel(calm, screen: 80, 24)[1] == "│no attempt yet  breaches 0        │")
+        #expect(Self.panel(calm, screen: 120, 40)[1] == "│server log: no attempt yet                    │")
+    }
+
+    @Test("a share reads as a whole percentage from 10%, with a tenth below, and never as 0% when not nothing")
+    func percentages() {
+        #expect(SecurityPanel.percent(1) == "100%" && SecurityPanel.percent(0.32) == "32%")
+        #expect(SecurityPanel.percent(0.0417) == "4.2%" && SecurityPanel.percent(0) == "0.0%")
+        #expect(SecurityPanel.percent(0.0004) == "<0.1%")
+    }
+
+    @Test("a real run through a switch: the panel's previous phase is the engine's, its mesh headline one peer's")
+    func engineSwitch() throws {
+        var s = Scenario(name: "switch")
+        s.seed = 5
+        s.nodes = 30
+        s.workload.rate = 0.5
+        s.security.accounts = 10
+        s.security.dictionary = 20
+        s.security.weakPasswords = 0.5
+        s.security.attackers = 1
+        s.security.attackRate = 20
+        s.timeline = [.init(at: 30, kind: .switchArchitecture(to: .peerMesh))]
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(60))
+        let snapshot = engine.snapshot()
+        let security = try #require(snapshot.security)
+        let previous = try #require(security.previousPhase)
+        #expect(previous.architecture == .clientServer && previous.breaches > 0)
+        let lines = Self.panel(snapshot, screen: 120, 40)
+        let breaches = previous.breaches == 1 ? "1 breach" : "\(previous.breaches) breaches"
+        #expect(lines.contains { $0.contains("before switch: cs \(breaches), log saw 100%") }, "\(lines)")
+        let peer = try #require(security.phase.largestObserver)
+        #expect(peer > 0 && lines[1].contains("best single log saw") && lines[1].contains("(peer \(peer))"),
+                "\(lines)")
+        #expect(lines.contains { $0.contains("breaches \(security.phase.breaches) since the switch") }, "\(lines)")
     }
 
     @Test("an open server says plainly that there are no accounts and nothing to guess")
     func openServerPanel() {
-        #expect(Self.panel(Self.openServer, width: 48, height: 9) == [
+        #expect(Self.panel(Self.openServer, screen: 120, 40) == [
             "┌ security · open server ──────────────────────┐",
             "│no accounts: anyone reads anything            │",
             "│open server: no accounts, no logins           │",
             "│exposed 100%: nothing is protected            │",
             "│denied 0  unauthorized 0                      │",
             "│breaches 0  none yet                          │",
-            "│detected 100%                                 │",
+            "│no log: no login to guess                     │",
             "│⚔ node 1: nothing to guess                    │",
             "└──────────────────────────────────────────────┘",
         ])
-        #expect(Self.panel(Self.openServer, width: 36, height: 4)[2] == "│no logins  exposed 100%           │")
+        #expect(Self.panel(Self.openServer, screen: 80, 24)[1] == "│no logins  exposed 100%           │")
     }
 
     @Test("in ASCII the panel's marks are letters")
@@ -97,7 +221,7 @@ struct SecurityRenderTests {
         var buffer = Buffer(size: Size(width: 80, height: 24))
         Screen.render(snapshot: SecurityFixtures.snapshot(), state: Fixtures.state { $0.unicode = false }, into: &buffer)
         let lines = buffer.lines()
-        #expect(lines[9].hasSuffix("|A node 1 > account 7 at 5.0/s     |"))
+        #expect(lines[10].hasSuffix("|A node 1 > account 7 at 5.0/s     |"))
         #expect(buffer.cells.allSatisfy { $0.grapheme.isASCII })
     }
 

@@ -85,7 +85,7 @@ struct CentralServerModel {
         let client = Int(ctx.requests[ref].client)
         let account = ctx.security.account(ofClient: client)
         if ctx.requests[ref].loggingIn {
-            if ctx.security.login(account: account, at: ctx.now) {
+            if ctx.security.login(account: account, client: client, at: ctx.now) {
                 ctx.sendReply(ref, .loggedIn)
             } else {
                 ctx.log(.loginFailure, node: 0, account: account + 1, peer: client + 1, outcome: .lockedOut,

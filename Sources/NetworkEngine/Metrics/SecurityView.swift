@@ -24,14 +24,29 @@ public struct SecurityView: Sendable, Equatable {
         attackAttempts > 0 ? Double(loggedAttempts) / Double(attackAttempts) : nil
     }
 
-    /// The same figures for the regime in force only (attempts at accounts, or at shares), so the panel shows
-    /// what the mesh detects, not a mixture with the server's log.
-    public var regimeAttempts = 0, regimeLogged = 0
-    public var regimeFirstBreach: SimTime?
-    public var regimeBreaches: Int { architecture == .clientServer ? accountBreaches : shareBreaches }
-    public var regimeDetectedShare: Double? {
-        regimeAttempts > 0 ? Double(regimeLogged) / Double(regimeAttempts) : nil
+    /// The most attack attempts that one observer logged over the run: the server's central log, or one peer's own
+    /// (`SecurityPhase.largestLogged` says which observers there are).
+    public var largestLogged = 0
+    /// That observer: 0 for the server, a peer's id; nil before any attempt was logged.
+    public var largestObserver: Int?
+    /// The share of attack attempts that the single best-placed observer saw; nil before any attempt. Under
+    /// client-server it is the server's log, which sees every attempt (1); in a mesh, the one peer that logged the
+    /// most, about 1/k when the attack spread over k peers. `detectedShare` is the union of every log.
+    public var largestSingleView: Double? {
+        attackAttempts > 0 ? Double(largestLogged) / Double(attackAttempts) : nil
     }
+    /// Guesses whose word was checked against a password (wrong, or the one that broke in), and guesses refused
+    /// unchecked because the account was locked: what the lockout leaves the attacker, and what it takes away.
+    public var guessesChecked = 0, refusedLocked = 0
+    /// Legitimate clients shut out by a lock: distinct clients, other than the attacking nodes while the attack
+    /// runs, whose own login the server refused because their account was locked (a logged-in client's requests
+    /// are never refused for a lock; a refused login denies the request that needed it).
+    public var lockedOutUsers = 0
+
+    /// The figures of the architecture period in force (since the last switch, or the start), so the panel never
+    /// mixes the server's log with the peers' nor seems to reset at a switch; and the period before it, if any.
+    public var phase: SecurityPhase
+    public var previousPhase: SecurityPhase?
 
     public var attackActive = false
     /// Node ids of the attackers while the attack runs.
@@ -50,7 +65,43 @@ public struct SecurityView: Sendable, Equatable {
         self.architecture = architecture; self.accounts = accounts; self.weakAccounts = weakAccounts
         self.lockedAccounts = lockedAccounts; self.openShares = openShares
         self.weakShares = weakShares; self.protectedShares = protectedShares; self.exposedShare = exposedShare
+        phase = SecurityPhase(architecture: architecture, from: 0)
     }
+}
+
+/// What the attack did, and who saw it, during one architecture period (a phase: from the start or a switch to the
+/// next switch). Every figure counts only what happened inside the period, so two phases read side by side as a
+/// before/after comparison.
+public struct SecurityPhase: Sendable, Equatable {
+    /// The architecture in force during the phase.
+    public var architecture: Architecture
+    /// When it began; when it ended (nil while it is the current one).
+    public var from: SimTime
+    public var to: SimTime?
+    /// Attack attempts that reached a target (the server's accounts, or a peer's share) in the phase.
+    public var attempts = 0
+    /// Of them, those written to some log: the server's central log, or the log of the peer attacked.
+    public var logged = 0
+    /// The most that any single observer logged in the phase, and who it was (0: the server, else a peer's id).
+    public var largestLogged = 0
+    public var largestObserver: Int?
+    public var guessesChecked = 0, refusedLocked = 0
+    /// Distinct legitimate clients refused a login in the phase because their account was locked (as
+    /// `SecurityView.lockedOutUsers`, counted afresh in each phase).
+    public var lockedOutUsers = 0
+    /// Accounts or shares broken in the phase, and when the first fell.
+    public var breaches = 0
+    public var firstBreach: SimTime?
+
+    public init(architecture: Architecture, from: SimTime) {
+        self.architecture = architecture
+        self.from = from
+    }
+
+    /// Logged attempts over attempts: every log together. Nil before any attempt.
+    public var detectedShare: Double? { attempts > 0 ? Double(logged) / Double(attempts) : nil }
+    /// The best-placed single observer's share of the attempts. Nil before any attempt.
+    public var largestSingleView: Double? { attempts > 0 ? Double(largestLogged) / Double(attempts) : nil }
 }
 
 /// One node's security marks on the topology and in the inspector.

@@ -124,6 +124,12 @@ public struct RunReport: Sendable {
                 ("first_breach_s", security.firstBreach.map { .rounded($0.inSeconds, 3) } ?? .null),
                 // No attempt, no share: null rather than a made-up 0 or 1.
                 ("detected_share", security.detectedShare.map { .rounded($0) } ?? .null),
+                // What one observer saw, beside what every log saw together (`detected_share`); and the lockout's
+                // two sides: the guesses it left the attacker, those it refused, and the users it shut out.
+                ("largest_single_view", security.largestSingleView.map { .rounded($0) } ?? .null),
+                ("guesses_checked", .int(security.guessesChecked)),
+                ("refused_locked", .int(security.refusedLocked)),
+                ("locked_out_users", .int(security.lockedOutUsers)),
             ])),
             ("cost", .object([("server_dollars", .rounded(serverDollars, 4))])),
             ("segments", .array(segments.map(\.json))),
@@ -223,9 +229,27 @@ public struct RunReport: Sendable {
             ("lockouts", "\(s.lockouts)"),
             ("unauthorized", "\(s.unauthorized)"),
             ("breaches", "\(s.breaches)" + (s.firstBreach.map { ", first at " + Self.fixed($0.inSeconds, 1) + " s" } ?? "")),
-            ("exposed", Self.fixed(100 * s.exposedShare, 1) + "%"),
-            ("attack attempts logged", s.detectedShare.map { Self.fixed(100 * $0, 1) + "% of \(s.attackAttempts)" } ?? "-"),
+            // Exposure counts accounts under client-server and peers in a mesh: the words say which.
+            ("exposed", Self.fixed(100 * s.exposedShare, 1) + "% " + (s.architecture == .peerMesh
+                ? "of peers (open or weak share)"
+                : s.accounts > 0 ? "of accounts (weak password)" : "(no accounts: nothing is protected)")),
+            ("best single observer saw", s.largestSingleView.map {
+                Self.fixed(100 * $0, 1) + "% of \(s.attackAttempts) attempts" + Self.observer(s.largestObserver)
+            } ?? "- (no attack attempt)"),
+            ("logged anywhere", s.detectedShare.map { Self.fixed(100 * $0, 1) + "% (every log together)" }
+                ?? "- (no attack attempt)"),
+            ("guesses checked", "\(s.guessesChecked), and \(s.refusedLocked) refused unchecked (account locked)"),
+            ("users locked out", "\(s.lockedOutUsers)"),
         ]
+    }
+
+    /// ` (the server's log)`, ` (peer 12's log)`, or nothing when no one logged anything.
+    static func observer(_ id: Int?) -> String {
+        switch id {
+        case 0?: " (the server's log)"
+        case let peer?: " (peer \(peer)'s log)"
+        case nil: ""
+        }
     }
 
     var segmentRows: [(String, String)] {

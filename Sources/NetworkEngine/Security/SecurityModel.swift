@@ -59,6 +59,23 @@ struct SecurityModel {
     /// Attack attempts that reached an account (all in the central log) or a share, and those a peer logged.
     var accountAttempts = 0, shareAttempts = 0, shareLogged = 0
     var firstAccountBreach: SimTime?, firstShareBreach: SimTime?
+    /// Guesses whose word was checked against a password, and guesses refused unchecked because the account was
+    /// locked (see `SecurityView`).
+    var guessesChecked = 0, refusedLocked = 0
+    /// The most wrong share passwords one peer logged over the run, and which peer (a node id).
+    var mostLoggedByAPeer = 0, mostLoggingPeer = 0
+    /// Legitimate clients whose login a lock refused, over the run and in the current phase.
+    var lockedOut = ClientSet(), phaseLockedOut = ClientSet()
+
+    // MARK: - Who saw the attack in the current architecture period (`SecurityModel+Phases.swift`)
+
+    var phase: SecurityPhase
+    var previousPhase: SecurityPhase?
+    /// Attempts the server logged in the current phase (a server still draining after a switch to the mesh logs too).
+    var phaseServerLogged = 0
+    /// Wrong share passwords each peer logged in the current phase: 16 bits a peer, like `shareTried`, whose count
+    /// it cannot pass within a phase.
+    var phasePeerLogged: [UInt16] = []
 
     var attackAttempts: Int { accountAttempts + shareAttempts }
     var loggedAttempts: Int { accountAttempts + shareLogged }
@@ -84,6 +101,7 @@ struct SecurityModel {
         weakAccounts = weak
         attackers = settings.attackers
         attackActive = settings.attackers > 0 && settings.attackRate > 0
+        phase = SecurityPhase(architecture: scenario.architecture, from: 0)
     }
 
     /// Whole seconds until `account`'s lock ends, rounded up (for messages).
@@ -172,10 +190,15 @@ struct SecurityModel {
         case alreadyBroken
     }
 
-    /// A legitimate client's login: refused while the account is locked.
-    mutating func login(account: Int, at now: SimTime) -> Bool {
+    /// Client `client`'s (an index) own login: refused while the account is locked, and the client then counted
+    /// among the users a lock shut out (`lockedOutUsers`) unless it is one of the attacking nodes.
+    mutating func login(account: Int, client: Int, at now: SimTime) -> Bool {
         loginAttempts += 1
-        guard !isLocked(account, at: now) else { loginFailures += 1; return false }
+        guard !isLocked(account, at: now) else {
+            loginFailures += 1
+            userShutOut(client)
+            return false
+        }
         return true
     }
 
@@ -183,8 +206,15 @@ struct SecurityModel {
     mutating func guessAccount(_ a: Int, at now: SimTime) -> AccountGuess {
         loginAttempts += 1
         accountAttempts += 1
+        serverLogged()
         if accountBroken[a] { return .alreadyBroken }
-        if isLocked(a, at: now) { loginFailures += 1; return .refused }
+        if isLocked(a, at: now) {
+            loginFailures += 1
+            refusedLocked += 1
+            phase.refusedLocked += 1
+            return .refused
+        }
+        guessChecked()
         accountTried[a] += 1
         let tryNumber = Int(accountTried[a])
         if case .weak(let position) = accountPassword(a), tryNumber == position {
@@ -192,6 +222,7 @@ struct SecurityModel {
             accountBreaches += 1
             markDone(account: a)
             if firstAccountBreach == nil { firstAccountBreach = now }
+            phaseBreach(at: now)
             return .broken(tryNumber: tryNumber)
         }
         loginFailures += 1
@@ -248,11 +279,13 @@ struct SecurityModel {
         shareTried += Array(repeating: 0, count: add)
         shareBroken += Array(repeating: false, count: add)
         shareDone += Array(repeating: false, count: add)
+        phasePeerLogged += Array(repeating: 0, count: add)
     }
 
     mutating func guessShare(_ peer: Int, at now: SimTime) -> ShareGuess {
         ensurePeers(peer + 1)
         shareAttempts += 1
+        phase.attempts += 1
         if shareBroken[peer] { return .alreadyBroken }
         let protection = shareProtection(peer)
         if protection == .open {
@@ -260,6 +293,7 @@ struct SecurityModel {
             return .readOpen
         }
         loginAttempts += 1
+        guessChecked()
         shareTried[peer] &+= 1
         let tryNumber = Int(shareTried[peer])
         if case .weak(let position) = protection, tryNumber == position {
@@ -268,6 +302,7 @@ struct SecurityModel {
         }
         loginFailures += 1
         shareLogged += 1
+        peerLogged(peer, tryNumber: tryNumber)
         if tryNumber >= settings.dictionary { shareDone[peer] = true }
         return .wrong(tryNumber: tryNumber)
     }
@@ -277,6 +312,7 @@ struct SecurityModel {
         shareDone[peer] = true
         shareBreaches += 1
         if firstShareBreach == nil { firstShareBreach = now }
+        phaseBreach(at: now)
     }
 
     /// The peer the attack works on: the current one until it is done, then the next reachable one.
