@@ -97,7 +97,7 @@ struct DescriptionOverlayTests {
 @Suite("Help glossary")
 struct HelpGlossaryTests {
     /// Words before a figure that name a thing rather than a figure (`node 1`, `peer 9`, `clients 1–85`).
-    static let names: Set<String> = ["node", "nodes", "peer", "peers", "account", "client", "clients"]
+    static let names: Set<String> = ["node", "nodes", "peer", "peers", "account", "client", "clients", "of"]
 
     /// The labels in one pane's inner text: a lower-case word or words (`util`, `load max/mean`, `p95`) at the start
     /// of the line, after two spaces or after a glyph and a space, followed by a figure (a digit, `-`, `—`, `$`) or
@@ -153,7 +153,7 @@ struct HelpGlossaryTests {
         var labels: Set<String> = []
         for snapshot in try Self.frames() { labels.formUnion(Self.paneLabels(snapshot)) }
         // The check itself finds what it should: these are on those screens.
-        for expected in ["util", "queue", "capacity", "exposed", "detected", "load max/mean", "hops/lookup", "p95",
+        for expected in ["util", "queue", "capacity", "exposed", "any log", "load max/mean", "hops/lookup", "p95",
                          "thruput", "lost", "available"] {
             #expect(labels.contains(expected), "\(expected) not collected from the frames")
         }
