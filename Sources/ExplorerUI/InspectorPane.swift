@@ -132,7 +132,9 @@ public enum InspectorPane {
             Line([Span("server  "), Span(server.up ? "UP" : "DOWN", style: server.up ? Theme.serverUp : Theme.overload)]
                  + (server.up ? [Span("  " + word, style: Theme.style(for: activity))] : []) + markSpans(marks)),
             Line("queue \(server.queueLength)/\(server.queueCapacity)  workers \(server.busyWorkers)/\(server.workers)"),
-            Line("served \(served)  util " + Format.percent(server.recentUtilization)),
+            // `util` reads the charts' newest column, as the server panel's does, so the two never disagree.
+            Line("served \(served)  util "
+                 + (snapshot.series.last.map { Format.percent($0.utilization) } ?? Glyphs.emDash.description)),
             hint(state),
         ]
         // The accounts the server guards, while it is the one guarding them.

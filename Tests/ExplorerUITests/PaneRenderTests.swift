@@ -321,7 +321,7 @@ struct PaneRenderTests {
             "┏ inspector · server ━━━━━━━━━━━━━━┓",
             "┃server  UP  queueing              ┃",
             "┃queue 12/64  workers 3/4          ┃",
-            "┃served 940  util 75%              ┃",
+            "┃served 940  util 50%              ┃",
             "┃← → select  x crash/revive        ┃",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
         ])

@@ -110,7 +110,7 @@ struct PhaseRenderTests {
             "┌ inspector · server · since t=80.0 s ─────────┐",
             "│server  UP  queueing                          │",
             "│queue 12/64  workers 3/4                      │",
-            "│served 36  util 75%                           │",
+            "│served 36  util 50%                           │",
             "│← → select  x crash/revive                    │",
             "└──────────────────────────────────────────────┘",
         ])
