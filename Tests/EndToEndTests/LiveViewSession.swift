@@ -38,7 +38,9 @@ final class LiveViewSession {
         sttyAfterPath = tmux.temporaryPath("stty-after")
         let program = ([binary] + arguments).map(shellQuote).joined(separator: " ")
         let wrapper = [
-            "export TERM=tmux-256color LANG=\(Subprocess.utf8Locale)",
+            // A config directory of its own (empty): a user's config.yaml must not change the speed or theme seen here.
+            "export TERM=tmux-256color LANG=\(Subprocess.utf8Locale) "
+                + "XDG_CONFIG_HOME=\(shellQuote(tmux.temporaryPath("xdg-config")))",
             "unset LC_ALL LC_CTYPE NO_COLOR",
             "trap : INT",
             "stty -a > \(shellQuote(sttyBeforePath))",
