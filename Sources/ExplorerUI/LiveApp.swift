@@ -190,7 +190,7 @@ public final class LiveApp {
 
     /// Takes a snapshot, renders it into the back buffer and sends only the changed cells to the terminal.
     public func renderFrame() {
-        snapshot = model.snapshot(Self.snapshotRequest)
+        snapshot = model.snapshot(frameRequest())
         snapshotIsStale = false
         let now = clock.nanoseconds
         _ = update(&state, .frame(FrameInfo(wallNanos: now, actualSpeed: meter.actualSpeed)),
@@ -210,10 +210,17 @@ public final class LiveApp {
         lastFrameWall = now
     }
 
+    /// What the next snapshot asks for: only the nodes the topology pane will draw (every one while they fit its
+    /// rings, else a sample anchored on the selection), planned from the last snapshot's population and the terminal's
+    /// size, so a frame's cost follows what is shown rather than the population.
+    private func frameRequest() -> SnapshotRequest {
+        TopologyPane.snapshotRequest(base: Self.snapshotRequest, previous: snapshot, state: state, screen: backend.size)
+    }
+
     /// The context `update` sees: the wall time and the model's current population.
     private func context() -> UpdateContext {
         if snapshotIsStale {
-            snapshot = model.snapshot(Self.snapshotRequest)
+            snapshot = model.snapshot(frameRequest())
             snapshotIsStale = false
         }
         return UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot)

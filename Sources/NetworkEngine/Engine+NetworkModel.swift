@@ -6,7 +6,7 @@ extension Engine: NetworkModel {
     /// the engine builds views of the window's nodes only, so a frame pays for the nodes it shows; flights are kept
     /// when either end is in the window.
     public func snapshot(_ request: SnapshotRequest) -> Snapshot {
-        snapshot(seriesLimit: request.seriesLimit, nodes: request.nodes)
+        snapshot(seriesLimit: request.seriesLimit, nodes: request.nodes, stride: request.stride, focus: request.focus)
     }
 
     /// A new engine on the same scenario (seed included) at time 0, keeping all events if this one does.

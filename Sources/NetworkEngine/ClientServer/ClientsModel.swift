@@ -79,6 +79,7 @@ struct ClientsModel {
         ctx.metrics.issued(segment: ctx.metrics.currentSegment)
         records[c].sent += 1
         records[c].outstanding += 1
+        records[c].latestSlot = ref.slot
         return ref
     }
 
