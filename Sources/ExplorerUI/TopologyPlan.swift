@@ -15,9 +15,9 @@ struct TopologyPlan: Equatable {
         case bins
     }
 
-    /// The most nodes a sampled snapshot asks for: enough for each bin's shade at a few hundred bins, few enough that
+    /// The most nodes a sampled snapshot asks for: a few for each bin's shade at a few hundred bins, few enough that
     /// a frame of a million clients costs what a frame of a few thousand does.
-    static let sampleBudget = 4096
+    static let sampleBudget = 2048
 
     /// Ids past the population a request still asks for (the window is clamped to the real population).
     static let joinMargin = 64
