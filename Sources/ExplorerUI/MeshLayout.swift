@@ -26,7 +26,10 @@ struct MeshLayout {
             var ids: [Int] = []
             ids.reserveCapacity(n)
             var slot = [Int](repeating: -1, count: n + 1)
-            let order = dht ? picture.ring.map(\.id) : Self.neighbourOrder(picture.links, peers: n)
+            // The picture's lists, or the mesh view's own (a small mesh's whole ring and overlay) without one.
+            let ringOrder = picture.ring.isEmpty ? snapshot.mesh?.ringOrder ?? [] : picture.ring.map(\.id)
+            let links = picture.links.isEmpty ? snapshot.mesh?.links ?? [] : picture.links
+            let order = dht ? ringOrder : Self.neighbourOrder(links, peers: n)
             for id in order where id >= 1 && id <= n && slot[id] < 0 && ids.count < slots {
                 slot[id] = ids.count
                 ids.append(id)
@@ -99,7 +102,7 @@ struct MeshLayout {
             guard idAtSlot.count >= 3 else { return [] }
             return idAtSlot.indices.map { (slots[$0], slots[($0 + 1) % idAtSlot.count]) }
         case .flooding:
-            return mesh.picture.links.compactMap { link in
+            return (mesh.picture.links.isEmpty ? mesh.links : mesh.picture.links).compactMap { link in
                 guard let a = position(of: link.a), let b = position(of: link.b) else { return nil }
                 return (a, b)
             }
