@@ -18,7 +18,9 @@ struct MeshLayout {
     init(plan: TopologyPlan, snapshot: Snapshot) {
         self.plan = plan
         let picture = snapshot.mesh?.picture ?? MeshPicture()
-        dht = snapshot.mesh?.discovery == .dht
+        // A DHT's bins are arcs of the ring by rank; a snapshot without ring places (a model that gives none) bins
+        // its peers by id instead.
+        dht = snapshot.mesh?.discovery == .dht && (plan.mode == .nodes || !picture.ring.isEmpty)
         ringSize = max(1, picture.ringSize)
         let n = plan.population
         let slots = plan.layout.slots.count

@@ -123,7 +123,7 @@ enum MeshTopology {
     /// The row above the bins: what a cell stands for, and what the flood or the lookup did.
     static func drawCaption(_ layout: MeshLayout, snapshot: Snapshot, state: AppState, buffer: inout Buffer) {
         let plan = layout.plan
-        let dht = snapshot.mesh?.discovery == .dht
+        let dht = layout.dht
         var text = dht ? "ring arcs of ~\(plan.perSlot) peers" : "peers 1\(Glyphs.enDash)\(plan.population) \(Glyphs.dot) \(plan.perSlot) a cell"
         if plan.stride > 1 { text += " \(Glyphs.dot) shade of 1 in \(plan.stride)" }
         text += " \(Glyphs.dot) shade: served"
@@ -181,7 +181,8 @@ enum MeshTopology {
             let line = Legend.fitting(own + [.init(parts: [Span(Glyphs.shades, style: Theme.busy)], "served more"),
                                              .init(Glyphs.overloaded, Theme.overload, "full")] + trouble
                                         + [.init(Glyphs.down, Theme.down, "most down")],
-                                      else: own + [.init(Glyphs.overloaded, Theme.overload, "full")], width: row.width)
+                                      else: own + [.init(Glyphs.overloaded, Theme.overload, "full")] + trouble
+                                        + [.init(Glyphs.down, Theme.down, "down")], width: row.width)
             buffer.set(line: line, in: row, ellipsis: state.symbols.ellipsis)
             return
         }

@@ -26,9 +26,12 @@ struct RingLayout: Equatable {
 
     /// `count` slots in `area` (nil when they do not all fit legibly, or the area is too small for a picture).
     init?(slots count: Int, area: Rect, maxRings: Int = .max, labelRoom: Int) {
-        guard count >= 0 else { return nil }
-        let rings = Self.rings(area: area, maxRings: maxRings, labelRoom: labelRoom)
-        guard !rings.isEmpty, rings.reduce(0, { $0 + $1.count }) >= count else { return nil }
+        self.init(slots: count, area: area, rings: Self.rings(area: area, maxRings: maxRings, labelRoom: labelRoom))
+    }
+
+    /// `count` slots on `rings` (from `rings(area:maxRings:labelRoom:)` of the same `area`), nil when they do not fit.
+    init?(slots count: Int, area: Rect, rings: [Ring]) {
+        guard count >= 0, !rings.isEmpty, rings.reduce(0, { $0 + $1.count }) >= count else { return nil }
         self.area = area
         center = Position(x: area.x + area.width / 2, y: area.y + area.height / 2)
         var slots: [Position] = []
@@ -47,6 +50,9 @@ struct RingLayout: Equatable {
     struct Ring: Equatable { var rx: Int; var ry: Int; var count: Int }
 
     /// The rings that fit `area`, outermost first, each with its legible slot count.
+    ///
+    /// Candidate points are checked on a grid of the area's cells rather than in a set: this runs once or twice a
+    /// frame, and hashing every candidate of every ring cost more than the rest of the plan.
     static func rings(area: Rect, maxRings: Int, labelRoom: Int) -> [Ring] {
         guard area.width >= 12, area.height >= 5 else { return [] }
         let center = Position(x: area.x + area.width / 2, y: area.y + area.height / 2)
@@ -55,22 +61,30 @@ struct RingLayout: Equatable {
         let rx0 = min(area.width / 2 - 1 - labelRoom, 3 * ry0)
         guard ry0 >= 2, rx0 >= 4 else { return [] }
         var rings: [Ring] = []
+        // -1: a slot of an accepted ring; t > 0: a candidate of try t (so no clearing between tries).
+        var grid = [Int32](repeating: 0, count: area.width * area.height)
+        var attempt: Int32 = 0
         var ry = ry0
-        var taken = Set<Int>()
         while ry >= 2, rings.count < maxRings {
             let rx = rx0 * ry / ry0
             guard rx >= 6 else { break }
             // At the top two slots need two columns (rx·dθ ≥ 2), at the sides a row (ry·dθ ≥ 1).
             var m = Int(2 * Double.pi / max(2 / Double(rx), 1 / Double(ry)))
-            var accepted: [Position] = []
+            var accepted = 0
             while m >= 3 {
-                let p = points(m, ring: Ring(rx: rx, ry: ry, count: m), center: center)
-                if legible(p, center: center, taken: taken) { accepted = p; break }
+                attempt += 1
+                if legible(m, ring: Ring(rx: rx, ry: ry, count: m), center: center, area: area, grid: &grid,
+                           attempt: attempt) {
+                    accepted = m
+                    break
+                }
                 m -= max(1, m / 16)
             }
-            guard !accepted.isEmpty else { break }
-            for q in accepted { taken.insert(key(q)) }
-            rings.append(Ring(rx: rx, ry: ry, count: accepted.count))
+            guard accepted > 0 else { break }
+            for p in points(accepted, ring: Ring(rx: rx, ry: ry, count: accepted), center: center) {
+                grid[(p.y - area.y) * area.width + (p.x - area.x)] = -1
+            }
+            rings.append(Ring(rx: rx, ry: ry, count: accepted))
             ry -= 2
         }
         return rings
@@ -88,20 +102,25 @@ struct RingLayout: Equatable {
         return out
     }
 
-    /// No two points share a cell or touch on a row (with each other or an outer ring's), and none sits on the
-    /// server's box or its state word.
-    static func legible(_ points: [Position], center: Position, taken: Set<Int>) -> Bool {
-        var mine = Set<Int>()
-        for p in points {
-            if abs(p.y - center.y) <= 1 && abs(p.x - center.x) <= 5 { return false }
-            for dx in -1...1 where taken.contains(key(Position(x: p.x + dx, y: p.y))) { return false }
-            for dx in -1...1 where mine.contains(key(Position(x: p.x + dx, y: p.y))) { return false }
-            mine.insert(key(p))
+    /// No two of the ring's `n` points share a cell or touch on a row (with each other or an outer ring's), none
+    /// sits on the server's box or its state word, and all are inside `area`. Marks them on `grid` as `attempt`.
+    static func legible(_ n: Int, ring: Ring, center: Position, area: Rect, grid: inout [Int32],
+                        attempt: Int32) -> Bool {
+        for i in 0..<n {
+            let theta = -Double.pi / 2 + 2 * Double.pi * Double(i) / Double(max(1, n))
+            let x = center.x + Int((Double(ring.rx) * cos(theta)).rounded()) - area.x
+            let y = center.y + Int((Double(ring.ry) * sin(theta)).rounded()) - area.y
+            guard x >= 0, x < area.width, y >= 0, y < area.height else { return false }
+            if abs(y + area.y - center.y) <= 1 && abs(x + area.x - center.x) <= 5 { return false }
+            let row = y * area.width
+            for dx in -1...1 where x + dx >= 0 && x + dx < area.width {
+                let v = grid[row + x + dx]
+                if v == -1 || v == attempt { return false }
+            }
+            grid[row + x] = attempt
         }
         return true
     }
-
-    static func key(_ p: Position) -> Int { p.y &* 65_536 &+ p.x }
 
     /// True for the cells of the server's box and its state word.
     func isServerCell(x: Int, y: Int) -> Bool {

@@ -102,7 +102,8 @@ public enum TopologyPane {
         let clip = plan.picture
         let tally = SlotTally(plan, snapshot: snapshot)
         if plan.mode == .bins {
-            drawBinCaption(plan, snapshot: snapshot, state: state, buffer: &buffer)
+            drawBinCaption(plan, snapshot: snapshot, breached: tally.marks.totalBreached, state: state,
+                           buffer: &buffer)
         }
         // Spokes first, so everything else is drawn over them; with many clients they would only be noise.
         if layout.slots.count <= 16 {
@@ -143,12 +144,18 @@ public enum TopologyPane {
     }
 
     /// The row above the bins: what one cell stands for, and how the shades were read.
-    static func drawBinCaption(_ plan: TopologyPlan, snapshot: Snapshot, state: AppState, buffer: inout Buffer) {
+    static func drawBinCaption(_ plan: TopologyPlan, snapshot: Snapshot, breached: Int, state: AppState,
+                               buffer: inout Buffer) {
         let n = plan.population
         var text = "clients 1\(Glyphs.enDash)\(n) \(Glyphs.dot) \(plan.perSlot) a cell"
         if plan.stride > 1 { text += " \(Glyphs.dot) shade of 1 in \(plan.stride)" }
         let row = Rect(x: plan.picture.x, y: plan.picture.y - 1, width: plan.picture.width, height: 1)
         var spans = [Span(text, style: Theme.muted)]
+        // Broken accounts come first: they matter more than the queue, which the server panel shows too.
+        if breached > 0 {
+            let count = plan.stride > 1 ? "\(breached) of the sampled" : "\(breached)"
+            spans.insert(Span("\(Glyphs.breached) \(count) breached  ", style: Theme.breached), at: 0)
+        }
         if let server = snapshot.server {
             spans.append(Span("  queue \(server.queueLength)/\(server.queueCapacity)",
                               style: server.overloaded ? Theme.warning : .plain))

@@ -43,7 +43,8 @@ struct TopologyPlan: Equatable {
         let full = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legend)
         let labelRoom = String(max(1, n)).count + 1
         population = max(0, n)
-        if let layout = RingLayout(slots: population, area: full, maxRings: maxRings, labelRoom: labelRoom) {
+        let fullRings = RingLayout.rings(area: full, maxRings: maxRings, labelRoom: labelRoom)
+        if let layout = RingLayout(slots: population, area: full, rings: fullRings) {
             mode = .nodes
             picture = full
             self.layout = layout
@@ -53,11 +54,12 @@ struct TopologyPlan: Equatable {
         }
         // Bins: the top row says what a cell stands for.
         let below = Rect(x: full.x, y: full.y + 1, width: full.width, height: full.height - 1)
-        let capacity = RingLayout.capacity(area: below, maxRings: maxRings, labelRoom: 1)
+        let belowRings = RingLayout.rings(area: below, maxRings: maxRings, labelRoom: 1)
+        let capacity = belowRings.reduce(0) { $0 + $1.count }
         guard capacity >= 1 else { return nil }
         let per = (population + capacity - 1) / capacity
         let slots = (population + per - 1) / per
-        guard let layout = RingLayout(slots: slots, area: below, maxRings: maxRings, labelRoom: 1) else { return nil }
+        guard let layout = RingLayout(slots: slots, area: below, rings: belowRings) else { return nil }
         mode = .bins
         picture = below
         self.layout = layout
