@@ -94,8 +94,8 @@ struct PaneRenderTests {
             "└──────────────────────────────────────────┘",
         ])
         // Node 650 is in bin 22 (clients 639–667), on the outer ring's upper left: reversed and labelled.
-        #expect(buffer[13, 4].grapheme == "█" && buffer[13, 4].style.reverse)
-        #expect(!buffer[11, 5].style.reverse && !buffer[15, 3].style.reverse)
+        #expect(buffer[14, 4].grapheme == "█" && buffer[14, 4].style.reverse)
+        #expect(!buffer[12, 5].style.reverse && !buffer[16, 3].style.reverse)
     }
 
     @Test("the bins in ASCII use .-=*# and x")
