@@ -196,9 +196,9 @@ struct TopologyMeshPictureTests {
             #expect(picture.ring.count == snapshot.nodes.filter { $0.role == .peer }.count)
             #expect(picture.ring.map(\.rank) == picture.ring.map(\.rank).sorted())
             let buffer = TopologyRingTests.render(snapshot, state: state, area: area, size: size)
-            let inner = Block(title: "").inner(area)
-            let text = TopologyRingTests.text(buffer, inner)
             let plan = try #require(TopologyPane.plan(snapshot: snapshot, area: area))
+            // The picture only: the legend names both glyphs too.
+            let text = TopologyRingTests.text(buffer, plan.picture)
             #expect(plan.layout.slots.count >= 3)
             // Fingers reach across the ring: at least one finger line cell, unless every finger sits beside it.
             let layout = MeshLayout(plan: plan, snapshot: snapshot)
