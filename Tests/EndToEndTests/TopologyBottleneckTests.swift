@@ -20,14 +20,18 @@ struct TopologyBottleneckTests {
         return marks
     }
 
-    @Test("bottleneck --nodes 80 at 120×40: 80 clients on the rings around [S], and request marks that move from capture to capture")
-    func requestsMove() async throws {
-        let view = try await LiveViewSession(["bottleneck", "--nodes", "80"], size: .large)
+    /// 120×40 and 200×60 hold the 80 clients one by one (147 and 377 fit); 100×30 holds 72, so there each cell is
+    /// a pair of clients, and their requests still move.
+    @Test("bottleneck --nodes 80: the clients around [S] (one by one, or in pairs at 100×30), and request marks that move from capture to capture",
+          arguments: [TerminalSize(width: 100, height: 30), .large, TerminalSize(width: 200, height: 60)])
+    func requestsMove(_ size: TerminalSize) async throws {
+        let view = try await LiveViewSession(["bottleneck", "--nodes", "80"], size: size)
         defer { view.shutdown() }
         let screen = try await view.waitFor("80 clients drawn around the server") { screen in
             guard let pane = ScreenPane.inner(titled: "topology", in: screen) else { return false }
             let glyphs = pane.dropLast(2).joined().filter { "○●◌⊗✗".contains($0) }.count
-            return glyphs == 80 && pane.contains { $0.contains("[S]") }
+            let clients = size.width >= 120 ? glyphs == 80 : pane.contains { $0.contains("clients 1–80 · 2 a cell") }
+            return clients && pane.contains { $0.contains("[S]") }
         }
         #expect(screen.first?.contains("80 clients") == true)
         // Requests keep moving past saturation: marks appear, and their places change between captures.
