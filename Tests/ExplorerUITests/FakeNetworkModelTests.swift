@@ -26,7 +26,7 @@ struct FakeNetworkModelTests {
         return (app, model, terminal)
     }
 
-    @Test("the frame shows the model's name, time and population, asked for as every node and 120 seconds")
+    @Test("the frame shows the model's name, time and population, asked for as the topology's nodes and 120 seconds")
     func frameShowsTheModel() {
         let (app, model, terminal, clock) = Self.make(paused: true)
         app.renderFrame()
@@ -38,7 +38,11 @@ struct FakeNetworkModelTests {
         #expect(model.now == .millis(126_300))
         #expect(bar.contains("t=0:02:06.3"), "\(bar)")
         #expect(!model.requests.isEmpty)
-        #expect(model.requests.allSatisfy { $0 == SnapshotRequest(seriesLimit: 120, nodes: nil) })
+        // The first snapshot (before any plan) is whole; every later one asks for what the topology pane draws.
+        #expect(model.requests.first == SnapshotRequest(seriesLimit: 120, nodes: nil))
+        #expect(model.requests.dropFirst().allSatisfy { $0.seriesLimit == 120 && $0.nodes != nil })
+        #expect(model.requests.last == TopologyPane.snapshotRequest(
+            base: SnapshotRequest(seriesLimit: 120), previous: app.snapshot, state: app.state, screen: terminal.size))
     }
 
     @Test("t sends .toggleArchitecture to the model, and the status line shows the model's answer")
