@@ -228,6 +228,29 @@ static inline int nc_ensure_alternate_stack(void) {
     return sigaltstack(&stack, NULL);
 }
 
+/* MARK: - Mouse
+ *
+ * The button masks are macros. The live view asks for presses, releases and the wheel (buttons 4 and 5), nothing
+ * else: no click synthesis (mouseinterval(0)), no motion reports. */
+
+static inline mmask_t nc_BUTTON1_PRESSED(void) { return BUTTON1_PRESSED; }
+static inline mmask_t nc_BUTTON1_RELEASED(void) { return BUTTON1_RELEASED; }
+static inline mmask_t nc_BUTTON2_PRESSED(void) { return BUTTON2_PRESSED; }
+static inline mmask_t nc_BUTTON2_RELEASED(void) { return BUTTON2_RELEASED; }
+static inline mmask_t nc_BUTTON3_PRESSED(void) { return BUTTON3_PRESSED; }
+static inline mmask_t nc_BUTTON3_RELEASED(void) { return BUTTON3_RELEASED; }
+static inline mmask_t nc_BUTTON4_PRESSED(void) { return BUTTON4_PRESSED; }
+static inline mmask_t nc_BUTTON5_PRESSED(void) { return BUTTON5_PRESSED; }
+
+/* Switches the terminal's mouse reporting off: SGR coordinates (1006) and button reports (1000). endwin() already
+ * sends ncurses' own "off" sequence, but only for the mode it enabled itself; 1006 may have been enabled by the live
+ * view, and a shell that later turns on 1000 would then get SGR reports it never asked for. Async-signal-safe
+ * (write(2) of a constant), so the crash handler can call it too. */
+static inline void nc_mouse_reporting_off(int fd) {
+    static const char off[] = "\033[?1006l\033[?1000l";
+    nc_write_all(fd, off, sizeof off - 1);
+}
+
 /* MARK: - Standard error while the screen is up */
 
 /* Copies everything in `from` (rewound to its start) to `to`. Only read, write and lseek: async-signal-safe, so the

@@ -32,6 +32,8 @@ public enum Action: Sendable, Equatable {
     /// Esc: close the help overlay (nothing else when it is closed).
     case closeHelp
     case resize(Size)
+    /// A click or a wheel notch at a cell: `update` finds the pane, node or chart column under it.
+    case mouse(MouseEvent)
     /// What the engine answered to a command, for the status line.
     case commandOutcome(CommandOutcome)
     /// The run loop's once-a-frame news: the wall time and how fast the engine really ran.

@@ -22,6 +22,8 @@ public struct AppState: Sendable, Equatable {
     public var eventScroll: Int = 0
     /// True while the `?` overlay covers the panes.
     public var showsHelp = false
+    /// The chart column clicked last, whose values the metrics pane reads out until Esc or another click.
+    public var chartCursor: ChartCursor?
     /// A short message in the status bar, e.g. what the engine said about a command.
     public var status: StatusMessage?
     /// Set for a moment after the architecture switched: the status bar shows the architecture standing out.
@@ -74,4 +76,13 @@ public struct SwitchFlash: Sendable, Equatable {
     public var expiresAtNanos: UInt64
 
     public init(text: String, expiresAtNanos: UInt64) { self.text = text; self.expiresAtNanos = expiresAtNanos }
+}
+
+/// A moment picked on the metrics charts by a click: the pane reads out every metric at that moment.
+public struct ChartCursor: Sendable, Equatable {
+    /// The simulated second (a `SecondSample.second`) of the clicked column; a column folding several seconds is
+    /// named by its newest. A second, not a column: the moment stays the same while new columns push it left.
+    public var second: Int
+
+    public init(second: Int) { self.second = second }
 }

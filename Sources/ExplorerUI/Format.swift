@@ -61,7 +61,7 @@ enum Format {
     static func percent(_ share: Double) -> String { fixed(max(0, share) * 100, decimals: 0) + "%" }
 
     /// Dollars with cents: "$0.02".
-    static func dollars(_ d: Double) -> String { "$" + fixed(d, decimals: 2) }
+    static func dollars(_ d: Double) -> String { Money.text(d) }
 
     private static func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

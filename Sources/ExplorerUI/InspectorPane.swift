@@ -6,12 +6,20 @@ import TerminalCanvas
 ///
 /// What guards a node comes second, right under its name: at 80×24 the inspector has two lines, and the security
 /// panel above it can only give totals.
+///
+/// After a switch of architecture the request figures are the node's since the switch (`NodeView.phase`), the title
+/// says so (`inspector · peer 5 · since t=20.0 s`), and where there is room a last line gives the totals since t=0.
 public enum InspectorPane {
     /// Draws the inspector for `state.selectedNode` in `area`.
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
         let id = state.selectedNode
         let peer = id > 0 && TopologyPane.node(id, in: snapshot)?.role == .peer
-        let title = id == 0 ? "inspector · server" : peer ? "inspector · peer \(id)" : "inspector · node \(id)"
+        let name = id == 0 ? "server" : peer ? "peer \(id)" : "node \(id)"
+        // The period is named only over figures: not over "no central server" or a node that has left.
+        let figures = TopologyPane.node(id, in: snapshot)?.phase != nil
+        let title = !figures ? "inspector \(Glyphs.dot) " + name
+            : PhaseLines.inspectorTitle("inspector \(Glyphs.dot) " + name, node: name, snapshot: snapshot,
+                                        room: area.width - 4)
         let inner = PaneFrame.render(.inspector, title: title, state: state, area: area, buffer: &buffer)
         guard !inner.isEmpty else { return }
         let lines = id == 0 ? serverLines(snapshot, state)
@@ -30,11 +38,12 @@ public enum InspectorPane {
             Line([Span("client \(id)  "),
                   Span("\(TopologyPane.glyph(for: node.activity)) \(word)", style: Theme.style(for: node.activity)),
                   Span(" \(Glyphs.dot) \(node.outstanding) outstanding")]),
-            Line("sent \(node.sent)  completed \(node.completed)"),
-            Line("mean latency " + (node.completed > 0 ? Format.fixed(node.meanLatencyMs, decimals: 1) + " ms" : "-")),
+            Line("sent \(figures(node).sent)  completed \(figures(node).completed)"),
+            meanLatency(node),
             hint(state),
         ]
         if let account = accountLine(node, snapshot, state) { lines.insert(account, at: 1) }
+        if let totals = totalsLine(node) { lines.append(totals) }
         return lines
     }
 
@@ -95,12 +104,13 @@ public enum InspectorPane {
             Line([Span("peer \(id)  "),
                   Span("\(TopologyPane.glyph(for: node.activity)) \(word)", style: Theme.style(for: node.activity))]
                  + markSpans(node.security)),
-            Line("sent \(node.sent)  completed \(node.completed)  out \(node.outstanding)"),
-            Line("mean latency " + (node.completed > 0 ? Format.fixed(node.meanLatencyMs, decimals: 1) + " ms" : "-")),
-            Line("served \(node.served) for others"),
+            Line("sent \(figures(node).sent)  completed \(figures(node).completed)  out \(node.outstanding)"),
+            meanLatency(node),
+            Line("served \(figures(node).served) for others"),
             hint(state),
         ]
         if let share = shareLine(node, state: state, width: width) { lines.insert(share, at: 1) }
+        if let totals = totalsLine(node) { lines.append(totals) }
         return lines
     }
 
@@ -111,7 +121,9 @@ public enum InspectorPane {
                     Line("\(selectKeys(state)) select a peer", style: Theme.muted)]
         }
         let activity = TopologyPane.node(0, in: snapshot)?.activity ?? (server.up ? .idle : .down)
-        let served = TopologyPane.node(0, in: snapshot)?.completed ?? snapshot.requests.completed
+        let node = TopologyPane.node(0, in: snapshot)
+        // Since the switch when there was one (the served count then restarts from it), else since t=0.
+        let served = node?.phase?.served ?? node?.completed ?? snapshot.currentPhase.requests.completed
         // After a switch to the mesh the old server takes nothing new; it only finishes its queue.
         let word = snapshot.architecture == .peerMesh ? "draining" : TopologyPane.serverWord(activity)
         let marks = TopologyPane.node(0, in: snapshot)?.security ?? NodeSecurity()
@@ -131,7 +143,28 @@ public enum InspectorPane {
                              style: security.lockedAccounts > 0 ? Theme.warning : .plain)])
             lines.insert(accounts, at: 2)
         }
+        if let node, node.phase != nil { lines.append(Line("since t=0: served \(node.completed)", style: Theme.muted)) }
         return lines
+    }
+
+    /// A client's or peer's request figures for the period the inspector shows: since the last switch once there was
+    /// one, else since t=0 (its totals).
+    static func figures(_ node: NodeView) -> NodePhaseFigures {
+        node.phase ?? NodePhaseFigures(sent: node.sent, completed: node.completed, meanLatencyMs: node.meanLatencyMs,
+                                       served: node.served)
+    }
+
+    /// `mean latency 45.2 ms` of the period's completions, `-` when none.
+    static func meanLatency(_ node: NodeView) -> Line {
+        let f = figures(node)
+        return Line("mean latency " + (f.completed > 0 ? Format.fixed(f.meanLatencyMs, decimals: 1) + " ms" : "-"))
+    }
+
+    /// After a switch, the node's totals since t=0 (muted, last: only a tall inspector shows them).
+    static func totalsLine(_ node: NodeView) -> Line? {
+        guard node.phase != nil else { return nil }
+        let served = node.role == .peer ? "  served \(node.served)" : ""
+        return Line("since t=0: sent \(node.sent)  completed \(node.completed)" + served, style: Theme.muted)
     }
 
     /// How to reach another node or act on this one, with the keys as the key table names them.

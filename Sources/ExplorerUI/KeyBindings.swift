@@ -40,7 +40,7 @@ public enum KeyBindings {
     public static let all: [KeyBinding] = [
         KeyBinding(.char("q"), .function(10), .interrupt, do: .quit, "quit", bar: HelpBar.Slot(1, "quit")),
         KeyBinding(.char("?"), .function(1), do: .toggleHelp, "show or hide this help", bar: HelpBar.Slot(2, "help")),
-        KeyBinding(.escape, do: .closeHelp, "close this help"),
+        KeyBinding(.escape, do: .closeHelp, "close this help, or the chart readout"),
         KeyBinding(.char(" "), .char("p"), do: .togglePause, "pause or resume the simulation",
                    bar: HelpBar.Slot(3, "pause", whenPaused: "resume")),
         KeyBinding(.char("."), do: .stepOnce, "one event at a time (pauses first)"),

@@ -115,6 +115,8 @@ public final class LiveApp {
             return dispatch(.resize(size))
         case .key(let key):
             return dispatch(Action(key: key))
+        case .mouse(let mouse):
+            return dispatch(.mouse(mouse))
         }
     }
 
@@ -194,7 +196,7 @@ public final class LiveApp {
         snapshotIsStale = false
         let now = clock.nanoseconds
         _ = update(&state, .frame(FrameInfo(wallNanos: now, actualSpeed: meter.actualSpeed)),
-                   context: UpdateContext(wallNanos: now, snapshot: snapshot))
+                   context: UpdateContext(wallNanos: now, snapshot: snapshot, screenSize: backend.size))
         let size = backend.size
         if back.size != size { back.resize(to: size) }
         Screen.render(snapshot: snapshot, state: state, into: &back)
@@ -223,6 +225,6 @@ public final class LiveApp {
             snapshot = model.snapshot(frameRequest())
             snapshotIsStale = false
         }
-        return UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot)
+        return UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot, screenSize: front.size)
     }
 }

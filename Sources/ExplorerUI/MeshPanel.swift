@@ -14,11 +14,13 @@ public enum MeshPanel {
                        clippedTo: inner)
             return
         }
-        var lines = self.lines(mesh, snapshot: snapshot, state: state)
-        // Short of a row (at 80×24, under the security panel) the static replica count gives way, so the outcomes
-        // and the draining server's note stay.
+        var lines = self.lines(mesh, snapshot: snapshot, state: state, width: inner.width)
+        // Short of a row the static replica count gives way, so the outcomes and the draining server's note stay;
+        // after a switch that makes room for the period before it (last, under the outcomes it is compared with),
+        // which goes next (at 80×24, under the security panel).
         let dropped = lines.count > inner.height ? 1 : 0
         lines.removeFirst(dropped)
+        if lines.count > inner.height, snapshot.previousPhase != nil { lines.removeLast() }
         for (i, line) in lines.enumerated() where i < inner.height {
             buffer.set(line: line, in: inner.row(i), ellipsis: state.symbols.ellipsis)
         }
@@ -26,7 +28,7 @@ public enum MeshPanel {
         if inner.height > spreadRow { drawLoadSpread(mesh, state: state, row: inner.row(spreadRow), buffer: &buffer) }
     }
 
-    static func lines(_ mesh: MeshView, snapshot: Snapshot, state: AppState) -> [Line] {
+    static func lines(_ mesh: MeshView, snapshot: Snapshot, state: AppState, width: Int = .max) -> [Line] {
         var lines: [Line] = []
         lines.append(Line("replicas \(mesh.replicas) \(Glyphs.times) \(mesh.resources) resources"))
         // Before the first lookup resolves, a mean of 0 would read as "free": say there is nothing yet.
@@ -58,8 +60,10 @@ public enum MeshPanel {
         if let server = snapshot.server {
             lines.append(Line("old server draining: queue \(server.queueLength)", style: Theme.draining))
         } else {
-            let r = snapshot.requests
-            lines.append(Line("rejected \(r.rejected)  timed out \(r.timedOut)  failed \(r.failed)", style: Theme.muted))
+            lines.append(PhaseLines.outcomes(snapshot, width: width))
+        }
+        if let before = snapshot.previousPhase {
+            lines.append(PhaseLines.panelBefore(before, current: snapshot.currentPhase, width: width))
         }
         return lines
     }

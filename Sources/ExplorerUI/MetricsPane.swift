@@ -67,9 +67,11 @@ public enum MetricsPane {
             buffer.set(string: text, at: Position(x: block.right - valueWidth, y: block.y), style: metric.style.bolded(),
                        clippedTo: block)
         }
-        // A spare row (there is one at 80×24) sums up the whole run, so the sparklines' window has a reference.
-        if inner.height > metrics.count * rowsEach {
-            buffer.set(line: summary(snapshot, state, width: inner.width), in: inner.row(inner.height - 1), ellipsis: state.symbols.ellipsis)
+        // Spare rows sum up the architecture period in force and, after a switch, the one before it (PhaseLines), so
+        // the sparklines' window has a reference and a switch reads as before and after.
+        let footer = PhaseLines.footer(snapshot, width: inner.width, rows: inner.height - metrics.count * rowsEach)
+        for (i, line) in footer.enumerated() {
+            buffer.set(line: line, in: inner.row(inner.height - footer.count + i), ellipsis: state.symbols.ellipsis)
         }
         // The bottom border points up at each switch, so the column reads as "before | after" from any row.
         if area.height >= 2 {
@@ -78,6 +80,7 @@ public enum MetricsPane {
                            style: Theme.switchMark, clippedTo: area)
             }
         }
+        drawCursor(snapshot: snapshot, state: state, area: area, buffer: &buffer)
     }
 
     // MARK: - Switch markers
@@ -151,26 +154,5 @@ public enum MetricsPane {
     static func figure(_ value: Double?, wholeFrom: Double = 10_000) -> String {
         guard let value else { return Glyphs.emDash.description }
         return Format.fixed(value, decimals: value < wholeFrom ? 1 : 0)
-    }
-
-    /// `since t=0: p95 131.0 ms · 3.0% rejected · 14.9% failed`: the whole run's tail latency, refusals and
-    /// failures (failed or timed out; shown once there are any), each a share of the requests that ended.
-    /// When that does not fit in `width`, failures come first and the p95 (which has its own row) gives way:
-    /// `since t=0: 14.9% failed · 3.1% rejected`.
-    static func summary(_ snapshot: Snapshot, _ state: AppState, width: Int = .max) -> Line {
-        let r = snapshot.requests
-        func share(_ n: Int) -> String { Format.fixed(r.ended > 0 ? Double(n) / Double(r.ended) * 100 : 0, decimals: 1) }
-        let dot = Span(" \(Glyphs.dot) ")
-        let p95 = r.completed > 0 ? snapshot.latency.p95 : nil
-        let since = Span("since t=0: ", style: Theme.muted)
-        let latency = Span("p95 " + figure(p95, wholeFrom: 1000) + " ms")
-        let rejected = Span(share(r.rejected) + "% rejected", style: r.rejected > 0 ? Theme.warning : .plain)
-        // Requests the security check refused are an outcome of their own: shown once there are any.
-        let denied = r.denied > 0 ? [dot, Span("\(r.denied) denied", style: Theme.warning)] : []
-        let failedCount = r.failed + r.timedOut
-        guard failedCount > 0 else { return Line([since, latency, dot, rejected] + denied) }
-        let failed = Span(share(failedCount) + "% failed", style: Theme.warning)
-        let full = Line([since, latency, dot, rejected, dot, failed] + denied)
-        return full.width <= width ? full : Line([since, failed, dot, rejected] + denied)
     }
 }

@@ -45,9 +45,8 @@ public enum ServerPanel {
             lines.append(Line("OVERLOAD \(Glyphs.dot) queue full, rejecting", style: Theme.overload,
                               alignment: .center))
         } else {
-            let r = snapshot.requests
-            lines.append(Line("rejected \(r.rejected)  timed out \(r.timedOut)  failed \(r.failed)",
-                              style: Theme.muted))
+            // The period in force's counts (PhaseLines): after a switch back, not the mesh's as well.
+            lines.append(PhaseLines.outcomes(snapshot, width: inner.width))
         }
         lines.append(Line("cost " + Format.dollars(server.costDollars) + " at "
                           + Format.dollars(server.costPerHour) + "/h"))

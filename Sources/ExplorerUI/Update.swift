@@ -91,6 +91,7 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         state.eventScroll = 0
         state.actualSpeed = nil
         state.switchFlash = nil
+        state.chartCursor = nil
         state.status = StatusMessage(text: "scenario restarted from t=0",
                                      expiresAtNanos: context.wallNanos &+ AppState.statusLifetimeNanos)
         return [.restartScenario]
@@ -98,8 +99,12 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         state.showsHelp.toggle()
         return []
     case .closeHelp:
+        // Esc closes what is open: the help first, then the chart readout.
+        if !state.showsHelp { state.chartCursor = nil }
         state.showsHelp = false
         return []
+    case .mouse(let event):
+        return updateForMouse(&state, event, context: context)
     case .commandOutcome(let outcome):
         state.status = StatusMessage(text: outcome.message, isWarning: !outcome.accepted,
                                      expiresAtNanos: context.wallNanos &+ AppState.statusLifetimeNanos)
@@ -121,6 +126,7 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         if state.selectedNode > context.activeNodes { state.selectedNode = context.activeNodes }
         let shown = state.eventFilter.newestFirst(context.recentEvents).count
         if state.eventScroll > max(0, shown - 1) { state.eventScroll = max(0, shown - 1) }
+        expireChartCursor(&state, context: context)
         return []
     }
 }

@@ -1,4 +1,5 @@
 import NetworkEngine
+import TerminalCanvas
 
 /// What `update` may know about the world besides the app state: the wall time and the last frame's network.
 public struct UpdateContext: Sendable {
@@ -12,6 +13,9 @@ public struct UpdateContext: Sendable {
     public var switches: Int?
     /// The architecture now.
     public var architecture: Architecture
+    /// The last frame's snapshot and the screen's size: what a click is matched against (nil: clicks do nothing).
+    public var snapshot: Snapshot?
+    public var screenSize: Size?
 
     public init(wallNanos: UInt64 = 0, activeNodes: Int, recentEvents: [NetworkEvent] = [], switches: Int? = nil,
                 architecture: Architecture = .clientServer) {
@@ -19,9 +23,11 @@ public struct UpdateContext: Sendable {
         self.switches = switches; self.architecture = architecture
     }
 
-    /// The context of a frame that showed `snapshot`.
-    public init(wallNanos: UInt64, snapshot: Snapshot) {
+    /// The context of a frame that showed `snapshot` on a screen of `screenSize`.
+    public init(wallNanos: UInt64, snapshot: Snapshot, screenSize: Size? = nil) {
         self.init(wallNanos: wallNanos, activeNodes: snapshot.activeNodeCount, recentEvents: snapshot.recentEvents,
                   switches: snapshot.switches.count, architecture: snapshot.architecture)
+        self.snapshot = snapshot
+        self.screenSize = screenSize
     }
 }

@@ -24,10 +24,16 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     private var lastSize: Size
     /// Whether the locale can encode non-ASCII at all (independent of `--ascii`, which is the app's business).
     private let localeIsUTF8: Bool
+    /// How the mouse is reported: `.off` under `--no-mouse` (the terminal keeps its own selection) or when the
+    /// terminal has none.
+    let mouseMode: MouseReporting.Mode
+    /// Mouse events ncurses handed over together, oldest first, served before anything is read again.
+    private var pendingMouse: [MouseEvent] = []
 
     private init(teardown: TerminalTeardown, colorSupport: ColorSupport, supportsUnicode: Bool, localeIsUTF8: Bool,
-                 pairs: ColorPairTable) {
+                 pairs: ColorPairTable, mouseMode: MouseReporting.Mode = .off) {
         self.teardown = teardown
+        self.mouseMode = mouseMode
         self.colorSupport = colorSupport
         self.supportsUnicode = supportsUnicode
         self.localeIsUTF8 = localeIsUTF8
@@ -48,11 +54,14 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     /// - Parameters:
     ///   - colorMode: `.none` for `--no-color`; `.auto` uses the terminal's colours unless `NO_COLOR` is set.
     ///   - asciiOnly: `true` for `--ascii`; `nil` or `false` draws Unicode when the locale is UTF-8.
+    ///   - mouse: `false` for `--no-mouse`: the terminal is never asked to report the mouse, so dragging selects
+    ///     text as usual.
     ///   - environment: where TERM and NO_COLOR are read; the process environment by default.
     /// - Throws: `TerminalUnavailable` with a message for the user when this is not a usable terminal.
     public static func open(
         colorMode: ColorModeRequest = .auto,
         asciiOnly: Bool? = nil,
+        mouse: Bool = true,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(TerminalUnavailable) -> NcursesTerminal {
         try TerminalPreflight.check(environment: environment).get()
@@ -84,6 +93,7 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
         _ = curs_set(0)
         // ncurses waits a full second after ESC to tell it from an arrow key's prefix; a live view feels stuck.
         _ = set_escdelay(25)
+        let mouseMode = mouse ? MouseReporting.enable() : .off
 
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         var support = ColorSupport.none
@@ -100,7 +110,7 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
         let localeIsUTF8 = Self.localeIsUTF8()
         return NcursesTerminal(teardown: teardown, colorSupport: support,
                                supportsUnicode: localeIsUTF8 && asciiOnly != true,
-                               localeIsUTF8: localeIsUTF8, pairs: pairs)
+                               localeIsUTF8: localeIsUTF8, pairs: pairs, mouseMode: mouseMode)
     }
 
     /// Starts ncurses writing to `output` (a file) instead of the terminal, at `size`: the real drawing code, so a
@@ -140,10 +150,11 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     public static func withTerminal<T>(
         colorMode: ColorModeRequest = .auto,
         asciiOnly: Bool? = nil,
+        mouse: Bool = true,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         _ body: (NcursesTerminal) throws -> T
     ) throws -> T {
-        let terminal = try open(colorMode: colorMode, asciiOnly: asciiOnly, environment: environment)
+        let terminal = try open(colorMode: colorMode, asciiOnly: asciiOnly, mouse: mouse, environment: environment)
         defer { terminal.close() }
         return try body(terminal)
     }
@@ -175,13 +186,14 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
         return lastSize
     }
 
-    /// Waits up to `timeoutMs` for a key, a resize or a quit signal; nil when nothing came.
+    /// Waits up to `timeoutMs` for a key, a mouse report, a resize or a quit signal; nil when nothing came.
     ///
     /// Blocks in ncurses (no busy-wait). `.quitRequested` once a stop signal arrived, `.endOfInput` when the
     /// terminal has gone away (reads keep failing at once) or after `close()`.
     public func readInput(timeoutMs: Int) -> InputEvent? {
         if isClosed { return .endOfInput }
         if quitSignalReceived { return .quitRequested }
+        if !pendingMouse.isEmpty { return .mouse(pendingMouse.removeFirst()) }
         let window = nc_stdscr()
         let timeout = Int32(clamping: max(0, timeoutMs))
         wtimeout(window, timeout)
@@ -196,6 +208,13 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
         let raw: RawInput
         switch status {
         case OK: raw = .character(UInt32(truncatingIfNeeded: value))
+        case KEY_CODE_YES where Int32(truncatingIfNeeded: value) == KEY_MOUSE && mouseMode != .off:
+            deadInput.recordInput()
+            return takeMouseReports()
+        case KEY_CODE_YES where Int32(truncatingIfNeeded: value) == MouseReporting.sgrKeyCode
+            && mouseMode == .ncursesAndSGR:
+            guard let report = readSGRTail() else { return nil }
+            raw = report
         case KEY_CODE_YES: raw = .keyCode(Int32(truncatingIfNeeded: value))
         default:
             let elapsed = started.duration(to: .now)
@@ -208,6 +227,7 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
         deadInput.recordInput()
         switch KeyDecoder.decode(raw) {
         case .key(let key): return .key(key)
+        case .mouse(let event): return .mouse(event)
         case .resize: return .resize(syncSize())
         case .ignored: return nil
         }
@@ -263,6 +283,42 @@ public final class NcursesTerminal: @preconcurrency TerminalBackend {
     }
 
     // MARK: - Helpers
+
+    /// Every event ncurses queued with this `KEY_MOUSE`, the oldest returned and the rest kept in `pendingMouse`.
+    ///
+    /// When a press and its release are read together (the loop was busy drawing a frame), ncurses returns one
+    /// `KEY_MOUSE` for both, and `getmouse` hands out the queued events newest first, one a call: taking only the
+    /// first would lose the press, and so the click.
+    private func takeMouseReports() -> InputEvent? {
+        var report = MEVENT()
+        var newestFirst: [MouseEvent] = []
+        while newestFirst.count < 16, getmouse(&report) == OK {
+            if case .mouse(let event) = KeyDecoder.decode(.mouse(x: report.x, y: report.y, buttons: report.bstate)) {
+                newestFirst.append(event)
+            }
+        }
+        pendingMouse.append(contentsOf: newestFirst.reversed())
+        return pendingMouse.isEmpty ? nil : .mouse(pendingMouse.removeFirst())
+    }
+
+    /// Reads what follows `ESC [ <` in an SGR mouse report, up to its final `M` or `m`: `0;12;5M`.
+    ///
+    /// The terminal writes the report at once, so its bytes are already here or nearly; each gets a short wait, and
+    /// anything that is not a digit or `;` (a report cut short, or keys typed after a stray prefix) ends it unread.
+    private func readSGRTail() -> RawInput? {
+        let window = nc_stdscr()
+        wtimeout(window, 50)
+        var tail = ""
+        for _ in 0..<MouseReporting.sgrTailLimit {
+            var value: wint_t = 0
+            guard wget_wch(window, &value) == OK, let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: value))
+            else { return nil }
+            tail.unicodeScalars.append(scalar)
+            if scalar == "M" || scalar == "m" { return .sgrMouse(tail) }
+            guard scalar == ";" || ("0"..."9").contains(scalar) else { return nil }
+        }
+        return nil
+    }
 
     /// ncurses attributes for `style`; colour travels separately as a pair number.
     static func attributes(of style: Style) -> attr_t {

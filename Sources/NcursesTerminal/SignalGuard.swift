@@ -22,7 +22,9 @@ enum SignalState {
     static let crashScreenSlot = 5
     /// 1 when no run loop polls the stop flag (an offscreen terminal): a stop signal then ends the process at once.
     static let stopAtOnceSlot = 6
-    static let slotCount = 7
+    /// 1 while the terminal may report the mouse: whoever ends the screen switches reporting off.
+    static let mouseSlot = 7
+    static let slotCount = 8
 
     nonisolated(unsafe) static let slots: UnsafeMutablePointer<sig_atomic_t> = {
         let slots = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: slotCount)
@@ -33,6 +35,7 @@ enum SignalState {
         slots[endingSlot] = 0
         slots[crashScreenSlot] = -1
         slots[stopAtOnceSlot] = 0
+        slots[mouseSlot] = 0
         return slots
     }()
 
@@ -40,6 +43,19 @@ enum SignalState {
     static var screenIsUp: Bool {
         get { nc_load_acquire(slots + screenUpSlot) != 0 }
         set { nc_store_release(slots + screenUpSlot, newValue ? 1 : 0) }
+    }
+
+    /// True while the terminal may report the mouse (set before reporting is turned on).
+    static var mouseReportingOn: Bool {
+        get { nc_load_acquire(slots + mouseSlot) != 0 }
+        set { nc_store_release(slots + mouseSlot, newValue ? 1 : 0) }
+    }
+
+    /// Switches mouse reporting off if it is on, once: after a crash or a quit the shell must not receive
+    /// `ESC [ <0;12;5M` for every click. Async-signal-safe.
+    static func mouseReportingOff() {
+        guard nc_exchange(slots + mouseSlot, 0) != 0 else { return }
+        nc_mouse_reporting_off(STDOUT_FILENO)
     }
 
     /// The dispositions we replaced, indexed by signal number, put back by `SignalGuard.restore()`.
@@ -60,6 +76,8 @@ enum SignalState {
     /// Restores the terminal and stderr if a screen is still up. Used on the paths that bypass `close()`: a crash
     /// signal, or `exit()` called while the live view runs (argument-parser's `exit`, a library's `exit(1)`).
     static func emergencyRestore() {
+        // Also when teardown was half-way (screen down, reporting not yet off): the flag says what is left to do.
+        defer { mouseReportingOff() }
         guard nc_exchange(slots + screenUpSlot, 0) != 0 else { return }
         // endwin is not async-signal-safe, but the process is ending anyway and ncurses' own handlers do the same;
         // a terminal left in raw mode on the alternate screen is the worse outcome.

@@ -26,6 +26,8 @@ final class TerminalTeardown: @unchecked Sendable {
         if let screen {
             SignalState.screenIsUp = false
             if !isendwin() { endwin() }
+            // After endwin, which switches off only the mode ncurses enabled itself (not an SGR 1006 of ours).
+            SignalState.mouseReportingOff()
             delscreen(screen)
             self.screen = nil
         }

@@ -166,6 +166,9 @@ extension Engine {
             ctx.metrics.message(count: uploads)
             message = "switched to client-server: a server comes up; peers upload \(uploads) resources to it"
         }
+        // Where each node's figures since the switch start from (the inspector's), once the roles have changed.
+        ctx.metrics.nodeBaselines.take(clients.records, served: mesh?.state.served ?? [],
+                                       serverServed: central.server.served)
         ctx.log(.toggle, node: 0, message)
         return CommandOutcome(accepted: true, message: message)
     }

@@ -46,10 +46,13 @@ extension Engine {
         // The server is on screen while it exists: under client-server, and while it drains after a switch.
         let serverShown = ctx.architecture == .clientServer || server.busyWorkers + server.queueLength > 0
         let securityView = self.securityView
+        // Since the first switch each node's figures are also given since the last one (O(1) a node).
+        let switched = ctx.metrics.currentSegment > 0
         if serverShown {
             var view = NodeView(id: 0, role: .server, activity: serverActivity, sent: 0, completed: server.served,
                                 outstanding: server.busyWorkers + server.queueLength, meanLatencyMs: 0)
             view.security.underAttack = securityView.target == 0
+            if switched { view.phase = ctx.metrics.nodeBaselines.sinceForServer(served: server.served) }
             nodes.append(view)
         }
         let role: NodeRole = ctx.architecture == .peerMesh ? .peer : .client
@@ -70,6 +73,11 @@ extension Engine {
             var view = NodeView(id: id, role: role, activity: activity, sent: c.sent, completed: c.completed,
                                 outstanding: c.outstanding, meanLatencyMs: c.meanLatencyMs)
             view.served = served
+            if switched {
+                // A peer that is down still has its count: `served` above shows 0 for it.
+                let lifetime = role == .peer ? mesh?.peerLoad(i)?.served ?? 0 : nil
+                view.phase = ctx.metrics.nodeBaselines.since(i, record: c, served: lifetime)
+            }
             view.security = nodeSecurity(i, role: role, target: securityView.target, attackers: securityView.attackers,
                                          now: now)
             nodes.append(view)
@@ -108,6 +116,7 @@ extension Engine {
         snapshot.mesh = mesh?.view(now: ctx.now, members: members, shown: shown, stride: step, focus: focus)
         snapshot.security = securityView
         snapshot.switches = ctx.metrics.recentSwitches
+        snapshot.phases = ctx.metrics.phaseView()
         return snapshot
     }
 

@@ -75,6 +75,18 @@ public final class MemoryTerminal: TerminalBackend {
     /// Queues each character of `text` as a key press.
     public func type(_ text: String) { pendingInput.append(contentsOf: text.map { .key(.char($0)) }) }
 
+    /// Queues a left click at cell (`x`, `y`): a press then a release, as a terminal reports it.
+    public func click(x: Int, y: Int) {
+        pendingInput.append(.mouse(MouseEvent(.press(.left), x: x, y: y)))
+        pendingInput.append(.mouse(MouseEvent(.release(.left), x: x, y: y)))
+    }
+
+    /// Queues `notches` wheel notches at cell (`x`, `y`): up (away from the user) when positive, down when negative.
+    public func wheel(_ notches: Int, x: Int, y: Int) {
+        let kind: MouseEvent.Kind = notches > 0 ? .wheelUp : .wheelDown
+        for _ in 0..<abs(notches) { pendingInput.append(.mouse(MouseEvent(kind, x: x, y: y))) }
+    }
+
     /// Changes the screen size (blanking it, as terminals do on resize) and queues the `.resize` event.
     public func resize(to size: Size) {
         screen = Buffer(size: size)

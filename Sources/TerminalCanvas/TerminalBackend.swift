@@ -33,6 +33,30 @@ public enum InputEvent: Hashable, Sendable {
     case quitRequested
     /// The terminal went away (closed pty, SSH drop): stop.
     case endOfInput
+    /// A mouse button or the wheel, at a cell (only when the mouse is on: `--no-mouse` leaves it to the terminal).
+    case mouse(MouseEvent)
+}
+
+/// A mouse report: what happened, at which cell (column `x`, row `y`, both from 0 at the top left).
+public struct MouseEvent: Hashable, Sendable {
+    /// A mouse button.
+    public enum Button: Hashable, Sendable { case left, middle, right }
+
+    /// What the mouse did.
+    public enum Kind: Hashable, Sendable {
+        case press(Button)
+        case release(Button)
+        /// One notch of the wheel away from the user (content moves down: towards the top of a list).
+        case wheelUp
+        /// One notch of the wheel towards the user.
+        case wheelDown
+    }
+
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+
+    public init(_ kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
 }
 
 /// The seam between the app and a terminal: ncurses implements it for real terminals, an in-memory backend for tests.

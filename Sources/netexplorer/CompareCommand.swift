@@ -161,11 +161,12 @@ struct CompareCommand: ParsableCommand {
 
     func table(_ rows: [Row], scenario: Scenario) -> String {
         let header = ["nodes", "architecture", "mean ms", "p95 ms", "req/s", "rejected", "msgs/req", "max/mean load",
-                      "availability", "hops", "server $", "failed", "timed out"]
+                      "availability", "hops", "server cost", "failed", "timed out"]
         let cells = rows.map { r -> [String] in
             var v = Array(values(r).prefix(header.count - 2))
             v[5] = RunReport.fixed(100 * r.rejectedShare, 1) + "%"
             v[8] = RunReport.fixed(100 * r.availability, 2) + "%"
+            v[10] = Money.text(r.report.serverDollars)
             v.append(RunReport.fixed(100 * r.failedShare, 1) + "%")
             v.append(RunReport.fixed(100 * r.timedOutShare, 1) + "%")
             return v

@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Draw with ASCII only (chosen automatically when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal: no clicks or wheel, dragging selects text as usual.")
+    var noMouse = false
+
     func validate() throws {
         guard speed >= 0.1, speed <= 1000 else {
             throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
@@ -38,7 +41,8 @@ struct RunCommand: ParsableCommand {
             }
             let terminal: NcursesTerminal
             do {
-                terminal = try NcursesTerminal.open(colorMode: noColor ? .none : .auto, asciiOnly: ascii ? true : nil)
+                terminal = try NcursesTerminal.open(colorMode: noColor ? .none : .auto, asciiOnly: ascii ? true : nil,
+                                                   mouse: !noMouse)
             } catch let why as TerminalUnavailable {
                 throw CLIError(message: why.message)
             }

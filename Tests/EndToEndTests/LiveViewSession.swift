@@ -134,12 +134,21 @@ final class LiveViewSession {
         return (flags.first == "1", flags.last == "1")
     }
 
-    /// After the program exited: the alternate screen is left, the cursor is visible, `stty -a` is what it was
-    /// before the program started, and none of the live view is left on the shell's screen.
+    /// The pane's mouse reporting modes: any mode at all (1000/1002/1003), and SGR coordinates (1006).
+    func mouseModes() throws -> (reporting: Bool, sgr: Bool) {
+        let flags = try tmux.display(format: "#{mouse_any_flag} #{mouse_sgr_flag}").split(separator: " ")
+        return (flags.first == "1", flags.last == "1")
+    }
+
+    /// After the program exited: the alternate screen is left, the cursor is visible, the mouse no longer reported
+    /// (the shell would receive `ESC [ <0;12;5M` for every click), `stty -a` is what it was before the program
+    /// started, and none of the live view is left on the shell's screen.
     func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) throws {
         let modes = try terminalModes()
         #expect(!modes.alternateScreen, "the alternate screen is still on", sourceLocation: sourceLocation)
         #expect(modes.cursorVisible, "the cursor is still hidden", sourceLocation: sourceLocation)
+        let mouse = try mouseModes()
+        #expect(!mouse.reporting && !mouse.sgr, "the mouse is still reported: \(mouse)", sourceLocation: sourceLocation)
         let before = try String(contentsOfFile: sttyBeforePath, encoding: .utf8)
         let after = try String(contentsOfFile: sttyAfterPath, encoding: .utf8)
         #expect(before.contains("speed"), "stty -a before the program printed nothing useful: \(before)",

@@ -85,6 +85,12 @@ final class TmuxHarness {
         try tmux(["display-message", "-p", "-t", "t", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Any other tmux command on this server, e.g. `["set-option", "-t", "t", "status", "off"]`; returns its output.
+    @discardableResult
+    func command(_ arguments: [String]) throws -> String {
+        try tmux(arguments)
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
     }

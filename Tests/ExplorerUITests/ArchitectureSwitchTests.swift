@@ -82,7 +82,9 @@ struct ArchitectureSwitchTests {
         #expect(screen[0].contains("⇄ peer-mesh"))
         #expect(screen[1].contains("topology · peer-mesh (dht) · 20 peers"))
         #expect(screen[1].contains("mesh · dht ring"))
-        #expect(screen.contains { $0.contains("replicas 3 × 100 resources") })
+        // The mesh panel, its static replica count giving way to the period before the switch.
+        #expect(screen.contains { $0.contains("hops/lookup") })
+        #expect(screen.contains { $0.contains("before: client-server") })
         #expect(!screen.contains { $0.contains("[S]") })
         #expect(Self.nodeGlyphs(terminal) == 20)
         #expect(screen.last?.contains("t to server") == true)

@@ -380,7 +380,7 @@ struct PaneRenderTests {
             "      ╔ keys · ? or Esc closes ═════════════════════════════════════════╗       ",
             "      ║ q  F10  Ctrl-C  quit                                            ║       ",
             "      ║ ?  F1           show or hide this help                          ║       ",
-            "      ║ Esc             close this help                                 ║       ",
+            "      ║ Esc             close this help, or the chart readout           ║       ",
             "      ║ space  p        pause or resume the simulation                  ║       ",
             "      ║ .               one event at a time (pauses first)              ║       ",
             "      ║ <  ,            slower (down to 0.1×)                           ║       ",

@@ -147,7 +147,11 @@ struct CentralServerModel {
     mutating func architectureChanged(to target: Architecture, at now: SimTime) {
         if let since = billedSince { billedTime += now - since }
         billedSince = target == .clientServer ? now : nil
-        if target == .clientServer, !server.up { server.restart() }
+        guard target == .clientServer, !server.up else { return }
+        server.restart()
+        // A server that had crashed is up again from here: its downtime ends, as on a restart.
+        if let since = downSince { downTime += now - since }
+        downSince = nil
     }
 
     // MARK: - Figures

@@ -29,6 +29,10 @@ public struct MetricsRecorder {
     /// The number of the current period, counting from 0 at the start of the run (requests carry it, truncated to
     /// 16 bits, to find their segment when they end).
     public private(set) var currentSegment = 0
+    /// Every node's counters at the last switch, for its figures since (see `NodeBaselines`).
+    public internal(set) var nodeBaselines = NodeBaselines()
+    /// The live view's latency summaries of the current and previous periods (see `phaseView()`).
+    var phaseLatencies = PhaseLatencyCache()
 
     // MARK: - Time-weighted levels
     var lastTime: SimTime = 0

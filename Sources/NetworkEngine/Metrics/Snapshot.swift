@@ -94,6 +94,9 @@ public struct NodeView: Sendable, Equatable {
     /// Requests this node served for others (a peer in the mesh).
     public var served: Int = 0
     public var security = NodeSecurity()
+    /// This node's figures since the last switch of architecture; nil before the first (the totals above are then
+    /// the period's).
+    public var phase: NodePhaseFigures? = nil
 
     public init(id: Int, role: NodeRole, activity: NodeActivity, sent: Int = 0, completed: Int = 0,
                 outstanding: Int = 0, meanLatencyMs: Double = 0) {
@@ -208,6 +211,9 @@ public struct Snapshot: Sendable {
     public var security: SecurityView? = nil
     /// Times (simulated) of architecture switches, for markers on the sparklines.
     public var switches: [SimTime] = []
+    /// The period in force and the one before it (`currentPhase`, `previousPhase`); nil from a model that does not
+    /// split the run, whose `requests` and `latency` are then the one period's.
+    public var phases: PhaseView? = nil
     public var requests: RequestCounts
     /// Latency over the whole run.
     public var latency: LatencySummary

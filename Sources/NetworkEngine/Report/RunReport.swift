@@ -175,16 +175,29 @@ public struct RunReport: Sendable {
             ("latency max", Self.fixed(latency.max, 1) + " ms"),
         ] + (latency.clamped > 0 ? [
             ("latency over 1 h", "\(latency.clamped) (counted as 1 h in the percentiles)"),
-        ] : []) + [
-            ("server utilization", Self.fixed(100 * utilization, 1) + "%"),
-            ("queue mean / max", Self.fixed(meanQueue, 2) + " / \(maxQueue)"),
-            ("overloaded for", Self.fixed(overloadSeconds, 1) + " s"),
+        ] : []) + serverRows + [
             ("messages", "\(messages)"),
-            ("server cost", "$" + Self.fixed(serverDollars, 4)),
-        ] + meshRows + securityRows + segmentRows
+        ] + meshRows + (showsSecurity ? securityRows : []) + segmentRows
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
             .joined(separator: "\n") + "\n"
+    }
+
+    /// The server's lines, for a run that had a server at some point: a mesh-only run has none to report.
+    var serverRows: [(String, String)] {
+        guard hadServer else { return [] }
+        return [
+            ("server utilization", Self.fixed(100 * utilization, 1) + "%"),
+            ("queue mean / max", Self.fixed(meanQueue, 2) + " / \(maxQueue)"),
+            ("overloaded for", Self.fixed(overloadSeconds, 1) + " s"),
+            ("server cost", Money.text(serverDollars)),
+        ]
+    }
+
+    /// False for an open server (no accounts) that never became a mesh and saw no attack: nothing guards anything,
+    /// nothing attacked it, and a block of zeros would only hide the figures that matter.
+    var showsSecurity: Bool {
+        security.accounts > 0 || mesh != nil || security.attackAttempts > 0 || security.unauthorized > 0
     }
 
     var meshRows: [(String, String)] {

@@ -185,9 +185,11 @@ public enum ScenarioBudget {
         func add(_ keys: [String], _ what: String, _ count: Double, _ each: Double) {
             terms.append(Term(keys: keys, what: what, amount: count * each))
         }
-        // Every node is a client record and an up flag; in the mesh, a place on the ring, its replica list, epoch,
-        // served count and its small server's state (`perPeerBytes`).
-        add([nodes], "\(nodes) = \(compact(n)) nodes", n, Double(MemoryLayout<ClientRecord>.stride) + perPeerBytes)
+        // Every node is a client record and an up flag, and after a switch its counters at the switch
+        // (`NodeBaselines`); in the mesh, a place on the ring, its replica list, epoch, served count and its small
+        // server's state (`perPeerBytes`).
+        let perNode = MemoryLayout<ClientRecord>.stride + MemoryLayout<NodeBaselines.Entry>.stride
+        add([nodes], "\(nodes) = \(compact(n)) nodes", n, Double(perNode) + perPeerBytes)
         add(["mesh.workers", nodes], "mesh.workers × \(nodes) = \(compact(Double(s.mesh.workers) * n)) peer workers",
             Double(s.mesh.workers) * n, 12)
         let copies = replicaCopies(s)
