@@ -4,7 +4,8 @@ import TerminalCanvas
 extension TopologyPane {
     /// The node drawn at cell (`x`, `y`) of the topology pane at `area` (the pane's whole rectangle, border included,
     /// as `render` takes it): 0 for the server's box, 1...N for a client or peer, the first node of a bin for a cell
-    /// that stands for many (the first sampled peer of a DHT arc), nil for anything else.
+    /// that stands for many (the first sampled peer of a DHT arc), nil for anything else. A click on the cell just
+    /// left or right of a node's glyph finds that node.
     ///
     /// It reads the same `TopologyPlan` and `MeshLayout` that rendering draws from, so a click lands on what is seen.
     static func node(atX x: Int, y: Int, snapshot: Snapshot, state: AppState, area: Rect) -> Int? {
@@ -13,7 +14,10 @@ extension TopologyPane {
         // The server's box: under client-server, and while it drains after a switch to the mesh.
         let serverDrawn = snapshot.architecture == .clientServer || snapshot.server != nil
         if serverDrawn, y == centre.y, abs(x - centre.x) <= 1 { return 0 }
-        guard let s = plan.layout.slots.firstIndex(of: Position(x: x, y: y)) else { return nil }
+        // A glyph is one cell wide: a click beside it (slots are never side by side) counts too, the exact cell first.
+        let slots = plan.layout.slots
+        guard let s = slots.firstIndex(of: Position(x: x, y: y)) ?? slots.firstIndex(of: Position(x: x - 1, y: y))
+                ?? slots.firstIndex(of: Position(x: x + 1, y: y)) else { return nil }
         if snapshot.architecture == .peerMesh {
             return MeshLayout(plan: plan, snapshot: snapshot).id(atSlot: s)
         }
