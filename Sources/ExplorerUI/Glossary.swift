@@ -43,6 +43,7 @@ public enum Glossary {
         Entry("replicas", "copies of each resource among the peers"),
         Entry("resources", "distinct things that can be requested"),
         Entry("hops/lookup", "peers a lookup passes to find a holder"),
+        Entry("lookup", "the latest DHT lookup: its hops along the ring (▪)"),
         Entry("msgs/lookup", "messages one lookup costs the mesh"),
         Entry("load max/mean", "busiest peer's work over the mean (1 = even)"),
         Entry("available", "availability: share of resources a live peer holds"),

@@ -35,6 +35,9 @@ enum Glyphs {
     /// The shades above "nothing", for the legends: `░▒▓█`.
     static let shades = String(heat.dropFirst().map(\.character))
     static let link = dot
+    /// The DHT picture's two lines: the selected peer's fingers, and a lookup's path hop by hop.
+    static let finger = Glyph("▫", ascii: "'", "a line to one of the selected peer's DHT fingers")
+    static let path = Glyph("▪", ascii: "=", "a DHT lookup's path, from peer to peer")
 
     // The server panel.
     static let busyWorker = Glyph("■", ascii: "#", "a worker serving a request")
@@ -69,7 +72,7 @@ enum Glyphs {
     static let all: [Glyph] = [
         idle, busy, queueing, overloaded, down, waiting, failing, request, reply, guess, attacker, target, breached,
         dot, light, medium, dark, solid, busyWorker, idleWorker, warning,
-        running, paused, separator, times, swap, switchMark, leadsTo, enDash, emDash,
+        running, paused, separator, times, swap, switchMark, leadsTo, enDash, emDash, finger, path,
         recovered, backUp, joined, left, burst, locked, denied, step, setting,
     ]
 }

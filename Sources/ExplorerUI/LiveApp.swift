@@ -33,8 +33,8 @@ public final class LiveApp {
     private var needsFullRedraw = true
     private var snapshotIsStale = false
 
-    /// What each frame asks the model for: every node (the topology pane draws them all today) and the 120 seconds
-    /// the sparklines can show.
+    /// The start of each frame's request (`frameRequest()`): the first snapshot, taken before any frame, asks for
+    /// every node and 120 seconds; later ones narrow it to what the topology draws and the charts' columns.
     private static let snapshotRequest = SnapshotRequest(seriesLimit: 120, nodes: nil)
 
     /// Creates the app on `model` at whatever time it stands; nothing is drawn until `run()` or `renderFrame()`.
@@ -244,10 +244,12 @@ public final class LiveApp {
 
     // MARK: - Drawing
 
-    /// What a frame asks for: `snapshotRequest`'s nodes, and one sample per column of the metrics charts, of as many
-    /// seconds as the speed and the screen's width want (`ChartTimeScale`).
+    /// What a frame asks for: the nodes the topology pane draws (`TopologyPane.snapshotRequest`, planned on the last
+    /// snapshot), and one sample per column of the metrics charts, of as many seconds as the speed and the screen's
+    /// width want (`ChartTimeScale`).
     func frameRequest() -> SnapshotRequest {
-        var request = Self.snapshotRequest
+        var request = TopologyPane.snapshotRequest(base: Self.snapshotRequest, previous: snapshot, state: state,
+                                                   screen: backend.size)
         let charts = ChartTimeScale.request(speed: state.speed, screen: backend.size)
         request.seriesLimit = charts.seriesLimit
         request.secondsPerColumn = charts.secondsPerColumn
@@ -275,6 +277,10 @@ public final class LiveApp {
         swap(&front, &back)
         lastFrameWall = now
     }
+
+    /// What the next snapshot asks for: only the nodes the topology pane will draw (every one while they fit its
+    /// rings, else a sample anchored on the selection), planned from the last snapshot's population and the terminal's
+    /// size, so a frame's cost follows what is shown rather than the population.
 
     /// The context `update` sees: the wall time and the model's current population.
     private func context() -> UpdateContext {

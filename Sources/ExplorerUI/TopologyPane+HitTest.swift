@@ -2,61 +2,25 @@ import NetworkEngine
 import TerminalCanvas
 
 extension TopologyPane {
-    /// The node drawn at cell (`x`, `y`) of the topology pane in `area`: 0 for the server, 1...N for a client or
-    /// peer, nil for a link, a legend or empty space. What a click selects.
+    /// The node drawn at cell (`x`, `y`) of the topology pane at `area` (the pane's whole rectangle, border included,
+    /// as `render` takes it): 0 for the server's box, 1...N for a client or peer, the first node of a bin for a cell
+    /// that stands for many (the first sampled peer of a DHT arc), nil for anything else. A click on the cell just
+    /// left or right of a node's glyph finds that node.
     ///
-    /// Reads the same layouts the pane draws with (`StarLayout`, `MeshLayout`, `StripGeometry`), so it cannot
-    /// disagree with the picture. A click one cell beside a node's glyph still finds it: cells are small targets. In a heat strip a cell groups several nodes, and a click selects the first of them (the cell's
-    /// label counts from it).
+    /// It reads the same `TopologyPlan` and `MeshLayout` that rendering draws from, so a click lands on what is seen.
     static func node(atX x: Int, y: Int, snapshot: Snapshot, state: AppState, area: Rect) -> Int? {
-        // PaneFrame draws all four borders; the picture is what `render` leaves above the legend rows.
-        let inner = Block().inner(area)
-        guard inner.height >= 3, inner.width >= 10 else { return nil }
-        let legendRows = snapshot.security != nil && inner.height >= 8 ? 2 : 1
-        let picture = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
-        guard picture.contains(x: x, y: y) else { return nil }
-        let n = snapshot.activeNodeCount
+        guard area.contains(Position(x: x, y: y)), let plan = plan(snapshot: snapshot, area: area) else { return nil }
+        let centre = plan.layout.center
+        // The server's box: under client-server, and while it drains after a switch to the mesh.
+        let serverDrawn = snapshot.architecture == .clientServer || snapshot.server != nil
+        if serverDrawn, y == centre.y, abs(x - centre.x) <= 1 { return 0 }
+        // A glyph is one cell wide: a click beside it (slots are never side by side) counts too, the exact cell first.
+        let slots = plan.layout.slots
+        guard let s = slots.firstIndex(of: Position(x: x, y: y)) ?? slots.firstIndex(of: Position(x: x - 1, y: y))
+                ?? slots.firstIndex(of: Position(x: x + 1, y: y)) else { return nil }
         if snapshot.architecture == .peerMesh {
-            guard n > 0 else { return nil }
-            if let layout = MeshLayout(snapshot: snapshot, area: picture) {
-                let star = layout.star
-                // Only a draining server is drawn in the middle of the ring.
-                if snapshot.server != nil, star.isServerCell(x: x, y: y) { return 0 }
-                return nearest(x: x, y: y, among: layout.ids.lazy.compactMap { id in
-                    layout.position(of: id).map { (id, $0) }
-                })
-            }
-            return stripNode(x: x, y: y, nodes: n, picture: picture, summaryIsServer: snapshot.server != nil)
+            return MeshLayout(plan: plan, snapshot: snapshot).id(atSlot: s)
         }
-        if let star = StarLayout(clients: n, area: picture) {
-            if star.isServerCell(x: x, y: y) { return 0 }
-            return nearest(x: x, y: y, among: star.clients.enumerated().lazy.map { ($0.offset + 1, $0.element) })
-        }
-        return stripNode(x: x, y: y, nodes: n, picture: picture, summaryIsServer: snapshot.server != nil)
-    }
-
-    /// The node whose glyph is at (`x`, `y`), else the one whose glyph is one column beside it on the same row;
-    /// nil when there are two such (a click exactly between two glyphs two columns apart picks neither).
-    private static func nearest<S: Sequence>(x: Int, y: Int, among nodes: S) -> Int?
-    where S.Element == (Int, (x: Int, y: Int)) {
-        var beside: [Int] = []
-        for (id, p) in nodes where p.y == y {
-            if p.x == x { return id }
-            if abs(p.x - x) == 1 { beside.append(id) }
-        }
-        return beside.count == 1 ? beside[0] : nil
-    }
-
-    /// The first node of the heat-strip cell at (`x`, `y`); the server for the summary row above the strip (when
-    /// there is a server); nil for the caption, the labels and empty cells.
-    private static func stripNode(x: Int, y: Int, nodes n: Int, picture: Rect, summaryIsServer: Bool) -> Int? {
-        if y == picture.y { return summaryIsServer ? 0 : nil }
-        let geometry = StripGeometry(nodes: n, area: picture)
-        let row = y - picture.y - 2, column = x - picture.x - geometry.labelWidth
-        guard row >= 0, row < geometry.rows, column >= 0, column < geometry.columns else { return nil }
-        let cell = row * geometry.columns + column
-        guard cell < geometry.cellCount else { return nil }
-        let id = 1 + cell * geometry.perCell
-        return id <= n ? id : nil
+        return plan.firstNode(ofSlot: s)
     }
 }

@@ -1,19 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NetworkEngine
 import TerminalCanvas
 
-/// The network as a picture: a star of clients around the server, or, when too many to draw, a heat strip; under
-/// peer-mesh, the mesh's ring or graph (`MeshTopology`).
+/// The network as a picture: clients on rings around the server (one a cell, or past the rings' capacity one bin
+/// of clients a cell, shaded by its busy share), requests moving along the spokes; under peer-mesh, the mesh's ring
+/// or graph (`MeshTopology`). `TopologyPlan` decides which, from the population and the area alone.
 public enum TopologyPane {
-    /// The most clients the star draws; past that (or when they would touch) the aggregate view takes over.
-    static let maxStarClients = 64
-
     /// Draws the topology pane (border, picture, legend) in `area`.
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
         let inner = PaneFrame.render(.topology, title: title(snapshot, width: area.width - 4), state: state,
@@ -21,23 +12,26 @@ public enum TopologyPane {
         guard inner.height >= 3, inner.width >= 10 else { return }
         // The security marks get a legend row of their own when there is room: always, not only during an attack,
         // so the picture keeps its size when `a` is pressed.
-        let securityLegend = snapshot.security != nil && inner.height >= 8
-        let legendRows = securityLegend ? 2 : 1
-        let picture = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
+        let legendRows = TopologyPlan.legendRows(inner: inner, security: snapshot.security != nil)
         let legendRow = inner.row(inner.height - 1)
-        if securityLegend {
+        if legendRows == 2 {
             buffer.set(line: SecurityMarks.legend(state: state, width: inner.width), in: inner.row(inner.height - 2),
                        ellipsis: state.symbols.ellipsis)
         }
-        let clients = snapshot.activeNodeCount
+        let plan = plan(snapshot: snapshot, area: area)
         if snapshot.architecture == .peerMesh {
-            MeshTopology.render(snapshot: snapshot, state: state, picture: picture, legendRow: legendRow,
+            let picture = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
+            MeshTopology.render(snapshot: snapshot, state: state, plan: plan, picture: picture, legendRow: legendRow,
                                 buffer: &buffer)
-        } else if let star = StarLayout(clients: clients, area: picture) {
-            drawStar(star, snapshot: snapshot, state: state, buffer: &buffer)
-            drawStarLegend(snapshot: snapshot, state: state, row: legendRow, buffer: &buffer)
+        } else if let plan {
+            drawRings(plan, snapshot: snapshot, state: state, buffer: &buffer)
+            if plan.mode == .nodes {
+                drawStarLegend(snapshot: snapshot, state: state, row: legendRow, buffer: &buffer)
+            } else {
+                drawBinLegend(snapshot: snapshot, state: state, row: legendRow, buffer: &buffer)
+            }
         } else {
-            drawAggregate(snapshot: snapshot, state: state, area: picture, legendRow: legendRow, buffer: &buffer)
+            drawServerSummary(snapshot: snapshot, state: state, row: inner.row(0), buffer: &buffer)
         }
     }
 
@@ -53,14 +47,68 @@ public enum TopologyPane {
         return full.count <= width ? full : short.count <= width ? short : "topology · \(peers)"
     }
 
-    // MARK: - Star
+    // MARK: - Rings
 
-    static func drawStar(_ star: StarLayout, snapshot: Snapshot, state: AppState, buffer: inout Buffer) {
-        let clip = star.area
-        // Links first, so everything else is drawn over them; with many clients they would only be noise.
-        if star.clients.count <= 16 {
-            for p in star.clients {
-                for (x, y) in star.line(from: star.center, to: p) where !star.isServerCell(x: x, y: y) {
+    /// Per-slot tallies of the snapshot's clients: the view drawn in each slot (one node a slot), or how many of the
+    /// sampled clients in each bin are busy, down, waiting or failing.
+    struct SlotTally {
+        var view: [Int]
+        var sampled: [Int]
+        var busy: [Int]
+        var down: [Int]
+        var waiting: [Int]
+        var failing: [Int]
+        var marks: SecurityMarks.Cells
+        var totals = (idle: 0, busy: 0, down: 0)
+
+        init(_ plan: TopologyPlan, snapshot: Snapshot) {
+            let count = plan.layout.slots.count
+            view = Array(repeating: -1, count: count)
+            sampled = Array(repeating: 0, count: count)
+            busy = sampled; down = sampled; waiting = sampled; failing = sampled
+            marks = SecurityMarks.Cells(count: count)
+            for (index, v) in snapshot.nodes.enumerated() where v.role != .server {
+                guard let s = plan.slot(ofNode: v.id) else { continue }
+                view[s] = index
+                sampled[s] += 1
+                marks.add(v, cell: s)
+                switch v.activity {
+                case .down: down[s] += 1; totals.down += 1
+                case .idle: totals.idle += 1
+                case .waiting: waiting[s] += 1; busy[s] += 1; totals.busy += 1
+                case .failing: failing[s] += 1; totals.idle += 1
+                default: busy[s] += 1; totals.busy += 1
+                }
+            }
+        }
+
+        /// A bin's glyph and style: mostly down, else mostly waiting or failing, else a security mark, else the
+        /// shade of its busy share.
+        func glyph(_ s: Int) -> (Character, Style) {
+            let size = sampled[s]
+            guard size > 0 else { return (Glyphs.heat[0].character, Theme.muted) }
+            var result = TopologyPane.heat(busy: busy[s], down: down[s], size: size)
+            if down[s] * 2 < size, let trouble = TopologyPane.trouble(waiting: waiting[s], failing: failing[s],
+                                                                      size: size) { result = trouble }
+            if down[s] * 2 < size, let mark = marks.mark(s, size: size) { result = mark }
+            return result
+        }
+    }
+
+    /// Clients on rings around the server (one a slot, or one bin of clients a slot), spokes for a few, requests
+    /// moving along the spokes, the server's box and state in the middle.
+    static func drawRings(_ plan: TopologyPlan, snapshot: Snapshot, state: AppState, buffer: inout Buffer) {
+        let layout = plan.layout
+        let clip = plan.picture
+        let tally = SlotTally(plan, snapshot: snapshot)
+        if plan.mode == .bins {
+            drawBinCaption(plan, snapshot: snapshot, breached: tally.marks.totalBreached, state: state,
+                           buffer: &buffer)
+        }
+        // Spokes first, so everything else is drawn over them; with many clients they would only be noise.
+        if layout.slots.count <= 16 {
+            for p in layout.slots {
+                for (x, y) in dottedLine(from: layout.center, to: p) where !layout.isServerCell(x: x, y: y) {
                     buffer.set(string: Glyphs.link.description, at: Position(x: x, y: y), style: Theme.link,
                                clippedTo: clip)
                 }
@@ -68,22 +116,77 @@ public enum TopologyPane {
         }
         // Peer-to-peer hops of mesh requests still finishing after a switch back are drawn between the two clients.
         drawFlights(snapshot.flights, state: state, clip: clip, buffer: &buffer,
-                    isCentre: { star.isServerCell(x: $0, y: $1) }) { id in
-            id == 0 ? star.center : id <= star.clients.count ? star.clients[id - 1] : nil
+                    isCentre: { layout.isServerCell(x: $0, y: $1) }) { id in
+            if id == 0 { return (layout.center.x, layout.center.y) }
+            guard let s = plan.slot(ofNode: id) else { return nil }
+            return (layout.slots[s].x, layout.slots[s].y)
         }
-        drawServerBox(snapshot: snapshot, state: state, at: star.center, clip: clip, buffer: &buffer)
-        for (i, p) in star.clients.enumerated() {
-            let id = i + 1
-            var (glyph, style) = SecurityMarks.glyph(for: node(id, in: snapshot))
-            if state.selectedNode == id { style = style.patched(with: Theme.selected) }
-            buffer.set(string: String(glyph), at: Position(x: p.x, y: p.y), style: style, clippedTo: clip)
-            if state.selectedNode == id {
-                // The label goes outward, away from the server, so it never covers a link or the server.
-                let label = String(id)
-                let x = p.x >= star.center.x ? p.x + 2 : p.x - 1 - label.count
-                buffer.set(string: label, at: Position(x: x, y: p.y), style: Theme.selected, clippedTo: clip)
+        drawServerBox(snapshot: snapshot, state: state, at: (layout.center.x, layout.center.y), clip: clip,
+                      buffer: &buffer)
+        let selectedSlot = plan.slot(ofNode: state.selectedNode)
+        for (s, p) in layout.slots.enumerated() {
+            var (glyph, style): (Character, Style)
+            if plan.mode == .nodes {
+                (glyph, style) = SecurityMarks.glyph(for: tally.view[s] >= 0 ? snapshot.nodes[tally.view[s]] : nil)
+            } else {
+                (glyph, style) = tally.glyph(s)
             }
+            if s == selectedSlot { style = style.patched(with: Theme.selected) }
+            buffer.set(string: String(glyph), at: p, style: style, clippedTo: clip)
         }
+        if let s = selectedSlot {
+            // The label goes outward, away from the server, so it never covers a spoke or the server.
+            let p = layout.slots[s]
+            let label = String(state.selectedNode)
+            let x = p.x >= layout.center.x ? p.x + 2 : p.x - 1 - label.count
+            buffer.set(string: label, at: Position(x: x, y: p.y), style: Theme.selected, clippedTo: clip)
+        }
+    }
+
+    /// The row above the bins: what one cell stands for, and how the shades were read.
+    static func drawBinCaption(_ plan: TopologyPlan, snapshot: Snapshot, breached: Int, state: AppState,
+                               buffer: inout Buffer) {
+        let n = plan.population
+        var text = "clients 1\(Glyphs.enDash)\(n) \(Glyphs.dot) \(plan.perSlot) a cell"
+        if plan.stride > 1 { text += " \(Glyphs.dot) shade of 1 in \(plan.stride)" }
+        let row = Rect(x: plan.picture.x, y: plan.picture.y - 1, width: plan.picture.width, height: 1)
+        var spans = [Span(text, style: Theme.muted)]
+        // Broken accounts come first: they matter more than the queue, which the server panel shows too.
+        if breached > 0 {
+            let count = plan.stride > 1 ? "\(breached) of the sampled" : "\(breached)"
+            spans.insert(Span("\(Glyphs.breached) \(count) breached  ", style: Theme.breached), at: 0)
+        }
+        if let server = snapshot.server {
+            spans.append(Span("  queue \(server.queueLength)/\(server.queueCapacity)",
+                              style: server.overloaded ? Theme.warning : .plain))
+        }
+        buffer.set(line: Line(spans), in: row, ellipsis: state.symbols.ellipsis)
+    }
+
+    /// The bins' legend: shades by busy share, and the trouble and down cells.
+    static func drawBinLegend(snapshot: Snapshot, state: AppState, row: Rect, buffer: inout Buffer) {
+        let trouble = troubleEntries(snapshot)
+        let line = Legend.fitting([.init(Glyphs.heat[0], Theme.idle, "all idle"),
+                                   .init(parts: [Span(Glyphs.shades, style: Theme.busy)], "busier")] + trouble
+                                    + [.init(Glyphs.down, Theme.down, "most down"),
+                                       .init(Glyphs.request, Theme.request, "request")],
+                                  else: [.init(parts: [Span(Glyphs.shades, style: Theme.busy)], "busier")] + trouble
+                                    + [.init(Glyphs.down, Theme.down, "down")], width: row.width)
+        buffer.set(line: line, in: row, ellipsis: state.symbols.ellipsis)
+    }
+
+    /// The cells strictly between two points, as a dotted line: one cell in `spacing`.
+    static func dottedLine(from a: Position, to b: Position, spacing: Int = 2) -> [(Int, Int)] {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let steps = max(abs(dx), abs(dy))
+        guard steps > 1 else { return [] }
+        var cells: [(Int, Int)] = []
+        // Every other cell (or sparser): a dotted line reads as a link without filling the picture.
+        for k in stride(from: 1, to: steps, by: max(1, spacing)) {
+            let t = Double(k) / Double(steps)
+            cells.append((a.x + Int((Double(dx) * t).rounded()), a.y + Int((Double(dy) * t).rounded())))
+        }
+        return cells
     }
 
     /// The server as `[S]` (`[✗]` when down) with its state in words underneath, and `◎` before it while the
@@ -116,91 +219,7 @@ public enum TopologyPane {
         buffer.set(line: line, in: row, ellipsis: state.symbols.ellipsis)
     }
 
-    // MARK: - Aggregate
-
-    /// Clients grouped by id into cells, each cell's glyph the share of its clients that are busy (or down).
-    static func drawAggregate(snapshot: Snapshot, state: AppState, area: Rect, legendRow: Rect,
-                              buffer: inout Buffer) {
-        let n = snapshot.activeNodeCount
-        drawServerSummary(snapshot: snapshot, state: state, row: area.row(0), buffer: &buffer)
-
-        let geometry = StripGeometry(nodes: n, area: area)
-        let (labelWidth, columns, stripRows) = (geometry.labelWidth, geometry.columns, geometry.rows)
-        let (perCell, cellCount) = (geometry.perCell, geometry.cellCount)
-
-        var busy = [Int](repeating: 0, count: cellCount)
-        var down = [Int](repeating: 0, count: cellCount)
-        var waiting = [Int](repeating: 0, count: cellCount)
-        var failing = [Int](repeating: 0, count: cellCount)
-        var marks = SecurityMarks.Cells(count: cellCount)
-        var totals = (idle: 0, busy: 0, down: 0)
-        for v in snapshot.nodes where v.role != .server && v.id >= 1 && v.id <= n {
-            let cell = (v.id - 1) / perCell
-            marks.add(v, cell: cell)
-            switch v.activity {
-            case .down: down[cell] += 1; totals.down += 1
-            case .idle: totals.idle += 1
-            case .waiting: waiting[cell] += 1; busy[cell] += 1; totals.busy += 1
-            case .failing: failing[cell] += 1; totals.idle += 1
-            default: busy[cell] += 1; totals.busy += 1
-            }
-        }
-
-        let range = n > 0 ? "clients 1\(Glyphs.enDash)\(n)" : "no clients"
-        let caption = perCell == 1 ? "\(range), one cell each" : "\(range), \(perCell) per cell"
-        buffer.set(string: caption, at: Position(x: area.x, y: area.y + 1), style: Theme.muted, clippedTo: area)
-
-        let selectedCell = state.selectedNode >= 1 && state.selectedNode <= n ? (state.selectedNode - 1) / perCell : -1
-        var row = 0
-        var cell = 0
-        while cell < cellCount && row < stripRows {
-            let y = area.y + 2 + row
-            let label = Format.right(String(1 + cell * perCell), labelWidth - 1)
-            buffer.set(string: label, at: Position(x: area.x, y: y), style: Theme.muted, clippedTo: area)
-            for column in 0..<columns where cell < cellCount {
-                let size = min(perCell, n - cell * perCell)
-                var (glyph, style) = heat(busy: busy[cell], down: down[cell], size: size)
-                if down[cell] * 2 < size, let trouble = trouble(waiting: waiting[cell], failing: failing[cell],
-                                                                 size: size) { (glyph, style) = trouble }
-                if down[cell] * 2 < size, let mark = marks.mark(cell, size: size) { (glyph, style) = mark }
-                if cell == selectedCell { style = style.patched(with: Theme.selected) }
-                buffer.set(string: String(glyph), at: Position(x: area.x + labelWidth + column, y: y), style: style,
-                           clippedTo: area)
-                cell += 1
-            }
-            row += 1
-        }
-
-        var counts = [
-            Span("idle \(totals.idle)", style: Theme.idle), Span("  "),
-            Span("busy \(totals.busy)", style: Theme.busy), Span("  "),
-            Span("down \(totals.down)", style: Theme.down), Span("  "),
-            Span("\(snapshot.flights.count) in flight", style: Theme.request),
-        ]
-        // Broken accounts matter more than the messages on the wire: they take that place when both do not fit.
-        if marks.totalBreached > 0 {
-            let breached = [Span("  "),
-                            Span("\(Glyphs.breached) \(marks.totalBreached) breached", style: Theme.breached)]
-            if Line(counts + breached).width > area.width { counts.removeLast(2) }
-            counts += breached
-        }
-        buffer.set(line: Line(counts), in: area.row(area.height - 1), ellipsis: state.symbols.ellipsis)
-
-        // Waiting and failing cells are named only while there are some; "all idle" gives way to them.
-        let trouble = troubleEntries(snapshot)
-        let heatLegend = perCell == 1
-            ? Legend.fitting([.init(Glyphs.idle, Theme.idle, "idle"), .init(Glyphs.busy, Theme.busy, "busy")]
-                                + trouble + [.init(Glyphs.down, Theme.down, "down")],
-                             else: [.init(Glyphs.busy, Theme.busy, "busy")] + trouble
-                                + [.init(Glyphs.down, Theme.down, "down")], width: legendRow.width)
-            : trouble.isEmpty
-            ? Legend.line([.init(Glyphs.heat[0], Theme.idle, "all idle"),
-                           .init(parts: [Span(Glyphs.shades, style: Theme.busy)], "busier"),
-                           .init(Glyphs.down, Theme.down, "most down")])
-            : Legend.line([.init(parts: [Span(Glyphs.shades, style: Theme.busy)], "busier")] + trouble
-                            + [.init(Glyphs.down, Theme.down, "down")], gap: " ")
-        buffer.set(line: heatLegend, in: legendRow, ellipsis: state.symbols.ellipsis)
-    }
+    // MARK: - Aggregate helpers
 
     static func drawServerSummary(snapshot: Snapshot, state: AppState, row: Rect, buffer: inout Buffer) {
         guard let server = snapshot.server else {
@@ -324,60 +343,3 @@ extension Style {
     func with(bold: Bool) -> Style { var s = self; s.bold = bold; return s }
 }
 
-// MARK: - Star geometry
-
-/// Where the server and each client go in a star that fits `area`, or nil when the clients would not be legible.
-struct StarLayout {
-    let area: Rect
-    let center: (x: Int, y: Int)
-    /// Client positions, client id 1 first, clockwise from the top.
-    let clients: [(x: Int, y: Int)]
-
-    init?(clients n: Int, area: Rect) {
-        guard n <= TopologyPane.maxStarClients, area.width >= 12, area.height >= 5 else { return nil }
-        self.area = area
-        let cx = area.x + area.width / 2, cy = area.y + area.height / 2
-        center = (cx, cy)
-        // Room for the selected node's label outside the ellipse on either side.
-        let labelRoom = String(max(1, n)).count + 1
-        let ry = (area.height - 1) / 2
-        // Cells are about twice as tall as wide: rx ≈ 2·ry draws a circle; flatter than 3·ry looks like a line.
-        let rx = min(area.width / 2 - 1 - labelRoom, 3 * ry)
-        guard ry >= 2, rx >= 4 else { return nil }
-        var points: [(x: Int, y: Int)] = []
-        points.reserveCapacity(n)
-        for i in 0..<n {
-            let theta = -Double.pi / 2 + 2 * Double.pi * Double(i) / Double(max(1, n))
-            points.append((cx + Int((Double(rx) * cos(theta)).rounded()), cy + Int((Double(ry) * sin(theta)).rounded())))
-        }
-        // Legible means: no two clients share a cell or touch on a row, and none sits on the server's box or label.
-        for i in points.indices {
-            let p = points[i]
-            if abs(p.y - cy) <= 1 && abs(p.x - cx) <= 4 { return nil }
-            for j in points.indices where j > i {
-                let q = points[j]
-                if p.y == q.y && abs(p.x - q.x) < 2 { return nil }
-            }
-        }
-        clients = points
-    }
-
-    /// True for the cells of the server's box and its state word.
-    func isServerCell(x: Int, y: Int) -> Bool {
-        (y == center.y && abs(x - center.x) <= 1) || (y == center.y + 1 && abs(x - center.x) <= 4)
-    }
-
-    /// The cells strictly between two points, as a straight dotted line: one cell in `spacing`.
-    func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int), spacing: Int = 2) -> [(Int, Int)] {
-        let dx = b.x - a.x, dy = b.y - a.y
-        let steps = max(abs(dx), abs(dy))
-        guard steps > 1 else { return [] }
-        var cells: [(Int, Int)] = []
-        // Every other cell (or sparser): a dotted line reads as a link without filling the picture.
-        for k in stride(from: 1, to: steps, by: max(1, spacing)) {
-            let t = Double(k) / Double(steps)
-            cells.append((a.x + Int((Double(dx) * t).rounded()), a.y + Int((Double(dy) * t).rounded())))
-        }
-        return cells
-    }
-}

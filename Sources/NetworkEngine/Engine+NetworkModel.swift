@@ -7,7 +7,8 @@ extension Engine: NetworkModel {
     /// when either end is in the window.
     public func snapshot(_ request: SnapshotRequest) -> Snapshot {
         let perColumn = max(1, request.secondsPerColumn)
-        var shot = snapshot(seriesLimit: perColumn > 1 ? 0 : request.seriesLimit, nodes: request.nodes)
+        var shot = snapshot(seriesLimit: perColumn > 1 ? 0 : request.seriesLimit, nodes: request.nodes,
+                            stride: request.stride, focus: request.focus)
         if perColumn > 1 {
             // Columns of several seconds come from the multi-resolution history, whatever the run's length.
             shot.series = ctx.metrics.history.columns(secondsPerColumn: perColumn, count: request.seriesLimit)

@@ -24,13 +24,20 @@ extension Engine {
 
     /// A picture of the network for one frame of the live view: every aggregate, and the nodes of `window` (node
     /// ids; nil for all), so a frame pays only for the nodes it shows.
-    public func snapshot(seriesLimit: Int = 120, nodes window: Range<Int>? = nil) -> Snapshot {
+    ///
+    /// `stride` above 1 takes every `stride`-th node of the window (a sample for an aggregate picture) and their newest
+    /// requests' messages as the flights, so a sampled frame costs O(window ÷ stride); `focus` names the node whose
+    /// DHT fingers the mesh picture carries.
+    public func snapshot(seriesLimit: Int = 120, nodes window: Range<Int>? = nil, stride sampleStride: Int = 1,
+                         focus: Int? = nil) -> Snapshot {
         let now = ctx.now
         let server = central.server
         let members = ctx.activeNodes
         let shown = (window ?? 1..<(members + 1)).clamped(to: 1..<(members + 1))
+        let step = max(1, sampleStride)
+        let sampled = Swift.stride(from: shown.lowerBound, to: shown.upperBound, by: step)
         var nodes: [NodeView] = []
-        nodes.reserveCapacity(shown.count + 1)
+        nodes.reserveCapacity((shown.count + step - 1) / step + 1)
         let serverActivity: NodeActivity =
             !server.up ? .down
             : server.overloaded ? .overloaded
@@ -49,7 +56,7 @@ extension Engine {
             nodes.append(view)
         }
         let role: NodeRole = ctx.architecture == .peerMesh ? .peer : .client
-        for id in shown {
+        for id in sampled {
             let i = id - 1
             let c = clients[i]
             let up = ctx.isUp(i)
@@ -76,22 +83,22 @@ extension Engine {
             nodes.append(view)
         }
         var flights: [FlightView] = []
-        for r in ctx.requests.records where r.live && Int(r.client) < members {
-            guard now >= r.sentAt, now <= r.arrivesAt, r.phase == .toServer || r.phase == .toClient else { continue }
-            let span = r.arrivesAt - r.sentAt
-            let progress = span > 0 ? Double(now - r.sentAt) / Double(span) : 1
-            var flight: FlightView
-            if r.architecture == .clientServer {
-                flight = FlightView(client: Int(r.client) + 1, direction: r.phase == .toServer ? .toServer : .toClient,
-                                    progress: progress)
-            } else {
-                flight = FlightView(from: Int(r.hopFrom), to: Int(r.hopTo), progress: progress)
-                if r.phase == .toClient { flight.direction = .toClient; flight.client = Int(r.hopTo) }
+        let records = ctx.requests.records
+        if step > 1 {
+            // A sample: each sampled node's newest request, read from its slot (O(sample), not O(requests)).
+            for id in sampled {
+                let slot = Int(clients[id - 1].latestSlot)
+                guard slot >= 0, slot < records.count, records[slot].client == Int32(id - 1),
+                      let flight = Self.flight(records[slot], now: now, members: members) else { continue }
+                flights.append(flight)
             }
-            flight.attack = r.kind == .guess
-            // A window keeps the flights with an end in it (a client or peer id; the server is 0).
-            if window != nil, !shown.contains(flight.from), !shown.contains(flight.to) { continue }
-            flights.append(flight)
+        } else {
+            for r in records {
+                guard let flight = Self.flight(r, now: now, members: members) else { continue }
+                // A window keeps the flights with an end in it (a client or peer id; the server is 0).
+                if window != nil, !shown.contains(flight.from), !shown.contains(flight.to) { continue }
+                flights.append(flight)
+            }
         }
         let recentUtilization = ctx.metrics.recentSeries.last?.utilization ?? 0
         let serverView = ServerView(
@@ -106,12 +113,30 @@ extension Engine {
             series: ctx.metrics.recentSeries.suffix(seriesLimit),
             recentEvents: ctx.metrics.recent.ordered, flights: flights, activeNodeCount: members,
             ratePerNode: ctx.scenario.workload.rate)
-        snapshot.mesh = meshView
+        snapshot.mesh = mesh?.view(now: ctx.now, members: members, shown: shown, stride: step, focus: focus)
         snapshot.tally = tally
         snapshot.security = securityView
         snapshot.switches = ctx.metrics.recentSwitches
         snapshot.phases = ctx.metrics.phaseView()
         return snapshot
+    }
+
+    /// Request `r`'s latest message as drawn in flight, or nil when it is not on the wire now.
+    static func flight(_ r: RequestRecord, now: SimTime, members: Int) -> FlightView? {
+        guard r.live, Int(r.client) < members, now >= r.sentAt, now <= r.arrivesAt,
+              r.phase == .toServer || r.phase == .toClient else { return nil }
+        let span = r.arrivesAt - r.sentAt
+        let progress = span > 0 ? Double(now - r.sentAt) / Double(span) : 1
+        var flight: FlightView
+        if r.architecture == .clientServer {
+            flight = FlightView(client: Int(r.client) + 1, direction: r.phase == .toServer ? .toServer : .toClient,
+                                progress: progress)
+        } else {
+            flight = FlightView(from: Int(r.hopFrom), to: Int(r.hopTo), progress: progress)
+            if r.phase == .toClient { flight.direction = .toClient; flight.client = Int(r.hopTo) }
+        }
+        flight.attack = r.kind == .guess
+        return flight
     }
 
     /// The security panel's figures: the regime in force, the counters, and the attack.

@@ -89,6 +89,13 @@ public struct SnapshotRequest: Sendable, Equatable {
     /// 1...`activeNodeCount` are ignored. nil asks for every node.
     public var nodes: Range<Int>?
 
+    /// Every `stride`-th node of `nodes` from its first (1: all of them), for a picture that shows a sample of a large
+    /// population: the snapshot then costs O(nodes ÷ stride). With a stride above 1, `flights` are instead the
+    /// message in flight of each sampled node's newest request (found directly, not by scanning every request).
+    public var stride: Int = 1
+    /// The node the picture centres on (the selection): a mesh snapshot gives its DHT fingers (`MeshPicture`).
+    public var focus: Int? = nil
+
     /// A request for the last `seriesLimit` columns of `secondsPerColumn` seconds and the nodes in `nodes` (every
     /// node when nil).
     public init(seriesLimit: Int = 120, secondsPerColumn: Int = 1, nodes: Range<Int>? = nil) {

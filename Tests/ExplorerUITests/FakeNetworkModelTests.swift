@@ -26,7 +26,7 @@ struct FakeNetworkModelTests {
         return (app, model, terminal)
     }
 
-    @Test("the frame shows the model's name, time and population, asked for as every node and a sample per chart column")
+    @Test("the frame shows the model's name, time and population, asked for as the topology's nodes and a sample per chart column")
     func frameShowsTheModel() {
         let (app, model, terminal, clock) = Self.make(paused: true)
         app.renderFrame()
@@ -38,10 +38,14 @@ struct FakeNetworkModelTests {
         #expect(model.now == .millis(126_300))
         #expect(bar.contains("t=0:02:06.3"), "\(bar)")
         #expect(!model.requests.isEmpty)
-        // 160 columns: a metrics pane 96 wide has 72 chart columns; at 1× one second each covers 72 s ≥ 60 s.
-        #expect(model.requests.dropFirst().allSatisfy {
-            $0 == SnapshotRequest(seriesLimit: 72, secondsPerColumn: 1, nodes: nil)
-        })
+        // The first snapshot (before any plan) is whole; every later one asks for what the topology pane draws, and
+        // 72 chart columns: a metrics pane 96 wide has 72; at 1× one second each covers 72 s ≥ 60 s.
+        #expect(model.requests.first == SnapshotRequest(seriesLimit: 120, nodes: nil))
+        #expect(model.requests.dropFirst().allSatisfy { $0.seriesLimit == 72 && $0.secondsPerColumn == 1 && $0.nodes != nil })
+        var planned = TopologyPane.snapshotRequest(
+            base: SnapshotRequest(seriesLimit: 120), previous: app.snapshot, state: app.state, screen: terminal.size)
+        planned.seriesLimit = 72
+        #expect(model.requests.last == planned)
     }
 
     @Test("t sends .toggleArchitecture to the model, and the status line shows the model's answer")

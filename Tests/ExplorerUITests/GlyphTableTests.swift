@@ -25,7 +25,13 @@ struct GlyphTableTests {
         var meshAttack = SecurityFixtures.meshSnapshot(flights: MeshRenderTests.lookups)
         meshAttack.security?.attackers = 1...3
         let shades = Fixtures.snapshot(nodes: shadedNodes(), server: Fixtures.server(up: false))
+        // A DHT with the selected peer's fingers and a lookup's path across the ring.
+        var dht = MeshFixtures.snapshot()
+        dht.mesh?.picture.fingers = [MeshPicture.Peer(id: 7, rank: 0), MeshPicture.Peer(id: 10, rank: 0)]
+        dht.mesh?.picture.lookupPath = [1, 6, 11, 3].map { MeshPicture.Peer(id: $0, rank: 0) }
         return [
+            Screenful(name: "a DHT's fingers and a lookup's path", size: wide, snapshot: dht,
+                      state: Fixtures.state { $0.selectedNode = 1 }),
             Screenful(name: "client-server with flights", size: small,
                       snapshot: Fixtures.snapshot(flights: PaneRenderTests.flights),
                       state: Fixtures.state { $0.selectedNode = 3 }),

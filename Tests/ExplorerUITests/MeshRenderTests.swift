@@ -90,7 +90,7 @@ struct MeshRenderTests {
         ])
     }
 
-    @Test("a mesh too large to draw becomes a strip shaded by served load, overloaded and down cells marked, counts")
+    @Test("a mesh too large to draw one by one becomes bins shaded by served load, overloaded and down bins marked")
     func largeMesh() {
         let snapshot = MeshFixtures.snapshot(nodes: MeshFixtures.manyPeers(1000), mesh: MeshFixtures.mesh(ringOrder: []))
         let buffer = Fixtures.buffer(width: 44, height: 14) {
@@ -99,33 +99,35 @@ struct MeshRenderTests {
         }
         #expect(buffer.lines() == [
             "┏ topology · peer-mesh (dht) · 1000 peers ━┓",
-            "┃no central server  ▲ 2 overloaded         ┃",
-            "┃peers 1–1000, 4 per cell · shade: served  ┃",
-            "┃   1 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░▒██▲██░░┃",
-            "┃ 149 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░┃",
-            "┃ 297 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░┃",
-            "┃ 445 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░┃",
-            "┃ 593 ░░✗✗✗✗✗✗✗✗✗✗░░░░░░░░░░░░░░░░░░░░░░░░░┃",
-            "┃ 741 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░┃",
-            "┃ 889 ░░░░░░░░░░░░░░░░░░░░░░░░░░░░         ┃",
-            "┃                                          ┃",
-            "┃idle 834  busy 104  ▲ full 2  down 60     ┃",
-            "┃·░▒▓█ served few→most  ▲ full  ✗ most down┃",
+            "┃peers 1–1000 · 40 a cell · shade: served  ┃",
+            "┃▲ 2 overloaded                            ┃",
+            "┃               ░  ░  ░  ░  ░              ┃",
+            "┃             ░               ▲ 130        ┃",
+            "┃           ░                   ░          ┃",
+            "┃          ░                     ░         ┃",
+            "┃         ░                       ░        ┃",
+            "┃         ░                       ░        ┃",
+            "┃          ░                     ░         ┃",
+            "┃            ░ ✗             ░ ░           ┃",
+            "┃                 ░ ░   ░ ░                ┃",
+            "┃░▒▓█ served more  ▲ full  ✗ most down     ┃",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛",
         ])
-        // Peer 130 is in cell 32 (peers 129–132), shown ▲ and, being selected, reversed.
-        #expect(buffer[6 + 32, 3].grapheme == "▲" && buffer[6 + 32, 3].style.reverse)
+        // Peer 130 is in the fourth bin clockwise from the top (peers 121–160), shown ▲, reversed and labelled.
+        #expect(buffer[30, 4].grapheme == "▲" && buffer[30, 4].style.reverse)
     }
 
-    @Test("under peer-mesh, nodes that are not peers (the draining server) are not counted in the strip")
+    @Test("under peer-mesh, nodes that are not peers (the draining server) are not counted in the bins")
     func largeMeshWithServer() {
         var snapshot = MeshFixtures.snapshot(nodes: MeshFixtures.manyPeers(200), draining: 40)
         snapshot.mesh = MeshFixtures.mesh(ringOrder: [])
         let lines = Fixtures.lines(width: 44, height: 14) {
             TopologyPane.render(snapshot: snapshot, state: Fixtures.state(), area: $0, buffer: &$1)
         }
-        #expect(lines[1] == "┃[S] draining  queue 40/64  ▲ 2 overloaded ┃")
-        #expect(lines[11].hasPrefix("┃idle 172  busy 22  ▲ full 2  down 4  "))
+        // The old server drains in the centre of the bins; only peers are binned (2 of them overloaded).
+        #expect(lines.contains { $0.contains("[S]") } && lines.contains { $0.contains("draining") }, "\(lines)")
+        #expect(lines.contains { $0.contains("▲ 2 overloaded") }, "\(lines)")
+        #expect(lines.contains { $0.contains("peers 1–200") }, "\(lines)")
     }
 
     @Test("while the old server drains after the switch it sits dimmed in the ring's centre with its queue")

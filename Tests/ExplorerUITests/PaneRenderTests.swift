@@ -69,7 +69,7 @@ struct PaneRenderTests {
         #expect(buffer[22, 1].grapheme == "○" && !buffer[22, 1].style.reverse)
     }
 
-    @Test("with 1000 clients the topology becomes a heat strip with counts and a legend")
+    @Test("with 1000 clients the rings hold bins of clients shaded by their busy share, the server in the middle")
     func topologyAggregate() {
         let snapshot = Fixtures.snapshot(nodes: Fixtures.manyNodes(1000),
                                          server: Fixtures.server(overloaded: true, queue: 64, offered: 1500))
@@ -79,26 +79,26 @@ struct PaneRenderTests {
         }
         #expect(buffer.lines() == [
             "┌ topology · 1000 clients ─────────────────┐",
-            "│[S] OVERLOAD  workers 3/4  queue 64/64    │",
-            "│clients 1–1000, 4 per cell                │",
-            "│   1 ·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░│",
-            "│ 149 ·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░│",
-            "│ 297 ·░░·░·░·░░·░···░░·░·░·░░·░·░·░░·░·░·░│",
-            "│ 445 ░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·│",
-            "│ 593 ░·████████████▓███████████▓·░·░·░░·░·│",
-            "│ 741 ░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·░░·░·░·│",
-            "│ 889 ░░·░·░·░░·░·░·░░·░·░·░░·░·░·         │",
+            "│clients 1–1000 · 29 a cell  queue 64/64   │",
             "│                                          │",
-            "│idle 756  busy 224  down 20  0 in flight  │",
-            "│· all idle  ░▒▓█ busier  ✗ most down      │",
+            "│               █  ░  ░  ░  ░              │",
+            "│         650 █               ░            │",
+            "│           █     ░   ░   ░     ░          │",
+            "│          ▒    ░           ░    ░         │",
+            "│         ░          [S]          ░        │",
+            "│         ░     ░  OVERLOAD ░     ░        │",
+            "│          ░      ░   ░   ░      ░         │",
+            "│            ░ ░             ░ ░           │",
+            "│                 ░ ░   ░ ░                │",
+            "│░▒▓█ busier ✗ down                        │",
             "└──────────────────────────────────────────┘",
         ])
-        // Node 650 is in cell 162 (ids 649–652): the 15th cell of row 593 (border 1 + label 5 + 14), reversed.
-        #expect(buffer[20, 7].style.reverse)
-        #expect(!buffer[19, 7].style.reverse && !buffer[21, 7].style.reverse)
+        // Node 650 is in bin 22 (clients 639–667), on the outer ring's upper left: reversed and labelled.
+        #expect(buffer[14, 4].grapheme == "█" && buffer[14, 4].style.reverse)
+        #expect(!buffer[12, 5].style.reverse && !buffer[16, 3].style.reverse)
     }
 
-    @Test("the heat strip in ASCII uses .-=*# and x")
+    @Test("the bins in ASCII use .-=*# and x")
     func topologyAggregateASCII() {
         let snapshot = Fixtures.snapshot(nodes: Fixtures.manyNodes(1000),
                                          server: Fixtures.server(overloaded: true, queue: 64, offered: 1500))
@@ -108,18 +108,18 @@ struct PaneRenderTests {
         }
         #expect(lines == [
             "+ topology . 1000 clients -----------------+",
-            "|[S] OVERLOAD  workers 3/4  queue 64/64    |",
-            "|clients 1-1000, 4 per cell                |",
-            "|   1 .-.-.--.-.-.--.-.-.--.-.-.--.-.-.--.-|",
-            "| 149 .-.--.-.-.--.-.-.--.-.-.--.-.-.--.-.-|",
-            "| 297 .--.-.-.--.-...--.-.-.--.-.-.--.-.-.-|",
-            "| 445 -.-.-.--.-.-.--.-.-.--.-.-.--.-.-.--.|",
-            "| 593 -.############*###########*.-.-.--.-.|",
-            "| 741 -.--.-.-.--.-.-.--.-.-.--.-.-.--.-.-.|",
-            "| 889 --.-.-.--.-.-.--.-.-.--.-.-.         |",
+            "|clients 1-1000 . 29 a cell  queue 64/64   |",
             "|                                          |",
-            "|idle 756  busy 224  down 20  0 in flight  |",
-            "|. all idle  -=*# busier  x most down      |",
+            "|               #  -  -  -  -              |",
+            "|         650 #               -            |",
+            "|           #     -   -   -     -          |",
+            "|          =    -           -    -         |",
+            "|         -          [S]          -        |",
+            "|         -     -  OVERLOAD -     -        |",
+            "|          -      -   -   -      -         |",
+            "|            - -             - -           |",
+            "|                 - -   - -                |",
+            "|-=*# busier x down                        |",
             "+------------------------------------------+",
         ])
     }

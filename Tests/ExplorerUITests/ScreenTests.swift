@@ -134,7 +134,7 @@ struct ScreenTests {
             "┃                ●                                     ○               ┃┌ inspector · server ──────────────────────────┐",
             "┃                                   ·                                  ┃│server  UP  queueing                          │",
             "┃                                                                      ┃│queue 64/64  workers 3/4                      │",
-            "┃                                   ✗                                  ┃│served 940  util 75%                          │",
+            "┃                                   ✗                                  ┃│served 940  util 50%                          │",
             "┃○ idle  ● busy  ✗ down  • request  ◦ reply                            ┃│← → select  x crash/revive                    │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────────────────┘",
             "┌ metrics · last 48 s · 1 s/col ───────────────────────────────────────┐┌ events · all ────────────────────────────────┐",

@@ -86,6 +86,7 @@ struct ClientsModel {
         ctx.metrics.issued(segment: ctx.metrics.currentSegment)
         records[c].sent += 1
         records[c].outstanding += 1
+        records[c].latestSlot = ref.slot
         return ref
     }
 

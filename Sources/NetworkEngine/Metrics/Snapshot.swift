@@ -185,6 +185,8 @@ public struct MeshView: Sendable, Equatable {
     public var ringOrder: [Int]
     /// Overlay links between node ids (flooding), only for meshes small enough to draw.
     public var links: [Link]
+    /// The ring places, fingers, lookup path, links and flood wave of the snapshot's shown peers.
+    public var picture = MeshPicture()
 
     public struct Link: Sendable, Equatable {
         public var a: Int, b: Int

@@ -13,6 +13,9 @@ extension MeshModel {
             mesh.lookupMessages += 1
             return (next, mesh.ring.peer(atRank: next))
         }
+        if state.trace.lookupActive, state.trace.lookup == ref {
+            state.trace.lookupAt(peer, ended: next == nil, now: ctx.now)
+        }
         if let next {
             ctx.sendMessage(.lookupArrives(ref, rank: Int32(next.rank)), ref: ref, from: peer, to: next.peer)
         } else {

@@ -8,6 +8,7 @@ extension MeshModel {
         var flood = MeshState.Flood(request: ref, origin: Int32(requester), resource: Int32(resource))
         flood.parent[Int32(requester)] = -1
         state.floods[serial] = flood
+        if state.trace.wantsFlood(at: ctx.now) { state.trace.startFlood(serial, origin: requester, at: ctx.now) }
         ctx.requests[ref].phase = .toServer
         floodOut(serial, from: requester, except: -1, ttl: ctx.scenario.mesh.ttl, &ctx)
         finishFloodIfDone(serial, &ctx)
@@ -38,6 +39,9 @@ extension MeshModel {
         let seen = state.floods[serial]?.parent[Int32(peer)] != nil
         if !seen && ctx.isUp(peer) {
             state.floods[serial]?.parent[Int32(peer)] = Int32(from)
+            if state.trace.floodActive, state.trace.flood == serial {
+                state.trace.reached(peer, hop: ctx.scenario.mesh.ttl - ttl)
+            }
             if let resource = state.floods[serial]?.resource, state.holds(peer, Int(resource)) {
                 sendHit(serial, toward: from, holder: peer, &ctx)
             }
@@ -78,6 +82,7 @@ extension MeshModel {
     mutating func finishFloodIfDone(_ serial: UInt32, _ ctx: inout EngineContext) {
         guard let flood = state.floods[serial], flood.pending == 0 else { return }
         state.floods[serial] = nil
+        if state.trace.floodActive, state.trace.flood == serial { state.trace.floodEnded(at: ctx.now) }
         // A flood that found nobody leaves its request to the timeout; with none, it is stranded.
         if !flood.answered, ctx.timeout == 0, ctx.requests.isLive(flood.request),
            ctx.requests[flood.request].phase == .toServer {

@@ -36,6 +36,62 @@ extension MeshModel {
         return view
     }
 
+    /// The mesh panel's figures and the picture of the shown peers (every `stride`-th of `shown`): their ring places
+    /// or links, `focus`'s fingers, the followed lookup's path and flood's wave. O(shown ÷ stride), plus the fixed-size
+    /// path and wave.
+    func view(now: SimTime, members: Int, shown: Range<Int>, stride step: Int, focus: Int?) -> MeshView {
+        var view = view(now: now, members: members)
+        var picture = MeshPicture()
+        let peers = min(members, state.peerCount)
+        let sampled = Swift.stride(from: shown.lowerBound, to: min(shown.upperBound, peers + 1), by: max(1, step))
+        let isShown = { (id: Int) in id >= shown.lowerBound && id < min(shown.upperBound, peers + 1)
+            && (id - shown.lowerBound) % max(1, step) == 0 }
+        let ring = state.ring
+        switch state.discovery {
+        case .dht:
+            picture.ringSize = ring.peerCount
+            picture.ring.reserveCapacity(sampled.underestimatedCount)
+            for id in sampled { picture.ring.append(.init(id: id, rank: ring.rank(of: id - 1))) }
+            picture.ring.sort { $0.rank < $1.rank }
+            if let focus, focus >= 1, focus <= peers {
+                let base = ring.identifier(of: focus - 1)
+                var last = -1
+                for i in 0..<64 {
+                    guard let p = ring.successor(of: base &+ (1 << UInt64(i))), p != focus - 1, p != last else {
+                        continue
+                    }
+                    last = p
+                    if p < peers, !picture.fingers.contains(where: { $0.id == p + 1 }) {
+                        picture.fingers.append(.init(id: p + 1, rank: ring.rank(of: p)))
+                    }
+                }
+            }
+            let trace = state.trace
+            for k in 0..<trace.pathCount where Int(trace.path[k]) < peers {
+                let p = Int(trace.path[k])
+                picture.lookupPath.append(.init(id: p + 1, rank: ring.rank(of: p)))
+            }
+            picture.lookupDone = !trace.lookupActive
+        case .flooding:
+            for id in sampled {
+                for n in state.flood.neighbours(of: id - 1) where Int(n) + 1 > id && isShown(Int(n) + 1) {
+                    picture.links.append(MeshView.Link(a: id, b: Int(n) + 1))
+                }
+            }
+            let trace = state.trace
+            picture.wave.reserveCapacity(trace.waveCount)
+            for k in 0..<trace.waveCount where Int(trace.wavePeers[k]) < peers {
+                let hop = Int(trace.waveHops[k])
+                picture.wave.append(.init(id: Int(trace.wavePeers[k]) + 1, hop: hop))
+                picture.waveDepth = max(picture.waveDepth, hop)
+            }
+            picture.waveReached = trace.waveReached
+            picture.waveDone = !trace.floodActive
+        }
+        view.picture = picture
+        return view
+    }
+
     /// Totals over completed floods, or nil for a DHT.
     var floodTotals: FloodTotals? {
         guard state.discovery == .flooding else { return nil }

@@ -61,7 +61,11 @@ struct MeshModel {
             return false
         }
         switch state.discovery {
-        case .dht: forwardLookup(ref, from: requester, rank: state.ring.rank(of: requester), resource: resource, &ctx)
+        case .dht:
+            if state.trace.wantsLookup(at: ctx.now) || state.trace.lookup == ref {
+                state.trace.startLookup(ref, at: ctx.now)
+            }
+            forwardLookup(ref, from: requester, rank: state.ring.rank(of: requester), resource: resource, &ctx)
         case .flooding: startFlood(ref, from: requester, resource: resource, &ctx)
         }
         return true

@@ -60,6 +60,9 @@ final class MeshState {
     var lookupsStarted = 0
     var peerOverloads = 0
 
+    /// The latest followed lookup's path and flood's wave, for the live view.
+    var trace = MeshTrace()
+
     /// Floods in progress, by serial number.
     var floods: [UInt32: Flood] = [:]
     var nextFlood: UInt32 = 0
@@ -140,6 +143,8 @@ final class MeshState {
         lookupsResolved = o.lookupsResolved; hopSum = o.hopSum; lookupMessages = o.lookupMessages
         lookupsStarted = o.lookupsStarted; peerOverloads = o.peerOverloads
         floods = o.floods; nextFlood = o.nextFlood
+        trace = o.trace
+        trace.path = own(o.trace.path); trace.wavePeers = own(o.trace.wavePeers); trace.waveHops = own(o.trace.waveHops)
         floodsCompleted = o.floodsCompleted; floodReachedSum = o.floodReachedSum
         floodQueryMessageSum = o.floodQueryMessageSum
         lookupEndsAddress = elementsAddress(of: lookupEnds)
