@@ -52,7 +52,7 @@ public enum EventLogPane {
 
     static func emptyMessage(_ source: EventLogSource) -> String {
         if let search = source.search { return "nothing matches /\(search)" }
-        return source.filter == .all ? "no events yet" : "no \(source.filter.rawValue) events yet"
+        return source.filter == .all ? "no events yet" : "nothing under the \(source.filter.rawValue) filter yet"
     }
 
     /// The selected line stands out by an attribute, not a colour, so it shows on any screen.

@@ -21,7 +21,7 @@ public enum Glossary {
         Entry("OVERLOAD", "queue full: new requests are rejected"),
         Entry("rejected", "requests turned away by a full queue"),
         Entry("timed out", "requests whose client gave up waiting"),
-        Entry("failed", "requests lost to a crash or a lost message"),
+        Entry("failed", "requests whose server crashed or was missing"),
         Entry("cost", "what the server has cost so far, at its hourly price"),
         Entry("thruput", "requests completed a second"),
         Entry("max", "thruput chart's top: its peak or the capacity"),

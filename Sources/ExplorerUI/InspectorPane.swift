@@ -14,7 +14,7 @@ public enum InspectorPane {
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
         let id = state.selectedNode
         let peer = id > 0 && TopologyPane.node(id, in: snapshot)?.role == .peer
-        let name = id == 0 ? "server" : peer ? "peer \(id)" : "node \(id)"
+        let name = id == 0 ? "server" : peer || snapshot.architecture == .peerMesh ? "peer \(id)" : "client \(id)"
         // The period is named only over figures: not over "no central server" or a node that has left.
         let figures = TopologyPane.node(id, in: snapshot)?.phase != nil
         let title = !figures ? "inspector \(Glyphs.dot) " + name
@@ -97,7 +97,7 @@ public enum InspectorPane {
     /// A peer: both a client (what it asked for) and a small server (what it served for others).
     static func peerLines(_ id: Int, _ snapshot: Snapshot, _ state: AppState, width: Int) -> [Line] {
         guard let node = TopologyPane.node(id, in: snapshot) else {
-            return [Line("node \(id) has left the network", style: Theme.muted)]
+            return [Line("peer \(id) has left the network", style: Theme.muted)]
         }
         let word = TopologyPane.activityWord(node.activity)
         var lines = [

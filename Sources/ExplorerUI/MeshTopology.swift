@@ -174,7 +174,7 @@ enum MeshTopology {
         }
         if !picture.lookupPath.isEmpty {
             own.append(.init(Glyphs.path, Theme.request,
-                             "lookup \(max(0, picture.lookupPath.count - 1)) hops\(picture.lookupDone ? "" : "…")"))
+                             "lookup \(max(0, picture.lookupPath.count - 1)) hop\(picture.lookupPath.count == 2 ? "" : "s")\(picture.lookupDone ? "" : "…")"))
         }
         if !picture.fingers.isEmpty { own.append(.init(Glyphs.finger, Theme.selectedLink, "fingers")) }
         if bins {

@@ -12,7 +12,8 @@ public enum PauseTrigger: String, Sendable, Equatable, CaseIterable {
     case breach
     /// A node crashed or left (`node_down`), or a request failed.
     case failure
-    /// A request lost: given up after its timeout, or lost on the wire with no timeout to notice.
+    /// A request lost, as the metrics' `lost` row counts it: rejected by a full queue, failed, or timed out (or lost on
+    /// the wire with no timeout to notice).
     case lost
 
     /// What the trigger waits for, for `:pause-on`'s help and the status bar.
@@ -21,7 +22,7 @@ public enum PauseTrigger: String, Sendable, Equatable, CaseIterable {
         case .overload: "a queue fills (server or peer)"
         case .breach: "a password is guessed"
         case .failure: "a node goes down or a request fails"
-        case .lost: "a request is lost (timed out, or lost with no timeout)"
+        case .lost: "a request is lost (rejected, failed or timed out)"
         }
     }
 

@@ -293,8 +293,9 @@ public enum SecurityPanel {
             let key = KeyBindings.name(of: .toggleAttack, unicode: state.unicode)
             return Line([Span("no attack", style: Theme.muted), Span("  \(key) starts one", style: Theme.muted)])
         }
-        let who = attackers.count == 1 ? "node \(attackers.lowerBound)"
-            : "nodes \(attackers.lowerBound)\(Glyphs.enDash)\(attackers.upperBound)"
+        let member = s.architecture == .peerMesh ? "peer" : "client"
+        let who = attackers.count == 1 ? "\(member) \(attackers.lowerBound)"
+            : "\(member)s \(attackers.lowerBound)\(Glyphs.enDash)\(attackers.upperBound)"
         let rate = Format.fixed(s.attackRate, decimals: 1) + "/s"
         let at: String?
         switch (s.architecture, s.target) {

@@ -24,7 +24,9 @@ extension Engine: NetworkModel {
     public var tally: EventTally {
         var tally = ctx.metrics.tally
         tally.failedRequests = ctx.metrics.counts.failed
-        tally.lostRequests = ctx.metrics.counts.timedOut + ctx.metrics.stranded
+        // "lost" as the metrics' lost row counts it (rejected, failed, timed out), and the messages stranded on the wire.
+        let counts = ctx.metrics.counts
+        tally.lostRequests = counts.rejected + counts.failed + counts.timedOut + ctx.metrics.stranded
         return tally
     }
 

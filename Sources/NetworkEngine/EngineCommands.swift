@@ -123,15 +123,18 @@ extension Engine {
             ctx.log(.nodeDown, node: 0, "server crashed: " + what)
             return CommandOutcome(accepted: true, message: "server crashed")
         case .node(let id):
-            guard id >= 1, id <= ctx.activeNodes else { return CommandOutcome(accepted: false, message: "no node \(id)") }
+            guard id >= 1, id <= ctx.activeNodes else {
+                return CommandOutcome(accepted: false, message: "no \(ctx.memberName(id)): there are \(ctx.activeNodes)")
+            }
             guard ctx.liveness.set(id - 1, up: false) else {
-                return CommandOutcome(accepted: false, message: "node \(id) is already down")
+                return CommandOutcome(accepted: false, message: "\(ctx.memberName(id)) is already down")
             }
             // The client process died: what it was waiting for can no longer be delivered.
             clients.failOutstanding(of: id - 1, &ctx)
             mesh?.peerChanged(id - 1, up: false, &ctx)
             ctx.log(.nodeDown, node: id, ctx.architecture == .peerMesh ? "peer \(id) left" : "client \(id) crashed")
-            return CommandOutcome(accepted: true, message: "node \(id) crashed")
+            return CommandOutcome(accepted: true, message: ctx.architecture == .peerMesh ? "peer \(id) left"
+                                  : "client \(id) crashed")
         }
     }
 
@@ -143,13 +146,16 @@ extension Engine {
                     : "server restarted (unused while the peer mesh is in force)")
             return CommandOutcome(accepted: true, message: "server restarted")
         case .node(let id):
-            guard id >= 1, id <= ctx.activeNodes else { return CommandOutcome(accepted: false, message: "no node \(id)") }
+            guard id >= 1, id <= ctx.activeNodes else {
+                return CommandOutcome(accepted: false, message: "no \(ctx.memberName(id)): there are \(ctx.activeNodes)")
+            }
             guard ctx.liveness.set(id - 1, up: true) else {
-                return CommandOutcome(accepted: false, message: "node \(id) is already up")
+                return CommandOutcome(accepted: false, message: "\(ctx.memberName(id)) is already up")
             }
             mesh?.peerChanged(id - 1, up: true, &ctx)
             ctx.log(.nodeUp, node: id, ctx.architecture == .peerMesh ? "peer \(id) rejoined" : "client \(id) is back")
-            return CommandOutcome(accepted: true, message: "node \(id) restarted")
+            return CommandOutcome(accepted: true, message: ctx.architecture == .peerMesh ? "peer \(id) rejoined"
+                                  : "client \(id) restarted")
         }
     }
 

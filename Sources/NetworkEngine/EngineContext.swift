@@ -85,6 +85,9 @@ struct EngineContext {
         return network.chance(scenario.network.loss)
     }
 
+    /// Node `id` (1-based) in the words of the architecture in force: "client 4" or "peer 4".
+    func memberName(_ id: Int) -> String { (architecture == .peerMesh ? "peer " : "client ") + String(id) }
+
     /// Records an event with the facts it is about (`account` 1-based, `peer` a node id; see `NetworkEvent`) and its
     /// sentence for people.
     mutating func log(_ kind: NetworkEvent.Kind, node: Int, account: Int? = nil, peer: Int? = nil,

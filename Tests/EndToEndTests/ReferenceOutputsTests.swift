@@ -84,9 +84,9 @@ struct ReferenceOutputsTests {
         0x7f5d0ca7e578218b,
         0xc8152a67f01d5e7c,
         0xa50fb9943cb46781,
-        0xdf00499b0ad4e67c,
-        0x00099ab514727fab,
-        0xa0f34c9b23d2de7f,
+        0x1056504ad8d3b201,
+        0x363d3e23196cac07,
+        0xbfec1feef5b4324d,
         0x367b4361ba571d08,
     ]
 

@@ -289,4 +289,28 @@ struct CommandLineRunLoopTests {
         #expect(!app.state.paused && app.state.pauseOn == nil)
         #expect(app.snapshot.now > stopped + SimTime.seconds(2))
     }
+
+    /// One worker of 1 s with room for one request in the queue, 20 clients at 1.5 a second and no timeout: the queue
+    /// is full within the first second and every later arrival is rejected, while nothing ever times out. "Lost" is
+    /// what the metrics' `lost` row counts (rejected, failed, timed out), so the trigger must fire on a rejection.
+    @Test(":pause-on lost stops at a rejection, as the metrics' lost row counts it, even with no timeout")
+    func pauseOnLostCountsRejections() throws {
+        var scenario = LiveAppTests.scenario
+        scenario.server.workers = 1
+        scenario.server.serviceMs = 1000
+        scenario.server.queue = 1
+        scenario.workload.timeout = 0
+        let terminal = MemoryTerminal(size: Size(width: 100, height: 30))
+        let clock = ManualClock(nanoseconds: 1_000_000_000)
+        let app = LiveApp(model: Engine(scenario: scenario), origin: RunOrigin(scenario: scenario), backend: terminal,
+                          clock: clock, startSpeed: 10)
+        app.renderFrame()
+        terminal.type(":pause-on lost")
+        terminal.enqueue(.key(.enter))
+        _ = LiveAppTests.frames(1, app, clock)
+        _ = LiveAppTests.frames(3, of: 100, app, clock)
+        #expect(app.state.paused)
+        #expect(app.snapshot.requests.rejected >= 1 && app.snapshot.requests.timedOut == 0)
+        #expect(app.state.status?.text.hasPrefix("paused on lost") == true, "\(app.state.status?.text ?? "")")
+    }
 }

@@ -302,7 +302,7 @@ struct PaneRenderTests {
                                  area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "┌ inspector · node 3 ──────────────┐",
+            "┌ inspector · client 3 ────────────┐",
             "│client 3  ● busy · 1 outstanding  │",
             "│sent 103  completed 101           │",
             "│mean latency 40.8 ms              │",
@@ -334,7 +334,7 @@ struct PaneRenderTests {
                                  area: $0, buffer: &$1)
         }
         #expect(lines == [
-            "┌ inspector · node 12 ─────────────┐",
+            "┌ inspector · client 12 ───────────┐",
             "│node 12 has left the network      │",
             "└──────────────────────────────────┘",
         ])

@@ -24,7 +24,7 @@ struct PhaseRenderTests {
         #expect(server[5] == "│rejected 30  timed out 5  failed 2            │", "\(server)")
         let inspector = PhaseFixtures.region(screen, r.inspector)
         #expect(inspector == [
-            "┌ inspector · node 2 ──────────────────────────┐",
+            "┌ inspector · client 2 ────────────────────────┐",
             "│client 2  ○ idle · 0 outstanding              │",
             "│sent 102  completed 100                       │",
             "│mean latency 40.5 ms                          │",

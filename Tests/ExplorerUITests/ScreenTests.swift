@@ -25,7 +25,7 @@ struct ScreenTests {
             "┃                  queueing                ┃│no security model in this run     │",
             "┃                ·         ·               ┃│                                  │",
             "┃            · ·      ·      · ·           ┃└──────────────────────────────────┘",
-            "┃          ●                     ○         ┃┌ inspector · node 3 ──────────────┐",
+            "┃          ●                     ○         ┃┌ inspector · client 3 ────────────┐",
             "┃                     ✗                    ┃│client 3  ● busy · 1 outstanding  │",
             "┃○ idle  ● busy  ✗ down  • request  ◦ reply┃│sent 103  completed 101           │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────┘",

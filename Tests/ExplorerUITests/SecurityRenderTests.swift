@@ -44,7 +44,7 @@ struct SecurityRenderTests {
             "│⊘ breaches 1  first t=45.3s                   │",
             "│exposed 15% of 40 accounts (weak password)    │",
             "│logins 412  failed 31  lockouts 3             │",
-            "│⚔ node 1 guessing 5.0/s at account 7          │",
+            "│⚔ client 1 guessing 5.0/s at account 7        │",
             "└──────────────────────────────────────────────┘",
         ])
     }
@@ -54,7 +54,7 @@ struct SecurityRenderTests {
         #expect(Self.panel(SecurityFixtures.snapshot(), screen: 80, 24) == [
             "┌ security · central database ─────┐",
             "│log saw 100%  any 100%  breaches 1│",
-            "│⚔ node 1 → account 7 at 5.0/s     │",
+            "│⚔ client 1 → account 7 at 5.0/s   │",
             "└──────────────────────────────────┘",
         ])
         #expect(Self.panel(SecurityFixtures.snapshot(attack: false), screen: 80, 24)[2]
@@ -74,13 +74,13 @@ struct SecurityRenderTests {
             "│⊘ breaches 3  first t=52.1s                   │",
             "│exposed 50% of peers (open or weak share)     │",
             "│shares open 4  weak 2  strong 6               │",
-            "│⚔ node 1 guessing 5.0/s at peer 9             │",
+            "│⚔ peer 1 guessing 5.0/s at peer 9             │",
             "└──────────────────────────────────────────────┘",
         ])
         #expect(Self.panel(snapshot, screen: 80, 24) == [
             "┌ security · each peer for itself ─┐",
             "│best log 4.2%  any 32%  breaches 3│",
-            "│⚔ node 1 guessing 5.0/s at peer 9 │",
+            "│⚔ peer 1 guessing 5.0/s at peer 9 │",
             "└──────────────────────────────────┘",
         ])
         // The best single view is in the warning style (under half the attack); the server's 100% is not.
@@ -104,7 +104,7 @@ struct SecurityRenderTests {
             "│⊘ breaches 3 since the switch  first t=52.1s  │",
             "│exposed 50% of peers (open or weak share)     │",
             "│before switch: cs 1 breach, log saw 100%      │",
-            "│⚔ node 1 guessing 5.0/s at peer 9             │",
+            "│⚔ peer 1 guessing 5.0/s at peer 9             │",
             "└──────────────────────────────────────────────┘",
         ])
         // At 80×24 the comparison takes the attack's line (the status bar and the topology still show the attack).
@@ -128,7 +128,7 @@ struct SecurityRenderTests {
             "│breaches 0 since the switch  none yet         │",
             "│exposed 15% of 40 accounts (weak password)    │",
             "│before switch: mesh 3 breaches, best log 4.2% │",
-            "│⚔ node 1 guessing 5.0/s at account 7          │",
+            "│⚔ client 1 guessing 5.0/s at account 7        │",
             "└──────────────────────────────────────────────┘",
         ])
         #expect(Self.panel(snapshot, screen: 80, 24) == [
@@ -148,7 +148,7 @@ struct SecurityRenderTests {
             "│all logs together 32%: no one reads them all  │",
             "│⊘ breaches 3 since the switch  first t=52.1s  │",
             "│before switch: cs 1 breach, log saw 100%      │",
-            "│⚔ node 1 guessing 5.0/s at peer 9             │",
+            "│⚔ peer 1 guessing 5.0/s at peer 9             │",
             "└──────────────────────────────────────────────┘",
         ])
     }
@@ -210,7 +210,7 @@ struct SecurityRenderTests {
             "│denied 0  unauthorized 0                      │",
             "│breaches 0  none yet                          │",
             "│no log: no login to guess                     │",
-            "│⚔ node 1: nothing to guess                    │",
+            "│⚔ client 1: nothing to guess                  │",
             "└──────────────────────────────────────────────┘",
         ])
         #expect(Self.panel(Self.openServer, screen: 80, 24)[1] == "│no logins  exposed 100%           │")
@@ -221,7 +221,7 @@ struct SecurityRenderTests {
         var buffer = Buffer(size: Size(width: 80, height: 24))
         Screen.render(snapshot: SecurityFixtures.snapshot(), state: Fixtures.state { $0.unicode = false }, into: &buffer)
         let lines = buffer.lines()
-        #expect(lines[10].hasSuffix("|A node 1 > account 7 at 5.0/s     |"))
+        #expect(lines[10].hasSuffix("|A client 1 > account 7 at 5.0/s   |"))
         #expect(buffer.cells.allSatisfy { $0.grapheme.isASCII })
     }
 

@@ -1,3 +1,4 @@
+import NetExplorerAssets
 import Testing
 @testable import NetworkEngine
 
@@ -20,6 +21,31 @@ struct ArchitectureWordsTests {
         #expect(mesh.allEvents.map(\.detail).contains("5 peers joined (now 15)"))
         mesh.apply(.toggleArchitecture)
         #expect(mesh.apply(.addNodes(2)).message == "+2 clients: 16 now")
+    }
+
+    @Test("crashing and reviving a node names it a client or a peer, in the message and the log")
+    func nodeCommands() {
+        let mesh = Self.mesh()
+        #expect(mesh.apply(.crash(.node(3))).message == "peer 3 left")
+        #expect(mesh.apply(.crash(.node(3))).message == "peer 3 is already down")
+        #expect(mesh.apply(.restart(.node(3))).message == "peer 3 rejoined")
+        #expect(mesh.apply(.crash(.node(99))).message == "no peer 99: there are 10")
+        mesh.apply(.toggleArchitecture)
+        #expect(mesh.apply(.crash(.node(4))).message == "client 4 crashed")
+        #expect(mesh.apply(.restart(.node(4))).message == "client 4 restarted")
+    }
+
+    /// `password-attack`: node 1 guesses logins under client-server, then shares after the switch at 120 s.
+    @Test("a guess's log line names its attacker as a client under client-server and as a peer in a mesh")
+    func guessWords() throws {
+        let engine = Engine(scenario: try ScenarioCatalog.load("password-attack"), keepAllEvents: true)
+        engine.run(until: .seconds(200))
+        let guesses = engine.allEvents.filter { $0.kind == .loginFailure || $0.kind == .breach }
+        let before = guesses.filter { $0.time < .seconds(120) }, after = guesses.filter { $0.time > .seconds(125) }
+        #expect(!before.isEmpty && !after.isEmpty)
+        #expect(before.allSatisfy { $0.detail.contains("client 1 ") }, "\(before.first?.detail ?? "")")
+        #expect(after.allSatisfy { $0.detail.contains("peer 1 ") }, "\(after.first?.detail ?? "")")
+        #expect(!guesses.contains { $0.detail.contains("node ") })
     }
 
     @Test("a server crash in a mesh says what it does: nothing uses it, and only what it still held fails")

@@ -89,7 +89,7 @@ struct AttackModel {
         ctx.security.meshExhausted = false
         scheduleNextGuess(&ctx)
         let n = ctx.security.attackers
-        let who = n == 1 ? "node 1" : "nodes 1–\(n)"
+        let who = n == 1 ? ctx.memberName(1) : (ctx.architecture == .peerMesh ? "peers" : "clients") + " 1–\(n)"
         let total = RunReport.fixed(rate * Double(n), 1)
         let target = ctx.architecture == .peerMesh ? "the peers' shares, one by one"
             : ctx.security.centralAuthentication ? "the server's \(settings.accounts) accounts"

@@ -9,7 +9,8 @@ public struct EventTally: Sendable, Equatable {
     public var nodesDown = 0
     /// Requests that failed (a crashed or missing server).
     public var failedRequests = 0
-    /// Requests lost: given up after their timeout, or lost on the wire with no timeout to notice (stranded).
+    /// Requests lost, as the metrics' `lost` row counts them (rejected by a full queue, failed, timed out), and those
+    /// lost on the wire with no timeout to notice (stranded).
     public var lostRequests = 0
 
     public init() {}

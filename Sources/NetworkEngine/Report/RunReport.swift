@@ -258,6 +258,8 @@ public struct RunReport: Sendable {
             ("  " + seg.architecture.rawValue + (seg.merged ? " (\(seg.periods) periods merged)" : ""),
              Self.fixed(seg.fromSeconds, 1) + "–" + Self.fixed(seg.toSeconds, 1) + " s: "
                 + "\(seg.requests.completed)/\(seg.requests.issued) completed, \(seg.requests.rejected) rejected, "
+                + (seg.requests.failed > 0 ? "\(seg.requests.failed) failed, " : "")
+                + (seg.requests.timedOut > 0 ? "\(seg.requests.timedOut) timed out, " : "")
                 + "mean " + Self.fixed(seg.latency.mean, 1) + " ms, p95 " + Self.fixed(seg.latency.p95, 1) + " ms")
         }
     }

@@ -17,7 +17,7 @@ extension EngineContext {
     /// account and the attacker.
     private mutating func accountGuessed(_ account: Int, by attacker: Int) {
         let (number, by) = (account + 1, attacker + 1)
-        let who = "node \(by)"
+        let who = memberName(by)
         switch security.guessAccount(account, at: now) {
         case .refused:
             log(.loginFailure, node: 0, account: number, peer: by, outcome: .refused,
@@ -41,7 +41,7 @@ extension EngineContext {
     /// A guess at peer `peer`'s share was checked by that peer: its events are the peer's, with the attacker.
     private mutating func shareGuessed(_ peer: Int, by attacker: Int) {
         let by = attacker + 1
-        let who = "node \(by)"
+        let who = memberName(by)
         switch security.guessShare(peer, at: now) {
         case .readOpen:
             log(.breach, node: peer + 1, peer: by, outcome: .readOpen,
