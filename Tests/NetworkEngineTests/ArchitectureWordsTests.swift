@@ -95,3 +95,26 @@ struct SteppingWordsTests {
         #expect(engine.requestAudit.isConserved)
     }
 }
+
+/// A crash ends an overload by emptying the queue; the log must not call that a recovery.
+@Suite("Crash words")
+struct CrashWordsTests {
+    @Test("an overloaded server that crashes logs 'down', not 'recovered', and its overload time stops")
+    func crashIsNotRecovery() {
+        var s = Scenario(name: "crash while overloaded")
+        s.nodes = 80
+        s.workload.rate = 1.5
+        s.server.workers = 1
+        s.server.queue = 8
+        let engine = Engine(scenario: s, keepAllEvents: true)
+        engine.run(until: .seconds(10))
+        #expect(engine.snapshot(SnapshotRequest()).server?.overloaded == true)
+        #expect(engine.apply(.crash(.server)).accepted)
+        let atCrash = engine.allEvents.filter { $0.time == engine.now }
+        #expect(atCrash.contains { $0.kind == .nodeDown })
+        #expect(!atCrash.contains { $0.kind == .recovered }, "\(atCrash.map(\.detail))")
+        let overloadBefore = engine.report().overloadSeconds
+        engine.run(until: .seconds(20))
+        #expect(engine.report().overloadSeconds == overloadBefore)
+    }
+}

@@ -150,7 +150,9 @@ struct CentralServerModel {
         downSince = ctx.now
         let failure = server.crash()
         for ref in failure.failed { reply(ref, .failed, &ctx) }
-        if failure.overloadEnded { overloadChanged(false, queueLength: 0, &ctx) }
+        // The overload ends with the queue it filled, but nothing recovered: the crash's own line says what happened,
+        // and a "recovered" beside "server down" would read as the opposite.
+        if failure.overloadEnded { ctx.metrics.overloadedLevel = false }
         ctx.metrics.busyLevel = server.busyWorkers
         ctx.metrics.setQueue(server.queueLength)
         return true
