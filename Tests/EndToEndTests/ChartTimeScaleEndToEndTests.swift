@@ -6,7 +6,10 @@ import Testing
 @Suite(
     "Chart time scale in tmux",
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
-    .timeLimit(.minutes(2))
+    .timeLimit(.minutes(2)),
+    // One live view at 1000× keeps a core busy (a debug engine runs flat out at that speed): one at a time, so the
+    // rest of the suite is not starved on a two-core machine.
+    .serialized
 )
 struct ChartTimeScaleEndToEndTests {
     static let sizes = [TerminalSize(width: 100, height: 30), TerminalSize.large, TerminalSize(width: 200, height: 60)]
@@ -55,7 +58,9 @@ struct ChartTimeScaleEndToEndTests {
         #expect(stated.perColumn * columns >= 20_000)
         #expect(stated.perColumn * columns - stated.span < 3_600, "the title rounds the span down by under an hour")
         // A column closes every `perColumn` simulated seconds: about a wall second at 1000× (more on a loaded
-        // machine, whose debug engine may not keep up). Its bar appears in the throughput chart.
+        // machine, whose debug engine may not keep up). Its bar appears in the throughput chart. Watched at one
+        // size only: the columns come from the same history at every size, and each wait costs a busy core.
+        guard size.width == TerminalSize.large.width, size.height == TerminalSize.large.height else { return }
         try await view.waitFor("a throughput column", timeout: .seconds(60)) { screen in
             // The chart's rows: from `thruput` down to the next chart (its top row may be the capacity line).
             guard let rows = ScreenPane.inner(titled: "metrics · last", in: screen),

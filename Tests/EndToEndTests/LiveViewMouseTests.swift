@@ -29,14 +29,15 @@ struct LiveViewMouseTests {
         "\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m"
     }
 
-    /// The node the inspector's title names: `inspector · node 7` gives 7, `inspector · server` 0.
+    /// The node the inspector's title names: `inspector · client 7` (or `peer 7`) gives 7, `inspector · server` 0.
     static func inspected(_ screen: [String]) -> Int? {
         for row in screen {
             guard let range = row.range(of: "inspector · ") else { continue }
             let rest = row[range.upperBound...]
             if rest.hasPrefix("server") { return 0 }
-            guard rest.hasPrefix("node ") || rest.hasPrefix("peer ") else { continue }
-            return Int(rest.dropFirst(5).prefix { $0.isNumber })
+            for word in ["client ", "peer "] where rest.hasPrefix(word) {
+                return Int(rest.dropFirst(word.count).prefix { $0.isNumber })
+            }
         }
         return nil
     }

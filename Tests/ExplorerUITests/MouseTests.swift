@@ -202,7 +202,7 @@ struct MouseTests {
         terminal.click(x: cell.x, y: cell.y)
         _ = LiveAppTests.frames(1, app, clock)
         #expect(app.state.selectedNode == 7)
-        #expect(terminal.screenLines().contains { $0.contains("inspector · node 7") })
+        #expect(terminal.screenLines().contains { $0.contains("inspector · client 7") })
         terminal.wheel(-2, x: Self.centre(Screen.regions(for: Self.size).events).x,
                        y: Self.centre(Screen.regions(for: Self.size).events).y)
         _ = LiveAppTests.frames(1, app, clock)
