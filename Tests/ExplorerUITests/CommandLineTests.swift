@@ -257,19 +257,25 @@ struct CommandLineRunLoopTests {
         #expect(app.snapshot.server?.workers == 9)
     }
 
-    @Test(":pause-on failure stops the clock at the server's crash, to the nanosecond, and says what stopped it")
-    func pauseOnStops() throws {
-        var scenario = LiveAppTests.scenario
-        let crashAt = SimTime.seconds(3.01)
-        scenario.timeline = [.init(at: 3.01, kind: .crash(.server))]
+    /// A live view of `scenario` at 10×, 100×30, with `:pause-on TRIGGER` typed and run.
+    static func armed(_ trigger: PauseTrigger, on scenario: Scenario) -> (LiveApp, MemoryTerminal, ManualClock) {
         let terminal = MemoryTerminal(size: Size(width: 100, height: 30))
         let clock = ManualClock(nanoseconds: 1_000_000_000)
         let app = LiveApp(model: Engine(scenario: scenario), origin: RunOrigin(scenario: scenario), backend: terminal,
                           clock: clock, startSpeed: 10)
         app.renderFrame()
-        terminal.type(":pause-on failure")
+        terminal.type(":pause-on \(trigger.rawValue)")
         terminal.enqueue(.key(.enter))
         _ = LiveAppTests.frames(1, app, clock)
+        return (app, terminal, clock)
+    }
+
+    @Test(":pause-on failure stops the clock at the server's crash, to the nanosecond, and says what stopped it")
+    func pauseOnStops() throws {
+        var scenario = LiveAppTests.scenario
+        let crashAt = SimTime.seconds(3.01)
+        scenario.timeline = [.init(at: 3.01, kind: .crash(.server))]
+        let (app, terminal, clock) = Self.armed(.failure, on: scenario)
         #expect(app.state.pauseOn == .failure)
         // Frames of a simulated second each: the crash falls inside the fourth.
         _ = LiveAppTests.frames(6, of: 100, app, clock)
@@ -300,14 +306,7 @@ struct CommandLineRunLoopTests {
         scenario.server.serviceMs = 1000
         scenario.server.queue = 1
         scenario.workload.timeout = 0
-        let terminal = MemoryTerminal(size: Size(width: 100, height: 30))
-        let clock = ManualClock(nanoseconds: 1_000_000_000)
-        let app = LiveApp(model: Engine(scenario: scenario), origin: RunOrigin(scenario: scenario), backend: terminal,
-                          clock: clock, startSpeed: 10)
-        app.renderFrame()
-        terminal.type(":pause-on lost")
-        terminal.enqueue(.key(.enter))
-        _ = LiveAppTests.frames(1, app, clock)
+        let (app, _, clock) = Self.armed(.lost, on: scenario)
         _ = LiveAppTests.frames(3, of: 100, app, clock)
         #expect(app.state.paused)
         #expect(app.snapshot.requests.rejected >= 1 && app.snapshot.requests.timedOut == 0)
