@@ -115,7 +115,7 @@ public final class Engine {
         case .tick:
             clients.refreshAddress()
             ctx.metrics.closeSecond(at: ctx.now, architecture: ctx.architecture, nodes: ctx.activeNodes,
-                                    workers: central.server.workers)
+                                    workers: central.server.workers, peerWaiting: mesh?.servers.waiting ?? 0)
             ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         case .timeline(let index):
             runTimelineAction(scenario.timeline[Int(index)])

@@ -106,10 +106,13 @@ extension Engine {
             queueCapacity: server.queueCapacity, overloaded: server.overloaded, recentUtilization: recentUtilization,
             capacityRPS: serverCapacityRPS, offeredRPS: offeredRPS, costDollars: serverCostDollars,
             costPerHour: scenario.server.costPerHour)
+        // The period in force's latency, not the whole run's: after a switch the whole run's would merge every
+        // period's histogram once a second for a figure no pane shows (they read `phases`).
+        let phases = ctx.metrics.phaseView()
         var snapshot = Snapshot(
             scenarioName: scenario.name, architecture: ctx.architecture, now: now, nodes: nodes,
             server: serverShown ? serverView : nil,
-            requests: ctx.metrics.counts, latency: ctx.metrics.latencyForDisplay(),
+            requests: ctx.metrics.counts, latency: phases.current.latency,
             series: ctx.metrics.recentSeries.suffix(seriesLimit),
             recentEvents: ctx.metrics.recent.ordered, flights: flights, activeNodeCount: members,
             ratePerNode: ctx.scenario.workload.rate)
@@ -117,7 +120,7 @@ extension Engine {
         snapshot.tally = tally
         snapshot.security = securityView
         snapshot.switches = ctx.metrics.recentSwitches
-        snapshot.phases = ctx.metrics.phaseView()
+        snapshot.phases = phases
         return snapshot
     }
 
