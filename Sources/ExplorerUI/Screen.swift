@@ -57,6 +57,13 @@ public enum Screen {
     ///
     /// Pure: the same snapshot, state and size always give the same cells; the engine is never touched.
     public static func render(snapshot: Snapshot, state: AppState, into buffer: inout Buffer) {
+        render(snapshot: snapshot, state: state, into: &buffer, topologyPlan: nil)
+    }
+
+    /// The same, with the topology's plan already made for this snapshot and size (`LiveApp` makes it once a frame
+    /// and plans the next frame's request with it); nil plans here.
+    static func render(snapshot: Snapshot, state: AppState, into buffer: inout Buffer,
+                       topologyPlan: TopologyPlan??) {
         buffer.reset()
         let size = buffer.size
         if size.width < TooSmallMessage.minimum.width || size.height < TooSmallMessage.minimum.height {
@@ -64,7 +71,8 @@ public enum Screen {
         } else {
             let r = regions(for: size)
             StatusBar.render(snapshot: snapshot, state: state, area: r.status, buffer: &buffer)
-            TopologyPane.render(snapshot: snapshot, state: state, area: r.topology, buffer: &buffer)
+            let plan = topologyPlan ?? TopologyPane.plan(snapshot: snapshot, area: r.topology)
+            TopologyPane.render(snapshot: snapshot, state: state, area: r.topology, plan: plan, buffer: &buffer)
             // The server's slot shows the mesh once the mesh is what serves (a draining server gets a line there).
             if snapshot.architecture == .peerMesh || snapshot.server == nil {
                 MeshPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
