@@ -17,6 +17,8 @@ public enum LineCommand: Sendable, Equatable {
     case set(ScenarioParameter, Double)
     /// Stop the clock at every event of this kind; nil clears it.
     case pauseOn(PauseTrigger?)
+    /// Show the status messages so far, each whole.
+    case messages
     case quit
 }
 
@@ -31,6 +33,8 @@ public enum CommandLineCommands {
             name: "pause-on", arguments: "EVENT|off",
             help: "stop the clock at each " + PauseTrigger.allCases.map(\.rawValue).joined(separator: ", ") + " (off: never)",
             completions: [PauseTrigger.allCases.map(\.rawValue) + ["off"]]),
+        LineCommandSpec(name: "messages", arguments: "", help: "the status messages so far, each whole (Esc closes)",
+                        completions: []),
         LineCommandSpec(name: "quit", arguments: "", help: "quit, as q does", completions: []),
     ]
 
@@ -46,6 +50,7 @@ public enum CommandLineCommands {
         switch name.lowercased() {
         case "set": return parseSet(arguments)
         case "pause-on": return parsePauseOn(arguments)
+        case "messages", "mes": return arguments.isEmpty ? .success(.messages) : usage("messages")
         case "quit", "q": return arguments.isEmpty ? .success(.quit) : usage("quit")
         default:
             let close = closest(to: name.lowercased(), among: all.map(\.name))

@@ -59,6 +59,11 @@ private func run(_ text: String, _ state: inout AppState, context: UpdateContext
         state.pauseOn = trigger
         say(trigger.map { "the clock stops when \($0.meaning)" } ?? "pause-on off", warning: false)
         return []
+    case .success(.messages):
+        state.showsHelp = false
+        closeFindingOverlays(&state)
+        state.showsMessages = true
+        return []
     case .success(.quit):
         return [.quit]
     }

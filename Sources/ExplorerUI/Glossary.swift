@@ -16,6 +16,7 @@ public enum Glossary {
         Entry("workers", "requests the server serves at once: busy/all"),
         Entry("util", "share of the workers' time spent serving, lately"),
         Entry("queue", "requests waiting for a worker: now/room"),
+        Entry("peer q", "requests waiting at all the peers together (mesh)"),
         Entry("capacity", "requests a second the workers can finish at most"),
         Entry("offered", "requests a second the clients send now"),
         Entry("OVERLOAD", "queue full: new requests are rejected"),

@@ -90,6 +90,7 @@ public enum Screen {
             }
             if state.showsHelp { HelpOverlay.render(state: state, area: r.body, buffer: &buffer) }
             if state.showsDescription { DescriptionOverlay.render(state: state, area: r.body, buffer: &buffer) }
+            if state.showsMessages { MessagesOverlay.render(state: state, area: r.body, buffer: &buffer) }
             if let picker = state.picker {
                 ScenarioPickerOverlay.render(picker: picker, state: state, area: r.body, buffer: &buffer)
             }

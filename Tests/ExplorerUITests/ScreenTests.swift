@@ -150,7 +150,7 @@ struct ScreenTests {
             "│                                                     ▅██              ││                                              │",
             "│                                                                      ││                                              │",
             "│                                                                      ││                                              │",
-            "│since t=0: p95 131.0 ms · 3.1% rejected · 0.7% failed                 ││                                              │",
+            "│since t=0: 3.1% rejected · 0.7% failed · p95 131.0 ms                 ││                                              │",
             "└──────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────┘",
             " q quit  ? help  space pause  <> speed  t to mesh  +- clients  x crash  f flash  a attack  tab pane  e filter           ",
         ])
