@@ -21,6 +21,8 @@ public enum ScenarioKeyTable {
                 "seconds before a requester gives up on an attempt; 0 = never"),
         .integer("workload.retries", \.workload.retries, .atLeast(0, atMost: Double(ScenarioLimits.maxRetries)),
                  "further attempts after a timeout"),
+        .number("workload.size_kb", \.workload.sizeKb, .atLeast(0, atMost: ScenarioLimits.maxReplyKB),
+                "size of a reply carrying a resource, kB (1 kB = 1,000 bytes); requests are 1 kB"),
 
         .number("network.latency_ms", \.network.latencyMs, .millis(atLeast: 0), "one-way latency per hop, ms"),
         // Jitter may exceed latency: the engine clamps each hop's delay at zero.
@@ -70,6 +72,13 @@ public enum ScenarioKeyTable {
                 "share of account–resource pairs the administrator grants"),
         .integer("security.dictionary", \.security.dictionary,
                  .atLeast(1, atMost: Double(ScenarioLimits.maxDictionary)), "words the attacker tries per password"),
+
+        .number("cost.admin_per_month", \.cost.adminPerMonth, .atLeast(0, atMost: ScenarioLimits.maxDollars),
+                "dollars a month (730 h) for the administrator, while client-server runs"),
+        .number("cost.bandwidth_per_gb", \.cost.bandwidthPerGb, .atLeast(0, atMost: ScenarioLimits.maxDollars),
+                "dollars per GB (10⁹ bytes) out of the server, and the value of the peers' uploads"),
+        .number("cost.peer_per_hour", \.cost.peerPerHour, .atLeast(0, atMost: ScenarioLimits.maxDollars),
+                "what an hour of a peer's donated machine and disk is worth, while up in the mesh"),
 
         // Each entry of the timeline list gives `at` and exactly one action.
         .actionTime("timeline.at", .seconds(atLeast: 0), "simulated second of the entry's one action"),
