@@ -133,4 +133,31 @@ struct CostModelTests {
         #expect(r.json.serialized().contains("\"dollars_per_1000_requests\":null"))
         #expect(abs((r.cost.perMonthDollars ?? 0) - 1.20 * 730) < 1e-9)
     }
+
+    /// `{ at: 18, server_workers: 8 }` is the live view's set-workers command: decoded to `.set(.workers, 8)`, it
+    /// doubles the capacity (8 × 1000/40 ms = 200 req/s, so saturation moves from 100 to 200 clients at 1 req/s) and
+    /// the bill: $0.018 over 36 s, as in `workersScaleTheBill`. Zero workers is refused in the key's words.
+    @Test("a timeline's server_workers is the set-workers command, and capacity and bill follow it")
+    func serverWorkersAction() throws {
+        let yaml = """
+            name: t
+            seed: 3
+            nodes: 10
+            security: { accounts: 0, share_passwords: 0 }
+            server: { workers: 4, service_ms: 40, cost_per_hour: 1.2 }
+            timeline:
+              - { at: 18, server_workers: 8 }
+            """
+        let s = try ScenarioDecoder.decode(yaml: yaml, source: "t")
+        #expect(s.timeline.map(\.kind) == [.set(.workers, 8)])
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(17))
+        #expect(engine.serverCapacityRPS == 100)
+        engine.run(until: .seconds(Self.seconds))
+        #expect(engine.serverCapacityRPS == 200)
+        #expect(abs(engine.report().cost.serverDollars - 0.018) < 1e-12)
+        #expect(throws: ScenarioError.self) {
+            try ScenarioDecoder.decode(yaml: "name: t\ntimeline:\n  - { at: 1, server_workers: 0 }\n", source: "t")
+        }
+    }
 }

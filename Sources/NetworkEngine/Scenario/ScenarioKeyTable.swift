@@ -99,6 +99,11 @@ public enum ScenarioKeyTable {
                 "that many simultaneous requests from random members (refused past the memory limit)") {
             $0.integer.map { .flashCrowd(requests: $0) }
         },
+        // The same command as `set: { workers: N }` and the live view's `[` `]`: one vocabulary, spelled for a bill.
+        .action("timeline.server_workers", .integer(.count(atLeast: 1)),
+                "the server's workers from then on; its hourly price scales with them") {
+            $0.integer.map { .set(.workers, Double($0)) }
+        },
         .action("timeline.set", .setting, "change one value mid-run, as the live view's `:set` does (limits as its key's)") {
             $0.setting.map { .set($0.0, $0.1) }
         },
