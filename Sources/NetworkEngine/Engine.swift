@@ -2,7 +2,7 @@
 ///
 /// `Engine` is a thin driver. The behaviour lives in roles that own their state (see docs/ARCHITECTURE.md):
 /// `ClientsModel` (requests, timeouts, retries), `CentralServerModel` (the dedicated server), `MeshModel` (the overlay
-/// and the peers' servers), `AttackModel` and `ChurnModel`, over one shared `EngineContext` (clock, network, request
+/// and the peers' servers), `AttackModel`, `ChurnModel` and `CostModel` (the bill), over one shared `EngineContext` (clock, network, request
 /// table, metrics, `Liveness`, security database). The engine routes each event to the role that owns it and, where
 /// one thing touches several roles (a crash, a switch, a new request), calls them in turn; the roles never call one
 /// another. The outside talks to it through `apply(_:)` (commands in) and `snapshot()` or `report()` (figures out),
@@ -21,6 +21,8 @@ public final class Engine {
     var mesh: MeshModel?
     var attack: AttackModel
     var churn: ChurnModel
+    /// The bill: the owner's clocks and the peers' (see `CostModel`).
+    var cost: CostModel
 
     /// The most clients the engine accepts, so `+` held down cannot exhaust memory.
     public static let maxNodes = ScenarioLimits.maxCount
@@ -38,6 +40,7 @@ public final class Engine {
         central = CentralServerModel(scenario: scenario)
         attack = AttackModel(scenario: scenario)
         churn = ChurnModel(scenario: scenario)
+        cost = CostModel(scenario: scenario)
         ctx.metrics.keepsAllEvents = keepAllEvents
         // Scheduled in this order, so events due at the same instant run in it.
         ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
@@ -62,6 +65,7 @@ public final class Engine {
         mesh = other.mesh?.copy()
         attack = other.attack
         churn = other.churn
+        cost = other.cost
     }
 
     // MARK: - Driving
@@ -177,7 +181,7 @@ public final class Engine {
     /// Starts node slot `peer`'s churn chain (when the scenario has churn); it may start down.
     func startChurn(_ peer: Int) {
         guard churn.start(peer, &ctx) else { return }
-        ctx.liveness.set(peer, up: false)
+        ctx.liveness.set(peer, up: false, at: ctx.now)
         mesh?.peerChanged(peer, up: false, &ctx)
         churn.changed(peer, up: false, &ctx)
     }

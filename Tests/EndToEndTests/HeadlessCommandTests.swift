@@ -114,9 +114,13 @@ struct CompareSharesTests {
 
         let csv = try run(["compare", file.path, "--nodes", "10", "--format", "csv"]).split(separator: "\n")
         let header = csv[0].split(separator: ",").map(String.init)
-        // After the columns that were there before them; the security figures of item 5 came later still.
-        #expect(Array(header.suffix(7)) == ["detected_share", "failed_share", "timed_out_share", "largest_single_view",
-                                            "guesses_checked", "refused_locked", "locked_out_users"])
+        // After the columns that were there before them; the security figures of item 5 came later still, and the
+        // cost columns of issue 16 last.
+        #expect(Array(header.dropLast(6).suffix(7)) == ["detected_share", "failed_share", "timed_out_share",
+                                                        "largest_single_view", "guesses_checked", "refused_locked",
+                                                        "locked_out_users"])
+        #expect(Array(header.suffix(6)) == ["admin_dollars", "bandwidth_dollars", "peer_donated_dollars", "total_dollars",
+                                            "dollars_per_1000_requests", "per_month_dollars"])
         let failedColumn = try #require(header.firstIndex(of: "failed_share"))
         for line in csv.dropFirst() {
             let v = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -242,6 +246,8 @@ struct CSVEmptyFieldsTests {
         #expect(server[1] == "client-server" && mesh[1] == "peer-mesh")
         #expect(try field(server, "latency_mean_ms") == "" && field(server, "latency_p95_ms") == "", "\(server)")
         #expect(try field(server, "mean_hops") == "")
+        // Nothing completed: no price per thousand requests, though the server was paid for.
+        #expect(try field(server, "dollars_per_1000_requests") == "" && Double(field(server, "total_dollars")) ?? 0 > 0)
         #expect(try Double(field(mesh, "latency_mean_ms")) != nil && Double(field(mesh, "mean_hops")) != nil, "\(mesh)")
     }
 }

@@ -44,6 +44,8 @@ public struct MetricsRecorder {
     var overloadNanos: SimTime = 0
     public internal(set) var maxQueue = 0
     public internal(set) var messages = 0
+    /// Resources and other messages sent by the server and by the peers: the bandwidth of the bill (`CostModel`).
+    public internal(set) var traffic = Traffic()
     /// Requests lost with no timeout to notice (see `Engine.strand`): in flight forever, their slots freed.
     public internal(set) var stranded = 0
     /// Worker-nanoseconds the server offered up to its last change of size (`set workers`; the start before any),

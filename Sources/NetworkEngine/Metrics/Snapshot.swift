@@ -218,6 +218,8 @@ public struct Snapshot: Sendable {
     public var mesh: MeshView? = nil
     /// Accounts, share protection and the attack.
     public var security: SecurityView? = nil
+    /// The bill so far, split by who pays (nil from a model that keeps none).
+    public var cost: CostView? = nil
     /// Times (simulated) of architecture switches, for markers on the sparklines.
     public var switches: [SimTime] = []
     /// The period in force and the one before it (`currentPhase`, `previousPhase`); nil from a model that does not
