@@ -137,6 +137,8 @@ public final class Engine {
             // (docs/PERFORMANCE.md, 'Design measurements').
             prefetchAhead()
             mesh?.lookupArrived(ref, atRank: Int(rank), &ctx)
+        case .lookupReachesHolder(let ref, let peer):
+            mesh?.lookupReachedHolder(ref, at: Int(peer), &ctx)
         case .floodArrives(let serial, let peer, let from, let ttl):
             mesh?.floodArrived(serial, at: Int(peer), from: Int(from), ttl: Int(ttl), &ctx)
         case .hitArrives(let serial, let peer, let holder):

@@ -47,6 +47,8 @@ struct ReferenceChecksumTests {
     }
 
     /// Recorded again when the security object gained largest_single_view, guesses_checked, refused_locked and
-    /// locked_out_users (issue 15, item 5): every other field held.
-    static let recorded: UInt64 = 0xf915_4a6e_031d_30d8
+    /// locked_out_users (issue 15, item 5): every other field held. Again when a DHT read went to a live replica holder
+    /// drawn at random instead of always to the key's first holder (issue 16, §3b): the mesh's load, hops and the
+    /// requests of the mesh segment moved with it; the client-server segment held.
+    static let recorded: UInt64 = 0x82b7_e8c7_abbb_6542
 }
