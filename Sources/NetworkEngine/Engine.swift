@@ -124,6 +124,8 @@ public final class Engine {
             // After the issue, so the workload stream's next draw is the next arrival's resource.
             if ctx.activeNodes >= Self.prefetchArrivalsFrom { prefetchNextArrival() }
         case .deliverReply(let ref, _, let outcome):
+            // A peer keeps what it fetched (`mesh.cache`): before the client closes the request.
+            if outcome == .completed, ctx.scenario.mesh.cache { mesh?.fetched(ref, &ctx) }
             if let ref = clients.replyArrived(ref, outcome, &ctx) { clients.sendToServer(ref, &ctx) }
         case .timeoutsDue:
             while let ref = clients.nextRetry(&ctx) { send(ref) }

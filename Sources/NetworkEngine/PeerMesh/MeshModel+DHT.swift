@@ -50,7 +50,26 @@ extension MeshModel {
         if state.trace.lookupActive, state.trace.lookup == ref {
             state.trace.lookupAt(holder, ended: true, now: ctx.now)
         }
+        if let cacher = cachedCopyInTurn(of: resource) {
+            // The holder hands the read to a peer that cached the resource: one more message, not a hop.
+            recordLookup(hops: Int(ctx.requests[ref].hops))
+            state.lookupMessages += 1
+            ctx.sendMessage(.meshRequestArrives(ref, holder: Int32(cacher)), ref: ref, from: holder, to: cacher)
+            return
+        }
         arriveAtOwner(ref, holder, &ctx)
+    }
+
+    /// With the cache on, the key's holders keep the list of the resource's cached copies and share its reads with
+    /// them: a read goes to a copy with probability copies / (online replicas + copies), so every replica and copy
+    /// serves an equal share, the copies in turn (`PeerCaches.nextCopy(of:)`). Nil: the holder serves it itself.
+    @inline(__always) private mutating func cachedCopyInTurn(of resource: Int) -> Int? {
+        guard let cache = state.cache else { return nil }
+        let copies = cache.copyCount(of: resource)
+        guard copies > 0 else { return nil }
+        let replicas = max(1, Int(state.onlineReplicas[resource]))
+        guard state.reads.below(replicas + copies) >= replicas else { return nil }
+        return cache.nextCopy(of: resource)
     }
 
     /// A lookup message reached the peer at `rank` on the ring.

@@ -60,6 +60,12 @@ final class MeshState {
     var lookupsStarted = 0
     var peerOverloads = 0
 
+    /// Each peer's cache of what it fetched, and each resource's cached copies (`mesh.cache`; nil when off).
+    var cache: PeerCaches?
+    /// Reads a cached copy served (at home or for another peer), and the invalidation messages writes sent.
+    var cacheHits = 0
+    var cacheInvalidations = 0
+
     /// Which live holder serves each DHT read (`liveHolder(of:)`): a stream of its own, so adding it changed no other
     /// draw. Carried over when the mesh is rebuilt larger, so a rebuild does not replay earlier draws.
     var reads: SeededRandom
@@ -91,6 +97,9 @@ final class MeshState {
     init(scenario: Scenario, peers: Int, now: SimTime, seeded: Bool, isUp: (Int) -> Bool) {
         var topology = SeededRandom(seed: scenario.seed, stream: .topology)
         reads = SeededRandom(seed: scenario.seed, stream: .reads)
+        cache = scenario.mesh.cache
+            ? PeerCaches(peers: peers, itemsPerPeer: scenario.mesh.cacheItems, resources: scenario.workload.resources)
+            : nil
         discovery = scenario.mesh.discovery
         replicas = min(scenario.mesh.replicas, max(1, peers))
         resources = scenario.workload.resources
@@ -148,6 +157,7 @@ final class MeshState {
         lookupsResolved = o.lookupsResolved; hopSum = o.hopSum; lookupMessages = o.lookupMessages
         lookupsStarted = o.lookupsStarted; peerOverloads = o.peerOverloads
         floods = o.floods; nextFlood = o.nextFlood; reads = o.reads
+        cache = o.cache?.copy(); cacheHits = o.cacheHits; cacheInvalidations = o.cacheInvalidations
         trace = o.trace
         trace.path = own(o.trace.path); trace.wavePeers = own(o.trace.wavePeers); trace.waveHops = own(o.trace.waveHops)
         floodsCompleted = o.floodsCompleted; floodReachedSum = o.floodReachedSum
@@ -241,6 +251,11 @@ final class MeshState {
         lookupsStarted = old.lookupsStarted; peerOverloads = old.peerOverloads
         floodsCompleted = old.floodsCompleted; floodReachedSum = old.floodReachedSum
         floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood; reads = old.reads
+        cacheHits = old.cacheHits; cacheInvalidations = old.cacheInvalidations
+        // The copies peers cached stay theirs, the new peers get empty slots; whether there is a cache at all
+        // follows the old mesh, which a live `set` of mesh.cache may have changed.
+        cache = old.cache
+        cache?.grow(to: peerCount)
         for p in 0..<min(served.count, old.served.count) { served[p] = old.served[p] }
         // Availability goes on as one time average: the old mesh's unavailable time counts (same resources).
         unavailableArea = old.unavailableArea
@@ -252,6 +267,13 @@ final class MeshState {
         let base = resource * replicas
         for i in 0..<replicas where Int(holders[base + i]) == peer && present[base + i] { return true }
         return false
+    }
+
+    /// True when `peer` can serve `resource`: it holds a replica that has arrived, or a cached copy.
+    @inline(__always) func hasCopy(_ peer: Int, _ resource: Int) -> Bool {
+        if holds(peer, resource) { return true }
+        guard let cache else { return false }
+        return cache.contains(peer, resource)
     }
 
     /// A replica holder of `resource` drawn uniformly among those whose replica has arrived and that routing

@@ -125,6 +125,10 @@ public enum ScenarioBudget {
     /// seeding (docs/PERFORMANCE.md, 'Design measurements').
     static let bytesPerCopy = 96.0
 
+    /// A peer's cache slot: the resource, its last use and its two links in the resource's list of copies (20 bytes),
+    /// doubled because a rebuild larger appends to the arrays, which may briefly hold the old and the new storage.
+    static let bytesPerCacheSlot = 40.0
+
 
     // MARK: - The shape of a run
 
@@ -215,6 +219,12 @@ public enum ScenarioBudget {
         add(copies.keys, copies.what, copies.amount, bytesPerCopy)
         add(["workload.resources"], "workload.resources = \(compact(Double(s.workload.resources))) resources",
             Double(s.workload.resources), 24)
+        if s.mesh.cache {
+            // Every peer's cache slots, allocated when the mesh is built (`PeerCaches`): peers × cache_items.
+            let slots = n * Double(s.mesh.cacheItems)
+            add(["mesh.cache_items", nodes], "mesh.cache_items × \(nodes) = \(compact(slots)) cache slots", slots,
+                bytesPerCacheSlot)
+        }
         if flooding {
             let links = n * min(meanFloodDegree(s), max(0, n - 1))
             add(["mesh.degree", nodes], "mesh.degree × \(nodes) = \(compact(links)) overlay links", links, 4)
