@@ -86,4 +86,27 @@ struct PeerCachesTests {
                 "\(overruns)")
         #expect(overruns.first?.term.keys == ["mesh.cache_items", "nodes"])
     }
+
+    /// `:set cache true` mid-run gives every peer its empty cache at once, and from then on repeat reads hit it;
+    /// `:set cache false` forgets every copy, and the report then has no cache figures.
+    @Test("set cache true switches the peers' caches on mid-run, and false forgets every copy")
+    func cacheSwitchedLive() throws {
+        var s = Scenario(name: "live cache")
+        s.seed = 4
+        s.architecture = .peerMesh
+        s.nodes = 50
+        s.workload.rate = 1
+        s.workload.resources = 20
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(5))
+        #expect(engine.report().mesh?.cache == nil)
+        let on = engine.apply(.set(.cache, 1))
+        #expect(on.accepted && on.message == "cache set to true (was false)", "\(on.message)")
+        engine.run(until: .seconds(15))
+        let figures = try #require(engine.report().mesh?.cache)
+        #expect(figures.hits > 100 && figures.copies > 50)
+        #expect(engine.apply(.set(.cache, 0)).accepted)
+        #expect(engine.report().mesh?.cache == nil && engine.mesh?.state.cache == nil)
+        #expect(ScenarioParameter(named: "mesh.cache") == .cache && ScenarioParameter.cache.read("true") == .success(1))
+    }
 }
