@@ -102,4 +102,38 @@ struct MeshScalingTests {
         let c = cached.report().requests
         #expect(Double(c.rejected + c.timedOut + c.failed) < bound / 10)
     }
+
+    /// Flooding, 100 peers reading 5 resources uniformly at 1 a second, each resource on 1 peer, each peer caching
+    /// 1 item (its last read), timeout 2 s and no retry. At 10 s resource 0's only holder crashes: from then on only
+    /// a cacher can answer a query for it. A peer caches resource 0 when its last read was of it, probability 1/5, so
+    /// of the ≈ 99 · 0.2 · 30 ≈ 600 reads of resource 0 in the next 30 s about 4/5, ≈ 480, are asked of the mesh; if
+    /// cachers did not answer floods every one of them would time out. They do, and with about 20 cachers among 99
+    /// peers within TTL 7 of degree 4 (which reaches thousands) a flood finds one: no more than a tenth of those 480
+    /// may fail or time out (the crashed peer's own in-flight reads, a handful, among them).
+    @Test("under flooding, a peer with a cached copy answers a query like a replica holder")
+    func cachersAnswerFloods() throws {
+        var s = Scenario(name: "flood cache")
+        s.seed = 9
+        s.architecture = .peerMesh
+        s.nodes = 100
+        s.workload.rate = 1
+        s.workload.resources = 5
+        s.workload.popularity = .uniform
+        s.workload.timeout = 2
+        s.workload.retries = 0
+        s.mesh.discovery = .flooding
+        s.mesh.replicas = 1
+        s.mesh.cache = true
+        s.mesh.cacheItems = 1
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(10))
+        let holder = try #require(engine.mesh?.state.holders[0])
+        #expect(engine.apply(.crash(.node(Int(holder) + 1))).accepted)
+        let before = engine.report().requests
+        engine.run(until: .seconds(40))
+        let after = engine.report().requests
+        let lost = (after.timedOut + after.failed) - (before.timedOut + before.failed)
+        #expect(lost < 48, "\(lost) reads failed or timed out after resource 0's holder crashed")
+        #expect((engine.report().mesh?.cache?.hits ?? 0) > 1000)
+    }
 }
