@@ -77,6 +77,7 @@ struct PeerCachesTests {
         var s = Scenario(name: "big")
         s.architecture = .peerMesh
         s.nodes = 1_000_000
+        s.workload.resources = 100_000  // a cache never holds more resources than there are: enough for 10,000 items
         s.mesh.cacheItems = 10_000
         #expect(ScenarioBudget.overruns(s).isEmpty)
         s.mesh.cache = true
@@ -85,6 +86,11 @@ struct PeerCachesTests {
         #expect(overruns.first?.description.hasPrefix("mesh.cache_items × nodes = 1e10 cache slots need") == true,
                 "\(overruns)")
         #expect(overruns.first?.term.keys == ["mesh.cache_items", "nodes"])
+        // Capped at the resources there are: 100 resources make 10,000 items 100 slots a peer, 4 GB for a million.
+        s.workload.resources = 100
+        #expect(ScenarioBudget.overruns(s).first?.description.hasPrefix("mesh.cache_items × nodes = 1e8 cache slots") == true)
+        s.nodes = 10_000
+        #expect(ScenarioBudget.overruns(s).isEmpty)
     }
 
     /// `:set cache true` mid-run gives every peer its empty cache at once, and from then on repeat reads hit it;

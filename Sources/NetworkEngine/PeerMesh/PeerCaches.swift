@@ -25,8 +25,10 @@ final class PeerCaches {
     private(set) var first: [Int32]
     private(set) var copies: [Int32]
 
+    /// A cache never holds more distinct resources than there are, so `itemsPerPeer` is capped at `resources`: no
+    /// slot is allocated, or scanned, that could never be filled.
     init(peers: Int, itemsPerPeer: Int, resources: Int) {
-        self.itemsPerPeer = max(1, itemsPerPeer)
+        self.itemsPerPeer = max(1, min(itemsPerPeer, resources))
         self.peers = peers
         let slots = peers * self.itemsPerPeer
         resource = Array(repeating: -1, count: slots)
