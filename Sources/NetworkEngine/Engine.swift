@@ -128,6 +128,8 @@ public final class Engine {
             // After the issue, so the workload stream's next draw is the next arrival's resource.
             if ctx.activeNodes >= Self.prefetchArrivalsFrom { prefetchNextArrival() }
         case .deliverReply(let ref, _, let outcome):
+            // A peer keeps what it fetched (`mesh.cache`): before the client closes the request.
+            if outcome == .completed, ctx.scenario.mesh.cache { mesh?.fetched(ref, &ctx) }
             if let ref = clients.replyArrived(ref, outcome, &ctx) { clients.sendToServer(ref, &ctx) }
         case .timeoutsDue:
             while let ref = clients.nextRetry(&ctx) { send(ref) }
@@ -141,6 +143,8 @@ public final class Engine {
             // (docs/PERFORMANCE.md, 'Design measurements').
             prefetchAhead()
             mesh?.lookupArrived(ref, atRank: Int(rank), &ctx)
+        case .lookupReachesHolder(let ref, let peer):
+            mesh?.lookupReachedHolder(ref, at: Int(peer), &ctx)
         case .floodArrives(let serial, let peer, let from, let ttl):
             mesh?.floodArrived(serial, at: Int(peer), from: Int(from), ttl: Int(ttl), &ctx)
         case .hitArrives(let serial, let peer, let holder):

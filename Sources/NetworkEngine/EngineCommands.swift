@@ -103,6 +103,7 @@ extension Engine {
         case .serviceMs: central.setServiceMs(value)
         case .queue: central.setQueue(Int(value), &ctx)
         case .lockoutAfter: ctx.security.setLockoutAfter(Int(value))
+        case .cache: mesh?.cacheSwitched(&ctx)
         }
         let message = "\(name) set to \(spelled) (was \(was))"
         ctx.log(.setting, node: 0, message + ": " + parameter.effect)
@@ -229,6 +230,7 @@ extension Engine {
         } else {
             mesh = MeshModel(scenario: scenario, peers: max(1, slots), now: ctx.now, seeded: false,
                              liveness: ctx.liveness)
+            mesh?.cacheSwitched(&ctx)  // a `set` of mesh.cache before the first switch holds
         }
         return mesh?.seed(&ctx) ?? 0
     }

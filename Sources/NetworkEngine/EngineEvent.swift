@@ -26,6 +26,8 @@ extension Engine {
         // The peer mesh (`MeshModel`)
         /// A DHT lookup message reaches the peer at `rank` on the ring.
         case lookupArrives(RequestRef, rank: Int32)
+        /// A DHT lookup's last hop reaches `peer`, the replica holder its key's predecessor chose to serve it.
+        case lookupReachesHolder(RequestRef, peer: Int32)
         /// A flooded query reaches `peer` from `from` with `ttl` hops left.
         case floodArrives(flood: UInt32, peer: Int32, from: Int32, ttl: UInt8)
         /// A query hit travels back toward the requester, now at `peer`.

@@ -81,6 +81,9 @@ extension Engine {
             let peer = (mesh?.state.ring.peer(atRank: Int(rank)) ?? -1) + 1
             return StepFacts(kind: "DHT hop", node: "peer \(peer)", request: requestName(ref),
                              words: "a DHT lookup reaches peer \(peer)")
+        case .lookupReachesHolder(let ref, let peer):
+            return StepFacts(kind: "DHT hop", node: "peer \(peer + 1)", request: requestName(ref),
+                             words: "a DHT lookup's last hop reaches peer \(peer + 1), a holder of its key")
         case .floodArrives(let flood, let peer, _, let ttl):
             return StepFacts(kind: "flood", node: "peer \(peer + 1)", request: "query \(flood)",
                              words: "a flooded query reaches peer \(peer + 1) (\(ttl) hops left)")

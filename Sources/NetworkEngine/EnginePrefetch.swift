@@ -10,6 +10,7 @@ extension Engine {
     @inline(__always) func prefetchAhead() {
         switch kernel.upcoming(1) {
         case .lookupArrives(let ref, let rank)?: prefetchHop(ref, rank: Int(rank))
+        case .lookupReachesHolder(let ref, _)?: ctx.requests.prefetch(slot: Int(ref.slot))
         case .deliverReply(let ref, let client, _)?: prefetchReply(ref, client: Int(client))
         case nil:
             // The slot holds one more event only: its first stage, late, and no second.
@@ -21,7 +22,11 @@ extension Engine {
             return
         default: break
         }
-        if case .lookupArrives(let ref, let rank)? = kernel.upcoming(0) { prefetchOwner(ref, rank: Int(rank)) }
+        switch kernel.upcoming(0) {
+        case .lookupArrives(let ref, let rank)?: prefetchOwner(ref, rank: Int(rank))
+        case .lookupReachesHolder(let ref, let peer)?: mesh?.prefetchHolder(Int(peer), slot: Int(ref.slot))
+        default: break
+        }
     }
 
     @inline(__always) func prefetchHop(_ ref: RequestRef, rank: Int) {
@@ -63,6 +68,13 @@ extension MeshModel {
 
     @inline(__always) mutating func prefetchOwner(slot: Int, rank: Int) {
         if let owner = state.withRouting({ $0.prefetchOwner(slot: slot, rank: rank) }) { servers.prefetch(peer: owner) }
+    }
+
+    /// The second stage for a lookup's last hop about to reach `holder`: its server, replica flags, epoch and served
+    /// count.
+    @inline(__always) mutating func prefetchHolder(_ holder: Int, slot: Int) {
+        state.withRouting { $0.prefetchHolder(holder, slot: slot) }
+        servers.prefetch(peer: holder)
     }
 
     @inline(__always) mutating func prefetchIssue(peer: Int, resource: Int) {

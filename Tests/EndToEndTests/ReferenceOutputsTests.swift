@@ -64,6 +64,11 @@ struct ReferenceOutputsTests {
     /// three cost rows (issue 16, §2): with those fields and rows taken out, each output hashed to its old checksum;
     /// every CSV and `compare classroom` held. `compare classroom` again when compare gained its cost columns and its
     /// cost table (the same section): its two other tables held.
+    /// Every run with a DHT mesh
+    /// (password-attack's three, classroom and bottleneck toggled, password-attack's events, the DHT churn run,
+    /// `compare classroom`) again when a DHT read went to a live replica holder drawn at random instead of always to the
+    /// key's first holder (issue 16, §3b): the flooding and client-server runs held. `bottleneck` as a mesh toggled
+    /// again when the built-in bottleneck turned `mesh.cache` on (its CSV rows after 30 s); its client-server runs held.
     static let recorded: [UInt64] = [
         0x8c09307eb6eeabcf,
         0xf19d0292c9280bce,

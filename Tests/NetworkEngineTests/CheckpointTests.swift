@@ -42,10 +42,29 @@ struct CheckpointTests {
           - { at: 13, toggle: client-server }
         """
 
+    /// The peers' caches (`mesh.cache`) with churn, a switch away and back, and peers joining (the mesh rebuilt
+    /// larger keeps the copies cached).
+    static let cached = """
+        name: cached
+        seed: 8
+        nodes: 50
+        architecture: peer-mesh
+        workload: { rate: 2, resources: 30 }
+        mesh:
+          cache: true
+          cache_items: 4
+          churn: { mean_uptime: 25, mean_downtime: 5 }
+        timeline:
+          - { at: 4, add_nodes: 30 }
+          - { at: 8, toggle: client-server }
+          - { at: 11, toggle: peer-mesh }
+        """
+
     static func scenarios() throws -> [Scenario] {
         [try ScenarioDecoder.decode(yaml: everything, source: "everything"),
          try ScenarioDecoder.decode(yaml: flooding, source: "flooding"),
-         try ScenarioCatalog.load("password-attack"), try ScenarioCatalog.load("classroom")]
+         try ScenarioCatalog.load("password-attack"), try ScenarioCatalog.load("classroom"),
+         try ScenarioDecoder.decode(yaml: cached, source: "cached")]
     }
 
     /// What a run has shown so far, byte for byte.
@@ -53,7 +72,7 @@ struct CheckpointTests {
         engine.report().json.serialized(pretty: false) + engine.allEvents.map(\.jsonLine).joined(separator: "\n")
     }
 
-    @Test("a checkpoint resumed gives exactly what the original run gives from there", arguments: [0, 1, 2, 3])
+    @Test("a checkpoint resumed gives exactly what the original run gives from there", arguments: [0, 1, 2, 3, 4])
     func resumesExactly(index: Int) throws {
         let scenario = try Self.scenarios()[index]
         let original = Engine(scenario: scenario, keepAllEvents: true)
@@ -70,7 +89,7 @@ struct CheckpointTests {
         #expect(copy.eventsProcessed == straight.eventsProcessed && copy.eventsProcessed > 2_000)
     }
 
-    @Test("what happens to the original after a checkpoint does not reach the copy", arguments: [0, 1, 2, 3])
+    @Test("what happens to the original after a checkpoint does not reach the copy", arguments: [0, 1, 2, 3, 4])
     func independent(index: Int) throws {
         let scenario = try Self.scenarios()[index]
         let original = Engine(scenario: scenario, keepAllEvents: true)

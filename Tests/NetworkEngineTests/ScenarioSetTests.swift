@@ -37,9 +37,11 @@ struct ScenarioSetTests {
             let key = try #require(parameter.key, "\(parameter)")
             #expect(key.path == parameter.path)
             var s = Scenario(name: "x")
-            parameter.write(3, into: &s)
-            #expect(parameter.value(in: s) == 3)
-            #expect(key.value(in: s)?.description == "3")
+            // `cache` is a yes-or-no key: it holds 1 (true) or 0 (false), so 3 would read back as 1.
+            let value: Double = parameter == .cache ? 1 : 3
+            parameter.write(value, into: &s)
+            #expect(parameter.value(in: s) == value)
+            #expect(key.value(in: s)?.description == (parameter == .cache ? "true" : "3"))
         }
     }
 

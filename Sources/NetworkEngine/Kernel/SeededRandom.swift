@@ -4,6 +4,8 @@
 /// only in one purpose see the same draws everywhere else.
 public enum RandomStream: UInt64, Sendable, CaseIterable {
     case arrivals = 1, service, network, churn, attacks, workload, topology, flash
+    /// Which live replica (or cached copy) of a resource serves a mesh read (`MeshModel+DHT.swift`).
+    case reads = 16
 }
 
 /// A seeded xoshiro256** generator; one instance per `RandomStream`.

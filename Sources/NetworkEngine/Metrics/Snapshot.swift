@@ -184,6 +184,20 @@ public struct MeshView: Sendable, Equatable {
     public var peerOverloads: Int
     /// Lookups resolved since the mesh started.
     public var lookupsResolved: Int = 0
+    /// The peers' caches (`mesh.cache`), nil when off.
+    public var cache: CacheView? = nil
+
+    /// What the peers' caches did since the mesh started.
+    public struct CacheView: Sendable, Equatable {
+        /// Resources each peer's cache keeps.
+        public var items: Int
+        /// Reads a cached copy served (at home or for another peer).
+        public var hits: Int
+        /// Cached copies now, over all peers.
+        public var copies: Int
+        /// Invalidation messages writes sent to cached copies.
+        public var invalidations: Int
+    }
     /// Node ids in ring order (DHT), for drawing the ring.
     public var ringOrder: [Int]
     /// Overlay links between node ids (flooding), only for meshes small enough to draw.

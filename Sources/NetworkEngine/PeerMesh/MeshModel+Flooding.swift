@@ -42,7 +42,8 @@ extension MeshModel {
             if state.trace.floodActive, state.trace.flood == serial {
                 state.trace.reached(peer, hop: ctx.scenario.mesh.ttl - ttl)
             }
-            if let resource = state.floods[serial]?.resource, state.holds(peer, Int(resource)) {
+            // A peer with a cached copy answers like a replica holder (`mesh.cache`).
+            if let resource = state.floods[serial]?.resource, state.hasCopy(peer, Int(resource)) {
                 sendHit(serial, toward: from, holder: peer, &ctx)
             }
             floodOut(serial, from: peer, except: from, ttl: ttl, &ctx)

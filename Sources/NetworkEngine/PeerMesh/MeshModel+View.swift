@@ -33,6 +33,10 @@ extension MeshModel {
             availability: state.availability(at: now), replicas: state.replicas, resources: state.resources,
             peerOverloads: state.peerOverloads, ringOrder: ringOrder, links: links)
         view.lookupsResolved = state.lookupsResolved
+        if let cache = state.cache {
+            view.cache = MeshView.CacheView(items: cache.itemsPerPeer, hits: state.cacheHits, copies: cache.totalCopies,
+                                            invalidations: state.cacheInvalidations)
+        }
         return view
     }
 

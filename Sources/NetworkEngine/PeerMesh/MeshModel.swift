@@ -49,13 +49,14 @@ struct MeshModel {
     // MARK: - Finding a holder
 
     /// A mesh request starts (or is retried): find a holder of its resource, then be served there. Returns whether
-    /// the request now waits on the network (and needs its timeout): a peer holding the resource serves it at home.
+    /// the request now waits on the network (and needs its timeout): a peer holding the resource (a replica, or a
+    /// copy in its cache) serves it at home.
     mutating func locate(_ ref: RequestRef, _ ctx: inout EngineContext) -> Bool {
         let requester = Int(ctx.requests[ref].client)
         let resource = Int(ctx.requests[ref].resource)
         ctx.requests[ref].hops = 0
         state.lookupsStarted += 1
-        if state.holds(requester, resource) {
+        if state.hasCopy(requester, resource) {
             recordLookup(hops: 0)
             serve(ref, at: requester, &ctx)
             return false
@@ -129,7 +130,12 @@ struct MeshModel {
         if ctx.isGuess(ref) {
             ctx.guessAnswered(ref, outcome: outcome, byPeer: peer)
         } else {
-            if outcome == .completed { state.served[peer] += 1 }
+            if outcome == .completed {
+                state.served[peer] += 1
+                if state.cache != nil, ctx.requests.isLive(ref), !state.holds(peer, Int(ctx.requests[ref].resource)) {
+                    state.cacheHits += 1
+                }
+            }
             ctx.sendReply(ref, outcome, from: peer + 1)
         }
     }
@@ -138,6 +144,42 @@ struct MeshModel {
         state.peerOverloads += 1
         ctx.log(.overload, node: peer + 1,
                 "peer \(peer + 1) overloaded: its queue is full (\(queueLength)/\(ctx.scenario.mesh.queue))")
+    }
+
+    // MARK: - Caching what peers fetched
+
+    /// A reply reached its requester: when it completed a mesh read of a resource the requester holds no replica
+    /// of, the requester caches it (or refreshes its copy), evicting its least recently used copy if full.
+    mutating func fetched(_ ref: RequestRef, _ ctx: inout EngineContext) {
+        guard let cache = state.cache, ctx.requests.isLive(ref), ctx.requests[ref].kind == .data,
+              ctx.requests[ref].architecture == .peerMesh else { return }
+        let peer = Int(ctx.requests[ref].client), resource = Int(ctx.requests[ref].resource)
+        guard peer < state.peerCount, ctx.isUp(peer), !state.holds(peer, resource) else { return }
+        cache.use(resource, at: peer, now: ctx.now)
+    }
+
+    /// `mesh.cache` was set while the run goes on: switched on, every peer gets its empty cache now (allocated here,
+    /// once, not per event); switched off, every cached copy is forgotten.
+    mutating func cacheSwitched(_ ctx: inout EngineContext) {
+        let mesh = ctx.scenario.mesh
+        if !mesh.cache {
+            state.cache = nil
+        } else if state.cache == nil {
+            state.cache = PeerCaches(peers: state.peerCount, itemsPerPeer: mesh.cacheItems, resources: state.resources)
+        }
+    }
+
+    /// A write made `resource`'s cached copies stale: every copy is forgotten, and each costs one invalidation
+    /// message from the key's holders, who keep the list of copies (`PeerCaches`). Returns the messages sent (0 with
+    /// the cache off). The copies are dropped at once: a lost invalidation is counted as sent, not modelled as a
+    /// stale read.
+    @discardableResult
+    mutating func invalidateCachedCopies(of resource: Int, _ ctx: inout EngineContext) -> Int {
+        guard let cache = state.cache, resource >= 0, resource < state.resources else { return 0 }
+        let messages = cache.invalidate(resource)
+        for _ in 0..<messages { ctx.metrics.message() }
+        state.cacheInvalidations += messages
+        return messages
     }
 
     // MARK: - Peers leaving and joining
@@ -159,6 +201,7 @@ struct MeshModel {
         if up, state.discovery == .flooding { state.flood.rejoin(peer, rng: &ctx.churn, isAlive: liveness.isUp) }
         guard !up else { return }
         state.epochs[peer] &+= 1
+        state.cache?.dropAll(of: peer)
         // What the departing peer was serving is lost with it (its requesters hear a reset).
         if peer < servers.count {
             var server = servers.server(peer)

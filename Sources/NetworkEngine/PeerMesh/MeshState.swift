@@ -60,6 +60,16 @@ final class MeshState {
     var lookupsStarted = 0
     var peerOverloads = 0
 
+    /// Each peer's cache of what it fetched, and each resource's cached copies (`mesh.cache`; nil when off).
+    var cache: PeerCaches?
+    /// Reads a cached copy served (at home or for another peer), and the invalidation messages writes sent.
+    var cacheHits = 0
+    var cacheInvalidations = 0
+
+    /// Which live holder serves each DHT read (`liveHolder(of:)`): a stream of its own, so adding it changed no other
+    /// draw. Carried over when the mesh is rebuilt larger, so a rebuild does not replay earlier draws.
+    var reads: SeededRandom
+
     /// The latest followed lookup's path and flood's wave, for the live view.
     var trace = MeshTrace()
 
@@ -86,6 +96,10 @@ final class MeshState {
 
     init(scenario: Scenario, peers: Int, now: SimTime, seeded: Bool, isUp: (Int) -> Bool) {
         var topology = SeededRandom(seed: scenario.seed, stream: .topology)
+        reads = SeededRandom(seed: scenario.seed, stream: .reads)
+        cache = scenario.mesh.cache
+            ? PeerCaches(peers: peers, itemsPerPeer: scenario.mesh.cacheItems, resources: scenario.workload.resources)
+            : nil
         discovery = scenario.mesh.discovery
         replicas = min(scenario.mesh.replicas, max(1, peers))
         resources = scenario.workload.resources
@@ -142,7 +156,8 @@ final class MeshState {
         epochs = own(o.epochs); served = own(o.served); lookupEnds = own(o.lookupEnds); ringVersion = o.ringVersion
         lookupsResolved = o.lookupsResolved; hopSum = o.hopSum; lookupMessages = o.lookupMessages
         lookupsStarted = o.lookupsStarted; peerOverloads = o.peerOverloads
-        floods = o.floods; nextFlood = o.nextFlood
+        floods = o.floods; nextFlood = o.nextFlood; reads = o.reads
+        cache = o.cache?.copy(); cacheHits = o.cacheHits; cacheInvalidations = o.cacheInvalidations
         trace = o.trace
         trace.path = own(o.trace.path); trace.wavePeers = own(o.trace.wavePeers); trace.waveHops = own(o.trace.waveHops)
         floodsCompleted = o.floodsCompleted; floodReachedSum = o.floodReachedSum
@@ -186,6 +201,14 @@ final class MeshState {
         return owner
     }
 
+    /// Starts loading what a lookup's last hop reaching `holder` reads: the resource's replica flags (its resource is
+    /// the cached ends' of request `slot`), the holder's epoch and served count.
+    @inline(__always) func prefetchHolder(_ holder: Int, slot: Int) {
+        if slot < lookupEnds.count, lookupEnds[slot].resource >= 0 { prefetchReplicas(of: Int(lookupEnds[slot].resource)) }
+        prefetchHint(epochsAddress, index: holder, stride: MemoryLayout<UInt32>.stride)
+        prefetchHint(servedAddress, index: holder, stride: MemoryLayout<Int>.stride)
+    }
+
     /// The routing ends of the lookup in request slot `slot` for `resource`, from the cache when the ring has not
     /// changed since they were found; nil when no peer is alive.
     @inline(__always)
@@ -227,7 +250,12 @@ final class MeshState {
         lookupsResolved = old.lookupsResolved; hopSum = old.hopSum; lookupMessages = old.lookupMessages
         lookupsStarted = old.lookupsStarted; peerOverloads = old.peerOverloads
         floodsCompleted = old.floodsCompleted; floodReachedSum = old.floodReachedSum
-        floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood
+        floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood; reads = old.reads
+        cacheHits = old.cacheHits; cacheInvalidations = old.cacheInvalidations
+        // The copies peers cached stay theirs, the new peers get empty slots; whether there is a cache at all
+        // follows the old mesh, which a live `set` of mesh.cache may have changed.
+        cache = old.cache
+        cache?.grow(to: peerCount)
         for p in 0..<min(served.count, old.served.count) { served[p] = old.served[p] }
         // Availability goes on as one time average: the old mesh's unavailable time counts (same resources).
         unavailableArea = old.unavailableArea
@@ -239,6 +267,30 @@ final class MeshState {
         let base = resource * replicas
         for i in 0..<replicas where Int(holders[base + i]) == peer && present[base + i] { return true }
         return false
+    }
+
+    /// True when `peer` can serve `resource`: it holds a replica that has arrived, or a cached copy.
+    @inline(__always) func hasCopy(_ peer: Int, _ resource: Int) -> Bool {
+        if holds(peer, resource) { return true }
+        guard let cache else { return false }
+        return cache.contains(peer, resource)
+    }
+
+    /// A replica holder of `resource` drawn uniformly among those whose replica has arrived and that routing
+    /// believes alive (a departure not yet noticed by the fix-up still draws its holder, and that read is lost and
+    /// retried, as a lookup routed through the departed peer is); nil when there is none. One draw only when there
+    /// is a choice.
+    @inline(__always) func liveHolder(of resource: Int) -> Int? {
+        let base = resource &* replicas
+        var live = 0
+        for i in 0..<replicas where present[base + i] && ring.isAlive(Int(holders[base + i])) { live += 1 }
+        guard live > 0 else { return nil }
+        var pick = live > 1 ? reads.below(live) : 0
+        for i in 0..<replicas where present[base + i] && ring.isAlive(Int(holders[base + i])) {
+            if pick == 0 { return Int(holders[base + i]) }
+            pick -= 1
+        }
+        return nil
     }
 
     // MARK: - Availability

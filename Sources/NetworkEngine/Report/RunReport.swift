@@ -113,7 +113,10 @@ public struct RunReport: Sendable {
                     ("max_over_mean_load", .rounded(m.maxOverMeanLoad)),
                     ("availability", .rounded(m.availability)),
                     ("peer_overloads", .int(m.peerOverloads)),
-                ])
+                ] + (m.cache.map { c in [
+                    ("cache_hits", .int(c.hits)),
+                    ("cache_invalidations", .int(c.invalidations)),
+                ] } ?? []))
             } ?? .null),
             ("messages", .object([("total", .int(messages))])),
             ("security", .object([
@@ -250,7 +253,9 @@ public struct RunReport: Sendable {
             ("load max / mean", Self.fixed(m.maxOverMeanLoad, 2)),
             ("availability", Self.fixed(100 * m.availability, 2) + "%"),
             ("peer overloads", "\(m.peerOverloads)"),
-        ]
+        ] + (m.cache.map { c in [
+            ("cache hits", "\(c.hits) (\(c.items) items a peer), \(c.invalidations) invalidations"),
+        ] } ?? [])
     }
 
     var securityRows: [(String, String)] {

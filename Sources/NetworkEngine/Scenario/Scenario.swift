@@ -88,6 +88,9 @@ public struct Scenario: Sendable, Equatable {
         /// Seconds between a DHT peer's periodic fix-ups (stabilize, fix fingers): until the next one, peers still
         /// route to a departed peer, and those lookups are lost and retried. 0 repairs at once.
         public var stabilize: Double = 5
+        /// A peer keeps what it fetched and serves it afterwards (`PeerCaches`), up to `cacheItems` resources, LRU.
+        public var cache: Bool = false
+        public var cacheItems: Int = 20
         public var churn: Churn? = nil
         public init() {}
     }

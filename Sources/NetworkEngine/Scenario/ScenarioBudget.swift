@@ -125,6 +125,13 @@ public enum ScenarioBudget {
     /// seeding (docs/PERFORMANCE.md, 'Design measurements').
     static let bytesPerCopy = 96.0
 
+    /// A peer's cache slot: the resource, its last use and its two links in the resource's list of copies (20 bytes),
+    /// doubled because a rebuild larger appends to the arrays, which may briefly hold the old and the new storage.
+    static let bytesPerCacheSlot = 40.0
+
+    /// A peer's cache slots: `mesh.cache_items`, never more than there are resources (`PeerCaches`).
+    static func cacheSlotsPerPeer(_ s: Scenario) -> Int { max(1, min(s.mesh.cacheItems, s.workload.resources)) }
+
 
     // MARK: - The shape of a run
 
@@ -215,6 +222,12 @@ public enum ScenarioBudget {
         add(copies.keys, copies.what, copies.amount, bytesPerCopy)
         add(["workload.resources"], "workload.resources = \(compact(Double(s.workload.resources))) resources",
             Double(s.workload.resources), 24)
+        if s.mesh.cache {
+            // Every peer's cache slots, allocated when the mesh is built (`PeerCaches`): peers × cache_items.
+            let slots = n * Double(cacheSlotsPerPeer(s))
+            add(["mesh.cache_items", nodes], "mesh.cache_items × \(nodes) = \(compact(slots)) cache slots", slots,
+                bytesPerCacheSlot)
+        }
         if flooding {
             let links = n * min(meanFloodDegree(s), max(0, n - 1))
             add(["mesh.degree", nodes], "mesh.degree × \(nodes) = \(compact(links)) overlay links", links, 4)
@@ -326,6 +339,16 @@ public enum ScenarioBudget {
                               what: "\(nodes) × 2 / (mesh.churn.mean_uptime + mean_downtime) peer moves, "
                                   + "each departure resetting mesh.workers slots",
                               amount: moves * (1 + repairs + workerSlots)))
+        }
+        if s.mesh.cache {
+            // A peer looks for a resource by scanning its cache slots: at the requester, and under flooding at every
+            // peer a query reaches. About 256 slots scanned cost what one event does (a compare each, against the
+            // few hundred instructions of an event).
+            let checks = rate * attemptsPerRequest(s) * (s.mesh.discovery == .flooding ? floodReach(s) : 1)
+            let scans = checks * Double(cacheSlotsPerPeer(s)) / 256
+            terms.append(Term(keys: ["mesh.cache_items", "workload.rate", nodes],
+                              what: "workload.rate × \(nodes) reads × mesh.cache_items slots scanned / 256",
+                              amount: scans))
         }
         let guesses = Double(min(s.security.attackers, Int(n))) * s.security.attackRate
         if guesses > 0 {

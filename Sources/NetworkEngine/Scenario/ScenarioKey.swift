@@ -140,6 +140,13 @@ extension ScenarioKey {
             set: { if let raw = $1.choice, let choice = Choice(rawValue: raw) { $0[keyPath: field] = choice } }))
     }
 
+    /// A yes-or-no key, written `true` or `false` as YAML does.
+    static func flag(_ path: String, _ field: WritableKeyPath<Scenario, Bool> & Sendable, _ doc: String) -> ScenarioKey {
+        ScenarioKey(path: path, kind: .choice(["true", "false"]), doc: doc, isRequired: false, role: .field(
+            get: { .choice($0[keyPath: field] ? "true" : "false") },
+            set: { if let raw = $1.choice { $0[keyPath: field] = raw == "true" } }))
+    }
+
     static func churn(_ path: String, _ field: WritableKeyPath<Scenario.Churn, Double> & Sendable,
                       _ range: ScenarioRange, _ doc: String) -> ScenarioKey {
         ScenarioKey(path: path, kind: .number(range), doc: doc, isRequired: true, role: .churn(field))

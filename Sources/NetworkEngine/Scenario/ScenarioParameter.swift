@@ -16,6 +16,8 @@ public enum ScenarioParameter: String, Sendable, CaseIterable, BitwiseCopyable {
     case queue
     case ttl
     case lockoutAfter = "lockout_after"
+    /// `mesh.cache`, a yes-or-no key: 1 for true, 0 for false.
+    case cache
 
     /// The scenario key the parameter is: its limits, its doc and its field.
     public var path: String {
@@ -29,6 +31,7 @@ public enum ScenarioParameter: String, Sendable, CaseIterable, BitwiseCopyable {
         case .queue: "server.queue"
         case .ttl: "mesh.ttl"
         case .lockoutAfter: "security.lockout_after"
+        case .cache: "mesh.cache"
         }
     }
 
@@ -45,6 +48,7 @@ public enum ScenarioParameter: String, Sendable, CaseIterable, BitwiseCopyable {
         case .queue: "the waiting room; requests already waiting stay"
         case .ttl: "floods that start from now on"
         case .lockoutAfter: "counted at each account's next wrong password"
+        case .cache: "peers cache what they fetch from now on; off forgets every cached copy"
         }
     }
 
@@ -53,7 +57,6 @@ public enum ScenarioParameter: String, Sendable, CaseIterable, BitwiseCopyable {
     public static let refused: [(name: String, reason: String)] = [
         ("replicas", "replicas are placed when the mesh is built; changing them live would need a re-placement the "
             + "engine does not model"),
-        ("cache", "peers keep no cache of what they fetch in this version"),
     ]
 
     /// The parameter `name` names: its raw value, or its key's dotted path ("server.workers").
@@ -70,7 +73,8 @@ public enum ScenarioParameter: String, Sendable, CaseIterable, BitwiseCopyable {
 
     /// The value as a file would write it: "8", "0.25".
     public func spelled(_ value: Double) -> String {
-        isInteger ? String(Int(value)) : ScenarioRange.formatted(value)
+        if self == .cache { return value != 0 ? "true" : "false" }
+        return isInteger ? String(Int(value)) : ScenarioRange.formatted(value)
     }
 
     /// The parameter's value in `scenario`.
@@ -85,6 +89,7 @@ public enum ScenarioParameter: String, Sendable, CaseIterable, BitwiseCopyable {
         case .queue: Double(scenario.server.queue)
         case .ttl: Double(scenario.mesh.ttl)
         case .lockoutAfter: Double(scenario.security.lockoutAfter)
+        case .cache: scenario.mesh.cache ? 1 : 0
         }
     }
 
@@ -100,6 +105,7 @@ public enum ScenarioParameter: String, Sendable, CaseIterable, BitwiseCopyable {
         case .queue: scenario.server.queue = Int(value)
         case .ttl: scenario.mesh.ttl = Int(value)
         case .lockoutAfter: scenario.security.lockoutAfter = Int(value)
+        case .cache: scenario.mesh.cache = value != 0
         }
     }
 
@@ -126,6 +132,7 @@ public enum ScenarioParameter: String, Sendable, CaseIterable, BitwiseCopyable {
         switch value {
         case .integer(let n)?: return .success(Double(n))
         case .number(let x)?: return .success(x)
+        case .choice(let c)? where self == .cache: return .success(c == "true" ? 1 : 0)
         default: return .failure(ScenarioProblem(line: nil, message: "'\(path)' must be a number, got \(text)"))
         }
     }

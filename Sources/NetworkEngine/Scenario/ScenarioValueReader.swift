@@ -48,6 +48,7 @@ extension ScenarioReader {
         switch value(valueNode, of: key) {
         case .integer(let n)?: return .setting(parameter, Double(n))
         case .number(let x)?: return .setting(parameter, x)
+        case .choice(let c)? where parameter == .cache: return .setting(parameter, c == "true" ? 1 : 0)
         default: return nil
         }
     }
