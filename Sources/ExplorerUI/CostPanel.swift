@@ -6,8 +6,7 @@ import TerminalCanvas
 /// hours up in the mesh and their uploads). A mesh that looks free reads here as paid by someone else.
 ///
 /// It sits above the event log when the bottom band is tall enough (`Screen.regions`, from 120×40 up); below that
-/// it folds into one line on the log's bottom border, so 80×24 still shows the month and the price of a thousand
-/// requests.
+/// it folds into one line on the log's bottom border, so 80×24 still shows the month and who pays it.
 public enum CostPanel {
     /// Rows the framed panel takes: its four lines and the border.
     static let height = 6
@@ -65,14 +64,17 @@ public enum CostPanel {
         ]
     }
 
-    /// ` $876.00/mo · $0.0111/1k req · peers $0.00 `, as much of it as fits, on the one row of `area`.
+    /// ` $876.00/mo · $0.01/1k req · peers $0.00 `, or shorter forms that keep who pays (the peers' share of the
+    /// bill) before the price of a thousand requests, on the one row of `area`.
     static func folded(_ cost: CostView?, area: Rect, buffer: inout Buffer) {
         guard let c = cost else { return }
         let month = (c.perMonthDollars.map(Money.text) ?? "-") + "/mo"
-        let thousand = (c.dollarsPer1000Requests.map(Money.text) ?? "-") + "/1k req"
-        let peers = "peers " + Money.text(c.peerDonatedDollars)
-        let candidates = [" \(month) \(Glyphs.dot) \(thousand) \(Glyphs.dot) \(peers) ",
-                          " \(month) \(Glyphs.dot) \(thousand) ", " \(month) "]
+        let thousand = c.dollarsPer1000Requests.map(Money.text) ?? "-"
+        let share = c.totalDollars > 0 ? Format.percent(c.peerDonatedDollars / c.totalDollars) : "0%"
+        let candidates = [" \(month) \(Glyphs.dot) \(thousand)/1k req \(Glyphs.dot) peers \(Money.text(c.peerDonatedDollars)) ",
+                          " \(month) \(Glyphs.dot) \(thousand)/1k req \(Glyphs.dot) peers pay \(share) ",
+                          " \(month) \(Glyphs.dot) \(thousand)/1k \(Glyphs.dot) peers \(share) ",
+                          " \(month) \(Glyphs.dot) peers pay \(share) ", " \(month) "]
         guard let text = candidates.first(where: { $0.count <= area.width }) else { return }
         buffer.set(string: text, at: Position(x: area.right - text.count, y: area.y), style: Theme.label,
                    clippedTo: area)

@@ -51,21 +51,23 @@ struct CostPanelTests {
         ])
     }
 
+    /// Folded, the line keeps who pays before the price of a thousand requests: the peers donate $0.75 of $0.82,
+    /// 91%. 80×24 leaves 34 columns inside the log's corners, 100×30 leaves 38.
     @Test("at 80×24 and 100×30 the bill folds into one line on the event log's bottom border")
     func foldedWhenSmall() {
-        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30)] {
+        let expected = [(Size(width: 80, height: 24), " $598.60/mo · peers pay 91% "),
+                        (Size(width: 100, height: 30), " $598.60/mo · $0.82/1k · peers 91% ")]
+        for (size, text) in expected {
             let r = Screen.regions(for: size)
             #expect(r.cost.height == 1 && r.cost.y == r.events.bottom - 1, "\(size)")
             let row = Self.screen(size, cost: Self.bill)[r.cost.y]
-            #expect(row.contains(" $598.60/mo · $0.82/1k req "), "\(size): \(row)")
-            // The log's corners stay: the line sits inside them.
-            #expect(row.hasSuffix("┘"), "\(size): \(row)")
+            #expect(row.hasSuffix(text + "┘"), "\(size): \(row)")
         }
         // Nothing completed: no price per thousand, said as a dash rather than a made-up $0.
         var idle = Self.bill
         idle.completed = 0
-        let r = Screen.regions(for: Size(width: 80, height: 24))
-        #expect(Self.screen(Size(width: 80, height: 24), cost: idle)[r.cost.y].contains("$598.60/mo · -/1k req"))
+        let r = Screen.regions(for: Size(width: 100, height: 30))
+        #expect(Self.screen(Size(width: 100, height: 30), cost: idle)[r.cost.y].contains(" $598.60/mo · -/1k req · peers $0.75 "))
     }
 
     /// Through the run loop: `]` takes the server from 4 to 5 workers, so its $1.20/h becomes $1.20 × 5/4 = $1.50/h
