@@ -88,15 +88,15 @@ struct ReferenceOutputsTests {
         0x4edcdd70046d44d1,
         0xc2f81d2783ae8b04,
         0xa92d1980eb4f318c,
-        0xfbf18a5b3bb584f3,
-        0x45a38e4d7cc17f03,
-        0x04502f9fa598b712,
-        0x12dc00699744fffa,
-        0xa50fb9943cb46781,
-        0x10682999c9c0107e,
-        0xf877c5c728a26eae,
+        0x8a9c9848db046976,
+        0x453858c01b7d07d6,
+        0x9f6bcbb3f2079609,
+        0x1cde520d6ffe2994,
+        0x957c6671a5f83f23,
+        0xcab68cc87e89f6c3,
+        0x653d6628d10052f8,
         0x2a1bd64bcc183bcf,
-        0x59c1dcca3efc75f9,
+        0x4c45029f4ec7e21d,
     ]
 
     static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
