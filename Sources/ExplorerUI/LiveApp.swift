@@ -20,6 +20,8 @@ public final class LiveApp {
     public private(set) var commandLog = CommandLog()
 
     private let backend: TerminalBackend
+    /// What writes the session's lab record (`:export`, `--export`); nil when the program gave none.
+    public let recorder: (any SessionRecorder)?
     /// What `o` lists and opens; nil when the program gave none (the picker then says there is nothing to open).
     private let scenarios: (any ScenarioLibrary)?
     private let clock: MonotonicClock
@@ -51,8 +53,11 @@ public final class LiveApp {
     ///   running scenario's, for `i`; `theme` the look (`--theme`).
     public init(model: any NetworkModel, origin: RunOrigin, backend: TerminalBackend,
                 clock: MonotonicClock = SystemClock(), startSpeed: Double = 1, startPaused: Bool = false,
-                scenarios: (any ScenarioLibrary)? = nil, description: String = "", theme: ThemeName = .default) {
+                scenarios: (any ScenarioLibrary)? = nil, description: String = "", theme: ThemeName = .default,
+                recorder: (any SessionRecorder)? = nil) {
         self.origin = origin
+        self.recorder = recorder
+        recorder?.started(model)
         self.scenarios = scenarios
         self.backend = backend
         self.clock = clock
@@ -141,26 +146,33 @@ public final class LiveApp {
             case .quit:
                 return .quit
             case .command(let command):
-                let time = model.now
+                let time = model.now, events = model.eventsProcessed
+                let resolved = model.resolved(command)
                 let outcome = model.apply(command)
                 snapshotIsStale = true
-                record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted))
-                _ = update(&state, .commandOutcome(outcome), context: context())
+                let kept = record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted,
+                                                 eventsProcessed: events, resolved: resolved))
+                _ = update(&state, .commandOutcome(kept ? outcome : Self.unlogged(outcome)), context: context())
             case .stepOnce:
                 let what = model.stepDescribed()
                 snapshotIsStale = true
                 // The status line says it and the event log keeps it, among the events it caused.
                 _ = update(&state, .stepped(what.map { StepLogEntry(time: model.now, text: $0) }), context: context())
             case .restartScenario:
-                let time = model.now
+                let time = model.now, events = model.eventsProcessed
                 model = model.restarted()
+                recorder?.started(model)
                 meter.reset()
                 snapshotIsStale = true
-                record(AppliedCommand(time: time, command: .restartScenario))
+                record(AppliedCommand(time: time, command: .restartScenario, eventsProcessed: events))
             case .listScenarios:
                 _ = update(&state, .scenariosListed(scenarios?.choices() ?? []), context: context())
             case .openScenario(let choice):
                 open(choice)
+            case .export(let directory, let force):
+                let outcome = recorder?.export(model, log: commandLog, to: directory, force: force)
+                    ?? CommandOutcome(accepted: false, message: "this session has no recorder to export with")
+                _ = update(&state, .commandOutcome(outcome), context: context())
             }
         }
         return nil
@@ -178,6 +190,7 @@ public final class LiveApp {
             if origin.nodes != nil { dropped.append("node count") }
             if origin.architecture != nil { dropped.append("architecture") }
             model = opened.model
+            recorder?.started(model)
             origin = opened.origin
             meter.reset()
             snapshotIsStale = true
@@ -192,10 +205,22 @@ public final class LiveApp {
     }
 
     /// Logs a command and hands the backend the crash screen that now applies. (A step, like speed and pause, is not
-    /// logged: it only moves time, and the next command's time says where it was applied.)
-    private func record(_ applied: AppliedCommand) {
-        commandLog.record(applied)
+    /// logged: it only moves time, and the next command's point, time and events run, says where it was applied.)
+    ///
+    /// - Returns: false when the log is full (`CommandLog.capacity`) and the command was not recorded.
+    @discardableResult
+    private func record(_ applied: AppliedCommand) -> Bool {
+        guard commandLog.record(applied) else { return false }
         backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
+        return true
+    }
+
+    /// `outcome` with a word that the command log is full, so the user knows the session can no longer be exported
+    /// whole.
+    static func unlogged(_ outcome: CommandOutcome) -> CommandOutcome {
+        CommandOutcome(accepted: outcome.accepted, message: outcome.message
+            + " (not recorded: the command log is full at \(CommandLog.defaultCapacity) commands, so "
+            + "an export of this session cannot replay it)")
     }
 
     // MARK: - Pacing
