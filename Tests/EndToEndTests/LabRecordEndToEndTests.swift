@@ -67,4 +67,58 @@ struct LabRecordEndToEndTests {
         try Self.expectReplayMatches(during)
         try Self.expectReplayMatches(atEnd)
     }
+
+    /// Runs `netexplorer ARGUMENTS` headless.
+    static func netexplorer(_ arguments: [String]) throws -> ProcessResult {
+        try Subprocess.run(try NetExplorerBinary.path(), arguments, environment: Subprocess.baseEnvironment(),
+                           timeout: .seconds(60))
+    }
+
+    @Test("damaged, truncated, foreign and impossible records are one line and status 1; another model version warns")
+    func badRecords() async throws {
+        let folder = "/tmp/nelabbad\(getpid())x\(Int.random(in: 0..<1_000_000))"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let good = folder + "/good"
+        let view = try await LiveViewSession(["classroom", "--speed", "20", "--export", good], size: .large)
+        defer { view.shutdown() }
+        try await view.waitForStatus("some simulated time") { $0.seconds >= 1 }
+        try view.sendKeys("+")
+        try await view.waitForStatus("more time") { $0.seconds >= 2 }
+        try view.sendKeys("q")
+        #expect(try await view.waitForExit() == 0)
+        let manifest = try String(contentsOfFile: good + "/manifest.json", encoding: .utf8)
+
+        /// A copy of the good record with its manifest replaced by `text`; replaying it gives one line and status 1.
+        func refused(_ name: String, _ text: String, saying words: String) throws {
+            let directory = folder + "/" + name
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try text.write(toFile: directory + "/manifest.json", atomically: false, encoding: .utf8)
+            let result = try Self.netexplorer(["replay", directory, "--format", "json"])
+            #expect(result.status == 1, "\(name): status \(result.status)")
+            let lines = result.stderrText.split(separator: "\n")
+            #expect(lines.count == 1 && result.stderrText.contains(words), "\(name): \(result.stderrText)")
+            #expect(result.stdout.isEmpty, "\(name): nothing on stdout")
+        }
+        try refused("truncated", String(manifest.prefix(manifest.count / 2)), saying: "damaged")
+        try refused("schema", manifest.replacingOccurrences(of: "\"schema_version\": 1", with: "\"schema_version\": 7"),
+                    saying: "schema_version 7, but this netexplorer reads schema_version 1")
+        let add = try #require(manifest.range(of: #""add_nodes: \d+""#, options: .regularExpression))
+        try refused("node", manifest.replacingCharacters(in: add, with: "\"crash: 4000\""), saying: "no client 4000")
+        try refused("action", manifest.replacingCharacters(in: add, with: "\"explode: 3\""), saying: "'explode: 3'")
+        try refused("nonsense", "[1, 2, 3]", saying: "damaged")
+
+        // Another model version replays, with a one-line warning, to the same report.
+        let other = folder + "/other"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try manifest.replacingOccurrences(of: "\"model_version\": ", with: "\"model_version\": 9")
+            .write(toFile: other + "/manifest.json", atomically: false, encoding: .utf8)
+        let warned = try Self.netexplorer(["replay", other + "/manifest.json", "--format", "json"])
+        #expect(warned.status == 0 && warned.stderrText.split(separator: "\n").count == 1)
+        #expect(warned.stderrText.contains("figures may differ"), "\(warned.stderrText)")
+        #expect(Data(warned.stdout) == (try Data(contentsOf: URL(fileURLWithPath: good + "/report.json"))))
+
+        // A directory that exists and is not empty is refused before the session starts, in one line.
+        let busy = try Self.netexplorer(["run", "classroom", "--export", good])
+        #expect(busy.status == 1 && busy.stderrText.contains("not empty (--force writes into it)"), "\(busy.stderrText)")
+    }
 }
