@@ -49,13 +49,16 @@ public final class LiveApp {
     ///
     /// - Parameter origin: how the run was started (the scenario argument, name, seed and overrides as given), for the
     ///   crash screen; `RunOrigin(scenario:)` for a scenario started from code.
+    /// - Parameter recorder: what writes the session's lab record (`:export`); `commandLogCapacity` the most commands
+    ///   the log keeps (`CommandLog.defaultCapacity`; tests use fewer).
     /// - Parameter scenarios: what `o` lists and opens (the program's built-ins and files); `description` is the
     ///   running scenario's, for `i`; `theme` the look (`--theme`).
     public init(model: any NetworkModel, origin: RunOrigin, backend: TerminalBackend,
                 clock: MonotonicClock = SystemClock(), startSpeed: Double = 1, startPaused: Bool = false,
                 scenarios: (any ScenarioLibrary)? = nil, description: String = "", theme: ThemeName = .default,
-                recorder: (any SessionRecorder)? = nil) {
+                recorder: (any SessionRecorder)? = nil, commandLogCapacity: Int = CommandLog.defaultCapacity) {
         self.origin = origin
+        commandLog = CommandLog(capacity: commandLogCapacity)
         self.recorder = recorder
         recorder?.started(model)
         self.scenarios = scenarios
@@ -152,7 +155,7 @@ public final class LiveApp {
                 snapshotIsStale = true
                 let kept = record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted,
                                                  eventsProcessed: events, resolved: resolved))
-                _ = update(&state, .commandOutcome(kept ? outcome : Self.unlogged(outcome)), context: context())
+                _ = update(&state, .commandOutcome(kept ? outcome : unlogged(outcome)), context: context())
             case .stepOnce:
                 let what = model.stepDescribed()
                 snapshotIsStale = true
@@ -195,7 +198,7 @@ public final class LiveApp {
             meter.reset()
             snapshotIsStale = true
             // A new run: the commands of the old one would not reproduce it, so the crash screen starts afresh.
-            commandLog = CommandLog()
+            commandLog = CommandLog(capacity: commandLog.capacity)
             backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
             let news = ScenarioOpenedNews(title: choice.title, name: origin.scenarioName,
                                           description: opened.description, seed: origin.seed,
@@ -217,9 +220,9 @@ public final class LiveApp {
 
     /// `outcome` with a word that the command log is full, so the user knows the session can no longer be exported
     /// whole.
-    static func unlogged(_ outcome: CommandOutcome) -> CommandOutcome {
+    func unlogged(_ outcome: CommandOutcome) -> CommandOutcome {
         CommandOutcome(accepted: outcome.accepted, message: outcome.message
-            + " (not recorded: the command log is full at \(CommandLog.defaultCapacity) commands, so "
+            + " (not recorded: the command log is full at \(commandLog.capacity) commands, so "
             + "an export of this session cannot replay it)")
     }
 

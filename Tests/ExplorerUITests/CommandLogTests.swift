@@ -1,4 +1,5 @@
 import ExplorerUI
+import TerminalCanvas
 import NetworkEngine
 import Testing
 
@@ -33,5 +34,26 @@ struct CommandLogTests {
             SessionCommand(time: 4, eventsProcessed: 8, command: .restart(.node(3)), accepted: false),
             SessionCommand(time: 6, eventsProcessed: 12, command: .set(.rate, 2), accepted: true),
         ])
+    }
+}
+
+/// The live app says when its full log stops recording, and still applies the command.
+@Suite("Command log, full")
+struct CommandLogFullTests {
+    @Test("past the log's capacity a command still applies, and the status line says it was not recorded")
+    func fullLogSaysSo() {
+        let terminal = MemoryTerminal(size: Size(width: 120, height: 40))
+        let model = FakeNetworkModel()
+        let app = LiveApp(model: model, origin: RunOrigin(scenarioArgument: "fake", scenarioName: "fake", seed: 1),
+                          backend: terminal, clock: ManualClock(nanoseconds: 1_000_000_000), commandLogCapacity: 2)
+        app.renderFrame()
+        terminal.type("++")
+        _ = app.tick()
+        #expect(app.state.status?.text.contains("not recorded") == false)
+        terminal.type("+")
+        _ = app.tick()
+        #expect(model.commands.count == 3 && app.commandLog.total == 2 && app.commandLog.notRecorded == 1)
+        #expect(app.state.status?.text.contains("not recorded: the command log is full at 2 commands") == true,
+                "\(app.state.status?.text ?? "")")
     }
 }
