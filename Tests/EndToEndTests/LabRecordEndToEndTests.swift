@@ -26,6 +26,15 @@ struct LabRecordEndToEndTests {
         let exported = try Data(contentsOf: URL(fileURLWithPath: directory + "/report.json"))
         #expect(!exported.isEmpty)
         #expect(Data(replay.stdout) == exported, "replayed:\n\(String(decoding: replay.stdout, as: UTF8.self))")
+        // The series and the events the live run streamed are the replay's too, line for line.
+        let events = directory + "/replayed-events.jsonl"
+        defer { try? FileManager.default.removeItem(atPath: events) }
+        let csv = try Subprocess.run(binary, ["replay", directory, "--format", "csv", "--events", events],
+                                     environment: Subprocess.baseEnvironment(), timeout: .seconds(60))
+        #expect(csv.status == 0, "\(csv.stderrText)")
+        #expect(Data(csv.stdout) == (try Data(contentsOf: URL(fileURLWithPath: directory + "/metrics.csv"))))
+        #expect((try Data(contentsOf: URL(fileURLWithPath: events)))
+            == (try Data(contentsOf: URL(fileURLWithPath: directory + "/events.jsonl"))))
     }
 
     @Test("a session with +, x, t and :set rate 2, exported with :export and with --export, replays byte for byte")
