@@ -19,6 +19,9 @@ public enum LineCommand: Sendable, Equatable {
     case pauseOn(PauseTrigger?)
     /// Show the status messages so far, each whole.
     case messages
+    /// Write the session's lab record into this directory (nil: `./netexplorer-<scenario>-<time>/`); `force` writes
+    /// into a directory that is not empty.
+    case export(directory: String?, force: Bool)
     case quit
 }
 
@@ -35,6 +38,9 @@ public enum CommandLineCommands {
             completions: [PauseTrigger.allCases.map(\.rawValue) + ["off"]]),
         LineCommandSpec(name: "messages", arguments: "", help: "the status messages so far, each whole (Esc closes)",
                         completions: []),
+        LineCommandSpec(name: "export", arguments: "[DIR] [--force]",
+                        help: "write the session's lab record (manifest, metrics, events, report) into DIR",
+                        completions: [["--force"]]),
         LineCommandSpec(name: "quit", arguments: "", help: "quit, as q does", completions: []),
     ]
 
@@ -51,6 +57,7 @@ public enum CommandLineCommands {
         case "set": return parseSet(arguments)
         case "pause-on": return parsePauseOn(arguments)
         case "messages", "mes": return arguments.isEmpty ? .success(.messages) : usage("messages")
+        case "export": return parseExport(arguments)
         case "quit", "q": return arguments.isEmpty ? .success(.quit) : usage("quit")
         default:
             let close = closest(to: name.lowercased(), among: all.map(\.name))
@@ -74,6 +81,13 @@ public enum CommandLineCommands {
         case .success(let value): return .success(.set(parameter, value))
         case .failure(let problem): return .failure(LineError(problem.message))
         }
+    }
+
+    private static func parseExport(_ arguments: [String]) -> Result<LineCommand, LineError> {
+        let force = arguments.contains("--force")
+        let rest = arguments.filter { $0 != "--force" }
+        guard rest.count <= 1 else { return usage("export") }
+        return .success(.export(directory: rest.first, force: force))
     }
 
     private static func parsePauseOn(_ arguments: [String]) -> Result<LineCommand, LineError> {

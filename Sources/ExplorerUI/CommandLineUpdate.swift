@@ -64,6 +64,8 @@ private func run(_ text: String, _ state: inout AppState, context: UpdateContext
         closeFindingOverlays(&state)
         state.showsMessages = true
         return []
+    case .success(.export(let directory, let force)):
+        return [.export(directory: directory, force: force)]
     case .success(.quit):
         return [.quit]
     }

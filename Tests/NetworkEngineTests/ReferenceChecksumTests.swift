@@ -49,8 +49,9 @@ struct ReferenceChecksumTests {
     /// Recorded again when the security object gained largest_single_view, guesses_checked, refused_locked and
     /// locked_out_users (issue 15, item 5): every other field held. Again when `cost` gained admin_dollars ...
     /// per_month_dollars (issue 16, §2): without them the JSON hashed to the old checksum.
-    /// Again when a DHT read went to a live replica holder
-    /// drawn at random instead of always to the key's first holder (issue 16, §3b): the mesh's load, hops and the
-    /// requests of the mesh segment moved with it; the client-server segment held.
-    static let recorded: UInt64 = 0xefa4_af05_cb38_4f70
+    /// Again when a DHT read went to a live replica holder drawn at random instead of always to the key's first holder
+    /// (issue 16, §3b): the mesh's load, hops and the requests of the mesh segment moved with it; the client-server
+    /// segment held. Again when the JSON gained its first field, `schema_version` (issue 19, the flight recorder):
+    /// every other field held.
+    static let recorded: UInt64 = 0x8e7a_e7f1_aad4_f307
 }

@@ -86,9 +86,14 @@ public struct RunReport: Sendable {
         ])
     }
 
+    /// The version of the JSON outputs' shape (`schema_version`, first in `simulate` and `replay` JSON and in a lab
+    /// record's manifest): it changes when a field is renamed or removed, so a reader can refuse what it cannot read.
+    public static let schemaVersion = 1
+
     /// The `simulate --format json` object.
     public var json: JSONValue {
         .object([
+            ("schema_version", .int(Self.schemaVersion)),
             ("scenario", .string(scenario)),
             ("architecture", .string(architecture.rawValue)),
             ("nodes", .int(nodes)),
