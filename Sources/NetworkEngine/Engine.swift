@@ -21,6 +21,8 @@ public final class Engine {
     var mesh: MeshModel?
     var attack: AttackModel
     var churn: ChurnModel
+    /// Which members a `crash_share` takes.
+    var failures: MassFailure
 
     /// The most clients the engine accepts, so `+` held down cannot exhaust memory.
     public static let maxNodes = ScenarioLimits.maxCount
@@ -38,6 +40,7 @@ public final class Engine {
         central = CentralServerModel(scenario: scenario)
         attack = AttackModel(scenario: scenario)
         churn = ChurnModel(scenario: scenario)
+        failures = MassFailure(scenario: scenario)
         ctx.metrics.keepsAllEvents = keepAllEvents
         // Scheduled in this order, so events due at the same instant run in it.
         ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
@@ -62,6 +65,7 @@ public final class Engine {
         mesh = other.mesh?.copy()
         attack = other.attack
         churn = other.churn
+        failures = other.failures
     }
 
     // MARK: - Driving

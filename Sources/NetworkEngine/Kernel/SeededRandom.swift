@@ -4,6 +4,9 @@
 /// only in one purpose see the same draws everywhere else.
 public enum RandomStream: UInt64, Sendable, CaseIterable {
     case arrivals = 1, service, network, churn, attacks, workload, topology, flash
+    /// Which members a `crash_share` takes. Its raw value is written out: a stream's value salts its seed, so another
+    /// stream added in parallel cannot shift it.
+    case crashShare = 16
 }
 
 /// A seeded xoshiro256** generator; one instance per `RandomStream`.
