@@ -62,7 +62,9 @@ extension Engine {
         populationChanged()
         // Departing clients stop issuing; what they already sent still resolves and is counted.
         let now = ctx.activeNodes, who = members(remove)
-        let replicas = taken.map { ", taking \($0) replicas with them; " + Self.withoutCopy(mesh?.unavailableResources ?? 0) }
+        let replicas = taken.map {
+            ", taking \($0) replicas with \(remove == 1 ? "it" : "them"); " + Self.withoutCopy(mesh?.unavailableResources ?? 0)
+        }
         ctx.log(.nodesRemoved, node: now + 1, "\(remove) \(who) left (now \(now))" + (replicas ?? ""))
         return CommandOutcome(accepted: true, message: "-\(remove) \(who): \(now) now" + (replicas ?? ""))
     }

@@ -26,6 +26,8 @@ public struct RunReport: Sendable {
     public var mesh: MeshView?
     /// Logins, lockouts, denials and breaches over the whole run; exposure under the architecture at the end.
     public var security: SecurityView
+    /// The mesh's lookups over the whole run and how they ended (the stability figures).
+    public var lookups = LookupCounts()
 
     /// One architecture period of the run.
     public struct Segment: Sendable {
@@ -39,6 +41,8 @@ public struct RunReport: Sendable {
         /// `MetricsRecorder.exactSegments` are kept one by one); `periods` says how many.
         public var merged = false
         public var periods = 1
+        /// The period's mesh lookups (a peer-mesh period's `mesh` object in the JSON).
+        public var lookups = LookupCounts()
 
         /// Completed requests per second over the period.
         public var throughputRPS: Double {
@@ -58,6 +62,8 @@ public struct RunReport: Sendable {
                 ("messages", .int(messages)),
             ]
             if merged { fields += [("merged", .bool(true)), ("periods", .int(periods))] }
+            // Only a mesh period has lookups: a client-server period prints exactly what it always did.
+            if architecture == .peerMesh { fields.append(("mesh", .object(RunReport.json(lookups)))) }
             return .object(fields)
         }
     }
@@ -72,6 +78,16 @@ public struct RunReport: Sendable {
             ("failed", .int(requests.failed)), ("denied", .int(requests.denied)),
             ("in_flight", .int(requests.inFlight)),
         ])
+    }
+
+    /// The stability figures: lookups started, those that failed (no holder to be had) and those that timed out (lost
+    /// on the way), and the share that did either (null with no lookup).
+    public static func json(_ lookups: LookupCounts) -> [(String, JSONValue)] {
+        [
+            ("lookups", .int(lookups.started)), ("lookups_failed", .int(lookups.failed)),
+            ("lookups_timed_out", .int(lookups.timedOut)),
+            ("lookup_failure_share", lookups.failureShare.map { .rounded($0, 6) } ?? .null),
+        ]
     }
 
     /// `clamped_count`: latencies beyond the percentile histogram's one hour, counted there at one hour (when it is
@@ -111,7 +127,7 @@ public struct RunReport: Sendable {
                     ("max_over_mean_load", .rounded(m.maxOverMeanLoad)),
                     ("availability", .rounded(m.availability)),
                     ("peer_overloads", .int(m.peerOverloads)),
-                ])
+                ] + RunReport.json(lookups))
             } ?? .null),
             ("messages", .object([("total", .int(messages))])),
             ("security", .object([
@@ -215,7 +231,14 @@ public struct RunReport: Sendable {
             ("load max / mean", Self.fixed(m.maxOverMeanLoad, 2)),
             ("availability", Self.fixed(100 * m.availability, 2) + "%"),
             ("peer overloads", "\(m.peerOverloads)"),
+            ("lookups failed / timed out", Self.lookupWords(lookups)),
         ]
+    }
+
+    /// `12 / 340 of 25000 (1.41% failed or timed out)`.
+    static func lookupWords(_ l: LookupCounts) -> String {
+        "\(l.failed) / \(l.timedOut) of \(l.started)"
+            + (l.failureShare.map { " (" + Self.fixed(100 * $0, 2) + "% failed or timed out)" } ?? "")
     }
 
     var securityRows: [(String, String)] {
@@ -260,7 +283,8 @@ public struct RunReport: Sendable {
                 + "\(seg.requests.completed)/\(seg.requests.issued) completed, \(seg.requests.rejected) rejected, "
                 + (seg.requests.failed > 0 ? "\(seg.requests.failed) failed, " : "")
                 + (seg.requests.timedOut > 0 ? "\(seg.requests.timedOut) timed out, " : "")
-                + "mean " + Self.fixed(seg.latency.mean, 1) + " ms, p95 " + Self.fixed(seg.latency.p95, 1) + " ms")
+                + "mean " + Self.fixed(seg.latency.mean, 1) + " ms, p95 " + Self.fixed(seg.latency.p95, 1) + " ms"
+                + (seg.architecture == .peerMesh ? ", lookups " + Self.lookupWords(seg.lookups) : ""))
         }
     }
 
@@ -299,12 +323,13 @@ extension Engine {
             serverAvailability: serverAvailability,
             mesh: meshView,
             security: securityView,
+            lookups: metrics.lookups,
             segments: metrics.segments.indices.map { i in
                 let seg = metrics.segments[i]
                 return RunReport.Segment(architecture: seg.architecture, fromSeconds: seg.from.inSeconds,
                         toSeconds: (seg.to ?? now).inSeconds, requests: seg.counts,
                         latency: seg.latency.summary, messages: metrics.messages(inSegment: i),
-                        merged: seg.merged, periods: seg.periods)
+                        merged: seg.merged, periods: seg.periods, lookups: seg.lookups)
             })
     }
 }
