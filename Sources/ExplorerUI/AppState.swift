@@ -32,8 +32,14 @@ public struct AppState: Sendable, Equatable {
     public var showsHelp = false
     /// The chart column clicked last, whose values the metrics pane reads out until Esc or another click.
     public var chartCursor: ChartCursor?
-    /// A short message in the status bar, e.g. what the engine said about a command.
-    public var status: StatusMessage?
+    /// A short message in the status bar, e.g. what the engine said about a command; each is kept in `messages` too.
+    public var status: StatusMessage? {
+        didSet { if let status, status != oldValue { messages.add(status) } }
+    }
+    /// The status messages so far (`:messages` shows them whole).
+    public var messages = MessageHistory()
+    /// True while `:messages` covers the panes.
+    public var showsMessages = false
     /// Set for a moment after the architecture switched: the status bar shows the architecture standing out.
     public var switchFlash: SwitchFlash?
     /// Architecture switches seen in the snapshots so far: a larger count in a frame means a new switch.

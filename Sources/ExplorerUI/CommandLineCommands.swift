@@ -19,6 +19,8 @@ public enum LineCommand: Sendable, Equatable {
     case pauseOn(PauseTrigger?)
     /// Crash this share of the members up at once, as `k` does with its own.
     case crashShare(Double)
+    /// Show the status messages so far, each whole.
+    case messages
     case quit
 }
 
@@ -35,6 +37,8 @@ public enum CommandLineCommands {
             completions: [PauseTrigger.allCases.map(\.rawValue) + ["off"]]),
         LineCommandSpec(name: "crash-share", arguments: "SHARE",
                         help: "crash this share (0–1) of the peers up at once; k crashes 0.3", completions: []),
+        LineCommandSpec(name: "messages", arguments: "", help: "the status messages so far, each whole (Esc closes)",
+                        completions: []),
         LineCommandSpec(name: "quit", arguments: "", help: "quit, as q does", completions: []),
     ]
 
@@ -51,6 +55,7 @@ public enum CommandLineCommands {
         case "set": return parseSet(arguments)
         case "pause-on": return parsePauseOn(arguments)
         case "crash-share": return parseCrashShare(arguments)
+        case "messages", "mes": return arguments.isEmpty ? .success(.messages) : usage("messages")
         case "quit", "q": return arguments.isEmpty ? .success(.quit) : usage("quit")
         default:
             let close = closest(to: name.lowercased(), among: all.map(\.name))

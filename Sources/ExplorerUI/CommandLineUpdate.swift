@@ -61,6 +61,11 @@ private func run(_ text: String, _ state: inout AppState, context: UpdateContext
         return []
     case .success(.crashShare(let share)):
         return [.command(.crashShare(share))]
+    case .success(.messages):
+        state.showsHelp = false
+        closeFindingOverlays(&state)
+        state.showsMessages = true
+        return []
     case .success(.quit):
         return [.quit]
     }

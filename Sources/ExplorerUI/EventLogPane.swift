@@ -128,6 +128,14 @@ struct EventLogLayout {
                 (start, count) = window(main)
                 kept = Array(keptCandidates(after: start + count).prefix(kept.count))
             }
+            // Kept lines that are just the next lines in order pushed nothing out: the heading would claim an order
+            // that is not broken, so the log shows its lines straight.
+            let next = start + count
+            if kept.indices.allSatisfy({ next + $0 < lines.count && lines[next + $0] == kept[$0] }) {
+                kept = []
+                main = height
+                (start, count) = window(main)
+            }
         }
         first = start
         for i in start..<(start + count) {

@@ -16,6 +16,7 @@ public enum Glossary {
         Entry("workers", "requests the server serves at once: busy/all"),
         Entry("util", "share of the workers' time spent serving, lately"),
         Entry("queue", "requests waiting for a worker: now/room"),
+        Entry("peer q", "requests waiting at all the peers together (mesh)"),
         Entry("capacity", "requests a second the workers can finish at most"),
         Entry("offered", "requests a second the clients send now"),
         Entry("OVERLOAD", "queue full: new requests are rejected"),
@@ -30,6 +31,15 @@ public enum Glossary {
         Entry("p95", "95% of the requests took less than this"),
         Entry("lost", "requests a second rejected, failed or timed out"),
         Entry("in flight", "requests sent and not yet answered"),
+        // The cost panel (above the log; folded onto its border when small).
+        Entry("a month", "the whole bill at this run's rate for 730 hours"),
+        Entry("per 1k req", "the whole bill per 1,000 completed requests"),
+        Entry("owner pays", "server + admin + bandwidth, paid by the server's owner"),
+        Entry("server", "the server by the hour, scaled by its workers"),
+        Entry("admin", "the administrator by the month, while client-server"),
+        Entry("bandwidth", "bytes out of the server, by the GB (bw)"),
+        Entry("peers donate", "peers' hours up in the mesh and uploads, valued"),
+        Entry("peer-h", "peer-hours: peers up in the mesh × hours"),
         // The topology's legend and the inspector.
         Entry("idle", "nodes with nothing to do"),
         Entry("busy", "nodes serving, or waiting for a reply"),

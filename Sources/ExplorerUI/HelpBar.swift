@@ -39,6 +39,9 @@ public enum HelpBar {
         return entries.sorted { $0.slot.rank < $1.slot.rank }
     }()
 
+    /// After a message cut short: where to read it whole.
+    static let moreHint = " :messages"
+
     /// Keys kept even while a message takes the rest of the row.
     static let essentialKeys = 2
 
@@ -61,9 +64,16 @@ public enum HelpBar {
         }
         if let message {
             let room = row.right - x - separator.displayWidth
-            let text = message.text.truncated(toWidth: room, ellipsis: state.symbols.ellipsis)
-            buffer.put([Span(separator, style: Theme.muted), Span(text, style: StatusBar.messageStyle(message))],
-                       x: x, y: row.y, clip: row)
+            var spans = [Span(separator, style: Theme.muted)]
+            if message.text.displayWidth <= room {
+                spans.append(Span(message.text, style: StatusBar.messageStyle(message)))
+            } else {
+                // Cut, it says where the whole of it is (vim's `:messages`).
+                let text = message.text.truncated(toWidth: max(1, room - moreHint.displayWidth),
+                                                  ellipsis: state.symbols.ellipsis)
+                spans += [Span(text, style: StatusBar.messageStyle(message)), Span(moreHint, style: Theme.key)]
+            }
+            buffer.put(spans, x: x, y: row.y, clip: row)
         }
     }
 }

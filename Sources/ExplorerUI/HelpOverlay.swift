@@ -3,8 +3,9 @@ import TerminalCanvas
 /// The `?` overlay: every row of the key table, then the glossary of the figures on screen, each with its one-line
 /// meaning, in a box over the panes.
 ///
-/// Wide screens (200×60) put the sections side by side; narrower ones stack them and scroll (↑ ↓, page up/down):
-/// at 80×24 the keys fill the first screen and the glossary the next.
+/// Wide screens (200×60) put the sections side by side (a glossary taller than the screen begins under the keys
+/// and commands and goes on beside them); narrower ones stack them and scroll (↑ ↓, page up/down): at 80×24 the keys
+/// fill the first screen and the glossary the next.
 public enum HelpOverlay {
     /// One titled table of the overlay: a name column and a meaning column.
     struct Section {
@@ -44,7 +45,14 @@ public enum HelpOverlay {
         let stacked = lines(sections)
         // Side by side when the sections fit across the screen whole: the keys and the commands in one column, the
         // glossary in the other; no scrolling at all then.
-        let apart = [lines(Array(sections.dropLast())), lines(Array(sections.suffix(1)))].filter { !$0.isEmpty }
+        var apart = [lines(Array(sections.dropLast())), lines(Array(sections.suffix(1)))].filter { !$0.isEmpty }
+        // A glossary taller than the screen starts under the commands and goes on in the second column.
+        if apart.count == 2, apart[1].count + 2 > area.height, let glossary = sections.last {
+            let room = area.height - 2 - apart[0].count - 2
+            let first = Section(title: glossary.title, rows: Array(glossary.rows.prefix(max(0, room))))
+            let rest = Section(title: glossary.title + " (continued)", rows: Array(glossary.rows.dropFirst(max(0, room))))
+            apart = [lines(Array(sections.dropLast()) + (first.rows.isEmpty ? [] : [first])), lines([rest])]
+        }
         let apartWidth = apart.reduce(0) { $0 + ($1.map(\.width).max() ?? 0) } + 3 * (apart.count - 1)
         let apartHeight = apart.map(\.count).max() ?? 0
         let columns = apartWidth + 4 <= area.width && apartHeight + 2 <= area.height ? apart : [stacked]

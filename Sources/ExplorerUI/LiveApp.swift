@@ -32,6 +32,9 @@ public final class LiveApp {
     private var meter = SpeedMeter()
     private var needsFullRedraw = true
     private var snapshotIsStale = false
+    /// The topology's plan for `snapshot` at the size it was drawn: the next frame's request is planned with it
+    /// rather than planning again, so a frame plans once. Nil when `snapshot` changed since it was drawn.
+    private var topologyPlan: (size: Size, plan: TopologyPlan?)?
 
     /// The start of each frame's request (`frameRequest()`): the first snapshot, taken before any frame, asks for
     /// every node and 120 seconds; later ones narrow it to what the topology draws and the charts' columns.
@@ -248,8 +251,10 @@ public final class LiveApp {
     /// snapshot), and one sample per column of the metrics charts, of as many seconds as the speed and the screen's
     /// width want (`ChartTimeScale`).
     func frameRequest() -> SnapshotRequest {
-        var request = TopologyPane.snapshotRequest(base: Self.snapshotRequest, previous: snapshot, state: state,
-                                                   screen: backend.size)
+        let size = backend.size
+        let plan = topologyPlan.flatMap { $0.size == size ? $0.plan : nil }
+            ?? TopologyPane.plan(snapshot: snapshot, screen: size)
+        var request = TopologyPane.snapshotRequest(base: Self.snapshotRequest, plan: plan, state: state)
         let charts = ChartTimeScale.request(speed: state.speed, screen: backend.size)
         request.seriesLimit = charts.seriesLimit
         request.secondsPerColumn = charts.secondsPerColumn
@@ -265,7 +270,9 @@ public final class LiveApp {
                    context: UpdateContext(wallNanos: now, snapshot: snapshot, screenSize: backend.size))
         let size = backend.size
         if back.size != size { back.resize(to: size) }
-        Screen.render(snapshot: snapshot, state: state, into: &back)
+        let plan = TopologyPane.plan(snapshot: snapshot, screen: size)
+        Screen.render(snapshot: snapshot, state: state, into: &back, topologyPlan: .some(plan))
+        topologyPlan = (size, plan)
         if needsFullRedraw {
             // After a resize the terminal's picture is gone: clear it and diff against nothing, so every cell goes out.
             backend.clear()
@@ -287,6 +294,7 @@ public final class LiveApp {
         if snapshotIsStale {
             snapshot = model.snapshot(frameRequest())
             snapshotIsStale = false
+            topologyPlan = nil
         }
         return UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot, screenSize: front.size)
     }

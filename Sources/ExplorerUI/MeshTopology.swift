@@ -84,11 +84,12 @@ enum MeshTopology {
                                buffer: &buffer)
         }
 
-        // The flood's wave: the hop at which each reached peer first heard the query, in place of its glyph.
-        var hop = [Int](repeating: -1, count: rings.slots.count)
-        for reached in picture.wave {
-            guard let s = layout.slot(of: reached.id) else { continue }
-            hop[s] = hop[s] < 0 ? reached.hop : min(hop[s], reached.hop)
+        // The flood's wave: each peer it reached keeps its own glyph (idle, busy, queueing: what the class watches)
+        // and is lit in the wave's style; a digit in its place hid what the peer was doing.
+        var reached = [Bool](repeating: false, count: rings.slots.count)
+        for peer in picture.wave {
+            guard let s = layout.slot(of: peer.id) else { continue }
+            reached[s] = true
         }
         let tally = MeshLayout.Tally(layout, snapshot: snapshot)
         var overloaded = 0
@@ -106,10 +107,9 @@ enum MeshTopology {
         let selectedSlot = layout.slot(of: state.selectedNode)
         for (s, p) in rings.slots.enumerated() {
             var (glyph, style) = tally.glyph(s, mode: layout.plan.mode, snapshot: snapshot)
-            // A reached peer shows its hop, unless it is full or down: those a class must not miss.
-            if hop[s] >= 0, tally.overloaded[s] == 0, tally.down[s] * 2 < max(1, tally.size[s]) {
-                glyph = Character(String(min(9, hop[s])))
-                style = Theme.request
+            // Lit unless it is full or down: those keep their alarm styles, which a class must not miss.
+            if reached[s], tally.overloaded[s] == 0, tally.down[s] * 2 < max(1, tally.size[s]) {
+                style = Theme.floodReached
             }
             if s == selectedSlot { style = style.patched(with: Theme.selected) }
             buffer.set(string: String(glyph), at: p, style: style, clippedTo: clip)
@@ -169,8 +169,9 @@ enum MeshTopology {
         // What the picture's own marks mean, first: they are what this pane is for in a lesson.
         var own: [Legend.Entry] = []
         if !picture.wave.isEmpty {
-            own.append(.init(parts: [Span("0\(Glyphs.enDash)\(min(9, picture.waveDepth))", style: Theme.request)],
-                             "hop a flood reached it (\(picture.waveReached) peers)"))
+            // Short, so that at 120×40 it fits whole beside the short legend.
+            let hops = picture.waveDepth == 1 ? "1 hop" : "\(picture.waveDepth) hops"
+            own.append(.init(Glyphs.idle, Theme.floodReached, "flood: \(picture.waveReached) peers in " + hops))
         }
         if !picture.lookupPath.isEmpty {
             own.append(.init(Glyphs.path, Theme.request,

@@ -44,7 +44,8 @@ extension MetricsPane {
         guard let cursor = state.chartCursor,
               let (column, shown) = chartColumn(ofSecond: cursor.second, snapshot: snapshot, area: area) else { return }
         let blocks = chartBlocks(chart(snapshot: snapshot, area: area), area: area)
-        for (metric, block) in zip(metrics, blocks) {
+        for (row, block) in zip(metrics, blocks) {
+            let metric = row.shown(under: snapshot.architecture)
             for y in block.rows {
                 var cell = buffer[column, y]
                 cell.style = cell.style.patched(with: Theme.selected)

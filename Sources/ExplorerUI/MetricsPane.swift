@@ -12,6 +12,14 @@ public enum MetricsPane {
         let style: Style
         /// Nil when the column has no such figure (a latency when nothing completed): drawn as no bar and `—`.
         let value: @Sendable (SecondSample) -> Double?
+        /// What the row charts instead under the peer mesh, labelled as such; nil when it is the same figure.
+        var underMesh: (label: String, value: @Sendable (SecondSample) -> Double?)? = nil
+
+        /// The row as drawn while `architecture` is in force.
+        func shown(under architecture: Architecture) -> Metric {
+            guard architecture == .peerMesh, let mesh = underMesh else { return self }
+            return Metric(label: mesh.label, unit: unit, style: style, value: mesh.value)
+        }
     }
 
     static let metrics: [Metric] = [
@@ -20,7 +28,10 @@ public enum MetricsPane {
                value: { $0.completed > 0 ? $0.latencyMeanMs : nil }),
         Metric(label: "p95", unit: "ms", style: Style(fg: Theme.magenta),
                value: { $0.completed > 0 ? $0.latencyP95Ms : nil }),
-        Metric(label: "queue", unit: "req", style: Style(fg: Theme.orange), value: { $0.queue }),
+        // A mesh has no one queue: the row charts what waits at all the peers together (`peer q`), not the server's
+        // queue, which would read 0 while the peers queue.
+        Metric(label: "queue", unit: "req", style: Style(fg: Theme.orange), value: { $0.queue },
+               underMesh: (label: "peer q", value: { $0.peerQueue })),
         // Every request that ended unserved: refused by a full queue, failed (a crash), or timed out. The footer
         // splits the run's total into rejected and failed.
         Metric(label: "lost", unit: "/s", style: Style(fg: Theme.red), value: { $0.lostPerSecond }),
@@ -97,14 +108,20 @@ public enum MetricsPane {
         let capacity = snapshot.architecture == .clientServer ? snapshot.server?.capacityRPS : nil
         let cap = capacity.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
 
-        for (i, metric) in metrics.enumerated() {
+        for (i, row) in metrics.enumerated() {
+            let metric = row.shown(under: snapshot.architecture)
             let top = inner.y + i * rowsEach
             guard top < inner.bottom else { break }
             let block = Rect(x: inner.x, y: top, width: inner.width, height: min(rowsEach, inner.bottom - top))
             buffer.set(string: metric.label, at: block.position, style: Theme.label, clippedTo: block)
             let isThroughput = metric.label == "thruput"
             var spark = Sparkline(series.map { metric.value($0) ?? 0 }, style: metric.style, symbols: state.symbols)
-            if metric.label == "queue", let cap = snapshot.server?.queueCapacity, cap > 0 { spark.max = Double(cap) }
+            if row.underMesh != nil {
+                // Against the server's room, a full bar means "full"; the peers' sum has no one room, so its scale
+                // is at least one request: a tenth of a request never looks like a full queue.
+                if snapshot.architecture == .peerMesh { spark.max = max(1, spark.scale(width: sparkWidth)) }
+                else if let cap = snapshot.server?.queueCapacity, cap > 0 { spark.max = Double(cap) }
+            }
             if isThroughput, let cap {
                 spark.max = max(cap, spark.scale(width: sparkWidth))
                 // A one-row chart has no room for a line: its top is the scale, said in its figure.
@@ -155,12 +172,19 @@ public enum MetricsPane {
 
     /// The throughput chart's figures: the newest column's rate, then (on the rows below) the chart's top and the
     /// capacity its line marks. A one-row chart says both in one figure, `98.2/100 req/s`: the rate over the
-    /// chart's top.
+    /// chart's top, which is the capacity or above it; with no capacity (a mesh) it gives the rate alone.
     static func drawThroughputFigures(_ value: Double?, scale: Double, capacity: Double?, block: Rect, style: Style,
                                       symbols: Symbols, buffer: inout Buffer) {
         let valueAt = Position(x: block.right - valueWidth, y: block.y)
         let top = compact(scale)
         guard block.height >= 2 else {
+            // With no capacity (a mesh), the chart's top is only its peak: a rate over it would read as a ratio,
+            // so the row gives the rate alone, as the other rows do.
+            guard capacity != nil else {
+                buffer.set(string: Format.right(figure(value), 8) + " " + Format.left("req/s", 5), at: valueAt,
+                           style: style.bolded(), clippedTo: block)
+                return
+            }
             // At most one column short of the figures' width, so a space always parts it from the chart.
             let room = valueWidth - 1
             var text = figure(value) + "/" + top + " req/s"

@@ -14,7 +14,7 @@ enum PhaseLines {
     ///
     /// The two lines give the same figures, so they read as a comparison: the p95 in both or in neither, failures
     /// in both once either period had any. Short of room the labels shorten first (`before: client-server t=0–70.4
-    /// s:` to `before: client-server:` to `before:`), then the p95 gives way (it has its own row).
+    /// s:` to `before: client-server:` to `before:`), then the p95 gives way from the end (it has its own row).
     static func footer(_ snapshot: Snapshot, width: Int, rows: Int) -> [Line] {
         guard rows > 0 else { return [] }
         let now = snapshot.currentPhase
@@ -33,11 +33,11 @@ enum PhaseLines {
                 figures(now, label: nowLabels[nowLabels.count - 1], p95: false, failed: failed)]
     }
 
-    /// The period in force alone: `since t=0: p95 131.0 ms · 3.0% rejected · 14.9% failed`, its tail latency,
-    /// refusals and failures (failed or timed out; shown once there are any), each a share of its requests that
-    /// ended. After a switch the label names the architecture and when it began (`peer-mesh since t=20.0 s:`). When
-    /// that does not fit in `width`, failures come first and the p95 (which has its own row) gives way:
-    /// `since t=0: 14.9% failed · 3.1% rejected`.
+    /// The period in force alone: `since t=0: 3.0% rejected · 14.9% failed · p95 131.0 ms`, its refusals and
+    /// failures (failed or timed out; shown once there are any), each a share of its requests that ended, and its
+    /// tail latency. After a switch the label names the architecture and when it began (`peer-mesh since t=20.0
+    /// s:`). When that does not fit in `width`, the p95 (which has its own row) gives way from the end, so the
+    /// figures keep their order: `since t=0: 3.1% rejected · 14.9% failed`.
     static func summary(_ snapshot: Snapshot, width: Int = .max) -> Line {
         let phase = snapshot.currentPhase
         let failed = hasFailures(phase)
@@ -63,21 +63,22 @@ enum PhaseLines {
         return ["before: " + name + " " + span(phase) + ": ", "before: " + name + ": ", "before: "]
     }
 
-    /// `label` then the figures: `p95 131.0 ms · 3.0% rejected · 14.9% failed`, or without the p95 failures first
-    /// (a reader short of room looks for them first): `14.9% failed · 3.0% rejected`; `· N denied` when any were.
+    /// `label` then the figures, in one order at every width, the most looked-for first: `3.0% rejected · 14.9%
+    /// failed · N denied · p95 131.0 ms` (the failures when `failed`, the denied once any were, the p95 when asked:
+    /// it has its own chart row, so it is the first to give way, from the end). The panels' lines use the same order.
     static func figures(_ phase: PhaseFigures, label: String, p95 withP95: Bool, failed withFailed: Bool) -> Line {
         let r = phase.requests
         let dot = Span(" \(Glyphs.dot) ")
-        let p95 = Span("p95 " + milliseconds(r.completed > 0 ? phase.latency.p95 : nil))
-        let rejected = Span(share(r.rejected, r) + "% rejected", style: r.rejected > 0 ? Theme.warning : .plain)
+        var spans = [Span(label, style: Theme.muted),
+                     Span(share(r.rejected, r) + "% rejected", style: r.rejected > 0 ? Theme.warning : .plain)]
+        if withFailed {
+            let failedCount = r.failed + r.timedOut
+            spans += [dot, Span(share(failedCount, r) + "% failed", style: failedCount > 0 ? Theme.warning : .plain)]
+        }
         // Requests the security check refused are an outcome of their own: shown once there are any.
-        let denied = r.denied > 0 ? [dot, Span("\(r.denied) denied", style: Theme.warning)] : []
-        let start = Span(label, style: Theme.muted)
-        guard withFailed else { return Line((withP95 ? [start, p95, dot, rejected] : [start, rejected]) + denied) }
-        let failedCount = r.failed + r.timedOut
-        let failed = Span(share(failedCount, r) + "% failed", style: failedCount > 0 ? Theme.warning : .plain)
-        guard withP95 else { return Line([start, failed, dot, rejected] + denied) }
-        return Line([start, p95, dot, rejected, dot, failed] + denied)
+        if r.denied > 0 { spans += [dot, Span("\(r.denied) denied", style: Theme.warning)] }
+        if withP95 { spans += [dot, Span("p95 " + milliseconds(r.completed > 0 ? phase.latency.p95 : nil))] }
+        return Line(spans)
     }
 
     /// Whether any of the period's requests failed or timed out.
@@ -104,28 +105,32 @@ enum PhaseLines {
     }
 
     /// The period before the switch in a panel's few columns, beside `outcomes`: `before: client-server · 17.9%
-    /// rejected · 1.0% failed`; short of room the figures stay and the name goes (under a mesh, before was the
-    /// server, and the other way round), then the failures: `before: 17.9% rejected`.
+    /// rejected · 1.0% failed`; short of room the words shorten first (`17.9% rej · 1.0% fail`: the side column at
+    /// 120×40 is 46 wide), so the architecture's name stays, then the name goes (under a mesh, before was the server,
+    /// and the other way round), then the failures: `before: 17.9% rejected`.
     static func panelBefore(_ phase: PhaseFigures, current: PhaseFigures, width: Int) -> Line {
         let failed = hasFailures(phase) || hasFailures(current)
         let named = "before: " + phase.architecture.rawValue + " \(Glyphs.dot) "
         return fitting([
             panelFigures(phase, label: named, failed: failed),
+            panelFigures(phase, label: named, failed: failed, short: true),
             panelFigures(phase, label: "before: ", failed: failed),
             panelFigures(phase, label: named, failed: false),
             panelFigures(phase, label: "before: ", failed: false),
         ], width: width)
     }
 
-    /// `label` then `17.9% rejected · 1.0% failed` (the failures when `failed`).
-    static func panelFigures(_ phase: PhaseFigures, label: String, failed withFailed: Bool) -> Line {
+    /// `label` then `17.9% rejected · 1.0% failed` (the failures when `failed`); `short`, `17.9% rej · 1.0% fail`.
+    static func panelFigures(_ phase: PhaseFigures, label: String, failed withFailed: Bool,
+                             short: Bool = false) -> Line {
         let r = phase.requests
         var spans = [Span(label, style: Theme.muted),
-                     Span(share(r.rejected, r) + "% rejected", style: r.rejected > 0 ? Theme.warning : .plain)]
+                     Span(share(r.rejected, r) + (short ? "% rej" : "% rejected"),
+                          style: r.rejected > 0 ? Theme.warning : .plain)]
         if withFailed {
             let failed = r.failed + r.timedOut
             spans += [Span(" \(Glyphs.dot) "),
-                      Span(share(failed, r) + "% failed", style: failed > 0 ? Theme.warning : .plain)]
+                      Span(share(failed, r) + (short ? "% fail" : "% failed"), style: failed > 0 ? Theme.warning : .plain)]
         }
         return Line(spans)
     }

@@ -13,6 +13,9 @@ public enum Screen {
         public var inspector: Rect
         public var metrics: Rect
         public var events: Rect
+        /// Above the event log when the bottom band has room (`CostPanel.height` rows and a log of eight); else the
+        /// log's bottom border row, inside its corners, where the cost folds into one line.
+        public var cost: Rect
         public var help: Rect
         /// Everything between the status bar and the help bar: where the help overlay goes.
         public var body: Rect
@@ -38,8 +41,16 @@ public enum Screen {
         let side = Layout.vertical([.length(serverHeight), .length(securityHeight), .fill(1)]).split(top[1])
         let logWidth = max(36, size.width * 2 / 5)
         let bottom = Layout.horizontal([.fill(1), .length(logWidth)]).split(bands[1])
+        var events = bottom[1], cost: Rect
+        if events.height >= CostPanel.height + 8 {
+            let split = Layout.vertical([.length(CostPanel.height), .fill(1)]).split(events)
+            cost = split[0]
+            events = split[1]
+        } else {
+            cost = Rect(x: events.x + 1, y: events.bottom - 1, width: max(0, events.width - 2), height: 1)
+        }
         return Regions(status: rows[0], topology: top[0], server: side[0], security: side[1], inspector: side[2],
-                       metrics: bottom[0], events: bottom[1], help: rows[2], body: body)
+                       metrics: bottom[0], events: events, cost: cost, help: rows[2], body: body)
     }
 
     /// Heights of the server and security panels in a side column `height` rows tall; the inspector gets the rest.
@@ -57,6 +68,13 @@ public enum Screen {
     ///
     /// Pure: the same snapshot, state and size always give the same cells; the engine is never touched.
     public static func render(snapshot: Snapshot, state: AppState, into buffer: inout Buffer) {
+        render(snapshot: snapshot, state: state, into: &buffer, topologyPlan: nil)
+    }
+
+    /// The same, with the topology's plan already made for this snapshot and size (`LiveApp` makes it once a frame
+    /// and plans the next frame's request with it); nil plans here.
+    static func render(snapshot: Snapshot, state: AppState, into buffer: inout Buffer,
+                       topologyPlan: TopologyPlan??) {
         buffer.reset()
         let size = buffer.size
         if size.width < TooSmallMessage.minimum.width || size.height < TooSmallMessage.minimum.height {
@@ -64,7 +82,8 @@ public enum Screen {
         } else {
             let r = regions(for: size)
             StatusBar.render(snapshot: snapshot, state: state, area: r.status, buffer: &buffer)
-            TopologyPane.render(snapshot: snapshot, state: state, area: r.topology, buffer: &buffer)
+            let plan = topologyPlan ?? TopologyPane.plan(snapshot: snapshot, area: r.topology)
+            TopologyPane.render(snapshot: snapshot, state: state, area: r.topology, plan: plan, buffer: &buffer)
             // The server's slot shows the mesh once the mesh is what serves (a draining server gets a line there).
             if snapshot.architecture == .peerMesh || snapshot.server == nil {
                 MeshPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
@@ -75,6 +94,8 @@ public enum Screen {
             InspectorPane.render(snapshot: snapshot, state: state, area: r.inspector, buffer: &buffer)
             MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
             EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)
+            // After the log: folded, the cost is written over the log's bottom border.
+            CostPanel.render(snapshot: snapshot, state: state, area: r.cost, buffer: &buffer)
             if let line = state.commandLine {
                 CommandLineBar.render(line, state: state, area: r.help, buffer: &buffer)
             } else {
@@ -82,6 +103,7 @@ public enum Screen {
             }
             if state.showsHelp { HelpOverlay.render(state: state, area: r.body, buffer: &buffer) }
             if state.showsDescription { DescriptionOverlay.render(state: state, area: r.body, buffer: &buffer) }
+            if state.showsMessages { MessagesOverlay.render(state: state, area: r.body, buffer: &buffer) }
             if let picker = state.picker {
                 ScenarioPickerOverlay.render(picker: picker, state: state, area: r.body, buffer: &buffer)
             }

@@ -34,7 +34,10 @@ public enum ServerPanel {
             first.append(Span(" "))
         }
         first.append(Span("\(server.busyWorkers)/\(server.workers)"))
-        first.append(Span("  util " + (newest.map { Format.percent($0.utilization) } ?? Glyphs.emDash.description)))
+        // Down, the server does no work now: the newest column may still end before the crash (100% of a busy
+        // minute), which beside DOWN would read as "working flat out". The dash says there is no figure now.
+        let util = server.up ? newest.map { Format.percent($0.utilization) } : nil
+        first.append(Span("  util " + (util ?? Glyphs.emDash.description)))
         lines.append(Line(first))
 
         lines.append(Line([]))  // the queue gauge is drawn over this row below

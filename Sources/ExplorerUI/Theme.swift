@@ -44,6 +44,8 @@ enum Theme {
     static let warning = Style(fg: orange, bold: true)
     static let selected = Style(bold: true, reverse: true)
     static let request = Style(fg: .cyan, bold: true)
+    /// A peer the latest flood reached: its own glyph, lit (underlined too, for a screen without colour).
+    static let floodReached = Style(fg: .cyan, bold: true, underline: true)
     static let reply = Style(fg: green)
 
     // MARK: - Security

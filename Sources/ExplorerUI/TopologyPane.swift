@@ -7,6 +7,12 @@ import TerminalCanvas
 public enum TopologyPane {
     /// Draws the topology pane (border, picture, legend) in `area`.
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
+        render(snapshot: snapshot, state: state, area: area, plan: plan(snapshot: snapshot, area: area),
+               buffer: &buffer)
+    }
+
+    /// The same with `plan`, made by `plan(snapshot:area:)` for this snapshot and area.
+    static func render(snapshot: Snapshot, state: AppState, area: Rect, plan: TopologyPlan?, buffer: inout Buffer) {
         let inner = PaneFrame.render(.topology, title: title(snapshot, width: area.width - 4), state: state,
                                      area: area, buffer: &buffer)
         guard inner.height >= 3, inner.width >= 10 else { return }
@@ -18,7 +24,6 @@ public enum TopologyPane {
             buffer.set(line: SecurityMarks.legend(state: state, width: inner.width), in: inner.row(inner.height - 2),
                        ellipsis: state.symbols.ellipsis)
         }
-        let plan = plan(snapshot: snapshot, area: area)
         if snapshot.architecture == .peerMesh {
             let picture = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - legendRows)
             MeshTopology.render(snapshot: snapshot, state: state, plan: plan, picture: picture, legendRow: legendRow,

@@ -105,10 +105,23 @@ extension TopologyPane {
     /// security) and the screen's size: only the nodes the topology pane will draw, so a frame costs what is shown.
     public static func snapshotRequest(base: SnapshotRequest, previous: Snapshot, state: AppState,
                                        screen: Size) -> SnapshotRequest {
+        snapshotRequest(base: base, plan: plan(snapshot: previous, screen: screen), state: state)
+    }
+
+    /// The plan for `snapshot` on a screen of `size`; nil when the screen is too small for the panes or the pane
+    /// for a picture.
+    static func plan(snapshot: Snapshot, screen: Size) -> TopologyPlan? {
+        guard screen.width >= TooSmallMessage.minimum.width, screen.height >= TooSmallMessage.minimum.height else {
+            return nil
+        }
+        return plan(snapshot: snapshot, area: Screen.regions(for: screen).topology)
+    }
+
+    /// The request for a frame that draws `plan` (made from the last snapshot: `plan(snapshot:screen:)`).
+    static func snapshotRequest(base: SnapshotRequest, plan: TopologyPlan?, state: AppState) -> SnapshotRequest {
         var r = base
         r.focus = state.selectedNode >= 1 ? state.selectedNode : nil
-        guard screen.width >= TooSmallMessage.minimum.width, screen.height >= TooSmallMessage.minimum.height,
-              let plan = plan(snapshot: previous, area: Screen.regions(for: screen).topology) else {
+        guard let plan else {
             // Nothing drawn node by node: the selection alone, for the inspector.
             let s = max(1, state.selectedNode)
             r.nodes = s..<(s + 1)

@@ -32,6 +32,7 @@ public enum OverlayScroll: Sendable, Equatable {
 func closeFindingOverlays(_ state: inout AppState) {
     state.picker = nil
     state.showsDescription = false
+    state.showsMessages = false
 }
 
 /// The picker, the description and the overlays' scrolling: the part of `update` that helps people find their way.

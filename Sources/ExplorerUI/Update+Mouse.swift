@@ -24,7 +24,7 @@ func updateForMouse(_ state: inout AppState, _ event: MouseEvent, context: Updat
     let pane = regions.pane(atX: event.x, y: event.y)
     switch event.kind {
     case .press(.left):
-        if state.showsHelp || state.picker != nil || state.showsDescription {
+        if state.showsHelp || state.picker != nil || state.showsDescription || state.showsMessages {
             state.showsHelp = false
             closeFindingOverlays(&state)
             return []

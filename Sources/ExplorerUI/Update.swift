@@ -113,7 +113,7 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
     case .closeHelp:
         // Esc backs out of one thing at a time: an overlay (help, picker, description), the chart readout, an
         // unfolded log line, the log's selection.
-        if state.showsHelp || state.picker != nil || state.showsDescription {
+        if state.showsHelp || state.picker != nil || state.showsDescription || state.showsMessages {
             state.showsHelp = false
             closeFindingOverlays(&state)
         } else if state.chartCursor != nil {

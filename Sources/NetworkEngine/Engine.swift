@@ -2,7 +2,7 @@
 ///
 /// `Engine` is a thin driver. The behaviour lives in roles that own their state (see docs/ARCHITECTURE.md):
 /// `ClientsModel` (requests, timeouts, retries), `CentralServerModel` (the dedicated server), `MeshModel` (the overlay
-/// and the peers' servers), `AttackModel` and `ChurnModel`, over one shared `EngineContext` (clock, network, request
+/// and the peers' servers), `AttackModel`, `ChurnModel` and `CostModel` (the bill), over one shared `EngineContext` (clock, network, request
 /// table, metrics, `Liveness`, security database). The engine routes each event to the role that owns it and, where
 /// one thing touches several roles (a crash, a switch, a new request), calls them in turn; the roles never call one
 /// another. The outside talks to it through `apply(_:)` (commands in) and `snapshot()` or `report()` (figures out),
@@ -23,6 +23,8 @@ public final class Engine {
     var churn: ChurnModel
     /// Which members a `crash_share` takes.
     var failures: MassFailure
+    /// The bill: the owner's clocks and the peers' (see `CostModel`).
+    var cost: CostModel
 
     /// The most clients the engine accepts, so `+` held down cannot exhaust memory.
     public static let maxNodes = ScenarioLimits.maxCount
@@ -41,6 +43,7 @@ public final class Engine {
         attack = AttackModel(scenario: scenario)
         churn = ChurnModel(scenario: scenario)
         failures = MassFailure(scenario: scenario)
+        cost = CostModel(scenario: scenario)
         ctx.metrics.keepsAllEvents = keepAllEvents
         // Scheduled in this order, so events due at the same instant run in it.
         ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
@@ -66,6 +69,7 @@ public final class Engine {
         attack = other.attack
         churn = other.churn
         failures = other.failures
+        cost = other.cost
     }
 
     // MARK: - Driving
@@ -119,7 +123,7 @@ public final class Engine {
         case .tick:
             clients.refreshAddress()
             ctx.metrics.closeSecond(at: ctx.now, architecture: ctx.architecture, nodes: ctx.activeNodes,
-                                    workers: central.server.workers)
+                                    workers: central.server.workers, peerWaiting: mesh?.servers.waiting ?? 0)
             ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         case .timeline(let index):
             runTimelineAction(scenario.timeline[Int(index)])
@@ -181,7 +185,7 @@ public final class Engine {
     /// Starts node slot `peer`'s churn chain (when the scenario has churn); it may start down.
     func startChurn(_ peer: Int) {
         guard churn.start(peer, &ctx) else { return }
-        ctx.liveness.set(peer, up: false)
+        ctx.liveness.set(peer, up: false, at: ctx.now)
         mesh?.peerChanged(peer, up: false, &ctx)
         churn.changed(peer, up: false, &ctx)
     }

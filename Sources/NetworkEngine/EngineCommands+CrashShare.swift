@@ -24,7 +24,7 @@ extension Engine {
         let replicas = inMesh ? mesh?.onlineReplicas(on: victims, ctx) : nil
         var down = ClientSet()
         for v in victims {
-            _ = ctx.liveness.set(v, up: false)
+            _ = ctx.liveness.set(v, up: false, at: ctx.now)
             down.insert(v)
         }
         // The crashed processes' own requests can no longer be delivered: one pass over the live requests for all.

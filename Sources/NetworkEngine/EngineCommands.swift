@@ -36,7 +36,7 @@ extension Engine {
         }
         let joined = before..<(before + add)
         clients.join(joined)
-        ctx.liveness.join(add)
+        ctx.liveness.join(add, at: ctx.now)
         if let peers = mesh?.peerCount, ctx.liveness.slots > peers {
             mesh?.rebuild(scenario: scenario, peers: ctx.liveness.slots, seeded: true, &ctx)
         } else {
@@ -57,7 +57,7 @@ extension Engine {
         let wereUp = leaving.filter { ctx.isUp($0) }
         // Departing peers take their replicas with them: said in the log line and the status line, not left silent.
         let taken = ctx.architecture == .peerMesh ? mesh?.onlineReplicas(on: wereUp, ctx) : nil
-        ctx.liveness.leave(remove)
+        ctx.liveness.leave(remove, at: ctx.now)
         for i in wereUp { mesh?.peerChanged(i, up: false, &ctx) }
         populationChanged()
         // Departing clients stop issuing; what they already sent still resolves and is counted.
@@ -104,6 +104,7 @@ extension Engine {
         case .loss, .ttl: break  // read from the values in force at each message and each flood
         case .workers:
             ctx.metrics.workersChanged(from: workersBefore, at: ctx.now)
+            cost.workersChanged(to: Int(value), at: ctx.now)
             central.setWorkers(Int(value), &ctx)
         case .serviceMs: central.setServiceMs(value)
         case .queue: central.setQueue(Int(value), &ctx)
@@ -132,7 +133,7 @@ extension Engine {
             guard id >= 1, id <= ctx.activeNodes else {
                 return CommandOutcome(accepted: false, message: "no \(ctx.memberName(id)): there are \(ctx.activeNodes)")
             }
-            guard ctx.liveness.set(id - 1, up: false) else {
+            guard ctx.liveness.set(id - 1, up: false, at: ctx.now) else {
                 return CommandOutcome(accepted: false, message: "\(ctx.memberName(id)) is already down")
             }
             // The client process died: what it was waiting for can no longer be delivered.
@@ -155,7 +156,7 @@ extension Engine {
             guard id >= 1, id <= ctx.activeNodes else {
                 return CommandOutcome(accepted: false, message: "no \(ctx.memberName(id)): there are \(ctx.activeNodes)")
             }
-            guard ctx.liveness.set(id - 1, up: true) else {
+            guard ctx.liveness.set(id - 1, up: true, at: ctx.now) else {
                 return CommandOutcome(accepted: false, message: "\(ctx.memberName(id)) is already up")
             }
             mesh?.peerChanged(id - 1, up: true, &ctx)
@@ -198,6 +199,7 @@ extension Engine {
             return CommandOutcome(accepted: false, message: "already \(target.rawValue)")
         }
         central.architectureChanged(to: target, at: ctx.now)
+        cost.architectureChanged(to: target, ctx)
         ctx.architecture = target
         ctx.metrics.beginSegment(target, at: ctx.now)
         ctx.security.beginPhase(target, at: ctx.now)
@@ -212,6 +214,7 @@ extension Engine {
             // Each resource still reachable in the mesh is uploaded once, by one of its holders.
             let uploads = mesh?.reachableResources ?? 0
             ctx.metrics.message(count: uploads)
+            ctx.metrics.traffic.peerResources += uploads
             message = "switched to client-server: a server comes up; peers upload \(uploads) resources to it"
         }
         // Where each node's figures since the switch start from (the inspector's), once the roles have changed.

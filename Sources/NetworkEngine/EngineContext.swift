@@ -101,6 +101,13 @@ struct EngineContext {
     /// A server's or a peer's reply goes back over the network (it may be lost). `from` is the replying node's id: 0
     /// for the server, a peer's id in the mesh.
     mutating func sendReply(_ ref: RequestRef, _ outcome: ReplyOutcome, from: Int = 0) {
+        // What the bill's bandwidth counts: a resource, or a small answer; sent even when lost.
+        switch (from == 0, outcome == .completed) {
+        case (true, true): metrics.traffic.serverResources += 1
+        case (true, false): metrics.traffic.serverMessages += 1
+        case (false, true): metrics.traffic.peerResources += 1
+        case (false, false): metrics.traffic.peerMessages += 1
+        }
         if sendsAndLoses() {
             if timeout == 0, requests.isLive(ref) { strand(ref) }
             return
@@ -117,6 +124,7 @@ struct EngineContext {
     /// Sends a request-carrying message between peers (`from` and `to` are peer indices); when it is lost, the
     /// requester's timeout acts.
     mutating func sendMessage(_ event: Engine.Event, ref: RequestRef, from: Int, to: Int) {
+        metrics.traffic.peerMessages += 1
         if sendsAndLoses() {
             if requests.isLive(ref) {
                 requests[ref].phase = .lost

@@ -69,7 +69,7 @@ extension Engine {
             return StepFacts(kind: "reply", node: who, request: requestName(ref),
                              words: "a reply (\(outcome)) reaches \(who)")
         case .timeoutsDue:
-            return StepFacts(kind: "timeout", words: "timeouts fall due: a request is retried or given up")
+            return timeoutFacts()
         case .deliverRequest(let ref):
             let guess = ctx.isGuess(ref)
             return StepFacts(kind: guess ? "guess" : "request", node: "server", request: requestName(ref),
@@ -106,6 +106,26 @@ extension Engine {
         case .attackTick:
             return StepFacts(kind: "attack", words: "the attackers send a guess")
         }
+    }
+
+    /// A timeout's step, named like the others: the first request whose timer falls due now (stale timers, of
+    /// requests that ended or went on to a later attempt, are skipped as the handling skips them), whether it is
+    /// retried or given up, and how many more fall due with it.
+    private func timeoutFacts() -> StepFacts {
+        let requests = ctx.requests
+        let (first, count) = clients.timeouts.due(at: ctx.now) { e in
+            requests.isLive(e.request) && requests[e.request].attempt == e.attempt
+        }
+        guard let due = first else {
+            return StepFacts(kind: "timeout", words: "a timer falls due for requests that already ended: nothing happens")
+        }
+        let who = requester(due.request)
+        let attempt = Int(due.attempt) + 1
+        var words = Int(due.attempt) < scenario.workload.retries
+            ? "attempt \(attempt) timed out: \(who) sends it again"
+            : "attempt \(attempt) timed out and no retry is left: \(who) gives up"
+        if count > 1 { words += " (\(count - 1) more time out with it)" }
+        return StepFacts(kind: "timeout", node: who, request: requestName(due.request), words: words)
     }
 
     /// The client (0-based) an arrival will be sent by, read from a copy of the arrival stream; nil for other events.

@@ -7,8 +7,11 @@ extension Engine {
     /// Requests per second the active clients offer.
     public var offeredRPS: Double { Double(ctx.activeNodes) * ctx.scenario.workload.rate }
 
-    /// Dollars the dedicated server has cost so far.
-    public var serverCostDollars: Double { central.costDollars(at: now, dollarsPerHour: scenario.server.costPerHour) }
+    /// Dollars the dedicated server has cost so far (its rate following its workers: `CostModel`).
+    public var serverCostDollars: Double { cost.serverDollars(at: now, dollarsPerHour: scenario.server.costPerHour) }
+
+    /// The bill so far, split by who pays, at the scenario's prices.
+    public var costView: CostView { cost.bill(ctx, prices: scenario, completed: ctx.metrics.counts.completed) }
 
     /// Share of the run during which the server could serve (1 when it never crashed).
     public var serverAvailability: Double { central.availability(at: now) }
@@ -105,11 +108,14 @@ extension Engine {
             up: server.up, workers: server.workers, busyWorkers: server.busyWorkers, queueLength: server.queueLength,
             queueCapacity: server.queueCapacity, overloaded: server.overloaded, recentUtilization: recentUtilization,
             capacityRPS: serverCapacityRPS, offeredRPS: offeredRPS, costDollars: serverCostDollars,
-            costPerHour: scenario.server.costPerHour)
+            costPerHour: cost.serverRatePerHour(prices: scenario))
+        // The period in force's latency, not the whole run's: after a switch the whole run's would merge every
+        // period's histogram once a second for a figure no pane shows (they read `phases`).
+        let phases = ctx.metrics.phaseView()
         var snapshot = Snapshot(
             scenarioName: scenario.name, architecture: ctx.architecture, now: now, nodes: nodes,
             server: serverShown ? serverView : nil,
-            requests: ctx.metrics.counts, latency: ctx.metrics.latencyForDisplay(),
+            requests: ctx.metrics.counts, latency: phases.current.latency,
             series: ctx.metrics.recentSeries.suffix(seriesLimit),
             recentEvents: ctx.metrics.recent.ordered, flights: flights, activeNodeCount: members,
             ratePerNode: ctx.scenario.workload.rate)
@@ -117,7 +123,8 @@ extension Engine {
         snapshot.tally = tally
         snapshot.security = securityView
         snapshot.switches = ctx.metrics.recentSwitches
-        snapshot.phases = ctx.metrics.phaseView()
+        snapshot.phases = phases
+        snapshot.cost = costView
         return snapshot
     }
 

@@ -125,6 +125,8 @@ struct CompareCommand: ParsableCommand {
                           "mean_hops", "server_dollars", "breaches", "exposed_share", "first_breach_s",
                           "detected_share", "failed_share", "timed_out_share", "largest_single_view",
                           "guesses_checked", "refused_locked", "locked_out_users",
+                          "admin_dollars", "bandwidth_dollars", "peer_donated_dollars", "total_dollars",
+                          "dollars_per_1000_requests", "per_month_dollars",
                           "lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"]
 
     func values(_ r: Row) -> [String] {
@@ -138,8 +140,42 @@ struct CompareCommand: ParsableCommand {
          RunReport.fixed(r.report.security.exposedShare, 4), r.firstBreach, r.detected,
          RunReport.fixed(r.failedShare, 4), RunReport.fixed(r.timedOutShare, 4), r.largestSingleView,
          String(r.report.security.guessesChecked), String(r.report.security.refusedLocked),
-         String(r.report.security.lockedOutUsers)] + r.lookupFigures
+          String(r.report.security.lockedOutUsers)] + costValues(r.report.cost) + r.lookupFigures
     }
+
+    /// The cost columns, after the others (scripts reading by position keep working): dollars to four decimals, so a
+    /// short run's fraction of a cent is not a 0; `-` (empty in CSV) where nothing completed.
+    func costValues(_ c: CostView) -> [String] {
+        [RunReport.fixed(c.adminDollars, 4), RunReport.fixed(c.bandwidthDollars, 4),
+         RunReport.fixed(c.peerDonatedDollars, 4), RunReport.fixed(c.totalDollars, 4),
+         c.dollarsPer1000Requests.map { RunReport.fixed($0, 4) } ?? "-",
+         c.perMonthDollars.map { RunReport.fixed($0, 4) } ?? "-"]
+    }
+
+    /// The bill of each row by who pays, as a third table: the owner's terms, the peers' donation, the whole.
+    func costTable(_ rows: [Row], scenario: Scenario) -> String {
+        let header = ["nodes", "architecture", "server", "admin", "bandwidth", "owner pays", "peers donate", "total",
+                      "per 1,000 req", "per month"]
+        let cells = rows.map { r -> [String] in
+            let c = r.report.cost
+            return [String(r.nodes), r.architecture.rawValue, Money.text(c.serverDollars), Money.text(c.adminDollars),
+                    Money.text(c.bandwidthDollars), Money.text(c.ownerDollars), Money.text(c.peerDonatedDollars),
+                    Money.text(c.totalDollars), c.dollarsPer1000Requests.map(Money.text) ?? "-",
+                    c.perMonthDollars.map(Money.text) ?? "-"]
+        }
+        let p = scenario.cost
+        let prices = "server \(Money.text(scenario.server.costPerHour))/h, admin \(Money.text(p.adminPerMonth))/month, "
+            + "bandwidth \(Money.text(p.bandwidthPerGb))/GB, a peer's hour \(Money.text(p.peerPerHour)), "
+            + "replies \(RunReport.fixed(scenario.workload.sizeKb, 0)) kB"
+        return "cost: " + prices + "\n" + Self.aligned([header] + cells) + Self.costLegend
+    }
+
+    /// What the cost table's columns count.
+    static let costLegend = """
+        owner pays: server + admin + bandwidth out of the server; peers donate: their hours up and their uploads
+        per month: the total at this run's rate for 730 hours
+
+        """
 
     /// The security rows, as a second table: the first is wide enough already.
     func securityTable(_ rows: [Row], scenario: Scenario) -> String {
@@ -201,6 +237,7 @@ struct CompareCommand: ParsableCommand {
         out += "\(scenario.workload.rate) req/s per node, mesh \(scenario.mesh.discovery.rawValue), \(churn)\n"
         out += Self.aligned([header] + cells)
         out += "\n" + securityTable(rows, scenario: scenario)
+        out += "\n" + costTable(rows, scenario: scenario)
         return out
     }
 
@@ -244,6 +281,12 @@ struct CompareCommand: ParsableCommand {
             ("guesses_checked", .int(r.report.security.guessesChecked)),
             ("refused_locked", .int(r.report.security.refusedLocked)),
             ("locked_out_users", .int(r.report.security.lockedOutUsers)),
+            ("admin_dollars", .rounded(r.report.cost.adminDollars)),
+            ("bandwidth_dollars", .rounded(r.report.cost.bandwidthDollars)),
+            ("peer_donated_dollars", .rounded(r.report.cost.peerDonatedDollars)),
+            ("total_dollars", .rounded(r.report.cost.totalDollars)),
+            ("dollars_per_1000_requests", r.report.cost.dollarsPer1000Requests.map { .rounded($0) } ?? .null),
+            ("per_month_dollars", r.report.cost.perMonthDollars.map { .rounded($0) } ?? .null),
         ]
     }
 

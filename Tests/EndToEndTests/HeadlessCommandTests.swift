@@ -115,10 +115,12 @@ struct CompareSharesTests {
         let csv = try run(["compare", file.path, "--nodes", "10", "--format", "csv"]).split(separator: "\n")
         let header = csv[0].split(separator: ",").map(String.init)
         // After the columns that were there before them; the security figures of item 5 came later still, and the
-        // mesh's stability figures (issue 16 §4) last.
-        #expect(Array(header.suffix(11).prefix(7)) == ["detected_share", "failed_share", "timed_out_share",
-                                                       "largest_single_view", "guesses_checked", "refused_locked",
-                                                       "locked_out_users"])
+        // cost columns of issue 16 §2 after them, and the mesh's stability figures (issue 16 §4) last.
+        #expect(Array(header.dropLast(10).suffix(7)) == ["detected_share", "failed_share", "timed_out_share",
+                                                         "largest_single_view", "guesses_checked", "refused_locked",
+                                                         "locked_out_users"])
+        #expect(Array(header.dropLast(4).suffix(6)) == ["admin_dollars", "bandwidth_dollars", "peer_donated_dollars",
+                                                        "total_dollars", "dollars_per_1000_requests", "per_month_dollars"])
         #expect(Array(header.suffix(4)) == ["lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"])
         let failedColumn = try #require(header.firstIndex(of: "failed_share"))
         for line in csv.dropFirst() {
@@ -245,6 +247,8 @@ struct CSVEmptyFieldsTests {
         #expect(server[1] == "client-server" && mesh[1] == "peer-mesh")
         #expect(try field(server, "latency_mean_ms") == "" && field(server, "latency_p95_ms") == "", "\(server)")
         #expect(try field(server, "mean_hops") == "")
+        // Nothing completed: no price per thousand requests, though the server was paid for.
+        #expect(try field(server, "dollars_per_1000_requests") == "" && Double(field(server, "total_dollars")) ?? 0 > 0)
         #expect(try Double(field(mesh, "latency_mean_ms")) != nil && Double(field(mesh, "mean_hops")) != nil, "\(mesh)")
     }
 }

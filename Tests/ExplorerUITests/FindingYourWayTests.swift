@@ -122,7 +122,7 @@ struct HelpGlossaryTests {
         }
         let r = Screen.regions(for: size)
         var found: Set<String> = []
-        for pane in [r.topology, r.server, r.security, r.inspector, r.metrics] {
+        for pane in [r.topology, r.server, r.security, r.inspector, r.metrics, r.cost] {
             let inner = lines[(pane.y + 1)..<(pane.bottom - 1)].map { line in
                 String(Array(line)[(pane.x + 1)..<(pane.right - 1)])
             }
@@ -154,7 +154,7 @@ struct HelpGlossaryTests {
         for snapshot in try Self.frames() { labels.formUnion(Self.paneLabels(snapshot)) }
         // The check itself finds what it should: these are on those screens.
         for expected in ["util", "queue", "capacity", "exposed", "any log", "load max/mean", "hops/lookup", "p95",
-                         "thruput", "lost", "available"] {
+                         "thruput", "lost", "available", "owner pays", "peers donate"] {
             #expect(labels.contains(expected), "\(expected) not collected from the frames")
         }
         let terms = Set(Glossary.entries.map(\.term))

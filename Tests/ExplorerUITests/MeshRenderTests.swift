@@ -240,20 +240,20 @@ struct MeshRenderTests {
         }
         #expect(buffer.lines() == [
             "┌ metrics · last 20 s · 1 s/col · △ switch ┐",
-            "│thruput ▆▆▇▇██▅▆▆▇▇██▅▆▆▇▇██ 16.0/16 req/s│",
+            "│thruput ▆▆▇▇██▅▆▆▇▇██▅▆▆▇▇██    16.0 req/s│",
             "│latency █▇▇▇██▇▇▇██▇▇▇██▇▇▇█    51.0 ms   │",
             "│p95     ▇█▅▆▆▇▇█▅▆▆▇▇█▅▆▆▇▇█   140.0 ms   │",
-            "│queue   ▁▂▃▅▆▇█│                 0.0 req  │",
+            "│peer q         │                 0.0 req  │",
             "│lost           │                 0.0 /s   │",
-            "│since t=0: 0.7% failed · 3.1% rejected    │",
+            "│since t=0: 3.1% rejected · 0.7% failed    │",
             "└───────────────△──────────────────────────┘",
         ])
         // 20 columns of 1 s (the snapshot's samples are seconds) show seconds 64…83, right-aligned: column i holds
-        // second 64+i. The switch at t=70.4 s falls in second 71, so in column 7 (x = 1 + 8 + 7). Second 70's queue
-        // bar (before the switch) stays; the queue empties at 71, whose blank cells show the mark, as the rejects'
-        // row below does.
+        // second 64+i. The switch at t=70.4 s falls in second 71, so in column 7 (x = 1 + 8 + 7). Under the mesh the
+        // queue row charts the peers' queues (empty here), not the server's bars before the switch; its blank cells
+        // show the mark, as the rejects' row below does.
         #expect(buffer[16, 7].grapheme == "△" && buffer[16, 7].style.bold)
-        #expect(buffer[15, 4].grapheme == "█")
+        #expect(buffer[15, 4].grapheme == " ")
         #expect(buffer[16, 4].grapheme == "│" && buffer[16, 5].grapheme == "│" && buffer[16, 5].style.fg == .cyan)
     }
 
@@ -374,10 +374,10 @@ struct MeshRenderTests {
             "┃○ idle ● busy ◆ queue ▲ full ✗ down • msg ┃│sent 47  completed 45  out 0      │",
             "┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛└──────────────────────────────────┘",
             "┌ metrics · last 20 s · 1 s/col · △ switch ┐┌ events · all ────────────────────┐",
-            "│thruput ▆▆▇▇██▅▆▆▇▇██▅▆▆▇▇██ 16.0/16 req/s││70.0s ↑ client 5 back up          │",
+            "│thruput ▆▆▇▇██▅▆▆▇▇██▅▆▆▇▇██    16.0 req/s││70.0s ↑ client 5 back up          │",
             "│latency █▇▇▇██▇▇▇██▇▇▇██▇▇▇█    51.0 ms   ││60.1s ? wrong password at client 4│",
             "│p95     ▇█▅▆▆▇▇█▅▆▆▇▇█▅▆▆▇▇█   140.0 ms   ││55.0s ✓ server recovered          │",
-            "│queue   ▁▂▃▅▆▇█│                 0.0 req  ││41.2s ✗ client 5 down             │",
+            "│peer q         │                 0.0 req  ││41.2s ✗ client 5 down             │",
             "│lost           │                 0.0 /s   ││30.0s ▲ server overloaded: queue …│",
             "└───────────────△──────────────────────────┘└──────────────────────────────────┘",
             " q quit  ? help  space pause  <> speed  t to server  +- peers  x crash  f flash ",
@@ -411,10 +411,10 @@ struct MeshRenderTests {
             "|o idle * busy @ queue ! full x down + msg ||sent 47  completed 45  out 0      |",
             "+==========================================++----------------------------------+",
             "+ metrics . last 20 s . 1 s/col . ^ switch ++ events . all --------------------+",
-            "|thruput ++**##=++**##=++**## 16.0/16 req/s||70.0s ^ client 5 back up          |",
+            "|thruput ++**##=++**##=++**##    16.0 req/s||70.0s ^ client 5 back up          |",
             "|latency #***##***##***##***#    51.0 ms   ||60.1s ? wrong password at client 4|",
             "|p95     *#=++**#=++**#=++**#   140.0 ms   ||55.0s v server recovered          |",
-            "|queue   _.:=+*#|                 0.0 req  ||41.2s x client 5 down             |",
+            "|peer q         |                 0.0 req  ||41.2s x client 5 down             |",
             "|lost           |                 0.0 /s   ||30.0s ! server overloaded: queue .|",
             "+---------------^--------------------------++----------------------------------+",
             " q quit  ? help  space pause  <> speed  t to server  +- peers  x crash  f flash ",

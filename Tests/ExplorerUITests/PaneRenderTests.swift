@@ -178,7 +178,7 @@ struct PaneRenderTests {
             "│p95     ▇█▅▆▆▇▇█▅▆▆▇▇█▅▆▆▇▇█   140.0 ms   │",
             "│queue   ▁▁▂▂▃▃▄▄ ▁▁▂▂▃▃▄▄ ▁▁     8.0 req  │",
             "│lost                     ▃▅█     3.0 /s   │",
-            "│since t=0: 0.7% failed · 3.1% rejected    │",
+            "│since t=0: 3.1% rejected · 0.7% failed    │",
             "└──────────────────────────────────────────┘",
         ])
     }
@@ -216,7 +216,7 @@ struct PaneRenderTests {
             "│p95     ▄▄▄▄▄▄▄▄▄▄▄▄▄▄▄█▄▄▄▄▄▄▄▄▄▄▄▄▄▄   100.0 ms   │",
             "│queue   ▄                                  0.0 req  │",
             "│lost                                 █     3.0 /s   │",
-            "│since t=0: 0.7% failed · 3.1% rejected              │",
+            "│since t=0: 3.1% rejected · 0.7% failed              │",
             "└────────────────────────────────────────────────────┘",
         ])
     }

@@ -17,7 +17,7 @@ struct PhaseRenderTests {
         let screen = PhaseFixtures.screen(PhaseFixtures.beforeSwitch(), width: 120, height: 40)
         let r = Self.regions(Self.size120)
         let metrics = PhaseFixtures.region(screen, r.metrics)
-        #expect(metrics[metrics.count - 2].hasPrefix("│since t=0: p95 131.0 ms · 3.1% rejected · 0.7% failed  "),
+        #expect(metrics[metrics.count - 2].hasPrefix("│since t=0: 3.1% rejected · 0.7% failed · p95 131.0 ms  "),
                 "\(metrics)")
         #expect(!screen.contains { $0.contains("before:") })
         let server = PhaseFixtures.region(screen, r.server)
@@ -43,7 +43,7 @@ struct PhaseRenderTests {
             "│available 98.5% now, 99.6% avg                │",
             "│peer overloads 4 · ▲ 1 full now               │",
             "│since t=70.4 s: 0.7% rejected · 0.0% failed   │",
-            "│before: 25.0% rejected · 1.7% failed          │",
+            "│before: client-server · 25.0% rej · 1.7% fail │",
             "└──────────────────────────────────────────────┘",
         ])
     }
@@ -53,8 +53,8 @@ struct PhaseRenderTests {
         let screen = PhaseFixtures.screen(PhaseFixtures.afterSwitch(), width: 120, height: 40)
         let metrics = PhaseFixtures.region(screen, Self.regions(Self.size120).metrics)
         #expect(Array(metrics.suffix(3)) == [
-            "│before: client-server: p95 2140 ms · 25.0% rejected · 1.7% failed     │",
-            "│peer-mesh since t=70.4 s: p95 131.0 ms · 0.7% rejected · 0.0% failed  │",
+            "│before: client-server: 25.0% rejected · 1.7% failed · p95 2140 ms     │",
+            "│peer-mesh since t=70.4 s: 0.7% rejected · 0.0% failed · p95 131.0 ms  │",
             "└───────────────────────────────────────────△──────────────────────────┘",
         ])
     }
@@ -102,8 +102,8 @@ struct PhaseRenderTests {
         #expect(PhaseFixtures.region(screen, r.server)[5] == "│since t=80.0 s: 5.3% rejected                 │",
                 "\(PhaseFixtures.region(screen, r.server))")
         #expect(Array(PhaseFixtures.region(screen, r.metrics).suffix(3)) == [
-            "│before: peer-mesh t=70.4–80.0 s: p95 131.0 ms · 0.7% rejected         │",
-            "│client-server since t=80.0 s: p95 95.5 ms · 5.3% rejected             │",
+            "│before: peer-mesh t=70.4–80.0 s: 0.7% rejected · p95 131.0 ms         │",
+            "│client-server since t=80.0 s: 5.3% rejected · p95 95.5 ms             │",
             "└───────────────────────────────────────────△────────△─────────────────┘",
         ])
         #expect(PhaseFixtures.region(screen, r.inspector) == [
@@ -143,14 +143,14 @@ struct PhaseRenderTests {
                 .map { $0.spans.map(\.text).joined() })
         }
         #expect(forms == [
-            ["before: client-server t=0–70.4 s: p95 2140 ms · 25.0% rejected · 1.7% failed",
-             "peer-mesh since t=70.4 s: p95 131.0 ms · 0.7% rejected · 0.0% failed"],
-            ["before: client-server: p95 2140 ms · 25.0% rejected · 1.7% failed",
-             "peer-mesh since t=70.4 s: p95 131.0 ms · 0.7% rejected · 0.0% failed"],
-            ["before: p95 2140 ms · 25.0% rejected · 1.7% failed",
-             "since t=70.4 s: p95 131.0 ms · 0.7% rejected · 0.0% failed"],
-            ["before: 1.7% failed · 25.0% rejected",
-             "since t=70.4 s: 0.0% failed · 0.7% rejected"],
+            ["before: client-server t=0–70.4 s: 25.0% rejected · 1.7% failed · p95 2140 ms",
+             "peer-mesh since t=70.4 s: 0.7% rejected · 0.0% failed · p95 131.0 ms"],
+            ["before: client-server: 25.0% rejected · 1.7% failed · p95 2140 ms",
+             "peer-mesh since t=70.4 s: 0.7% rejected · 0.0% failed · p95 131.0 ms"],
+            ["before: 25.0% rejected · 1.7% failed · p95 2140 ms",
+             "since t=70.4 s: 0.7% rejected · 0.0% failed · p95 131.0 ms"],
+            ["before: 25.0% rejected · 1.7% failed",
+             "since t=70.4 s: 0.7% rejected · 0.0% failed"],
         ])
         // One row: the period in force alone, with only its own figures.
         let alone = PhaseLines.footer(PhaseFixtures.afterSwitch(), width: 40, rows: 1).map { $0.spans.map(\.text).joined() }
@@ -160,7 +160,7 @@ struct PhaseRenderTests {
     @Test("in ASCII the period's span has a plain hyphen")
     func asciiSpan() {
         let screen = PhaseFixtures.screen(PhaseFixtures.switchedBack(), width: 120, height: 40, ascii: true)
-        #expect(screen.contains { $0.contains("before: peer-mesh t=70.4-80.0 s: p95 131.0 ms") }, "\(screen)")
+        #expect(screen.contains { $0.contains("before: peer-mesh t=70.4-80.0 s: 0.7% rejected") && $0.contains(" p95 131.0 ms") }, "\(screen)")
         #expect(screen.allSatisfy { $0.allSatisfy(\.isASCII) })
     }
 }

@@ -337,7 +337,10 @@ struct SecurityRenderTests {
         for size in [Size(width: 80, height: 24), Size(width: 80, height: 25), Size(width: 100, height: 30),
                      Size(width: 120, height: 40), Size(width: 200, height: 60)] {
             let r = Screen.regions(for: size)
-            let panes = [r.topology, r.server, r.security, r.inspector, r.metrics, r.events]
+            // The cost panel is a pane of its own above the log when framed; folded, it is a line on the log's border.
+            let framed = r.cost.height > 1
+            let panes = [r.topology, r.server, r.security, r.inspector, r.metrics, r.events] + (framed ? [r.cost] : [])
+            if !framed { #expect(r.cost.y == r.events.bottom - 1 && r.events.intersection(r.cost) == r.cost, "\(size)") }
             for (i, a) in panes.enumerated() {
                 #expect(!a.isEmpty, "\(size) pane \(i)")
                 for b in panes[(i + 1)...] { #expect(a.intersection(b).isEmpty, "\(size) \(a) \(b)") }

@@ -152,7 +152,7 @@ struct TopologyRingTests {
 struct TopologyMeshPictureTests {
     static let hopDigits = Set("0123456789")
 
-    @Test("flooding: the followed flood's wave is drawn as the hop at which each peer heard it, from 0 at the peer that asked",
+    @Test("flooding: the followed flood's wave lights the peers it reached, each keeping its own glyph; the legend says how far it went",
           arguments: [20, 200, 5_000])
     func floodWave(_ peers: Int) throws {
         // About 30 to 60 floods in 3 s whatever the size (each reaches most of the overlay: thousands of messages).
@@ -166,17 +166,24 @@ struct TopologyMeshPictureTests {
             #expect(picture.wave.count == min(picture.waveReached, 4096))
             let plan = try #require(TopologyPane.plan(snapshot: snapshot, area: area))
             let buffer = TopologyRingTests.render(snapshot, state: state, area: area, size: size)
-            let digits = plan.layout.slots.filter { Self.hopDigits.contains(buffer[$0.x, $0.y].grapheme) }
-            #expect(!digits.isEmpty, "\(size)")
-            // The peer that asked is drawn as 0 (unless it is full or down, which win).
+            // No digit hides a peer: every slot shows a peer's (or a bin's) glyph, the reached ones lit.
+            #expect(!plan.layout.slots.contains { Self.hopDigits.contains(buffer[$0.x, $0.y].grapheme) }, "\(size)")
+            let lit = plan.layout.slots.filter { buffer[$0.x, $0.y].style.underline && buffer[$0.x, $0.y].style.fg == .cyan }
+            #expect(!lit.isEmpty, "\(size)")
+            // The peer that asked is lit (unless it is full or down, which keep their alarm).
             let layout = MeshLayout(plan: plan, snapshot: snapshot)
             if let origin = picture.wave.first, let p = layout.position(of: origin.id),
-               TopologyPane.node(origin.id, in: snapshot)?.activity != .overloaded {
-                #expect(buffer[p.x, p.y].grapheme == "0", "\(size)")
+               let node = TopologyPane.node(origin.id, in: snapshot), node.activity != .overloaded, node.activity != .down {
+                #expect(buffer[p.x, p.y].style.underline && !Self.hopDigits.contains(buffer[p.x, p.y].grapheme),
+                        "\(size)")
             }
-            let text = TopologyRingTests.text(buffer, Block(title: "").inner(area))
-            #expect(text.contains("hop a flood reached it") || size.width < 100, "\(size)")
+            // The legend names the wave whole from 120×40 up (not cut with …).
+            let hops = picture.waveDepth == 1 ? "1 hop" : "\(picture.waveDepth) hops"
+            let legend = buffer.lines()[area.bottom - 2]
+            #expect(legend.contains("flood: \(picture.waveReached) peers in " + hops) || size.width < 120,
+                    "\(size): \(legend)")
             // One peer a slot: the overlay's links between shown peers are drawn.
+            let text = TopologyRingTests.text(buffer, Block(title: "").inner(area))
             if plan.mode == .nodes { #expect(!picture.links.isEmpty && text.contains(Glyphs.link.description)) }
         }
     }

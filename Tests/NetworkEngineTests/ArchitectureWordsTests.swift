@@ -97,6 +97,34 @@ struct SteppingWordsTests {
     }
 }
 
+/// A timeout's step names its request like the other steps do.
+@Suite("Stepping a timeout")
+struct SteppingTimeoutTests {
+    @Test("a timeout's step names the request and its client, and says whether it is sent again or given up")
+    func timeoutNamesItsRequest() {
+        // Service takes 5 s on average and a client waits 1 s: nearly every request times out, once retried.
+        var s = Scenario(name: "timeouts")
+        s.nodes = 5
+        s.server.serviceMs = 5000
+        s.workload.timeout = 1
+        s.workload.retries = 1
+        let engine = Engine(scenario: s)
+        var timeouts: [String] = []
+        while engine.now < .seconds(6), let words = engine.stepDescribed() {
+            if words.hasPrefix("timeout") { timeouts.append(words) }
+        }
+        let retried = timeouts.first { $0.contains("sends it again") }
+        let givenUp = timeouts.first { $0.contains("gives up") }
+        for line in [retried, givenUp] {
+            // `timeout · client 3 · request 2.1 of client 3: attempt 1 timed out: client 3 sends it again`
+            #expect(line?.hasPrefix("timeout · client ") == true && line?.contains(" · request ") == true
+                    && line?.contains(" of client ") == true, "\(timeouts)")
+        }
+        #expect(retried?.contains(": attempt 1 timed out") == true && givenUp?.contains(": attempt 2 timed out") == true,
+                "\(timeouts)")
+    }
+}
+
 /// A crash ends an overload by emptying the queue; the log must not call that a recovery.
 @Suite("Crash words")
 struct CrashWordsTests {

@@ -1,5 +1,5 @@
 /// The dedicated server of client-server: its workers and queue (`ServerMachine`), its security checks (logins and
-/// permissions against the central database), its crashes, and what it costs and how available it was.
+/// permissions against the central database), its crashes, and how available it was (what it costs is `CostModel`'s).
 struct CentralServerModel {
     private(set) var server: ServerMachine<RequestRef>
     /// Service completions scheduled before a crash carry an older epoch and are ignored.
@@ -8,9 +8,6 @@ struct CentralServerModel {
     /// As written, for the capacity figure (`meanService` is rounded to whole nanoseconds).
     private(set) var serviceMs: Double
     let constantService: Bool
-    /// Simulated time spent as the architecture in force, up to `since` (the dedicated server's bill).
-    private var billedTime: SimTime = 0
-    private var billedSince: SimTime?
     /// Time spent crashed while it was the architecture, and since when it is down (for availability).
     private var downTime: SimTime = 0
     private var downSince: SimTime?
@@ -20,7 +17,7 @@ struct CentralServerModel {
         meanService = .millis(scenario.server.serviceMs)
         serviceMs = scenario.server.serviceMs
         constantService = scenario.server.service == .constant
-        if scenario.architecture == .clientServer { billedSince = 0 } else { server.shutDown() }
+        if scenario.architecture != .clientServer { server.shutDown() }
     }
 
     // MARK: - Events
@@ -169,10 +166,8 @@ struct CentralServerModel {
         return true
     }
 
-    /// The architecture switched at `now`: the bill runs while client-server is in force; a server comes up for it.
+    /// The architecture switched at `now`: a server comes up for client-server.
     mutating func architectureChanged(to target: Architecture, at now: SimTime) {
-        if let since = billedSince { billedTime += now - since }
-        billedSince = target == .clientServer ? now : nil
         guard target == .clientServer, !server.up else { return }
         server.restart()
         // A server that had crashed is up again from here: its downtime ends, as on a restart.
@@ -184,11 +179,6 @@ struct CentralServerModel {
 
     /// Requests per second the server can complete: workers ÷ mean service time.
     var capacityRPS: Double { Double(server.workers) / (serviceMs / 1000) }
-
-    /// Dollars the dedicated server has cost so far, at `dollarsPerHour`.
-    func costDollars(at now: SimTime, dollarsPerHour: Double) -> Double {
-        dollarsPerHour * (billedTime + (billedSince.map { now - $0 } ?? 0)).inSeconds / 3600
-    }
 
     /// Share of the run during which the server could serve (1 when it never crashed).
     func availability(at now: SimTime) -> Double {

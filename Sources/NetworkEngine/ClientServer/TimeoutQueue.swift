@@ -51,6 +51,21 @@ struct TimeoutQueue {
         return entries.popFirst()
     }
 
+    /// The timeouts due at `now` that `isCurrent` accepts, without removing any: the first (the one handled first)
+    /// and how many there are. For the live view's step, which names the request a timeout event is about.
+    func due(at now: SimTime, where isCurrent: (Entry) -> Bool) -> (first: Entry?, count: Int) {
+        var first: Entry?
+        var count = 0
+        for i in 0..<entries.count {
+            let e = entries[offset: i]
+            guard e.deadline <= now else { break }
+            guard isCurrent(e) else { continue }
+            if first == nil { first = e }
+            count += 1
+        }
+        return (first, count)
+    }
+
     /// After the due timeouts are handled: the time of the next wake-up, or nil when none is armed.
     mutating func nextWakeup() -> SimTime? {
         guard let head = entries.first else { wakeupPending = false; return nil }

@@ -35,6 +35,12 @@ public struct RingBuffer<Element> {
         return e
     }
 
+    /// The element `offset` places after the oldest (0 is `first`); `offset` must be below `count`.
+    public subscript(offset offset: Int) -> Element {
+        precondition(offset >= 0 && offset < _count, "offset out of range")
+        return storage[(head + offset) & mask]!
+    }
+
     /// Rewrites every element in place, oldest first.
     public mutating func updateEach(_ body: (inout Element) -> Void) {
         for i in 0..<_count {

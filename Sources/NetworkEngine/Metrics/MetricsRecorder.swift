@@ -44,12 +44,15 @@ public struct MetricsRecorder {
     var overloadNanos: SimTime = 0
     public internal(set) var maxQueue = 0
     public internal(set) var messages = 0
+    /// Resources and other messages sent by the server and by the peers: the bandwidth of the bill (`CostModel`).
+    public internal(set) var traffic = Traffic()
     /// Requests lost with no timeout to notice (see `Engine.strand`): in flight forever, their slots freed.
     public internal(set) var stranded = 0
-    /// Worker-nanoseconds of the server up to its last change of size (`set workers`), since the start and within the
-    /// current second, with the time of that change; nil while it kept one size, so utilization stays the exact
-    /// busy area ÷ (time × workers) it always was.
-    var workerArea: (run: Double, second: Double, since: SimTime)?
+    /// Worker-nanoseconds the server offered up to its last change of size (`set workers`; the start before any),
+    /// since the start and within the current second, and the time of that change: utilization is busy time over
+    /// this plus the time since × the workers it has now (`utilization(busy:offered:)`, one formula for the run
+    /// and for a second, before and after a change).
+    var workerArea: (run: Double, second: Double, since: SimTime) = (0, 0, 0)
 
     // MARK: - The current second
     var secondStart = RequestCounts()
@@ -209,8 +212,10 @@ public struct MetricsRecorder {
         tally.count(event.kind)
     }
 
-    /// Closes the second ending at `now` (a whole second) and appends its sample.
-    public mutating func closeSecond(at now: SimTime, architecture: Architecture, nodes: Int, workers: Int) {
+    /// Closes the second ending at `now` (a whole second) and appends its sample; `peerWaiting` is what waits at the
+    /// mesh's peers now (0 without a mesh).
+    public mutating func closeSecond(at now: SimTime, architecture: Architecture, nodes: Int, workers: Int,
+                                     peerWaiting: Int = 0) {
         integrate(to: now)
         var s = SecondSample(second: Int(now / SimTime.nanosPerSecond), architecture: architecture, nodes: nodes)
         s.issued = counts.issued - secondStart.issued
@@ -227,15 +232,11 @@ public struct MetricsRecorder {
             s.latencyP95Ms = Double(MetricsRecorder.select(rank, in: &secondLatencies)) / 1e6
         }
         s.queue = secondQueueArea / 1e9
-        if let area = workerArea {
-            let capacity = area.second + Double(now - max(area.since, now - SimTime.nanosPerSecond)) * Double(workers)
-            // Workers removed while busy finish their request past the change and are not in `workers`: their
-            // few milliseconds can lift the second of a shrink a hair above 1, where the server was in fact full.
-            s.utilization = capacity > 0 ? min(1, secondBusyArea / capacity) : 0
-            workerArea?.second = 0
-        } else {
-            s.utilization = workers > 0 ? secondBusyArea / 1e9 / Double(workers) : 0
-        }
+        s.peerQueue = Double(peerWaiting)
+        let since = max(workerArea.since, now - SimTime.nanosPerSecond)
+        s.utilization = Self.utilization(busy: secondBusyArea,
+                                         offered: workerArea.second + Double(now - since) * Double(workers))
+        workerArea.second = 0
         s.messages = secondMessages
         s.securityEvents = secondSecurity
         if keepsSeries { series.append(s) }
@@ -296,20 +297,21 @@ public struct MetricsRecorder {
     public func meanQueue(at now: SimTime) -> Double { now > 0 ? queueArea / Double(now) : 0 }
     /// Time-averaged share of busy workers since the start.
     public func utilization(at now: SimTime, workers: Int) -> Double {
-        if let area = workerArea {
-            let capacity = area.run + Double(now - area.since) * Double(workers)
-            return capacity > 0 ? min(1, busyArea / capacity) : 0
-        }
-        return now > 0 && workers > 0 ? busyArea / Double(now) / Double(workers) : 0
+        Self.utilization(busy: busyArea, offered: workerArea.run + Double(now - workerArea.since) * Double(workers))
     }
+
+    /// Utilization: busy worker-time over the worker-time the server offered (0 when it offered none). Workers
+    /// removed while busy finish their request past the change and are no longer offered: their few milliseconds
+    /// can lift the share a hair above 1 where the server was in fact full, so it stops at 1.
+    static func utilization(busy: Double, offered: Double) -> Double { offered > 0 ? min(1, busy / offered) : 0 }
 
     /// The server had `old` workers until `now` (a `set workers`): utilization divides by the worker-time it had.
     mutating func workersChanged(from old: Int, at now: SimTime) {
-        let since = workerArea?.since ?? 0
+        let since = workerArea.since
         let secondStart = now - now % SimTime.nanosPerSecond
         let inSecond = Double(now - max(since, secondStart)) * Double(old)
-        let run = (workerArea?.run ?? 0) + Double(now - since) * Double(old)
-        let second = (since >= secondStart ? workerArea?.second ?? 0 : 0) + inSecond
+        let run = workerArea.run + Double(now - since) * Double(old)
+        let second = (since >= secondStart ? workerArea.second : 0) + inSecond
         workerArea = (run, second, now)
     }
     public var overloadSeconds: Double { overloadNanos.inSeconds }

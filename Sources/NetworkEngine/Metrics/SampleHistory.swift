@@ -1,7 +1,7 @@
 /// Per-second samples folded into one sample that covers several seconds, exactly: what a history bucket and a
 /// chart column hold.
 ///
-/// Counts are summed; the queue and utilization (time-averaged levels) are averaged over the seconds covered, each
+/// Counts are summed; the queues and utilization (levels) are averaged over the seconds covered, each
 /// second weighing the same; the mean latency is weighted by completions. The 95th percentile of a fold is the
 /// largest of its parts' 95th percentiles: an upper bound of the true one (if at most 5% of each part's latencies lie
 /// above its p95, at most 5% of all lie above the largest), so a spike is never averaged away.
@@ -15,6 +15,8 @@ public struct SampleAccumulator: Sendable, Equatable {
     var latencyP95Max = 0.0
     /// Σ queue × seconds and Σ utilization × seconds: the means are these over `seconds`.
     var queueSum = 0.0, utilizationSum = 0.0
+    /// Σ peer queue × seconds: a level, averaged like the queue.
+    var peerQueueSum = 0.0
     /// The newest sample's second, architecture and population: what the fold reports as its own.
     var newest: SecondSample?
 
@@ -33,6 +35,7 @@ public struct SampleAccumulator: Sendable, Equatable {
         latencySum += s.latencyMeanMs * Double(s.completed)
         if s.completed > 0 { latencyP95Max = Swift.max(latencyP95Max, s.latencyP95Ms) }
         queueSum += s.queue * Double(n)
+        peerQueueSum += s.peerQueue * Double(n)
         utilizationSum += s.utilization * Double(n)
         newest = s
     }
@@ -48,6 +51,7 @@ public struct SampleAccumulator: Sendable, Equatable {
         s.latencyMeanMs = completed > 0 ? latencySum / Double(completed) : 0
         s.latencyP95Ms = completed > 0 ? latencyP95Max : 0
         s.queue = queueSum / Double(seconds)
+        s.peerQueue = peerQueueSum / Double(seconds)
         s.utilization = utilizationSum / Double(seconds)
         return s
     }
@@ -92,7 +96,7 @@ public struct SampleAccumulator: Sendable, Equatable {
 /// `C`, folding at most five of its buckets per column (the charts' seconds per column are 1, 2, 5 × a power of 10),
 /// so 600 buckets a level give 120 columns at any such `C` up to 5000 s.
 ///
-/// Memory is fixed when the history is made (4 × 600 samples of 128 bytes, about 300 KB) and appending a second
+/// Memory is fixed when the history is made (4 × 600 samples of 136 bytes, about 330 KB) and appending a second
 /// allocates nothing.
 public struct SampleHistory: Sendable {
     /// Bucket widths in seconds, finest first.

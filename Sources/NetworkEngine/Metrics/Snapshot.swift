@@ -43,8 +43,11 @@ public struct SecondSample: Sendable, Equatable {
     public var issued = 0, completed = 0, rejected = 0, timedOut = 0, failed = 0, denied = 0
     /// Mean and 95th-percentile latency of the requests completed in this second (0 when none).
     public var latencyMeanMs = 0.0, latencyP95Ms = 0.0
-    /// Time-averaged queue length over the second.
+    /// Time-averaged queue length over the second (the central server's).
     public var queue = 0.0
+    /// Requests waiting at the mesh's peers, all of them together, when the second closed (0 without a mesh): the
+    /// mesh has no one queue, so the live view charts this one in its place.
+    public var peerQueue = 0.0
     /// Time-averaged share of busy workers over the second.
     public var utilization = 0.0
     public var messages = 0
@@ -215,13 +218,16 @@ public struct Snapshot: Sendable {
     public var mesh: MeshView? = nil
     /// Accounts, share protection and the attack.
     public var security: SecurityView? = nil
+    /// The bill so far, split by who pays (nil from a model that keeps none).
+    public var cost: CostView? = nil
     /// Times (simulated) of architecture switches, for markers on the sparklines.
     public var switches: [SimTime] = []
     /// The period in force and the one before it (`currentPhase`, `previousPhase`); nil from a model that does not
     /// split the run, whose `requests` and `latency` are then the one period's.
     public var phases: PhaseView? = nil
     public var requests: RequestCounts
-    /// Latency over the whole run.
+    /// Latency of the period in force: the whole run until a switch, then the period since the last one (the
+    /// engine's is `phases.current.latency`; a model that does not split the run gives the whole run's).
     public var latency: LatencySummary
     /// Samples, oldest first: the last `seriesLimit` seconds, or with `SnapshotRequest.secondsPerColumn` > 1 the
     /// last complete columns of that many seconds each (`secondsPerColumn` says which).

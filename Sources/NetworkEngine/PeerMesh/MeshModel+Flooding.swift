@@ -22,7 +22,7 @@ extension MeshModel {
             state.floods[serial]?.pending += 1
             state.floods[serial]?.queryMessages += 1
             state.lookupMessages += 1
-            if ctx.sendsAndLoses() {
+            if ctx.peerSendsAndLoses() {
                 state.floods[serial]?.pending -= 1
                 continue
             }
@@ -53,7 +53,7 @@ extension MeshModel {
     mutating func sendHit(_ serial: UInt32, toward peer: Int, holder: Int, _ ctx: inout EngineContext) {
         state.lookupMessages += 1
         state.floods[serial]?.pending += 1
-        if ctx.sendsAndLoses() {
+        if ctx.peerSendsAndLoses() {
             state.floods[serial]?.pending -= 1
             return
         }

@@ -183,6 +183,7 @@ struct MeshModel {
 
     /// Sends every replica from the server to its holder, one message each; returns the number of messages.
     mutating func seed(_ ctx: inout EngineContext) -> Int {
+        ctx.metrics.traffic.serverResources += state.holders.count
         for slot in state.holders.indices {
             if ctx.sendsAndLoses() { continue }
             ctx.kernel.schedule(.seedArrives(slot: Int32(slot)), after: ctx.hopDelay())

@@ -31,6 +31,8 @@ final class PeerServers {
     var waitNext = RawBuffer<Int32>(capacity: 64)
     var waitUsed = 0
     var freeWait: Int32 = -1
+    /// Requests waiting at every peer together: the per-second sample's `peerQueue`, read without a walk.
+    fileprivate(set) var waiting = 0
 
     static let none = RequestRef(slot: -1, token: 0)
 
@@ -50,6 +52,7 @@ final class PeerServers {
         copy.waitNext = waitNext.clone(count: waitUsed)
         copy.waitUsed = waitUsed
         copy.freeWait = freeWait
+        copy.waiting = waiting
         return copy
     }
 
@@ -159,6 +162,7 @@ struct PeerServer: ServerStorage {
         if tail >= 0 { s.waitNext[Int(tail)] = n } else { s.state.base[peer].waitHead = n }
         s.state.base[peer].waitTail = n
         s.state.base[peer].waitCount += 1
+        s.waiting += 1
     }
 
     func dequeue() -> RequestRef? {
@@ -170,6 +174,7 @@ struct PeerServer: ServerStorage {
         s.state.base[peer].waitHead = following
         if following < 0 { s.state.base[peer].waitTail = -1 }
         s.state.base[peer].waitCount -= 1
+        s.waiting -= 1
         s.waitNext[Int(n)] = s.freeWait
         s.freeWait = n
         return request

@@ -28,6 +28,8 @@ public struct RunReport: Sendable {
     public var security: SecurityView
     /// The mesh's lookups over the whole run and how they ended (the stability figures).
     public var lookups = LookupCounts()
+    /// The bill split by who pays (`serverDollars` is its server term).
+    public var cost = CostView()
 
     /// One architecture period of the run.
     public struct Segment: Sendable {
@@ -147,8 +149,22 @@ public struct RunReport: Sendable {
                 ("refused_locked", .int(security.refusedLocked)),
                 ("locked_out_users", .int(security.lockedOutUsers)),
             ])),
-            ("cost", .object([("server_dollars", .rounded(serverDollars, 4))])),
+            ("cost", costJSON),
             ("segments", .array(segments.map(\.json))),
+        ])
+    }
+
+    /// `cost`: `server_dollars` as it always was, then the other terms, the total whoever pays, the price of a
+    /// thousand completed requests (null when none completed) and the month (730 h) at the run's rate.
+    var costJSON: JSONValue {
+        .object([
+            ("server_dollars", .rounded(serverDollars, 4)),
+            ("admin_dollars", .rounded(cost.adminDollars, 4)),
+            ("bandwidth_dollars", .rounded(cost.bandwidthDollars, 4)),
+            ("peer_donated_dollars", .rounded(cost.peerDonatedDollars, 4)),
+            ("total_dollars", .rounded(cost.totalDollars, 4)),
+            ("dollars_per_1000_requests", cost.dollarsPer1000Requests.map { .rounded($0, 4) } ?? .null),
+            ("per_month_dollars", cost.perMonthDollars.map { .rounded($0, 4) } ?? .null),
         ])
     }
 
@@ -199,7 +215,7 @@ public struct RunReport: Sendable {
             ("latency over 1 h", "\(latency.clamped) (counted as 1 h in the percentiles)"),
         ] : []) + serverRows + [
             ("messages", "\(messages)"),
-        ] + meshRows + (showsSecurity ? securityRows : []) + segmentRows
+        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + segmentRows
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
             .joined(separator: "\n") + "\n"
@@ -215,6 +231,25 @@ public struct RunReport: Sendable {
             ("server cost", Money.text(serverDollars)),
         ]
     }
+
+    /// The bill by who pays: the server's owner (server, administrator, bandwidth out) and the peers (machine time
+    /// and uploads they donate), then the whole and what it comes to per thousand requests and per month.
+    var costRows: [(String, String)] {
+        let c = cost
+        let owner = "server " + Money.text(c.serverDollars) + " + admin " + Money.text(c.adminDollars)
+            + " + bandwidth " + Money.text(c.bandwidthDollars) + " (" + Self.gigabytes(c.serverBytes) + " out)"
+        let peers = Self.fixed(c.peerHours, 2) + " peer-hours up + " + Self.gigabytes(c.peerBytes) + " uploaded"
+        return [
+            ("cost: owner pays", Money.text(c.ownerDollars) + " = " + owner),
+            ("cost: peers donate", Money.text(c.peerDonatedDollars) + " = " + peers),
+            ("cost total", Money.text(c.totalDollars) + ", "
+                + (c.dollarsPer1000Requests.map { Money.text($0) } ?? "-") + " per 1,000 requests, "
+                + (c.perMonthDollars.map { Money.text($0) } ?? "-") + " per month (730 h) at this rate"),
+        ]
+    }
+
+    /// Bytes as decimal gigabytes (1 GB = 10⁹ bytes), three decimals.
+    static func gigabytes(_ bytes: Double) -> String { fixed(bytes / 1e9, 3) + " GB" }
 
     /// False for an open server (no accounts) that never became a mesh and saw no attack: nothing guards anything,
     /// nothing attacked it, and a block of zeros would only hide the figures that matter.
@@ -324,6 +359,7 @@ extension Engine {
             mesh: meshView,
             security: securityView,
             lookups: metrics.lookups,
+            cost: costView,
             segments: metrics.segments.indices.map { i in
                 let seg = metrics.segments[i]
                 return RunReport.Segment(architecture: seg.architecture, fromSeconds: seg.from.inSeconds,

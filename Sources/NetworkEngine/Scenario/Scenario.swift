@@ -23,6 +23,7 @@ public struct Scenario: Sendable, Equatable {
     public var server = Server()
     public var mesh = Mesh()
     public var security = Security()
+    public var cost = Cost()
     public var timeline: [TimelineAction] = []
     /// Where each key was given in its file, for messages about combinations of keys (empty when made in code).
     public var keyLines = KeyLines()
@@ -43,6 +44,9 @@ public struct Scenario: Sendable, Equatable {
         public var timeout: Double = 5
         /// Further attempts after a timeout.
         public var retries: Int = 1
+        /// Size of a reply that carries a resource, kilobytes (decimal: 1 kB = 1,000 bytes); what the bandwidth bill
+        /// counts. Requests and other messages are `CostModel.messageBytes`.
+        public var sizeKb: Double = 100
         public init() {}
     }
 
@@ -121,6 +125,18 @@ public struct Scenario: Sendable, Equatable {
         public var readAccess: Double = 1
         /// Words in the attacker's dictionary: a weak password is one of them, a strong one none.
         public var dictionary: Int = 20
+        public init() {}
+    }
+
+    /// Prices beyond the server's hourly one (`server.cost_per_hour`): what the bill of each architecture adds up.
+    /// All 0 by default, so a scenario that names none costs what its server costs.
+    public struct Cost: Sendable, Equatable {
+        /// Dollars a month (730 hours) for the administrator, charged while client-server runs.
+        public var adminPerMonth: Double = 0
+        /// Dollars per GB (10⁹ bytes) sent: out of the server, or uploaded by peers.
+        public var bandwidthPerGb: Double = 0
+        /// Dollars per hour a peer's donated machine time is worth (disk included), while it is up in the mesh.
+        public var peerPerHour: Double = 0
         public init() {}
     }
 

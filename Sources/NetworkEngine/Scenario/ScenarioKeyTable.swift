@@ -21,6 +21,8 @@ public enum ScenarioKeyTable {
                 "seconds before a requester gives up on an attempt; 0 = never"),
         .integer("workload.retries", \.workload.retries, .atLeast(0, atMost: Double(ScenarioLimits.maxRetries)),
                  "further attempts after a timeout"),
+        .number("workload.size_kb", \.workload.sizeKb, .atLeast(0, atMost: ScenarioLimits.maxReplyKB),
+                "size of a reply carrying a resource, kB (1 kB = 1,000 bytes); requests are 1 kB"),
 
         .number("network.latency_ms", \.network.latencyMs, .millis(atLeast: 0), "one-way latency per hop, ms"),
         // Jitter may exceed latency: the engine clamps each hop's delay at zero.
@@ -71,6 +73,13 @@ public enum ScenarioKeyTable {
         .integer("security.dictionary", \.security.dictionary,
                  .atLeast(1, atMost: Double(ScenarioLimits.maxDictionary)), "words the attacker tries per password"),
 
+        .number("cost.admin_per_month", \.cost.adminPerMonth, .atLeast(0, atMost: ScenarioLimits.maxDollars),
+                "dollars a month (730 h) for the administrator, while client-server runs"),
+        .number("cost.bandwidth_per_gb", \.cost.bandwidthPerGb, .atLeast(0, atMost: ScenarioLimits.maxDollars),
+                "dollars per GB (10⁹ bytes) out of the server, and the value of the peers' uploads"),
+        .number("cost.peer_per_hour", \.cost.peerPerHour, .atLeast(0, atMost: ScenarioLimits.maxDollars),
+                "what an hour of a peer's donated machine and disk is worth, while up in the mesh"),
+
         // Each entry of the timeline list gives `at` and exactly one action.
         .actionTime("timeline.at", .seconds(atLeast: 0), "simulated second of the entry's one action"),
         .action("timeline.add_nodes", .integer(.count(above: 0)), "clients or peers join") {
@@ -89,6 +98,11 @@ public enum ScenarioKeyTable {
         .action("timeline.flash_crowd", .integer(.count(above: 0)),
                 "that many simultaneous requests from random members (refused past the memory limit)") {
             $0.integer.map { .flashCrowd(requests: $0) }
+        },
+        // The same command as `set: { workers: N }` and the live view's `[` `]`: one vocabulary, spelled for a bill.
+        .action("timeline.server_workers", .integer(.count(atLeast: 1)),
+                "the server's workers from then on; its hourly price scales with them") {
+            $0.integer.map { .set(.workers, Double($0)) }
         },
         .action("timeline.set", .setting, "change one value mid-run, as the live view's `:set` does (limits as its key's)") {
             $0.setting.map { .set($0.0, $0.1) }

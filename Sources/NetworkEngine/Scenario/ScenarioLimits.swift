@@ -24,6 +24,10 @@ public enum ScenarioLimits {
     public static let maxDictionary = 60_000
     /// Dollars per hour of the server.
     public static let maxDollarsPerHour = 1e9
+    /// Any other price (per month, per GB): as large, so no bill is refused that an hourly one would allow.
+    public static let maxDollars = 1e9
+    /// The largest reply, in kB: a terabyte, so bytes stay exact in a 64-bit count for 10⁷ replies and more.
+    public static let maxReplyKB = 1e9
     /// The shortest mean service or login time, in milliseconds: one microsecond. Shorter is not a server anyone
     /// models, and a mean rounding to 0 ns would let every request finish in the instant it arrived.
     public static let minServiceMillis = 0.001
