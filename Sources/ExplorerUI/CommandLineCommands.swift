@@ -17,6 +17,8 @@ public enum LineCommand: Sendable, Equatable {
     case set(ScenarioParameter, Double)
     /// Stop the clock at every event of this kind; nil clears it.
     case pauseOn(PauseTrigger?)
+    /// Crash this share of the members up at once, as `k` does with its own.
+    case crashShare(Double)
     /// Show the status messages so far, each whole.
     case messages
     /// Write the session's lab record into this directory (nil: `./netexplorer-<scenario>-<time>/`); `force` writes
@@ -36,6 +38,8 @@ public enum CommandLineCommands {
             name: "pause-on", arguments: "EVENT|off",
             help: "stop the clock at each " + PauseTrigger.allCases.map(\.rawValue).joined(separator: ", ") + " (off: never)",
             completions: [PauseTrigger.allCases.map(\.rawValue) + ["off"]]),
+        LineCommandSpec(name: "crash-share", arguments: "SHARE",
+                        help: "crash this share (0–1) of the peers up at once; k crashes 0.3", completions: []),
         LineCommandSpec(name: "messages", arguments: "", help: "the status messages so far, each whole (Esc closes)",
                         completions: []),
         LineCommandSpec(name: "export", arguments: "[DIR] [--force]",
@@ -56,6 +60,7 @@ public enum CommandLineCommands {
         switch name.lowercased() {
         case "set": return parseSet(arguments)
         case "pause-on": return parsePauseOn(arguments)
+        case "crash-share": return parseCrashShare(arguments)
         case "messages", "mes": return arguments.isEmpty ? .success(.messages) : usage("messages")
         case "export": return parseExport(arguments)
         case "quit", "q": return arguments.isEmpty ? .success(.quit) : usage("quit")
@@ -95,6 +100,15 @@ public enum CommandLineCommands {
         if arguments[0] == "off" { return .success(.pauseOn(nil)) }
         guard let trigger = PauseTrigger(rawValue: arguments[0].lowercased()) else { return usage("pause-on") }
         return .success(.pauseOn(trigger))
+    }
+
+    /// A share as a timeline's `crash_share` takes it (its key's limits: more than 0, at most 1).
+    private static func parseCrashShare(_ arguments: [String]) -> Result<LineCommand, LineError> {
+        guard arguments.count == 1 else { return usage("crash-share") }
+        guard let share = Double(arguments[0]), share > 0, share <= 1 else {
+            return .failure(LineError("crash-share takes a share more than 0 and at most 1, as 0.3 for 30%"))
+        }
+        return .success(.crashShare(share))
     }
 
     private static func usage(_ name: String) -> Result<LineCommand, LineError> {

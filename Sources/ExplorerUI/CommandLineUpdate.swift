@@ -59,6 +59,8 @@ private func run(_ text: String, _ state: inout AppState, context: UpdateContext
         state.pauseOn = trigger
         say(trigger.map { "the clock stops when \($0.meaning)" } ?? "pause-on off", warning: false)
         return []
+    case .success(.crashShare(let share)):
+        return [.command(.crashShare(share))]
     case .success(.messages):
         state.showsHelp = false
         closeFindingOverlays(&state)
