@@ -53,6 +53,8 @@ public struct RequestRecord: Sendable, BitwiseCopyable {
     public var kind: RequestKind = .data
     /// A data request whose client has no session yet: this message is its login, the request follows it.
     public var loggingIn = false
+    /// A data request that writes a new version of its file (drawn only when `workload.write_share` > 0).
+    public var isWrite = false
 
     /// Records the request's latest message for drawing it in flight: `phase`, from node `from` to node `to` (0 is
     /// the server), sent `now` and arriving after `delay`.

@@ -4,6 +4,8 @@
 /// only in one purpose see the same draws everywhere else.
 public enum RandomStream: UInt64, Sendable, CaseIterable {
     case arrivals = 1, service, network, churn, attacks, workload, topology, flash
+    /// Storage: whether a request writes (drawn only when `workload.write_share` > 0) and which disk fails next.
+    case writes, disks
 }
 
 /// A seeded xoshiro256** generator; one instance per `RandomStream`.

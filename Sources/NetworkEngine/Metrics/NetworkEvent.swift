@@ -12,12 +12,15 @@ public struct NetworkEvent: Sendable, Equatable {
         case attack
         /// A scenario value changed while running (`:set`, `[` `]`, a timeline's `set`).
         case setting = "set"
+        /// Storage: a disk failed; the server's backup was taken; its restore ended; a file's last copy was lost; a
+        /// peer's lost copies were copied back.
+        case diskFailed = "disk_failed", backupDone = "backup_done", restored, fileLost = "file_lost", repaired
 
         /// The event-log filter the kind belongs to.
         public var category: Category {
             switch self {
             case .overload, .recovered, .flashCrowd: .overload
-            case .nodeDown, .nodeUp: .failures
+            case .nodeDown, .nodeUp, .diskFailed, .backupDone, .restored, .fileLost, .repaired: .failures
             case .loginFailure, .lockout, .unauthorized, .breach, .attack: .security
             case .nodesAdded, .nodesRemoved, .toggle, .setting: .topology
             }

@@ -130,6 +130,8 @@ struct MeshModel {
             ctx.guessAnswered(ref, outcome: outcome, byPeer: peer)
         } else {
             if outcome == .completed { state.served[peer] += 1 }
+            // With storage in play the holder's copy is read or written (`MeshModel+Storage.swift`).
+            let outcome = outcome == .completed && ctx.files.active ? servedFile(ref, at: peer, &ctx) : outcome
             ctx.sendReply(ref, outcome, from: peer + 1)
         }
     }
