@@ -24,6 +24,8 @@ public enum Action: Sendable, Equatable {
     case selectDown
     /// Crash the selected node if it is up, revive it if it is down (0 = the server).
     case toggleSelectedNode
+    /// Fail the selected node's disk (the server's when the server, or nothing, is selected).
+    case failSelectedDisk
     case toggleAttack
     case flashCrowd
     /// `k`: crash a share of the members up at once (`crashShareOfKey`).

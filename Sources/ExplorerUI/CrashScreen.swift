@@ -90,6 +90,8 @@ public enum CrashScreen {
             // Not sent by any key (scenario timelines use them); listed for completeness.
             case .crash(let target): return (" ", "crash \(target)")
             case .restart(let target): return (" ", "restart \(target)")
+            case .failDisk(.server), .failDisk(.node(0)): return (key(.failSelectedDisk), "fail the server's disk")
+            case .failDisk(let target): return (key(.failSelectedDisk), "fail the disk of \(target) (select it first)")
             case .flashCrowd(let requests): return (key(.flashCrowd), "flash crowd of \(requests) requests")
             case .toggleArchitecture: return (key(.toggleArchitecture), "switch architecture")
             case .switchArchitecture(let target): return (" ", "switch to \(target.rawValue)")

@@ -99,6 +99,21 @@ enum EventWords {
         case .crashShare:
             EventWording(glyph: Glyphs.down, severity: .failure, words: "crashed at once", many: "mass crashes",
                          groups: false, sentenceIsLine: true)
+        case .diskFailed:
+            EventWording(glyph: Glyphs.down, severity: .failure, words: "disk failed", many: "disk failures",
+                         groups: false, sentenceIsLine: true)
+        case .backupDone:
+            EventWording(glyph: Glyphs.recovered, severity: .info, words: "backup taken", many: "backups",
+                         groups: true, sentenceIsLine: false)
+        case .restored:
+            EventWording(glyph: Glyphs.backUp, severity: .info, words: "restored", many: "restores",
+                         groups: false, sentenceIsLine: true)
+        case .fileLost:
+            EventWording(glyph: Glyphs.breached, severity: .failure, words: "files lost", many: "files lost",
+                         groups: false, sentenceIsLine: true)
+        case .repaired:
+            EventWording(glyph: Glyphs.backUp, severity: .info, words: "copies repaired", many: "repairs",
+                         groups: true, sentenceIsLine: true)
         }
     }
 

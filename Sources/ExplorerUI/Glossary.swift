@@ -11,6 +11,28 @@ public enum Glossary {
         init(_ term: String, _ meaning: String) { self.term = term; self.meaning = meaning }
     }
 
+    /// The storage panel's figures (it takes the security panel's place while storage is in play): a section of
+    /// their own in the overlay, beside the keys, where the other figures' column has no room left.
+    public static let storageEntries: [Entry] = [
+        Entry("last backup", "when the backup media last got the server's files"),
+        Entry("next", "when the next backup is due"),
+        Entry("restoring", "server down: its disk is rewritten from the backup"),
+        Entry("unsaved", "what a server disk failure would lose now"),
+        Entry("full", "files with every copy on the peers' disks"),
+        Entry("at risk", "files with a single copy left"),
+        Entry("gone", "files with no copy left: lost for good"),
+        Entry("repairs", "peers whose lost copies are being copied back"),
+        Entry("copied back", "copies repaired from surviving holders so far"),
+        Entry("files lost", "files whose every copy is gone"),
+        Entry("durability", "share of the files not lost"),
+        Entry("disk failures", "disks failed so far (server, peers, clients)"),
+        Entry("writes", "writes accepted: each a new version of a file"),
+        Entry("writes lost", "accepted writes no copy or backup still holds"),
+    ]
+
+    /// Every entry: the storage panel's, then the other panes'.
+    public static var allEntries: [Entry] { storageEntries + entries }
+
     public static let entries: [Entry] = [
         // The server panel and the metrics.
         Entry("workers", "requests the server serves at once: busy/all"),

@@ -13,7 +13,7 @@ public enum HelpOverlay {
         var rows: [(name: String, meaning: String)]
     }
 
-    /// The overlay's sections in order: the keys, the `:` line's commands, the glossary. The layout below takes any
+    /// The overlay's sections in order: the keys, the `:` line's commands, the storage panel's figures, the glossary. The layout below takes any
     /// number.
     static func sections(unicode: Bool) -> [Section] {
         [
@@ -21,6 +21,7 @@ public enum HelpOverlay {
             Section(title: "commands (type : first)", rows: CommandLineCommands.all.map {
                 ([$0.name, $0.arguments].filter { !$0.isEmpty }.joined(separator: " "), $0.help)
             }),
+            Section(title: "storage figures", rows: Glossary.storageEntries.map { ($0.term, $0.meaning) }),
             Section(title: "figures on screen", rows: Glossary.entries.map { ($0.term, $0.meaning) }),
         ]
     }

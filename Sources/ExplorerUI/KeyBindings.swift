@@ -56,6 +56,7 @@ public enum KeyBindings {
         KeyBinding(.enter, do: .toggleEventDetail, "unfold or fold the selected event-log line"),
         KeyBinding(.char("x"), do: .toggleSelectedNode, "crash or revive the selected node (server)",
                    bar: HelpBar.Slot(7, "crash")),
+        KeyBinding(.char("d"), do: .failSelectedDisk, "fail the selected node's disk (the server's)"),
         KeyBinding(.char("f"), do: .flashCrowd, "flash crowd: a burst of requests at once",
                    bar: HelpBar.Slot(8, "flash")),
         KeyBinding(.char("k"), do: .crashShare, "crash 30% of the peers up at once (:crash-share N)"),

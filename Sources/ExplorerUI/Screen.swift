@@ -90,7 +90,11 @@ public enum Screen {
             } else {
                 ServerPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
             }
-            SecurityPanel.render(snapshot: snapshot, state: state, area: r.security, buffer: &buffer)
+            if StoragePanel.shows(snapshot) {
+                StoragePanel.render(snapshot: snapshot, state: state, area: r.security, buffer: &buffer)
+            } else {
+                SecurityPanel.render(snapshot: snapshot, state: state, area: r.security, buffer: &buffer)
+            }
             InspectorPane.render(snapshot: snapshot, state: state, area: r.inspector, buffer: &buffer)
             MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
             EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)

@@ -91,6 +91,8 @@ enum Theme {
         case .flashCrowd: Style(fg: orange)
         case .toggle: Style(fg: .cyan, bold: true)
         case .setting: Style(fg: .cyan)
+        case .diskFailed, .fileLost: Style(fg: red, bold: true)
+        case .backupDone, .restored, .repaired: Style(fg: green)
         case .loginFailure, .lockout, .unauthorized, .breach, .attack:
             Style(fg: magenta, bold: kind == .breach || kind == .attack)
         }

@@ -61,6 +61,8 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         return [.command(.crashShare(crashShareOfKey))]
     case .toggleSelectedNode:
         return [.command(.toggleNode(state.selectedNode))]
+    case .failSelectedDisk:
+        return [.command(.failDisk(state.selectedNode == 0 ? .server : .node(state.selectedNode)))]
     case .nextPane:
         state.focus = state.focus.next
         return []

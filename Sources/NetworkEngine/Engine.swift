@@ -25,6 +25,7 @@ public final class Engine {
     var failures: MassFailure
     /// The bill: the owner's clocks and the peers' (see `CostModel`).
     var cost: CostModel
+    var storage: StorageModel
 
     /// The most clients the engine accepts, so `+` held down cannot exhaust memory.
     public static let maxNodes = ScenarioLimits.maxCount
@@ -44,6 +45,7 @@ public final class Engine {
         churn = ChurnModel(scenario: scenario)
         failures = MassFailure(scenario: scenario)
         cost = CostModel(scenario: scenario)
+        storage = StorageModel(scenario: scenario)
         ctx.metrics.keepsAllEvents = keepAllEvents
         // Scheduled in this order, so events due at the same instant run in it.
         ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
@@ -56,6 +58,7 @@ public final class Engine {
         for peer in 0..<nodes { startChurn(peer) }
         clients.scheduleNextArrival(&ctx)
         attack.scheduleNextGuess(&ctx)
+        if storage.inPlay { storage.start(disks: disksThatFail, &ctx) }
     }
 
     /// A copy of `other` (see `checkpoint()`).
@@ -70,6 +73,7 @@ public final class Engine {
         churn = other.churn
         failures = other.failures
         cost = other.cost
+        storage = other.storage
     }
 
     // MARK: - Driving
@@ -159,19 +163,32 @@ public final class Engine {
             mesh?.serviceDone(peer: Int(peer), worker: Int(worker), epoch: epoch, &ctx)
         case .seedArrives(let slot):
             mesh?.seedArrived(Int(slot), &ctx)
+            if storage.inPlay { storage.copiesChanged() }
         case .ringRepair(let peer):
             mesh?.ringRepair(Int(peer), &ctx)
         case .churn(let peer, let token):
             if churn.isCurrent(peer: Int(peer), token: token, ctx) { churnChange(Int(peer)) }
         case .attackTick(let generation):
             attack.tick(generation: generation, &ctx)
+        case .diskFails(let generation):
+            if let disk = storage.diskFailureDue(generation: generation, &ctx) { _ = failDisk(disk) }
+        case .backupDue(let generation):
+            if storage.backupDue(generation: generation, &ctx) { backUpServer() }
+        case .restoreDone(let generation):
+            if storage.restoreDue(generation: generation, &ctx) { serverRestored() }
+        case .repairDue(let peer, let generation):
+            if storage.repairDue(peer: Int(peer), generation: generation) { repairCopies(of: Int(peer)) }
         }
     }
 
     // MARK: - Requests across roles
 
     /// Client `c` makes a new request, under the architecture in force.
-    func issue(from c: Int) { send(clients.issue(from: c, &ctx)) }
+    func issue(from c: Int) {
+        let ref = clients.issue(from: c, &ctx)
+        if storage.inPlay { storage.requestIssued(ref, &ctx) }
+        send(ref)
+    }
 
     /// Sends the request's current attempt under the architecture that accepted it, and arms its timeout.
     func send(_ ref: RequestRef) {

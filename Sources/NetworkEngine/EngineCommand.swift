@@ -9,6 +9,8 @@ public enum EngineCommand: Sendable, Equatable {
     case toggleNode(Int)
     case crash(Scenario.NodeTarget)
     case restart(Scenario.NodeTarget)
+    /// The disk of the server or of a node fails (what is lost depends on the architecture; see `StorageModel`).
+    case failDisk(Scenario.NodeTarget)
     /// A burst of simultaneous requests from random active clients.
     case flashCrowd(requests: Int)
     case toggleArchitecture
@@ -40,6 +42,7 @@ extension EngineCommand {
         case .removeNodes(let n): "remove_nodes: \(n)"
         case .crash(let target): "crash: \(target.spelling)"
         case .restart(let target): "restart: \(target.spelling)"
+        case .failDisk(let target): "fail_disk: \(target.spelling)"
         case .flashCrowd(let requests): "flash_crowd: \(requests)"
         case .switchArchitecture(let target): "toggle: \(target.rawValue)"
         case .set(let parameter, let value): "set: { \(parameter.rawValue): \(parameter.spelled(value)) }"

@@ -11,6 +11,7 @@ extension Engine {
         case .toggleNode(let id): return isUp(node: id) ? crash(.node(id)) : restart(.node(id))
         case .crash(let target): return crash(target)
         case .restart(let target): return restart(target)
+        case .failDisk(let target): return failDisk(target)
         case .flashCrowd(let count): return flashCrowd(count)
         case .toggleArchitecture:
             return switchArchitecture(to: ctx.architecture == .clientServer ? .peerMesh : .clientServer)
@@ -78,6 +79,7 @@ extension Engine {
     func populationChanged() {
         clients.restartArrivals(&ctx)
         attack.restart(&ctx)
+        storageDisksChanged()
     }
 
     // MARK: - Settings
@@ -149,6 +151,10 @@ extension Engine {
     func restart(_ target: Scenario.NodeTarget) -> CommandOutcome {
         switch target {
         case .server, .node(0):
+            if let until = storage.restoringUntil {
+                return CommandOutcome(accepted: false, message: "the server's disk is being restored ("
+                                      + RunReport.fixed((until - ctx.now).inSeconds, 1) + " s left)")
+            }
             guard central.restart(&ctx) else { return CommandOutcome(accepted: false, message: "the server is already up") }
             ctx.log(.nodeUp, node: 0, ctx.architecture == .clientServer ? "server restarted with an empty queue"
                     : "server restarted (unused while the peer mesh is in force)")
@@ -201,6 +207,8 @@ extension Engine {
         }
         central.architectureChanged(to: target, at: ctx.now)
         cost.architectureChanged(to: target, ctx)
+        // A server whose disk is being restored stays down until the restore ends, whatever is in force.
+        if storage.isRestoring { _ = central.crash(&ctx) }
         ctx.architecture = target
         ctx.metrics.beginSegment(target, at: ctx.now)
         ctx.security.beginPhase(target, at: ctx.now)
@@ -222,6 +230,8 @@ extension Engine {
         ctx.metrics.nodeBaselines.take(clients.records, served: mesh?.state.served ?? [],
                                        serverServed: central.server.served)
         ctx.log(.toggle, node: 0, message)
+        storageDisksChanged()
+        if storage.inPlay { storage.copiesChanged() }
         return CommandOutcome(accepted: true, message: message)
     }
 

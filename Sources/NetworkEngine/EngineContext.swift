@@ -14,6 +14,8 @@ struct EngineContext {
     var liveness: Liveness
     /// Accounts, sessions, permissions and share passwords (read by the servers), and the attack's progress.
     var security: SecurityModel
+    /// The files behind the resources (consulted by the servers when storage is in play; see `StorageModel`).
+    var files = FileStore()
     /// The architecture that new requests use.
     var architecture: Architecture
 
@@ -59,7 +61,7 @@ struct EngineContext {
         requests = o.requests.copy()
         metrics = o.metrics
         metrics.sink = nil
-        liveness = o.liveness; security = o.security; architecture = o.architecture
+        liveness = o.liveness; security = o.security; files = o.files; architecture = o.architecture
         network = o.network; service = o.service; churn = o.churn
         latency = o.latency; jitter = o.jitter; timeout = o.timeout; meanLogin = o.meanLogin
     }

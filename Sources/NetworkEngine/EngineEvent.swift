@@ -44,6 +44,16 @@ extension Engine {
         /// A peer leaves or rejoins.
         case churn(peer: Int32, token: UInt32)
 
+        // Storage (`StorageModel`)
+        /// The merged stream of disk failures; stale when the disks that can fail changed since.
+        case diskFails(generation: UInt32)
+        /// The server's backup clock.
+        case backupDue(generation: UInt32)
+        /// The server's restore after a disk failure ends.
+        case restoreDone(generation: UInt32)
+        /// The copies `peer` lost come back from their surviving holders.
+        case repairDue(peer: Int32, generation: UInt32)
+
         // The attack (`AttackModel`)
         /// The merged Poisson stream of the attackers' guesses; stale when the attack stopped or restarted.
         case attackTick(generation: UInt32)

@@ -108,6 +108,15 @@ extension Engine {
                              words: "churn: peer \(peer + 1) " + (ctx.isUp(Int(peer)) ? "leaves" : "rejoins"))
         case .attackTick:
             return StepFacts(kind: "attack", words: "the attackers send a guess")
+        case .diskFails:
+            return StepFacts(kind: "disk failure", words: "a disk fails (server or peer, drawn at random)")
+        case .backupDue:
+            return StepFacts(kind: "backup", node: "server", words: "the server's backup clock falls due")
+        case .restoreDone:
+            return StepFacts(kind: "restore", node: "server", words: "the server's restore ends: it comes back")
+        case .repairDue(let peer, _):
+            return StepFacts(kind: "repair", node: "peer \(peer + 1)",
+                             words: "peer \(peer + 1)'s lost copies are copied back from surviving holders")
         }
     }
 

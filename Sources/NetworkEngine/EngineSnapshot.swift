@@ -122,6 +122,7 @@ extension Engine {
         snapshot.mesh = mesh?.view(now: ctx.now, members: members, shown: shown, stride: step, focus: focus)
         snapshot.tally = tally
         snapshot.security = securityView
+        snapshot.storage = storageView()
         snapshot.switches = ctx.metrics.recentSwitches
         snapshot.phases = phases
         snapshot.cost = costView

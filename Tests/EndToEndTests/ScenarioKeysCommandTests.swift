@@ -52,7 +52,7 @@ struct ScenarioKeysCommandTests {
     func plainScenariosIsUnchanged() throws {
         let list = try Self.run(["scenarios"])
         #expect(list.status == 0)
-        #expect(list.stdoutText.hasPrefix("bottleneck "))
+        #expect(list.stdoutText.hasPrefix("backup ") && list.stdoutText.contains("\nbottleneck "))
         let misuse = try Self.run(["scenarios", "--format", "json"])
         #expect(misuse.status == 64)
         #expect(misuse.stderrText == "netexplorer: --format goes with --keys\n")

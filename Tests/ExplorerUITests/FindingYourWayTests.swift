@@ -143,7 +143,9 @@ struct HelpGlossaryTests {
         _ = engine.apply(.toggleArchitecture)
         engine.advance(to: .seconds(60), maxEvents: .max)
         let mesh = engine.snapshot(SnapshotRequest())
-        return [clientServer, mesh, Fixtures.snapshot(), SecurityFixtures.snapshot(attack: true),
+        // The storage panel: the backup scenario before its server's disk fails, while restoring, as a mesh repairing.
+        let storage = try [12.0, 18, 41, 52].map { try StoragePanelTests.snapshot(at: $0) }
+        return storage + [clientServer, mesh, Fixtures.snapshot(), SecurityFixtures.snapshot(attack: true),
                 SecurityFixtures.meshSnapshot(attack: true), MeshFixtures.snapshot(),
                 MeshFixtures.snapshot(mesh: MeshFixtures.mesh(.flooding, links: MeshFixtures.floodLinks))]
     }
@@ -157,7 +159,7 @@ struct HelpGlossaryTests {
                          "thruput", "lost", "available", "owner pays", "peers donate"] {
             #expect(labels.contains(expected), "\(expected) not collected from the frames")
         }
-        let terms = Set(Glossary.entries.map(\.term))
+        let terms = Set(Glossary.allEntries.map(\.term))
         for label in labels.sorted() {
             // A label of several words is covered by its own line or by a line for each word ("shares open").
             let covered = terms.contains(label) || label.split(separator: " ").allSatisfy { terms.contains(String($0)) }
@@ -187,7 +189,7 @@ struct HelpGlossaryTests {
         seen += Self.help(size, scroll: limit)
         let text = seen.joined(separator: "\n")
         for row in KeyBindings.all { #expect(text.contains(row.meaning), "\(row.meaning)") }
-        for entry in Glossary.entries { #expect(text.contains(entry.meaning), "\(entry.term)") }
+        for entry in Glossary.allEntries { #expect(text.contains(entry.meaning), "\(entry.term)") }
         // The box fills the panes' area (rows 1–22); its bottom edge says whether more follows.
         #expect(Self.help(size)[22].contains("more below"))
         #expect(Self.help(size, scroll: limit)[22].contains("end"))
@@ -207,7 +209,7 @@ struct HelpGlossaryTests {
         #expect(HelpOverlay.maxScroll(screen: size, unicode: true) == 0)
         let text = Self.help(size).joined(separator: "\n")
         for row in KeyBindings.all { #expect(text.contains(row.meaning), "\(row.meaning)") }
-        for entry in Glossary.entries { #expect(text.contains(entry.term + " ") && text.contains(entry.meaning)) }
+        for entry in Glossary.allEntries { #expect(text.contains(entry.term + " ") && text.contains(entry.meaning)) }
         #expect(!text.contains("↑↓ scroll"))
         #expect(Self.help(size).contains { $0.contains("keys") && $0.contains("figures on screen") })
     }

@@ -38,6 +38,16 @@ struct EventFieldsTests {
             .init(at: 116, kind: .set(.workers, 6)),
             .init(at: 117, kind: .crashShare(0.2)),
         ]
+        // Storage: the server's disk fails and is restored from a backup, then in a mesh of two copies a disk's copies
+        // are repaired and a failure of every peer's disk loses files for good.
+        var storage = try! ScenarioCatalog.load("classroom")
+        storage.storage.backupEveryHours = 0.005
+        storage.storage.restoreHours = 0.002
+        storage.storage.repairMinutes = 0.1
+        storage.mesh.replicas = 2
+        storage.timeline = [.init(at: 30, kind: .failDisk(.server)), .init(at: 60, kind: .switchArchitecture(to: .peerMesh)),
+                            .init(at: 70, kind: .failDisk(.node(3)))]
+            + (1...storage.nodes).map { .init(at: 90, kind: .failDisk(.node($0))) }
         return [
             run("password-attack", attack),
             run("password-attack as a mesh", mesh),
@@ -49,6 +59,7 @@ struct EventFieldsTests {
                 engine.run(until: .seconds(70))
                 engine.apply(.toggleAttack)
             },
+            run("classroom with disk failures, a backup and a repair", storage),
         ]
     }()
 
@@ -60,8 +71,8 @@ struct EventFieldsTests {
         case .loginFailure, .breach: e.node == 0 ? ["account", "peer", "outcome"] : ["peer", "outcome"]
         case .unauthorized: ["account", "peer", "outcome"]
         case .lockout: ["account", "peer"]
-        case .overload, .recovered, .nodeDown, .nodeUp, .nodesAdded, .nodesRemoved, .flashCrowd, .toggle, .attack, .setting: []
-        case .crashShare: []
+        case .overload, .recovered, .nodeDown, .nodeUp, .nodesAdded, .nodesRemoved, .flashCrowd, .toggle, .attack, .setting,
+             .diskFailed, .backupDone, .restored, .fileLost, .repaired, .crashShare: []
         }
     }
 

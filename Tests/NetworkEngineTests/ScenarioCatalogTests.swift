@@ -23,8 +23,8 @@ struct ScenarioCatalogTests {
 
     @Test("The built-in scenarios are exactly the ones shipped, sorted")
     func builtinNames() {
-        #expect(ScenarioCatalog.builtinNames == ["bottleneck", "churn", "classroom", "cost", "flash-crowd", "flooding",
-                                                 "mm1", "mm1k", "mm4", "password-attack", "spof"])
+        #expect(ScenarioCatalog.builtinNames == ["backup", "bottleneck", "churn", "classroom", "cost", "flash-crowd",
+                                                 "flooding", "mm1", "mm1k", "mm4", "password-attack", "spof"])
     }
 
     @Test("Every built-in scenario loads", arguments: ScenarioCatalog.builtinNames)
@@ -141,8 +141,8 @@ struct ScenarioCatalogTests {
         let error = loadError("foo")
         #expect(error?.problems == [ScenarioProblem(
             line: nil,
-            message: "unknown scenario 'foo'; built-in scenarios are: bottleneck, churn, classroom, cost, flash-crowd, "
-                + "flooding, mm1, mm1k, mm4, password-attack, spof")])
+            message: "unknown scenario 'foo'; built-in scenarios are: backup, bottleneck, churn, classroom, cost, "
+                + "flash-crowd, flooding, mm1, mm1k, mm4, password-attack, spof")])
         #expect(error?.source == "foo")
         #expect(error?.description.hasPrefix("foo: unknown scenario 'foo'") == true)
     }

@@ -43,8 +43,9 @@ struct ScenarioPromisesTests {
     static let covered = ["bottleneck", "churn", "classroom", "flash-crowd", "flooding", "mm1", "mm1k", "mm4",
                           "password-attack", "spof"]
 
-    /// Scenarios whose promises another suite checks: `cost` in `CostScenarioTests`.
-    static let coveredElsewhere = ["cost"]
+    /// Scenarios whose promises another suite checks: `backup` in `BackupScenarioTests`, `cost` in
+    /// `CostScenarioTests`.
+    static let coveredElsewhere = ["backup", "cost"]
 
     @Test("every built-in scenario has its promises checked, here or in the suite named above")
     func everyScenarioIsCovered() {

@@ -78,7 +78,10 @@ struct CentralServerModel {
     /// The server finished serving a client's message: a login is checked against the account's lock, a request
     /// against the account's permissions, and the answer goes back.
     private func answer(_ ref: RequestRef, _ ctx: inout EngineContext) {
-        guard ctx.security.centralAuthentication, ctx.requests.isLive(ref) else { ctx.sendReply(ref, .completed); return }
+        guard ctx.security.centralAuthentication, ctx.requests.isLive(ref) else {
+            ctx.sendReply(ref, stored(ref, &ctx))
+            return
+        }
         let client = Int(ctx.requests[ref].client)
         let account = ctx.security.account(ofClient: client)
         if ctx.requests[ref].loggingIn {
@@ -94,7 +97,7 @@ struct CentralServerModel {
         }
         let resource = Int(ctx.requests[ref].resource)
         if ctx.security.mayRead(account: account, resource: resource) {
-            ctx.sendReply(ref, .completed)
+            ctx.sendReply(ref, stored(ref, &ctx))
         } else {
             ctx.security.unauthorized += 1
             ctx.log(.unauthorized, node: 0, account: account + 1, peer: client + 1, outcome: .denied,
@@ -102,6 +105,14 @@ struct CentralServerModel {
                     + "no read permission")
             ctx.sendReply(ref, .denied)
         }
+    }
+
+    /// With storage in play, the server's disk serves the file: a lost file fails, a write makes its new version.
+    @inline(__always)
+    private func stored(_ ref: RequestRef, _ ctx: inout EngineContext) -> ReplyOutcome {
+        guard ctx.files.active, ctx.requests.isLive(ref) else { return .completed }
+        let r = ctx.requests[ref]
+        return ctx.files.serve(resource: Int(r.resource), writes: r.isWrite) ? .completed : .failed
     }
 
     private func overloadChanged(_ overloaded: Bool, queueLength: Int, _ ctx: inout EngineContext) {

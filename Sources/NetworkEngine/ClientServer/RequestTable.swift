@@ -56,6 +56,8 @@ public struct RequestRecord: Sendable, BitwiseCopyable {
     /// A mesh attempt whose lookup is under way: set when it starts, cleared when it resolves, fails or times out
     /// (so each lookup is counted at most once in the stability figures).
     public var lookingUp = false
+    /// A data request that writes a new version of its file (drawn only when `workload.write_share` > 0).
+    public var isWrite = false
 
     /// Records the request's latest message for drawing it in flight: `phase`, from node `from` to node `to` (0 is
     /// the server), sent `now` and arriving after `delay`.

@@ -4,6 +4,8 @@
 /// only in one purpose see the same draws everywhere else.
 public enum RandomStream: UInt64, Sendable, CaseIterable {
     case arrivals = 1, service, network, churn, attacks, workload, topology, flash
+    /// Storage: whether a request writes (drawn only when `workload.write_share` > 0) and which disk fails next.
+    case writes = 9, disks = 10
     /// Which live replica (or cached copy) of a resource serves a mesh read (`MeshModel+DHT.swift`).
     case reads = 16
     /// Which members a `crash_share` takes. Its raw value is written out: a stream's value salts its seed, so another

@@ -15,13 +15,15 @@ public struct NetworkEvent: Sendable, Equatable {
         /// A share of the members crashed at once (`k`, a timeline's `crash_share`): one line for the whole crash, after
         /// a `node_down` for each member.
         case crashShare = "crash_share"
+        /// Storage: a disk failed; the server's backup was taken; its restore ended; a file's last copy was lost; a
+        /// peer's lost copies were copied back.
+        case diskFailed = "disk_failed", backupDone = "backup_done", restored, fileLost = "file_lost", repaired
 
         /// The event-log filter the kind belongs to.
         public var category: Category {
             switch self {
             case .overload, .recovered, .flashCrowd: .overload
-            case .nodeDown, .nodeUp: .failures
-            case .crashShare: .failures
+            case .nodeDown, .nodeUp, .crashShare, .diskFailed, .backupDone, .restored, .fileLost, .repaired: .failures
             case .loginFailure, .lockout, .unauthorized, .breach, .attack: .security
             case .nodesAdded, .nodesRemoved, .toggle, .setting: .topology
             }

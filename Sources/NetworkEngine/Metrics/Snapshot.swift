@@ -234,6 +234,8 @@ public struct Snapshot: Sendable {
     public var security: SecurityView? = nil
     /// The bill so far, split by who pays (nil from a model that keeps none).
     public var cost: CostView? = nil
+    /// Disks, backups and copies, while storage is in play (nil otherwise).
+    public var storage: StorageView? = nil
     /// Times (simulated) of architecture switches, for markers on the sparklines.
     public var switches: [SimTime] = []
     /// The period in force and the one before it (`currentPhase`, `previousPhase`); nil from a model that does not

@@ -138,6 +138,8 @@ struct MeshModel {
                     state.cacheHits += 1
                 }
             }
+            // With storage in play the holder's copy is read or written (`MeshModel+Storage.swift`).
+            let outcome = outcome == .completed && ctx.files.active ? servedFile(ref, at: peer, &ctx) : outcome
             ctx.sendReply(ref, outcome, from: peer + 1)
         }
     }
@@ -176,7 +178,7 @@ struct MeshModel {
     /// the cache off). The copies are dropped at once: a lost invalidation is counted as sent, not modelled as a
     /// stale read.
     @discardableResult
-    mutating func invalidateCachedCopies(of resource: Int, _ ctx: inout EngineContext) -> Int {
+    func invalidateCachedCopies(of resource: Int, _ ctx: inout EngineContext) -> Int {
         guard let cache = state.cache, resource >= 0, resource < state.resources else { return 0 }
         let messages = cache.invalidate(resource)
         for _ in 0..<messages { ctx.metrics.message() }

@@ -321,7 +321,7 @@ final class MeshState {
         if holderUp { replicaChanged(slot: slot, online: true) }
     }
 
-    private func replicaChanged(slot: Int, online: Bool) {
+    func replicaChanged(slot: Int, online: Bool) {
         let r = slot / replicas
         if online {
             if onlineReplicas[r] == 0 { unavailable -= 1 }

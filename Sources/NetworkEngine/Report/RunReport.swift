@@ -72,6 +72,8 @@ public struct RunReport: Sendable {
 
     /// Each architecture's part of the run; one entry unless the architecture was switched.
     public var segments: [Segment]
+    /// Disks, backups and copies: nil (and absent from every output) unless storage was in play.
+    public var storage: StorageView? = nil
 
     static func json(_ requests: RequestCounts) -> JSONValue {
         .object([
@@ -163,6 +165,7 @@ public struct RunReport: Sendable {
                 ("locked_out_users", .int(security.lockedOutUsers)),
             ])),
             ("cost", costJSON),
+        ] + (storage.map { [("storage", Self.json($0))] } ?? []) + [
             ("segments", .array(segments.map(\.json))),
         ])
     }
@@ -228,7 +231,7 @@ public struct RunReport: Sendable {
             ("latency over 1 h", "\(latency.clamped) (counted as 1 h in the percentiles)"),
         ] : []) + serverRows + [
             ("messages", "\(messages)"),
-        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + segmentRows
+        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + storageRows + segmentRows
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
             .joined(separator: "\n") + "\n"
@@ -360,7 +363,7 @@ extension Engine {
         ctx.metrics.integrate(to: now)
         let metrics = ctx.metrics
         let seconds = now.inSeconds
-        return RunReport(
+        var report = RunReport(
             scenario: scenario.reportName, architecture: architecture, nodes: activeClients, seed: scenario.seed,
             simulatedSeconds: seconds, eventsProcessed: eventsProcessed, requests: metrics.counts,
             latency: metrics.latency,
@@ -382,6 +385,8 @@ extension Engine {
                         latency: seg.latency.summary, messages: metrics.messages(inSegment: i),
                         merged: seg.merged, periods: seg.periods, lookups: seg.lookups)
             })
+        report.storage = storageView()
+        return report
     }
 }
 

@@ -24,6 +24,7 @@ public struct Scenario: Sendable, Equatable {
     public var mesh = Mesh()
     public var security = Security()
     public var cost = Cost()
+    public var storage = Storage()
     public var timeline: [TimelineAction] = []
     /// Where each key was given in its file, for messages about combinations of keys (empty when made in code).
     public var keyLines = KeyLines()
@@ -47,6 +48,9 @@ public struct Scenario: Sendable, Equatable {
         /// Size of a reply that carries a resource, kilobytes (decimal: 1 kB = 1,000 bytes); what the bandwidth bill
         /// counts. Requests and other messages are `CostModel.messageBytes`.
         public var sizeKb: Double = 100
+        /// Share of requests that write a new version of their file (see `Scenario.Storage`); 0 keeps every request a
+        /// read and draws nothing.
+        public var writeShare: Double = 0
         public init() {}
     }
 
@@ -140,6 +144,20 @@ public struct Scenario: Sendable, Equatable {
         public var bandwidthPerGb: Double = 0
         /// Dollars per hour a peer's donated machine time is worth (disk included), while it is up in the mesh.
         public var peerPerHour: Double = 0
+        public init() {}
+    }
+
+    /// Disks, backups and repair (the README's "Storage and backup"). All zero by default: disks never fail and
+    /// nothing about storage is drawn, logged or reported.
+    public struct Storage: Sendable, Equatable {
+        /// Mean time to a disk failure (exponential), for the server and for each peer; 0 = never.
+        public var diskMttfHours: Double = 0
+        /// Client-server: hours between backups of the server's disk; 0 = no backup.
+        public var backupEveryHours: Double = 0
+        /// Client-server: hours the server stays down while its disk is restored after a failure.
+        public var restoreHours: Double = 2
+        /// Peer mesh: minutes after a copy is lost before the surviving holders copy it back; 0 = no repair.
+        public var repairMinutes: Double = 0
         public init() {}
     }
 

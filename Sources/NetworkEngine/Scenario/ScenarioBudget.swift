@@ -233,6 +233,12 @@ public enum ScenarioBudget {
             add(["mesh.degree", nodes], "mesh.degree × \(nodes) = \(compact(links)) overlay links", links, 4)
             add([nodes], "\(nodes) = \(compact(n)) neighbour lists", n, 48)
         }
+        if storageInPlay(s) {
+            // Each file's version, backup bookkeeping and lost flag (`FileStore`), and each peer's pending repair.
+            add(["workload.resources"], "workload.resources = \(compact(Double(s.workload.resources))) files",
+                Double(s.workload.resources), 16)
+            add([nodes], "\(nodes) = \(compact(n)) disks awaiting repair", n, 24)
+        }
         add(["security.accounts"], "security.accounts = \(compact(Double(s.security.accounts))) accounts",
             Double(s.security.accounts), 24)
         add(["server.workers"], "server.workers = \(compact(Double(s.server.workers))) workers",
@@ -350,12 +356,33 @@ public enum ScenarioBudget {
                               what: "workload.rate × \(nodes) reads × mesh.cache_items slots scanned / 256",
                               amount: scans))
         }
+        if s.storage.diskMttfHours > 0 {
+            // Every disk fails once per mean time to failure; a failure walks the copies the disk held (a peer's
+            // share of mesh.replicas × workload.resources, the server's every file) and, with repair, so does its
+            // repair.
+            let perHour = (n + 1) / s.storage.diskMttfHours
+            let work = 1 + (replicaCopies(s).amount + Double(s.workload.resources)) / (n + 1)
+                * (s.storage.repairMinutes > 0 ? 2 : 1)
+            terms.append(Term(keys: ["storage.disk_mttf_hours", nodes, "workload.resources"],
+                              what: "(\(nodes) + 1) disks / storage.disk_mttf_hours, each failure walking its copies",
+                              amount: perHour / 3600 * work))
+        }
+        if s.storage.backupEveryHours > 0 {
+            terms.append(Term(keys: ["storage.backup_every_hours"], what: "1 / storage.backup_every_hours backups",
+                              amount: 1 / (s.storage.backupEveryHours * 3600)))
+        }
         let guesses = Double(min(s.security.attackers, Int(n))) * s.security.attackRate
         if guesses > 0 {
             terms.append(Term(keys: ["security.attack_rate", "security.attackers"],
                               what: "security.attackers × security.attack_rate guesses", amount: guesses * 6))
         }
         return terms
+    }
+
+    /// Whether the run keeps files (see `StorageModel`): writes, disk failures, or a timeline that fails a disk.
+    static func storageInPlay(_ s: Scenario) -> Bool {
+        s.workload.writeShare > 0 || s.storage.diskMttfHours > 0
+            || s.timeline.contains { if case .failDisk = $0.kind { true } else { false } }
     }
 
     // MARK: - Set-up work

@@ -23,6 +23,8 @@ public enum ScenarioKeyTable {
                  "further attempts after a timeout"),
         .number("workload.size_kb", \.workload.sizeKb, .atLeast(0, atMost: ScenarioLimits.maxReplyKB),
                 "size of a reply carrying a resource, kB (1 kB = 1,000 bytes); requests are 1 kB"),
+        .number("workload.write_share", \.workload.writeShare, .share,
+                "share of requests that write a new version of their file"),
 
         .number("network.latency_ms", \.network.latencyMs, .millis(atLeast: 0), "one-way latency per hop, ms"),
         // Jitter may exceed latency: the engine clamps each hop's delay at zero.
@@ -82,6 +84,14 @@ public enum ScenarioKeyTable {
                 "dollars per GB (10⁹ bytes) out of the server, and the value of the peers' uploads"),
         .number("cost.peer_per_hour", \.cost.peerPerHour, .atLeast(0, atMost: ScenarioLimits.maxDollars),
                 "what an hour of a peer's donated machine and disk is worth, while up in the mesh"),
+        .number("storage.disk_mttf_hours", \.storage.diskMttfHours, .atLeast(0, atMost: ScenarioLimits.maxHours),
+                "mean hours to a disk failure, server and each peer (exponential); 0 = never"),
+        .number("storage.backup_every_hours", \.storage.backupEveryHours, .atLeast(0, atMost: ScenarioLimits.maxHours),
+                "client-server: hours between backups of the server's disk; 0 = none"),
+        .number("storage.restore_hours", \.storage.restoreHours, .atLeast(0, atMost: ScenarioLimits.maxHours),
+                "client-server: hours the server is down while its disk is restored"),
+        .number("storage.repair_minutes", \.storage.repairMinutes, .atLeast(0, atMost: ScenarioLimits.maxMinutes),
+                "mesh: minutes before the surviving holders copy a lost copy back; 0 = no repair"),
 
         // Each entry of the timeline list gives `at` and exactly one action.
         .actionTime("timeline.at", .seconds(atLeast: 0), "simulated second of the entry's one action"),
@@ -98,6 +108,9 @@ public enum ScenarioKeyTable {
             $0.node.map { .crash($0) }
         },
         .action("timeline.restart", .node, "bring the server or a node back") { $0.node.map { .restart($0) } },
+        .action("timeline.fail_disk", .node, "the disk of the server or a node fails (see storage)") {
+            $0.node.map { .failDisk($0) }
+        },
         .action("timeline.flash_crowd", .integer(.count(above: 0)),
                 "that many simultaneous requests from random members (refused past the memory limit)") {
             $0.integer.map { .flashCrowd(requests: $0) }

@@ -9,6 +9,10 @@ public enum ScenarioLimits {
     /// at or below a ninth of that leaves room for a time in the run plus any delay, and longer random draws saturate
     /// at `SimTime.never` (see `SimTime.saturating(nanos:)`).
     public static let maxSeconds = 1e9
+    /// The longest time in hours and in minutes (the storage keys' units): round numbers within `maxSeconds`
+    /// (10⁵ h is about 11 years, 3.6·10⁸ s; 10⁷ min is 6·10⁸ s).
+    public static let maxHours = 1e5
+    public static let maxMinutes = 1e7
     /// The longest delay in milliseconds (latency, jitter, service and login times): 10⁶ s, as a number of
     /// milliseconds an operator could mean.
     public static let maxMillis = 1e9

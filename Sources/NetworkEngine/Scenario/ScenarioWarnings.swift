@@ -36,9 +36,13 @@ public enum ScenarioWarnings {
                         + "then: nothing changes")
                 }
                 architecture = target
-            case .crash(let target), .restart(let target):
+            case .crash(let target), .restart(let target), .failDisk(let target):
                 if case .node(let id) = target, id > nodes {
-                    let verb = if case .crash = action.kind { "crash" } else { "restart" }
+                    let verb = switch action.kind {
+                    case .crash: "crash"
+                    case .restart: "restart"
+                    default: "fail_disk"
+                    }
                     warn(action.line, "\(verb): node \(id) does not exist at \(at) (nodes 1–\(nodes) then): "
                         + "nothing happens")
                 }
