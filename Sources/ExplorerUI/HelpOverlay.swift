@@ -3,9 +3,8 @@ import TerminalCanvas
 /// The `?` overlay: every row of the key table, then the glossary of the figures on screen, each with its one-line
 /// meaning, in a box over the panes.
 ///
-/// Wide screens (200×60) put the sections side by side (a glossary taller than the screen begins under the keys
-/// and commands and goes on beside them); narrower ones stack them and scroll (↑ ↓, page up/down): at 80×24 the keys
-/// fill the first screen and the glossary the next.
+/// Wide screens (200×60) pour the sections into two columns side by side; narrower ones stack them and scroll (↑ ↓,
+/// page up/down): at 80×24 the keys fill the first screen and the glossary the next.
 public enum HelpOverlay {
     /// One titled table of the overlay: a name column and a meaning column.
     struct Section {
@@ -13,8 +12,8 @@ public enum HelpOverlay {
         var rows: [(name: String, meaning: String)]
     }
 
-    /// The overlay's sections in order: the keys, the `:` line's commands, the storage panel's figures, the glossary. The layout below takes any
-    /// number.
+    /// The overlay's sections in order: the keys, the `:` line's commands, the storage panel's figures, the glossary.
+    /// The layout below takes any number.
     static func sections(unicode: Bool) -> [Section] {
         [
             Section(title: "keys", rows: KeyBindings.all.map { ($0.names(unicode: unicode), $0.meaning) }),
@@ -41,26 +40,52 @@ public enum HelpOverlay {
     }
 
     /// The layout for a body area `area`: the box, and the columns of lines drawn in it side by side.
+    ///
+    /// Two columns when two fit across the screen: the sections flow down the first and on into the second (a
+    /// section split between them goes on under its title with "(continued)"), as evenly as the screen's height
+    /// allows; when even two columns are taller than the screen, both scroll together. Otherwise one stacked column
+    /// that scrolls.
     static func layout(area: Rect, unicode: Bool) -> (box: Rect, columns: [[Line]]) {
         let sections = sections(unicode: unicode)
         let stacked = lines(sections)
-        // Side by side when the sections fit across the screen whole: the keys and the commands in one column, the
-        // glossary in the other; no scrolling at all then.
-        var apart = [lines(Array(sections.dropLast())), lines(Array(sections.suffix(1)))].filter { !$0.isEmpty }
-        // A glossary taller than the screen starts under the commands and goes on in the second column.
-        if apart.count == 2, apart[1].count + 2 > area.height, let glossary = sections.last {
-            let room = area.height - 2 - apart[0].count - 2
-            let first = Section(title: glossary.title, rows: Array(glossary.rows.prefix(max(0, room))))
-            let rest = Section(title: glossary.title + " (continued)", rows: Array(glossary.rows.dropFirst(max(0, room))))
-            apart = [lines(Array(sections.dropLast()) + (first.rows.isEmpty ? [] : [first])), lines([rest])]
-        }
+        let room = max(1, area.height - 2)
+        // The shortest column height from the screen's up that flows everything into two columns.
+        var height = max(room, (stacked.count + 1) / 2)
+        var apart = flow(sections, height: height)
+        while apart.count > 2 { height += 1; apart = flow(sections, height: height) }
         let apartWidth = apart.reduce(0) { $0 + ($1.map(\.width).max() ?? 0) } + 3 * (apart.count - 1)
-        let apartHeight = apart.map(\.count).max() ?? 0
-        let columns = apartWidth + 4 <= area.width && apartHeight + 2 <= area.height ? apart : [stacked]
+        let columns = apart.count == 2 && apartWidth + 4 <= area.width ? apart : [stacked]
         let width = columns.count > 1 ? apartWidth : (stacked.map(\.width).max() ?? 0)
-        let height = columns.map(\.count).max() ?? 0
-        let box = area.centered(width: min(area.width, width + 4), height: min(area.height, height + 2))
+        let rows = columns.map(\.count).max() ?? 0
+        let box = area.centered(width: min(area.width, width + 4), height: min(area.height, rows + 2))
         return (box, columns)
+    }
+
+    /// The sections poured into columns of at most `height` lines: a section that does not fit goes on at the top of
+    /// the next column under its title and "(continued)"; a title is never left alone at a column's foot.
+    static func flow(_ sections: [Section], height: Int) -> [[Line]] {
+        var columns: [[Line]] = [], column: [Line] = []
+        for section in sections {
+            var rows = section.rows[...], title = section.title
+            while true {
+                let gap = column.isEmpty ? 0 : 1
+                let fits = height - column.count - gap - 1
+                if fits < min(1, rows.count) || (fits < rows.count && fits < 2 && !column.isEmpty) {
+                    if column.isEmpty { return [lines(sections)] }
+                    columns.append(column); column = []
+                    continue
+                }
+                let taken = Section(title: title, rows: Array(rows.prefix(fits)))
+                if gap == 1 { column.append(Line("")) }
+                column += lines([taken])
+                rows = rows.dropFirst(taken.rows.count)
+                if rows.isEmpty { break }
+                columns.append(column); column = []
+                title = section.title + " (continued)"
+            }
+        }
+        if !column.isEmpty { columns.append(column) }
+        return columns
     }
 
     /// Rows the overlay can scroll on a screen of `size`: what the stacked sections lack of the box's height.

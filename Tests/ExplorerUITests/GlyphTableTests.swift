@@ -73,6 +73,10 @@ struct GlyphTableTests {
             Screenful(name: "an event log with every kind and a step", size: Size(width: 200, height: 60),
                       snapshot: Fixtures.snapshot(events: everyKind()),
                       state: Fixtures.state { $0.stepLog = [StepLogEntry(time: .seconds(99), text: "tick: a step")] }),
+            // The log shows the newest lines that fit: the older half of the kinds on a screen of their own.
+            Screenful(name: "an event log with the older half of the kinds", size: Size(width: 200, height: 60),
+                      snapshot: Fixtures.snapshot(events: Array(everyKind().prefix(NetworkEvent.Kind.allCases.count / 2))),
+                      state: Fixtures.state()),
         ]
     }()
 

@@ -394,14 +394,14 @@ struct PaneRenderTests {
             "║ ↑  ↓            jump through nodes; select a log line; scroll                ║",
             "║ enter           unfold or fold the selected event-log line                   ║",
             "║ x               crash or revive the selected node (server)                   ║",
+            "║ d               fail the selected node's disk (the server's)                 ║",
             "║ f               flash crowd: a burst of requests at once                     ║",
             "║ k               crash 30% of the peers up at once (:crash-share N)           ║",
             "║ e               event filter: all, security, overload, failures              ║",
             "║ a               start or stop an attack                                      ║",
-            "║ t               toggle client-server ⇄ peer mesh                             ║",
             "╚═════════════════════════════════════════════════════ ↑↓ scroll · more below ═╝",
         ])
-        // `k` (issue 16 §4) came after `f`: one more row, and `r` moved below the fold.
-        #expect(KeyBindings.all.count == 24)
+        // `k` (issue 16 §4) came after `f`, `d` (§1) after `x`: two more rows; `r` and `t` moved below the fold.
+        #expect(KeyBindings.all.count == 25)
     }
 }

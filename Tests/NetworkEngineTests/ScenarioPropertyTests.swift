@@ -99,7 +99,7 @@ struct ScenarioPropertyTests {
     static func yaml(_ random: inout SeededRandom) -> String {
         var sections: [String: [String]] = [:]
         var top = ["name: property \(random.below(1000))"]
-        for key in keys where random.below(4) != 0 {
+        for key in keys where random.below(2) != 0 {
             let value = key.values[random.below(key.values.count)]
             let parts = key.path.split(separator: ".", maxSplits: 1).map(String.init)
             if parts.count == 1 { top.append("\(key.path): \(value)") } else { sections[parts[0], default: []].append("  \(parts[1]): \(value)") }

@@ -51,13 +51,25 @@ public struct RequestRecord: Sendable, BitwiseCopyable {
     public var live: Bool
     public var phase: RequestPhase
     public var kind: RequestKind = .data
+    /// The yes/no facts below, one bit each: three `Bool`s would take the record past 56 bytes to a stride of 64.
+    var flags: UInt8 = 0
     /// A data request whose client has no session yet: this message is its login, the request follows it.
-    public var loggingIn = false
+    public var loggingIn: Bool {
+        get { flags & Self.loggingInBit != 0 }
+        set { flags = newValue ? flags | Self.loggingInBit : flags & ~Self.loggingInBit }
+    }
     /// A mesh attempt whose lookup is under way: set when it starts, cleared when it resolves, fails or times out
     /// (so each lookup is counted at most once in the stability figures).
-    public var lookingUp = false
+    public var lookingUp: Bool {
+        get { flags & Self.lookingUpBit != 0 }
+        set { flags = newValue ? flags | Self.lookingUpBit : flags & ~Self.lookingUpBit }
+    }
     /// A data request that writes a new version of its file (drawn only when `workload.write_share` > 0).
-    public var isWrite = false
+    public var isWrite: Bool {
+        get { flags & Self.isWriteBit != 0 }
+        set { flags = newValue ? flags | Self.isWriteBit : flags & ~Self.isWriteBit }
+    }
+    static let loggingInBit: UInt8 = 1, lookingUpBit: UInt8 = 2, isWriteBit: UInt8 = 4
 
     /// Records the request's latest message for drawing it in flight: `phase`, from node `from` to node `to` (0 is
     /// the server), sent `now` and arriving after `delay`.
