@@ -119,7 +119,11 @@ struct CompareCommand: ParsableCommand {
                           "detected_share", "failed_share", "timed_out_share", "largest_single_view",
                           "guesses_checked", "refused_locked", "locked_out_users",
                           "admin_dollars", "bandwidth_dollars", "peer_donated_dollars", "total_dollars",
-                          "dollars_per_1000_requests", "per_month_dollars"]
+                          "dollars_per_1000_requests", "per_month_dollars"] + theoryColumns
+
+    /// The theory columns, last: `theory_` and the `theory` object's JSON field (`TheoryView`).
+    static let theoryColumns = ["theory_mean_latency_ms", "theory_saturation_nodes", "theory_mean_hops",
+                                "theory_availability"]
 
     func values(_ r: Row) -> [String] {
         [String(r.nodes), r.architecture.rawValue, RunReport.fixed(r.report.latency.mean, 1),
@@ -132,7 +136,13 @@ struct CompareCommand: ParsableCommand {
          RunReport.fixed(r.report.security.exposedShare, 4), r.firstBreach, r.detected,
          RunReport.fixed(r.failedShare, 4), RunReport.fixed(r.timedOutShare, 4), r.largestSingleView,
          String(r.report.security.guessesChecked), String(r.report.security.refusedLocked),
-         String(r.report.security.lockedOutUsers)] + costValues(r.report.cost)
+         String(r.report.security.lockedOutUsers)] + costValues(r.report.cost) + theoryValues(r.report.theory)
+    }
+
+    /// The theory columns' cells: `-` (empty in CSV) where no formula covers the run.
+    func theoryValues(_ t: TheoryView?) -> [String] {
+        [t?.meanLatencyMs.map { RunReport.fixed($0, 1) } ?? "-", t?.saturationNodes.map { RunReport.fixed($0, 1) } ?? "-",
+         t?.meanHops.map { RunReport.fixed($0, 2) } ?? "-", t?.availability.map { RunReport.fixed($0, 4) } ?? "-"]
     }
 
     /// The cost columns, after the others (scripts reading by position keep working): dollars to four decimals, so a
@@ -228,7 +238,23 @@ struct CompareCommand: ParsableCommand {
         out += Self.aligned([header] + cells)
         out += "\n" + securityTable(rows, scenario: scenario)
         out += "\n" + costTable(rows, scenario: scenario)
+        out += "\n" + theoryTable(rows)
         return out
+    }
+
+    /// Measured beside theory for the figures that have one, as a fourth table (`-`: no formula covers the run).
+    func theoryTable(_ rows: [Row]) -> String {
+        let header = ["nodes", "architecture", "mean ms", "theory ms", "saturation N*", "hops", "theory hops",
+                      "availability", "theory"]
+        let cells = rows.map { r -> [String] in
+            let t = theoryValues(r.report.theory)
+            return [String(r.nodes), r.architecture.rawValue, RunReport.fixed(r.report.latency.mean, 1), t[0], t[1],
+                    r.architecture == .peerMesh && r.report.mesh?.discovery == .dht
+                        ? RunReport.fixed(r.report.mesh?.meanHops ?? 0, 2) : "-", t[2],
+                    RunReport.fixed(r.availability, 4), t[3]]
+        }
+        return "theory beside measurement (simulate --format table says why a model does not apply)\n"
+            + Self.aligned([header] + cells)
     }
 
     func json(_ rows: [Row], scenario: Scenario) -> JSONValue {
@@ -265,6 +291,10 @@ struct CompareCommand: ParsableCommand {
                     ("total_dollars", .rounded(r.report.cost.totalDollars)),
                     ("dollars_per_1000_requests", r.report.cost.dollarsPer1000Requests.map { .rounded($0) } ?? .null),
                     ("per_month_dollars", r.report.cost.perMonthDollars.map { .rounded($0) } ?? .null),
+                    ("theory_mean_latency_ms", r.report.theory?.meanLatencyMs.map { .rounded($0, 3) } ?? .null),
+                    ("theory_saturation_nodes", r.report.theory?.saturationNodes.map { .rounded($0, 2) } ?? .null),
+                    ("theory_mean_hops", r.report.theory?.meanHops.map { .rounded($0, 3) } ?? .null),
+                    ("theory_availability", r.report.theory?.availability.map { .rounded($0) } ?? .null),
                 ])
             })),
         ])

@@ -52,5 +52,6 @@ struct ReferenceChecksumTests {
     /// Again when a DHT read went to a live replica holder
     /// drawn at random instead of always to the key's first holder (issue 16, §3b): the mesh's load, hops and the
     /// requests of the mesh segment moved with it; the client-server segment held.
-    static let recorded: UInt64 = 0x0
+    /// Recorded here (it read 0 at this branch's base) with the report's `theory` object (issue 18, §1).
+    static let recorded: UInt64 = 0x7824e8288ff6fa50
 }

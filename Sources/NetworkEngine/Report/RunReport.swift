@@ -28,6 +28,8 @@ public struct RunReport: Sendable {
     public var security: SecurityView
     /// The bill split by who pays (`serverDollars` is its server term).
     public var cost = CostView()
+    /// What theory predicts for these figures (`TheoryView`); nil for a report built without its scenario.
+    public var theory: TheoryView? = nil
 
     /// One architecture period of the run.
     public struct Segment: Sendable {
@@ -138,6 +140,7 @@ public struct RunReport: Sendable {
             ])),
             ("cost", costJSON),
             ("segments", .array(segments.map(\.json))),
+            ("theory", theoryJSON),
         ])
     }
 
@@ -202,7 +205,7 @@ public struct RunReport: Sendable {
             ("latency over 1 h", "\(latency.clamped) (counted as 1 h in the percentiles)"),
         ] : []) + serverRows + [
             ("messages", "\(messages)"),
-        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + segmentRows
+        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + segmentRows + theoryRows
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
             .joined(separator: "\n") + "\n"
@@ -326,7 +329,7 @@ extension Engine {
         ctx.metrics.integrate(to: now)
         let metrics = ctx.metrics
         let seconds = now.inSeconds
-        return RunReport(
+        var report = RunReport(
             scenario: scenario.reportName, architecture: architecture, nodes: activeClients, seed: scenario.seed,
             simulatedSeconds: seconds, eventsProcessed: eventsProcessed, requests: metrics.counts,
             latency: metrics.latency,
@@ -347,6 +350,8 @@ extension Engine {
                         latency: seg.latency.summary, messages: metrics.messages(inSegment: i),
                         merged: seg.merged, periods: seg.periods)
             })
+        report.theory = TheoryView(scenario: scenario, report: report)
+        return report
     }
 }
 
