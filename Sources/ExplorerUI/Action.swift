@@ -26,6 +26,8 @@ public enum Action: Sendable, Equatable {
     case toggleSelectedNode
     case toggleAttack
     case flashCrowd
+    /// `k`: crash a share of the members up at once (`crashShareOfKey`).
+    case crashShare
     case cycleEventFilter
     case restart
     case toggleHelp

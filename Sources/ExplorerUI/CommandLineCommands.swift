@@ -17,8 +17,13 @@ public enum LineCommand: Sendable, Equatable {
     case set(ScenarioParameter, Double)
     /// Stop the clock at every event of this kind; nil clears it.
     case pauseOn(PauseTrigger?)
+    /// Crash this share of the members up at once, as `k` does with its own.
+    case crashShare(Double)
     /// Show the status messages so far, each whole.
     case messages
+    /// Write the session's lab record into this directory (nil: `./netexplorer-<scenario>-<time>/`); `force` writes
+    /// into a directory that is not empty.
+    case export(directory: String?, force: Bool)
     case quit
 }
 
@@ -33,8 +38,13 @@ public enum CommandLineCommands {
             name: "pause-on", arguments: "EVENT|off",
             help: "stop the clock at each " + PauseTrigger.allCases.map(\.rawValue).joined(separator: ", ") + " (off: never)",
             completions: [PauseTrigger.allCases.map(\.rawValue) + ["off"]]),
+        LineCommandSpec(name: "crash-share", arguments: "SHARE",
+                        help: "crash this share (0–1) of the peers up at once; k crashes 0.3", completions: []),
         LineCommandSpec(name: "messages", arguments: "", help: "the status messages so far, each whole (Esc closes)",
                         completions: []),
+        LineCommandSpec(name: "export", arguments: "[DIR] [--force]",
+                        help: "write the session's lab record (manifest, metrics, events, report) into DIR",
+                        completions: [["--force"]]),
         LineCommandSpec(name: "quit", arguments: "", help: "quit, as q does", completions: []),
     ]
 
@@ -50,7 +60,9 @@ public enum CommandLineCommands {
         switch name.lowercased() {
         case "set": return parseSet(arguments)
         case "pause-on": return parsePauseOn(arguments)
+        case "crash-share": return parseCrashShare(arguments)
         case "messages", "mes": return arguments.isEmpty ? .success(.messages) : usage("messages")
+        case "export": return parseExport(arguments)
         case "quit", "q": return arguments.isEmpty ? .success(.quit) : usage("quit")
         default:
             let close = closest(to: name.lowercased(), among: all.map(\.name))
@@ -76,11 +88,27 @@ public enum CommandLineCommands {
         }
     }
 
+    private static func parseExport(_ arguments: [String]) -> Result<LineCommand, LineError> {
+        let force = arguments.contains("--force")
+        let rest = arguments.filter { $0 != "--force" }
+        guard rest.count <= 1 else { return usage("export") }
+        return .success(.export(directory: rest.first, force: force))
+    }
+
     private static func parsePauseOn(_ arguments: [String]) -> Result<LineCommand, LineError> {
         guard arguments.count == 1 else { return usage("pause-on") }
         if arguments[0] == "off" { return .success(.pauseOn(nil)) }
         guard let trigger = PauseTrigger(rawValue: arguments[0].lowercased()) else { return usage("pause-on") }
         return .success(.pauseOn(trigger))
+    }
+
+    /// A share as a timeline's `crash_share` takes it (its key's limits: more than 0, at most 1).
+    private static func parseCrashShare(_ arguments: [String]) -> Result<LineCommand, LineError> {
+        guard arguments.count == 1 else { return usage("crash-share") }
+        guard let share = Double(arguments[0]), share > 0, share <= 1 else {
+            return .failure(LineError("crash-share takes a share more than 0 and at most 1, as 0.3 for 30%"))
+        }
+        return .success(.crashShare(share))
     }
 
     private static func usage(_ name: String) -> Result<LineCommand, LineError> {

@@ -59,11 +59,15 @@ private func run(_ text: String, _ state: inout AppState, context: UpdateContext
         state.pauseOn = trigger
         say(trigger.map { "the clock stops when \($0.meaning)" } ?? "pause-on off", warning: false)
         return []
+    case .success(.crashShare(let share)):
+        return [.command(.crashShare(share))]
     case .success(.messages):
         state.showsHelp = false
         closeFindingOverlays(&state)
         state.showsMessages = true
         return []
+    case .success(.export(let directory, let force)):
+        return [.export(directory: directory, force: force)]
     case .success(.quit):
         return [.quit]
     }

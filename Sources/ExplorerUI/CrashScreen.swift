@@ -96,6 +96,9 @@ public enum CrashScreen {
             case .toggleAttack: return (key(.toggleAttack), "start or stop the attack")
             case .set(let parameter, let value):
                 return (key(.openCommandLine), "set \(parameter.rawValue) \(parameter.spelled(value))")
+            case .crashShare(let share):
+                return (key(share == crashShareOfKey ? .crashShare : .openCommandLine),
+                        "crash \(RunReport.fixed(100 * share, 1))% of the members up")
             }
         }
     }

@@ -13,4 +13,6 @@ public enum Effect: Sendable, Equatable {
     case listScenarios
     /// Replace the model with a fresh one on `choice`, keeping the run's seed.
     case openScenario(ScenarioChoice)
+    /// Write the session's lab record (`:export`) through the app's `SessionRecorder`.
+    case export(directory: String?, force: Bool)
 }

@@ -96,6 +96,9 @@ enum EventWords {
         case .setting:
             EventWording(glyph: Glyphs.setting, severity: .info, words: "value set", many: "values set",
                          groups: false, sentenceIsLine: true)
+        case .crashShare:
+            EventWording(glyph: Glyphs.down, severity: .failure, words: "crashed at once", many: "mass crashes",
+                         groups: false, sentenceIsLine: true)
         }
     }
 

@@ -58,6 +58,7 @@ public enum KeyBindings {
                    bar: HelpBar.Slot(7, "crash")),
         KeyBinding(.char("f"), do: .flashCrowd, "flash crowd: a burst of requests at once",
                    bar: HelpBar.Slot(8, "flash")),
+        KeyBinding(.char("k"), do: .crashShare, "crash 30% of the peers up at once (:crash-share N)"),
         KeyBinding(.char("e"), do: .cycleEventFilter, "event filter: all, security, overload, failures",
                    bar: HelpBar.Slot(11, "filter")),
         KeyBinding(.char("a"), do: .toggleAttack, "start or stop an attack", bar: HelpBar.Slot(9, "attack")),

@@ -20,6 +20,8 @@ public final class LiveApp {
     public private(set) var commandLog = CommandLog()
 
     private let backend: TerminalBackend
+    /// What writes the session's lab record (`:export`, `--export`); nil when the program gave none.
+    public let recorder: (any SessionRecorder)?
     /// What `o` lists and opens; nil when the program gave none (the picker then says there is nothing to open).
     private let scenarios: (any ScenarioLibrary)?
     private let clock: MonotonicClock
@@ -47,12 +49,18 @@ public final class LiveApp {
     ///
     /// - Parameter origin: how the run was started (the scenario argument, name, seed and overrides as given), for the
     ///   crash screen; `RunOrigin(scenario:)` for a scenario started from code.
+    /// - Parameter recorder: what writes the session's lab record (`:export`); `commandLogCapacity` the most commands
+    ///   the log keeps (`CommandLog.defaultCapacity`; tests use fewer).
     /// - Parameter scenarios: what `o` lists and opens (the program's built-ins and files); `description` is the
     ///   running scenario's, for `i`; `theme` the look (`--theme`).
     public init(model: any NetworkModel, origin: RunOrigin, backend: TerminalBackend,
                 clock: MonotonicClock = SystemClock(), startSpeed: Double = 1, startPaused: Bool = false,
-                scenarios: (any ScenarioLibrary)? = nil, description: String = "", theme: ThemeName = .default) {
+                scenarios: (any ScenarioLibrary)? = nil, description: String = "", theme: ThemeName = .default,
+                recorder: (any SessionRecorder)? = nil, commandLogCapacity: Int = CommandLog.defaultCapacity) {
         self.origin = origin
+        commandLog = CommandLog(capacity: commandLogCapacity)
+        self.recorder = recorder
+        recorder?.started(model)
         self.scenarios = scenarios
         self.backend = backend
         self.clock = clock
@@ -141,26 +149,33 @@ public final class LiveApp {
             case .quit:
                 return .quit
             case .command(let command):
-                let time = model.now
+                let time = model.now, events = model.eventsProcessed
+                let resolved = model.resolved(command)
                 let outcome = model.apply(command)
                 snapshotIsStale = true
-                record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted))
-                _ = update(&state, .commandOutcome(outcome), context: context())
+                let kept = record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted,
+                                                 eventsProcessed: events, resolved: resolved))
+                _ = update(&state, .commandOutcome(kept ? outcome : unlogged(outcome)), context: context())
             case .stepOnce:
                 let what = model.stepDescribed()
                 snapshotIsStale = true
                 // The status line says it and the event log keeps it, among the events it caused.
                 _ = update(&state, .stepped(what.map { StepLogEntry(time: model.now, text: $0) }), context: context())
             case .restartScenario:
-                let time = model.now
+                let time = model.now, events = model.eventsProcessed
                 model = model.restarted()
+                recorder?.started(model)
                 meter.reset()
                 snapshotIsStale = true
-                record(AppliedCommand(time: time, command: .restartScenario))
+                record(AppliedCommand(time: time, command: .restartScenario, eventsProcessed: events))
             case .listScenarios:
                 _ = update(&state, .scenariosListed(scenarios?.choices() ?? []), context: context())
             case .openScenario(let choice):
                 open(choice)
+            case .export(let directory, let force):
+                let outcome = recorder?.export(model, log: commandLog, to: directory, force: force)
+                    ?? CommandOutcome(accepted: false, message: "this session has no recorder to export with")
+                _ = update(&state, .commandOutcome(outcome), context: context())
             }
         }
         return nil
@@ -178,11 +193,12 @@ public final class LiveApp {
             if origin.nodes != nil { dropped.append("node count") }
             if origin.architecture != nil { dropped.append("architecture") }
             model = opened.model
+            recorder?.started(model)
             origin = opened.origin
             meter.reset()
             snapshotIsStale = true
             // A new run: the commands of the old one would not reproduce it, so the crash screen starts afresh.
-            commandLog = CommandLog()
+            commandLog = CommandLog(capacity: commandLog.capacity)
             backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
             let news = ScenarioOpenedNews(title: choice.title, name: origin.scenarioName,
                                           description: opened.description, seed: origin.seed,
@@ -192,10 +208,22 @@ public final class LiveApp {
     }
 
     /// Logs a command and hands the backend the crash screen that now applies. (A step, like speed and pause, is not
-    /// logged: it only moves time, and the next command's time says where it was applied.)
-    private func record(_ applied: AppliedCommand) {
-        commandLog.record(applied)
+    /// logged: it only moves time, and the next command's point, time and events run, says where it was applied.)
+    ///
+    /// - Returns: false when the log is full (`CommandLog.capacity`) and the command was not recorded.
+    @discardableResult
+    private func record(_ applied: AppliedCommand) -> Bool {
+        guard commandLog.record(applied) else { return false }
         backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
+        return true
+    }
+
+    /// `outcome` with a word that the command log is full, so the user knows the session can no longer be exported
+    /// whole.
+    func unlogged(_ outcome: CommandOutcome) -> CommandOutcome {
+        CommandOutcome(accepted: outcome.accepted, message: outcome.message
+            + " (not recorded: the command log is full at \(commandLog.capacity) commands, so "
+            + "an export of this session cannot replay it)")
     }
 
     // MARK: - Pacing

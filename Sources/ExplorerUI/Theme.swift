@@ -85,6 +85,7 @@ enum Theme {
         case .overload: Style(fg: red, bold: true)
         case .recovered: Style(fg: green)
         case .nodeDown: Style(fg: .yellow, bold: true)
+        case .crashShare: Style(fg: .yellow, bold: true)
         case .nodeUp: Style(fg: .cyan)
         case .nodesAdded, .nodesRemoved: Style(fg: blue)
         case .flashCrowd: Style(fg: orange)

@@ -14,6 +14,10 @@ public func nodeStep(forActiveNodes nodes: Int) -> Int {
 /// How many requests `f` sends at once with `nodes` active: three per client, at least 50.
 public func flashCrowdSize(forActiveNodes nodes: Int) -> Int { max(50, 3 * max(0, nodes)) }
 
+/// The share of the members up that `k` crashes: enough to see (replicas lost, lookups failing) and, with three
+/// replicas, few resources lost (1 − 0.3³ ≈ 97% keep a copy); `:crash-share` takes another.
+public let crashShareOfKey = 0.3
+
 // MARK: - Update
 
 /// Applies `action` to `state` and returns the effects the run loop must carry out: the one place state changes.
@@ -53,6 +57,8 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         return [.command(.removeNodes(nodeStep(forActiveNodes: context.activeNodes)))]
     case .flashCrowd:
         return [.command(.flashCrowd(requests: flashCrowdSize(forActiveNodes: context.activeNodes)))]
+    case .crashShare:
+        return [.command(.crashShare(crashShareOfKey))]
     case .toggleSelectedNode:
         return [.command(.toggleNode(state.selectedNode))]
     case .nextPane:

@@ -21,6 +21,8 @@ public final class Engine {
     var mesh: MeshModel?
     var attack: AttackModel
     var churn: ChurnModel
+    /// Which members a `crash_share` takes.
+    var failures: MassFailure
     /// The bill: the owner's clocks and the peers' (see `CostModel`).
     var cost: CostModel
 
@@ -40,6 +42,7 @@ public final class Engine {
         central = CentralServerModel(scenario: scenario)
         attack = AttackModel(scenario: scenario)
         churn = ChurnModel(scenario: scenario)
+        failures = MassFailure(scenario: scenario)
         cost = CostModel(scenario: scenario)
         ctx.metrics.keepsAllEvents = keepAllEvents
         // Scheduled in this order, so events due at the same instant run in it.
@@ -65,6 +68,7 @@ public final class Engine {
         mesh = other.mesh?.copy()
         attack = other.attack
         churn = other.churn
+        failures = other.failures
         cost = other.cost
     }
 

@@ -19,6 +19,9 @@ public enum EngineCommand: Sendable, Equatable {
     /// Change a scenario value for the rest of the run (`:set`, `[` `]`, a timeline's `set`), checked by its key's
     /// limits first (`ScenarioParameter.read(_:)`) and costed by `ScenarioBudget` when carried out.
     case set(ScenarioParameter, Double)
+    /// Crash this share (0 < share ≤ 1) of the members up now at once, chosen at random (`k`, a timeline's
+    /// `crash_share`): peers in a mesh, clients under client-server (the server stays up: crash it with `crash: server`).
+    case crashShare(Double)
 }
 
 /// The engine's answer to a command: what happened, in words the status line can show.
@@ -40,6 +43,7 @@ extension EngineCommand {
         case .flashCrowd(let requests): "flash_crowd: \(requests)"
         case .switchArchitecture(let target): "toggle: \(target.rawValue)"
         case .set(let parameter, let value): "set: { \(parameter.rawValue): \(parameter.spelled(value)) }"
+        case .crashShare(let share): "crash_share: \(ScenarioRange.formatted(share))"
         case .toggleNode, .toggleArchitecture, .toggleAttack: nil
         }
     }

@@ -17,6 +17,7 @@ extension Engine {
         case .switchArchitecture(let target): return switchArchitecture(to: target)
         case .toggleAttack: return attack.toggle(&ctx)
         case .set(let parameter, let value): return set(parameter, to: value)
+        case .crashShare(let share): return crashShare(share)
         }
     }
 
@@ -54,13 +55,18 @@ extension Engine {
         guard remove > 0 else { return CommandOutcome(accepted: false, message: "no clients left to remove") }
         let leaving = (ctx.activeNodes - remove)..<ctx.activeNodes
         let wereUp = leaving.filter { ctx.isUp($0) }
+        // Departing peers take their replicas with them: said in the log line and the status line, not left silent.
+        let taken = ctx.architecture == .peerMesh ? mesh?.onlineReplicas(on: wereUp, ctx) : nil
         ctx.liveness.leave(remove, at: ctx.now)
         for i in wereUp { mesh?.peerChanged(i, up: false, &ctx) }
         populationChanged()
         // Departing clients stop issuing; what they already sent still resolves and is counted.
         let now = ctx.activeNodes, who = members(remove)
-        ctx.log(.nodesRemoved, node: now + 1, "\(remove) \(who) left (now \(now))")
-        return CommandOutcome(accepted: true, message: "-\(remove) \(who): \(now) now")
+        let replicas = taken.map {
+            ", taking \($0) replicas with \(remove == 1 ? "it" : "them"); " + Self.withoutCopy(mesh?.unavailableResources ?? 0)
+        }
+        ctx.log(.nodesRemoved, node: now + 1, "\(remove) \(who) left (now \(now))" + (replicas ?? ""))
+        return CommandOutcome(accepted: true, message: "-\(remove) \(who): \(now) now" + (replicas ?? ""))
     }
 
     /// "client", "clients", "peer" or "peers": the population in the words of the architecture in force.

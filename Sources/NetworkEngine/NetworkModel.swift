@@ -56,6 +56,13 @@ public protocol NetworkModel: AnyObject {
     /// Runs the single next event, whenever it is due, without describing it; false when nothing is pending.
     @discardableResult
     func step() -> Bool
+
+    /// Events run since time 0: with `now`, the exact point of the run a command was applied at (the session log's).
+    var eventsProcessed: Int { get }
+
+    /// `command` as it would act now (`Engine.resolved(_:)`): a toggle becomes the crash, restart or switch it would
+    /// make, so a session log can be replayed.
+    func resolved(_ command: EngineCommand) -> EngineCommand
 }
 
 extension NetworkModel {
@@ -65,6 +72,9 @@ extension NetworkModel {
     /// One event through `stepDescribed()`, for models with no cheaper way.
     @discardableResult
     public func step() -> Bool { stepDescribed() != nil }
+
+    /// The command as given, for models with no toggles to resolve.
+    public func resolved(_ command: EngineCommand) -> EngineCommand { command }
 }
 
 /// What a snapshot should contain: how much history, and which nodes' own views.

@@ -74,6 +74,13 @@ struct CompareCommand: ParsableCommand {
         var firstBreach: String { report.security.firstBreach.map { RunReport.fixed($0.inSeconds, 1) } ?? "-" }
         var detected: String { report.security.detectedShare.map { RunReport.fixed($0, 4) } ?? "-" }
         var largestSingleView: String { report.security.largestSingleView.map { RunReport.fixed($0, 4) } ?? "-" }
+        /// The stability figures, named as the JSON's `mesh` object: `-` (null, empty) under client-server.
+        var lookupFigures: [String] {
+            guard architecture == .peerMesh else { return ["-", "-", "-", "-"] }
+            let l = report.lookups
+            return [String(l.started), String(l.failed), String(l.timedOut),
+                    l.failureShare.map { RunReport.fixed($0, 6) } ?? "-"]
+        }
     }
 
     func validate() throws {
@@ -119,7 +126,8 @@ struct CompareCommand: ParsableCommand {
                           "detected_share", "failed_share", "timed_out_share", "largest_single_view",
                           "guesses_checked", "refused_locked", "locked_out_users",
                           "admin_dollars", "bandwidth_dollars", "peer_donated_dollars", "total_dollars",
-                          "dollars_per_1000_requests", "per_month_dollars"] + theoryColumns
+                          "dollars_per_1000_requests", "per_month_dollars",
+                          "lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"] + theoryColumns
 
     /// The theory columns, last: `theory_` and the `theory` object's JSON field (`TheoryView`).
     static let theoryColumns = ["theory_mean_latency_ms", "theory_saturation_nodes", "theory_mean_hops",
@@ -136,7 +144,8 @@ struct CompareCommand: ParsableCommand {
          RunReport.fixed(r.report.security.exposedShare, 4), r.firstBreach, r.detected,
          RunReport.fixed(r.failedShare, 4), RunReport.fixed(r.timedOutShare, 4), r.largestSingleView,
          String(r.report.security.guessesChecked), String(r.report.security.refusedLocked),
-         String(r.report.security.lockedOutUsers)] + costValues(r.report.cost) + theoryValues(r.report.theory)
+          String(r.report.security.lockedOutUsers)] + costValues(r.report.cost) + r.lookupFigures
+            + theoryValues(r.report.theory)
     }
 
     /// The theory columns' cells: `-` (empty in CSV) where no formula covers the run.
@@ -222,14 +231,16 @@ struct CompareCommand: ParsableCommand {
 
     func table(_ rows: [Row], scenario: Scenario) -> String {
         let header = ["nodes", "architecture", "mean ms", "p95 ms", "req/s", "rejected", "msgs/req", "max/mean load",
-                      "availability", "hops", "server cost", "failed", "timed out"]
+                      "availability", "hops", "server cost", "failed", "timed out", "lookups lost"]
         let cells = rows.map { r -> [String] in
-            var v = Array(values(r).prefix(header.count - 2))
+            var v = Array(values(r).prefix(header.count - 3))
             v[5] = RunReport.fixed(100 * r.rejectedShare, 1) + "%"
             v[8] = RunReport.fixed(100 * r.availability, 2) + "%"
             v[10] = Money.text(r.report.serverDollars)
             v.append(RunReport.fixed(100 * r.failedShare, 1) + "%")
             v.append(RunReport.fixed(100 * r.timedOutShare, 1) + "%")
+            v.append(r.architecture == .peerMesh ? r.report.lookups.failureShare.map { RunReport.fixed(100 * $0, 2) + "%" }
+                ?? "-" : "-")
             return v
         }
         let churn = scenario.mesh.churn.map { "churn: up \($0.meanUptime) s, down \($0.meanDowntime) s" } ?? "no churn"
@@ -263,41 +274,58 @@ struct CompareCommand: ParsableCommand {
             ("seed", .unsigned(scenario.seed)),
             ("simulated_seconds", .rounded(scenario.duration, 3)),
             ("rows", .array(rows.map { r in
-                .object([
-                    ("nodes", .int(r.nodes)), ("architecture", .string(r.architecture.rawValue)),
-                    ("latency_mean_ms", .rounded(r.report.latency.mean, 3)),
-                    ("latency_p95_ms", .rounded(r.report.latency.p95, 3)),
-                    ("throughput_rps", .rounded(r.report.throughputRPS)),
-                    ("rejected_share", .rounded(r.rejectedShare)),
-                    ("messages_per_request", .rounded(r.messagesPerRequest)),
-                    ("max_over_mean_load", .rounded(r.maxOverMeanLoad)),
-                    ("availability", .rounded(r.availability)),
-                    ("mean_hops", r.architecture == .peerMesh && r.report.mesh?.discovery == .dht
-                        ? .rounded(r.report.mesh?.meanHops ?? 0) : .null),
-                    ("server_dollars", .rounded(r.report.serverDollars)),
-                    ("breaches", .int(r.report.security.breaches)),
-                    ("exposed_share", .rounded(r.report.security.exposedShare)),
-                    ("first_breach_s", r.report.security.firstBreach.map { .rounded($0.inSeconds, 3) } ?? .null),
-                    ("detected_share", r.report.security.detectedShare.map { .rounded($0) } ?? .null),
-                    ("failed_share", .rounded(r.failedShare)),
-                    ("timed_out_share", .rounded(r.timedOutShare)),
-                    ("largest_single_view", r.report.security.largestSingleView.map { .rounded($0) } ?? .null),
-                    ("guesses_checked", .int(r.report.security.guessesChecked)),
-                    ("refused_locked", .int(r.report.security.refusedLocked)),
-                    ("locked_out_users", .int(r.report.security.lockedOutUsers)),
-                    ("admin_dollars", .rounded(r.report.cost.adminDollars)),
-                    ("bandwidth_dollars", .rounded(r.report.cost.bandwidthDollars)),
-                    ("peer_donated_dollars", .rounded(r.report.cost.peerDonatedDollars)),
-                    ("total_dollars", .rounded(r.report.cost.totalDollars)),
-                    ("dollars_per_1000_requests", r.report.cost.dollarsPer1000Requests.map { .rounded($0) } ?? .null),
-                    ("per_month_dollars", r.report.cost.perMonthDollars.map { .rounded($0) } ?? .null),
-                    ("theory_mean_latency_ms", r.report.theory?.meanLatencyMs.map { .rounded($0, 3) } ?? .null),
-                    ("theory_saturation_nodes", r.report.theory?.saturationNodes.map { .rounded($0, 2) } ?? .null),
-                    ("theory_mean_hops", r.report.theory?.meanHops.map { .rounded($0, 3) } ?? .null),
-                    ("theory_availability", r.report.theory?.availability.map { .rounded($0) } ?? .null),
-                ])
+                .object(rowFields(r) + lookupFields(r) + theoryFields(r))
             })),
         ])
+    }
+
+    /// The stability figures of a row, named as `simulate`'s `mesh` object; null under client-server.
+    /// The theory columns' JSON fields, null where no formula covers the run.
+    func theoryFields(_ r: Row) -> [(String, JSONValue)] {
+        let t = r.report.theory
+        return [
+            ("theory_mean_latency_ms", t?.meanLatencyMs.map { .rounded($0, 3) } ?? .null),
+            ("theory_saturation_nodes", t?.saturationNodes.map { .rounded($0, 2) } ?? .null),
+            ("theory_mean_hops", t?.meanHops.map { .rounded($0, 3) } ?? .null),
+            ("theory_availability", t?.availability.map { .rounded($0) } ?? .null),
+        ]
+    }
+
+    func lookupFields(_ r: Row) -> [(String, JSONValue)] {
+        let names = ["lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"]
+        return r.architecture == .peerMesh ? RunReport.json(r.report.lookups) : names.map { ($0, JSONValue.null) }
+    }
+
+    func rowFields(_ r: Row) -> [(String, JSONValue)] {
+        [
+            ("nodes", .int(r.nodes)), ("architecture", .string(r.architecture.rawValue)),
+            ("latency_mean_ms", .rounded(r.report.latency.mean, 3)),
+            ("latency_p95_ms", .rounded(r.report.latency.p95, 3)),
+            ("throughput_rps", .rounded(r.report.throughputRPS)),
+            ("rejected_share", .rounded(r.rejectedShare)),
+            ("messages_per_request", .rounded(r.messagesPerRequest)),
+            ("max_over_mean_load", .rounded(r.maxOverMeanLoad)),
+            ("availability", .rounded(r.availability)),
+            ("mean_hops", r.architecture == .peerMesh && r.report.mesh?.discovery == .dht
+                ? .rounded(r.report.mesh?.meanHops ?? 0) : .null),
+            ("server_dollars", .rounded(r.report.serverDollars)),
+            ("breaches", .int(r.report.security.breaches)),
+            ("exposed_share", .rounded(r.report.security.exposedShare)),
+            ("first_breach_s", r.report.security.firstBreach.map { .rounded($0.inSeconds, 3) } ?? .null),
+            ("detected_share", r.report.security.detectedShare.map { .rounded($0) } ?? .null),
+            ("failed_share", .rounded(r.failedShare)),
+            ("timed_out_share", .rounded(r.timedOutShare)),
+            ("largest_single_view", r.report.security.largestSingleView.map { .rounded($0) } ?? .null),
+            ("guesses_checked", .int(r.report.security.guessesChecked)),
+            ("refused_locked", .int(r.report.security.refusedLocked)),
+            ("locked_out_users", .int(r.report.security.lockedOutUsers)),
+            ("admin_dollars", .rounded(r.report.cost.adminDollars)),
+            ("bandwidth_dollars", .rounded(r.report.cost.bandwidthDollars)),
+            ("peer_donated_dollars", .rounded(r.report.cost.peerDonatedDollars)),
+            ("total_dollars", .rounded(r.report.cost.totalDollars)),
+            ("dollars_per_1000_requests", r.report.cost.dollarsPer1000Requests.map { .rounded($0) } ?? .null),
+            ("per_month_dollars", r.report.cost.perMonthDollars.map { .rounded($0) } ?? .null),
+        ]
     }
 
     /// CSV leaves a number that does not exist empty: the table's `-`, and the latencies of a run in which nothing

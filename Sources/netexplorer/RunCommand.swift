@@ -30,6 +30,12 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave the mouse to the terminal: no clicks or wheel, dragging selects text as usual.")
     var noMouse = false
 
+    @Option(name: .long, help: "When the session ends, write its lab record (manifest, metrics, events, report) into DIR.")
+    var export: String?
+
+    @Flag(name: .long, help: "With --export (or :export), write into a directory that is not empty.")
+    var force = false
+
     func validate() throws {
         if let speed, !(speed >= 0.1 && speed <= 1000) {
             throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
@@ -38,6 +44,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try options.load()
+        if let export, !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: export),
+           !contents.isEmpty {
+            throw CLIError(message: "--export \(export): the directory exists and is not empty (--force writes into it)")
+        }
         // Flags override the config file, which overrides the built-in defaults.
         let config = try ConfigFile.load(path: ConfigFile.path(environment: ProcessInfo.processInfo.environment))
         let speed = self.speed ?? config.speed ?? 1
@@ -58,12 +68,17 @@ struct RunCommand: ParsableCommand {
             }
             let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
                                    architecture: options.architecture?.rawValue, nodes: options.nodes)
+            let recorder = LabRecorder()
             let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: terminal, startSpeed: speed,
                               startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description,
-                              theme: theme)
+                              theme: theme, recorder: recorder)
             let exit = app.run()
             let signal = terminal.quitSignal
             terminal.close()
+            if let export {
+                let outcome = recorder.export(app.model, log: app.commandLog, to: export, force: force)
+                if !outcome.accepted { throw CLIError(message: outcome.message) }
+            }
             // A signal-driven stop is still a clean one; the status says which signal, as shells expect.
             if exit == .signal, let signal { return 128 + signal }
             return 0

@@ -115,14 +115,15 @@ struct CompareSharesTests {
         let csv = try run(["compare", file.path, "--nodes", "10", "--format", "csv"]).split(separator: "\n")
         let header = csv[0].split(separator: ",").map(String.init)
         // After the columns that were there before them; the security figures of item 5 came later still, and the
-        // cost columns of issue 16, then the theory columns of issue 18.
+        // cost columns of issue 16 §2 after them, and the mesh's stability figures (issue 16 §4) last, then the theory columns of issue 18.
         let theory = CompareColumns.theory.count
-        #expect(Array(header.dropLast(6 + theory).suffix(7)) == ["detected_share", "failed_share", "timed_out_share",
-                                                        "largest_single_view", "guesses_checked", "refused_locked",
-                                                        "locked_out_users"])
+        #expect(Array(header.dropLast(10 + theory).suffix(7)) == ["detected_share", "failed_share", "timed_out_share",
+                                                         "largest_single_view", "guesses_checked", "refused_locked",
+                                                         "locked_out_users"])
+        #expect(Array(header.dropLast(4 + theory).suffix(6)) == ["admin_dollars", "bandwidth_dollars", "peer_donated_dollars",
+                                                        "total_dollars", "dollars_per_1000_requests", "per_month_dollars"])
         #expect(Array(header.suffix(theory)) == CompareColumns.theory)
-        #expect(Array(header.dropLast(theory).suffix(6)) == ["admin_dollars", "bandwidth_dollars", "peer_donated_dollars", "total_dollars",
-                                            "dollars_per_1000_requests", "per_month_dollars"])
+        #expect(Array(header.dropLast(theory).suffix(4)) == ["lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"])
         let failedColumn = try #require(header.firstIndex(of: "failed_share"))
         for line in csv.dropFirst() {
             let v = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -144,10 +145,10 @@ struct CompareSharesTests {
         }
         // The table: the two columns close its first line of headers, as percentages.
         let table = try run(["compare", file.path, "--nodes", "10"]).split(separator: "\n")
-        #expect(table[1].hasSuffix("server cost  failed  timed out"))
+        #expect(table[1].hasSuffix("server cost  failed  timed out  lookups lost"))
         let serverRow = table[2].split(separator: " ").map(String.init)
         #expect(serverRow[1] == "client-server")
-        #expect(Array(serverRow.suffix(2)) == [String(format: "%.1f%%", 100 * server.failed),
+        #expect(Array(serverRow.suffix(3).prefix(2)) == [String(format: "%.1f%%", 100 * server.failed),
                                                String(format: "%.1f%%", 100 * server.timedOut)], "\(table[2])")
     }
 }

@@ -103,7 +103,11 @@ struct CrashScreenTests {
         terminal.type("t+")
         _ = app.tick()
         #expect(app.commandLog.total == 2)
-        #expect(app.commandLog.head.first == AppliedCommand(time: before, command: .engine(.toggleArchitecture)))
+        let first = try #require(app.commandLog.head.first)
+        #expect(first.time == before && first.command == .engine(.toggleArchitecture))
+        // The log keeps what the toggle did, and where exactly in the run, for a replay.
+        #expect(first.resolved == .switchArchitecture(to: .peerMesh))
+        #expect(first.eventsProcessed > 0)
         let text = try #require(terminal.crashScreen)
         #expect(text.contains("scenario: tiny class, seed 7"))
         #expect(text.contains("  t=2.500000000s  t  switch architecture"), "\(text)")

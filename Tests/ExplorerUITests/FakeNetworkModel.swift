@@ -16,6 +16,8 @@ final class FakeNetworkModel: NetworkModel {
     /// The target of every `advance(to:maxEvents:)` call, in order.
     private(set) var advances: [SimTime] = []
     private(set) var steps = 0
+    /// The fake runs no events but the steps it is asked for.
+    var eventsProcessed: Int { steps }
     /// Every snapshot request, in order.
     private(set) var requests: [SnapshotRequest] = []
     /// The models `restarted()` handed out, in order.

@@ -18,7 +18,8 @@ struct EventFieldsTests {
 
     /// The built-in scenarios that log events: password-attack as written (client-server, a mesh from 120 s) and as a
     /// mesh throughout; classroom with its server crash, plus a client's crash and return, a flash crowd, an attack
-    /// started and stopped, a switch to the mesh and back and clients leaving, so that every kind is logged.
+    /// started and stopped, a switch to the mesh and back, clients leaving and a share of them crashing, so that every
+    /// kind is logged.
     static let runs: [Run] = {
         func run(_ name: String, _ scenario: Scenario, _ drive: (Engine) -> Void = { _ in }) -> Run {
             let engine = Engine(scenario: scenario, keepAllEvents: true)
@@ -35,6 +36,7 @@ struct EventFieldsTests {
             .init(at: 100, kind: .switchArchitecture(to: .peerMesh)), .init(at: 110, kind: .switchArchitecture(to: .clientServer)),
             .init(at: 115, kind: .removeNodes(5)),
             .init(at: 116, kind: .set(.workers, 6)),
+            .init(at: 117, kind: .crashShare(0.2)),
         ]
         return [
             run("password-attack", attack),
@@ -59,6 +61,7 @@ struct EventFieldsTests {
         case .unauthorized: ["account", "peer", "outcome"]
         case .lockout: ["account", "peer"]
         case .overload, .recovered, .nodeDown, .nodeUp, .nodesAdded, .nodesRemoved, .flashCrowd, .toggle, .attack, .setting: []
+        case .crashShare: []
         }
     }
 

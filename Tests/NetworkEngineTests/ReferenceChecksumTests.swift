@@ -49,9 +49,11 @@ struct ReferenceChecksumTests {
     /// Recorded again when the security object gained largest_single_view, guesses_checked, refused_locked and
     /// locked_out_users (issue 15, item 5): every other field held. Again when `cost` gained admin_dollars ...
     /// per_month_dollars (issue 16, §2): without them the JSON hashed to the old checksum.
-    /// Again when a DHT read went to a live replica holder
-    /// drawn at random instead of always to the key's first holder (issue 16, §3b): the mesh's load, hops and the
-    /// requests of the mesh segment moved with it; the client-server segment held.
-    /// Recorded here (it read 0 at this branch's base) with the report's `theory` object (issue 18, §1).
-    static let recorded: UInt64 = 0x7824e8288ff6fa50
+    /// Again when a DHT read went to a live replica holder drawn at random instead of always to the key's first holder
+    /// (issue 16, §3b): the mesh's load, hops and the requests of the mesh segment moved with it; the client-server
+    /// segment held. Again when the JSON gained its first field, `schema_version` (issue 19, the flight recorder):
+    /// every other field held. Again when the mesh object and the mesh period gained the stability figures (lookups, lookups_failed,
+    /// lookups_timed_out, lookup_failure_share; issue 16 §4): with them taken out, the JSON has the previous checksum.
+    /// Again when the JSON gained its last field, `theory` (issue 18, §1): every other field held.
+    static let recorded: UInt64 = 0x1046_681c_0888_3626
 }

@@ -21,9 +21,10 @@ private func loadError(_ nameOrPath: String) -> ScenarioError? {
 struct ScenarioCatalogTests {
     // MARK: - Built-ins
 
-    @Test("The built-in scenarios are exactly the six shipped, sorted")
+    @Test("The built-in scenarios are exactly the ones shipped, sorted")
     func builtinNames() {
-        #expect(ScenarioCatalog.builtinNames == ["bottleneck", "classroom", "cost", "flash-crowd", "mm1", "mm1k", "mm4", "password-attack"])
+        #expect(ScenarioCatalog.builtinNames == ["bottleneck", "churn", "classroom", "cost", "flash-crowd", "flooding",
+                                                 "mm1", "mm1k", "mm4", "password-attack", "spof"])
     }
 
     @Test("Every built-in scenario loads", arguments: ScenarioCatalog.builtinNames)
@@ -53,7 +54,9 @@ struct ScenarioCatalogTests {
         expected.duration = 120
         expected.architecture = .clientServer
         expected.nodes = 20
-        expected.workload.rate = 1.5
+        // 2 a second each (40 offered, 120 after the join: past the server's 100) and a 32-place queue, so the join
+        // and a flash crowd overflow it (issue 16 §4; it was 1.5, 64 places and 20 joining, which never saturated).
+        expected.workload.rate = 2
         expected.workload.resources = 200
         expected.workload.popularity = .zipf
         expected.workload.timeout = 5
@@ -64,7 +67,7 @@ struct ScenarioCatalogTests {
         expected.server.workers = 4
         expected.server.serviceMs = 40
         expected.server.service = .exponential
-        expected.server.queue = 64
+        expected.server.queue = 32
         expected.server.costPerHour = 1.20
         expected.mesh.discovery = .dht
         expected.mesh.degree = 4
@@ -79,7 +82,7 @@ struct ScenarioCatalogTests {
         expected.id = "classroom"
         #expect(scenario == expected)
         #expect(scenario.timeline.map(\.at) == [40, 80, 95])
-        #expect(scenario.timeline.map(\.kind) == [.addNodes(20), .crash(.server), .restart(.server)])
+        #expect(scenario.timeline.map(\.kind) == [.addNodes(40), .crash(.server), .restart(.server)])
         #expect(scenario.timeline.allSatisfy { $0.line > 0 })
     }
 
@@ -138,7 +141,8 @@ struct ScenarioCatalogTests {
         let error = loadError("foo")
         #expect(error?.problems == [ScenarioProblem(
             line: nil,
-            message: "unknown scenario 'foo'; built-in scenarios are: bottleneck, classroom, cost, flash-crowd, mm1, mm1k, mm4, password-attack")])
+            message: "unknown scenario 'foo'; built-in scenarios are: bottleneck, churn, classroom, cost, flash-crowd, "
+                + "flooding, mm1, mm1k, mm4, password-attack, spof")])
         #expect(error?.source == "foo")
         #expect(error?.description.hasPrefix("foo: unknown scenario 'foo'") == true)
     }

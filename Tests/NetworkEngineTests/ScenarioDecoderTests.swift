@@ -435,13 +435,13 @@ struct ScenarioDecoderTests {
             ScenarioProblem(line: 3, message: "timeline entry is missing 'at' (the simulated second of the action)"),
             ScenarioProblem(
                 line: 4,
-                message: "timeline entry has no action; give one of add_nodes, remove_nodes, toggle, crash, restart, flash_crowd, server_workers, set"),
+                message: "timeline entry has no action; give one of add_nodes, remove_nodes, toggle, crash, restart, flash_crowd, server_workers, set, crash_share"),
             ScenarioProblem(
                 line: 5, message: "timeline entry has more than one action (add_nodes, crash); give each its own entry"),
             ScenarioProblem(line: 6, message: "unknown key 'ad_nodes' under timeline; did you mean 'add_nodes'?"),
             ScenarioProblem(
                 line: 6,
-                message: "timeline entry has no action; give one of add_nodes, remove_nodes, toggle, crash, restart, flash_crowd, server_workers, set"),
+                message: "timeline entry has no action; give one of add_nodes, remove_nodes, toggle, crash, restart, flash_crowd, server_workers, set, crash_share"),
             ScenarioProblem(
                 line: 7,
                 message: "each timeline entry must be a mapping such as '{ at: 30, add_nodes: 40 }', got 'just words'"),

@@ -129,8 +129,12 @@ struct ClientsModel {
             guard ctx.requests.isLive(due.request) else { continue }
             switch machine.timerFired(due.request, attempt: due.attempt, &ctx.requests[due.request]) {
             case .stale: continue
-            case .retry(let ref): return ref
-            case .giveUp(let ref): finish(ref, .timedOut, &ctx)
+            case .retry(let ref):
+                ctx.attemptTimedOut(ref)
+                return ref
+            case .giveUp(let ref):
+                ctx.attemptTimedOut(ref)
+                finish(ref, .timedOut, &ctx)
             }
         }
         return nil

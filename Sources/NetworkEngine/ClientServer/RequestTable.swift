@@ -53,6 +53,9 @@ public struct RequestRecord: Sendable, BitwiseCopyable {
     public var kind: RequestKind = .data
     /// A data request whose client has no session yet: this message is its login, the request follows it.
     public var loggingIn = false
+    /// A mesh attempt whose lookup is under way: set when it starts, cleared when it resolves, fails or times out
+    /// (so each lookup is counted at most once in the stability figures).
+    public var lookingUp = false
 
     /// Records the request's latest message for drawing it in flight: `phase`, from node `from` to node `to` (0 is
     /// the server), sent `now` and arriving after `delay`.

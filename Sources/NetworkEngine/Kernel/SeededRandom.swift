@@ -6,6 +6,9 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case arrivals = 1, service, network, churn, attacks, workload, topology, flash
     /// Which live replica (or cached copy) of a resource serves a mesh read (`MeshModel+DHT.swift`).
     case reads = 16
+    /// Which members a `crash_share` takes. Its raw value is written out: a stream's value salts its seed, so another
+    /// stream added in parallel cannot shift it.
+    case crashShare = 17
 }
 
 /// A seeded xoshiro256** generator; one instance per `RandomStream`.

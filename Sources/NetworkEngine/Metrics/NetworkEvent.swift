@@ -12,12 +12,16 @@ public struct NetworkEvent: Sendable, Equatable {
         case attack
         /// A scenario value changed while running (`:set`, `[` `]`, a timeline's `set`).
         case setting = "set"
+        /// A share of the members crashed at once (`k`, a timeline's `crash_share`): one line for the whole crash, after
+        /// a `node_down` for each member.
+        case crashShare = "crash_share"
 
         /// The event-log filter the kind belongs to.
         public var category: Category {
             switch self {
             case .overload, .recovered, .flashCrowd: .overload
             case .nodeDown, .nodeUp: .failures
+            case .crashShare: .failures
             case .loginFailure, .lockout, .unauthorized, .breach, .attack: .security
             case .nodesAdded, .nodesRemoved, .toggle, .setting: .topology
             }

@@ -13,6 +13,8 @@ public struct SegmentStats {
     public internal(set) var to: SimTime?
     public internal(set) var counts = RequestCounts()
     public internal(set) var latency = LatencyRecorder()
+    /// The period's mesh lookups and how they ended (none under client-server).
+    public internal(set) var lookups = LookupCounts()
     /// The run's message count when the segment began: a segment's messages are the difference to the next
     /// boundary, so nothing per message is kept twice.
     public let messagesAtStart: Int
@@ -39,6 +41,7 @@ public struct SegmentStats {
         counts.denied += other.counts.denied
         counts.inFlight += other.counts.inFlight
         latency.add(other.latency)
+        lookups.add(other.lookups)
         mergedMessages += messages
         periods += other.periods
     }

@@ -88,8 +88,10 @@ extension MeshModel {
     mutating func arriveAtOwner(_ ref: RequestRef, _ owner: Int, _ ctx: inout EngineContext) {
         recordLookup(hops: Int(ctx.requests[ref].hops))
         if state.holds(owner, Int(ctx.requests[ref].resource)) {
+            lookupResolved(ref, &ctx)
             serve(ref, at: owner, &ctx)
         } else {
+            lookupFailed(ref, &ctx)
             // Every replica is offline (or not yet seeded): the resource cannot be had right now.
             ctx.sendReply(ref, .failed, from: owner + 1)
         }

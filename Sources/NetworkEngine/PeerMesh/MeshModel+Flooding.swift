@@ -70,6 +70,7 @@ extension MeshModel {
             if let ref = state.floods[serial]?.request, state.floods[serial]?.answered == false,
                ctx.requests.isLive(ref), ctx.requests[ref].phase == .toServer {
                 state.floods[serial]?.answered = true
+                lookupResolved(ref, &ctx)
                 recordLookup(hops: 0)
                 ctx.sendMessage(.meshRequestArrives(ref, holder: Int32(holder)), ref: ref, from: peer, to: holder)
             }
@@ -84,7 +85,9 @@ extension MeshModel {
         guard let flood = state.floods[serial], flood.pending == 0 else { return }
         state.floods[serial] = nil
         if state.trace.floodActive, state.trace.flood == serial { state.trace.floodEnded(at: ctx.now) }
-        // A flood that found nobody leaves its request to the timeout; with none, it is stranded.
+        // A flood that found nobody: its lookup failed (the request still waits for its timeout; with none, it is
+        // stranded).
+        if !flood.answered { lookupFailed(flood.request, &ctx) }
         if !flood.answered, ctx.timeout == 0, ctx.requests.isLive(flood.request),
            ctx.requests[flood.request].phase == .toServer {
             ctx.strand(flood.request)

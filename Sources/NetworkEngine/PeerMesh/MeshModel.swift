@@ -56,7 +56,9 @@ struct MeshModel {
         let resource = Int(ctx.requests[ref].resource)
         ctx.requests[ref].hops = 0
         state.lookupsStarted += 1
+        lookupStarted(ref, &ctx)
         if state.hasCopy(requester, resource) {
+            lookupResolved(ref, &ctx)
             recordLookup(hops: 0)
             serve(ref, at: requester, &ctx)
             return false

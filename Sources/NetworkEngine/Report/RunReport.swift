@@ -26,6 +26,8 @@ public struct RunReport: Sendable {
     public var mesh: MeshView?
     /// Logins, lockouts, denials and breaches over the whole run; exposure under the architecture at the end.
     public var security: SecurityView
+    /// The mesh's lookups over the whole run and how they ended (the stability figures).
+    public var lookups = LookupCounts()
     /// The bill split by who pays (`serverDollars` is its server term).
     public var cost = CostView()
     /// What theory predicts for these figures (`TheoryView`); nil for a report built without its scenario.
@@ -43,6 +45,8 @@ public struct RunReport: Sendable {
         /// `MetricsRecorder.exactSegments` are kept one by one); `periods` says how many.
         public var merged = false
         public var periods = 1
+        /// The period's mesh lookups (a peer-mesh period's `mesh` object in the JSON).
+        public var lookups = LookupCounts()
 
         /// Completed requests per second over the period.
         public var throughputRPS: Double {
@@ -62,6 +66,8 @@ public struct RunReport: Sendable {
                 ("messages", .int(messages)),
             ]
             if merged { fields += [("merged", .bool(true)), ("periods", .int(periods))] }
+            // Only a mesh period has lookups: a client-server period prints exactly what it always did.
+            if architecture == .peerMesh { fields.append(("mesh", .object(RunReport.json(lookups)))) }
             return .object(fields)
         }
     }
@@ -78,6 +84,16 @@ public struct RunReport: Sendable {
         ])
     }
 
+    /// The stability figures: lookups started, those that failed (no holder to be had) and those that timed out (lost
+    /// on the way), and the share that did either (null with no lookup).
+    public static func json(_ lookups: LookupCounts) -> [(String, JSONValue)] {
+        [
+            ("lookups", .int(lookups.started)), ("lookups_failed", .int(lookups.failed)),
+            ("lookups_timed_out", .int(lookups.timedOut)),
+            ("lookup_failure_share", lookups.failureShare.map { .rounded($0, 6) } ?? .null),
+        ]
+    }
+
     /// `clamped_count`: latencies beyond the percentile histogram's one hour, counted there at one hour (when it is
     /// not 0, a percentile reading 3,600,000 ms means "at least an hour"; the mean and max are exact).
     static func json(_ latency: LatencySummary) -> JSONValue {
@@ -88,9 +104,32 @@ public struct RunReport: Sendable {
         ])
     }
 
+    /// The `mesh` object: the overlay's figures, the cache's when it is on, and the lookups' outcomes. Built in steps
+    /// (one literal with every optional part does not type-check in reasonable time).
+    func meshJSON(_ m: MeshView) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("discovery", .string(m.discovery.rawValue)),
+            // A flood has no single path: hops are a DHT figure, null under flooding rather than 0.
+            ("mean_hops", m.discovery == .dht ? .rounded(m.meanHops) : .null),
+            ("messages_per_lookup", .rounded(m.messagesPerLookup)),
+            ("max_over_mean_load", .rounded(m.maxOverMeanLoad)),
+            ("availability", .rounded(m.availability)),
+            ("peer_overloads", .int(m.peerOverloads)),
+        ]
+        if let c = m.cache {
+            fields += [("cache_hits", .int(c.hits)), ("cache_invalidations", .int(c.invalidations))]
+        }
+        return .object(fields + RunReport.json(lookups))
+    }
+
+    /// The version of the JSON outputs' shape (`schema_version`, first in `simulate` and `replay` JSON and in a lab
+    /// record's manifest): it changes when a field is renamed or removed, so a reader can refuse what it cannot read.
+    public static let schemaVersion = 1
+
     /// The `simulate --format json` object.
     public var json: JSONValue {
         .object([
+            ("schema_version", .int(Self.schemaVersion)),
             ("scenario", .string(scenario)),
             ("architecture", .string(architecture.rawValue)),
             ("nodes", .int(nodes)),
@@ -106,20 +145,7 @@ public struct RunReport: Sendable {
                 ("max_queue", .int(maxQueue)),
                 ("overload_seconds", .rounded(overloadSeconds, 3)),
             ]) : .null),
-            ("mesh", mesh.map { m in
-                .object([
-                    ("discovery", .string(m.discovery.rawValue)),
-                    // A flood has no single path: hops are a DHT figure, null under flooding rather than 0.
-                    ("mean_hops", m.discovery == .dht ? .rounded(m.meanHops) : .null),
-                    ("messages_per_lookup", .rounded(m.messagesPerLookup)),
-                    ("max_over_mean_load", .rounded(m.maxOverMeanLoad)),
-                    ("availability", .rounded(m.availability)),
-                    ("peer_overloads", .int(m.peerOverloads)),
-                ] + (m.cache.map { c in [
-                    ("cache_hits", .int(c.hits)),
-                    ("cache_invalidations", .int(c.invalidations)),
-                ] } ?? []))
-            } ?? .null),
+            ("mesh", mesh.map(meshJSON) ?? .null),
             ("messages", .object([("total", .int(messages))])),
             ("security", .object([
                 ("login_attempts", .int(security.loginAttempts)),
@@ -256,9 +282,16 @@ public struct RunReport: Sendable {
             ("load max / mean", Self.fixed(m.maxOverMeanLoad, 2)),
             ("availability", Self.fixed(100 * m.availability, 2) + "%"),
             ("peer overloads", "\(m.peerOverloads)"),
+            ("lookups failed / timed out", Self.lookupWords(lookups)),
         ] + (m.cache.map { c in [
             ("cache hits", "\(c.hits) (\(c.items) items a peer), \(c.invalidations) invalidations"),
         ] } ?? [])
+    }
+
+    /// `12 / 340 of 25000 (1.41% failed or timed out)`.
+    static func lookupWords(_ l: LookupCounts) -> String {
+        "\(l.failed) / \(l.timedOut) of \(l.started)"
+            + (l.failureShare.map { " (" + Self.fixed(100 * $0, 2) + "% failed or timed out)" } ?? "")
     }
 
     var securityRows: [(String, String)] {
@@ -303,7 +336,8 @@ public struct RunReport: Sendable {
                 + "\(seg.requests.completed)/\(seg.requests.issued) completed, \(seg.requests.rejected) rejected, "
                 + (seg.requests.failed > 0 ? "\(seg.requests.failed) failed, " : "")
                 + (seg.requests.timedOut > 0 ? "\(seg.requests.timedOut) timed out, " : "")
-                + "mean " + Self.fixed(seg.latency.mean, 1) + " ms, p95 " + Self.fixed(seg.latency.p95, 1) + " ms")
+                + "mean " + Self.fixed(seg.latency.mean, 1) + " ms, p95 " + Self.fixed(seg.latency.p95, 1) + " ms"
+                + (seg.architecture == .peerMesh ? ", lookups " + Self.lookupWords(seg.lookups) : ""))
         }
     }
 
@@ -342,13 +376,14 @@ extension Engine {
             serverAvailability: serverAvailability,
             mesh: meshView,
             security: securityView,
+            lookups: metrics.lookups,
             cost: costView,
             segments: metrics.segments.indices.map { i in
                 let seg = metrics.segments[i]
                 return RunReport.Segment(architecture: seg.architecture, fromSeconds: seg.from.inSeconds,
                         toSeconds: (seg.to ?? now).inSeconds, requests: seg.counts,
                         latency: seg.latency.summary, messages: metrics.messages(inSegment: i),
-                        merged: seg.merged, periods: seg.periods)
+                        merged: seg.merged, periods: seg.periods, lookups: seg.lookups)
             })
         report.theory = TheoryView(scenario: scenario, report: report)
         return report

@@ -83,6 +83,7 @@ public enum ScenarioValue: Sendable, Equatable, CustomStringConvertible {
     case setting(ScenarioParameter, Double)
 
     var integer: Int? { if case .integer(let n) = self { n } else { nil } }
+    var number: Double? { if case .number(let x) = self { x } else { nil } }
     var choice: String? { if case .choice(let c) = self { c } else { nil } }
     var node: Scenario.NodeTarget? { if case .node(let n) = self { n } else { nil } }
     var setting: (ScenarioParameter, Double)? { if case .setting(let p, let x) = self { (p, x) } else { nil } }

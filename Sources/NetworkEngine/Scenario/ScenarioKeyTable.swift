@@ -110,6 +110,10 @@ public enum ScenarioKeyTable {
         .action("timeline.set", .setting, "change one value mid-run, as the live view's `:set` does (limits as its key's)") {
             $0.setting.map { .set($0.0, $0.1) }
         },
+        .action("timeline.crash_share", .number(.above(0, atMost: 1)),
+                "crash this share of the members up, at random, at once (peers; under client-server, clients)") {
+            $0.number.map { .crashShare($0) }
+        },
     ]
 
     /// The row of a dotted path.

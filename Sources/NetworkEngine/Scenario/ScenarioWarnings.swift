@@ -50,6 +50,8 @@ public enum ScenarioWarnings {
                 parameter.write(value, into: &values)
             case .flashCrowd, .toggleNode, .toggleArchitecture, .toggleAttack:
                 break
+            case .crashShare:
+                break  // meaningful in either architecture: peers in a mesh, clients under client-server
             }
         }
         if s.security.attackers > s.nodes {
