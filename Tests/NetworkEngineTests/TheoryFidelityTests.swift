@@ -47,14 +47,15 @@ struct TheoryFidelityTests {
         Q.expectWithinBound("mean latency (ms)", r.latency.mean, w, standardError: se)
     }
 
-    /// M/M/1/K, K = 5, ρ = 0.9 over 2·10⁵ s (the `mm1k` scenario's queue): ~180,000 arrivals; `QueueingFidelityTests`
-    /// puts the blocking share's standard error near 1.5% of its 12.6%, so 4 standard errors are 6%.
-    @Test("blocking of M/M/1/K is within 6% (4 standard errors) of the measured rejected share")
+    /// M/M/1/K, K = 5, ρ = 0.9 over 10⁵ s (the `mm1k` scenario's queue): ~90,000 arrivals. `QueueingFidelityTests`
+    /// puts the blocking share's standard error near 1.5% of its 12.6% at 180,000 arrivals; half as many make it
+    /// 1.5%·√2 = 2.1%, so 4 standard errors are 8.5%.
+    @Test("blocking of M/M/1/K is within 8.5% (4 standard errors) of the measured rejected share")
     func blocking() throws {
-        let r = Q.run(Q.queue(nodes: 9, rate: 0.1, workers: 1, serviceMs: 1000, queue: 4, seconds: 2e5))
+        let r = Q.run(Q.queue(nodes: 9, rate: 0.1, workers: 1, serviceMs: 1000, queue: 4, seconds: 1e5))
         let b = try #require(r.theory?.blocking)
         let measured = Double(r.requests.rejected) / Double(r.requests.issued - r.requests.inFlight)
-        #expect(abs(measured - b) / b < 0.06, "blocking \(measured) vs theory \(b)")
+        #expect(abs(measured - b) / b < 0.085, "blocking \(measured) vs theory \(b)")
     }
 
     /// Greedy routing on the engine's own ring (`ChordRing.route`) from a random peer to a random key, 20,000
