@@ -127,7 +127,11 @@ struct CompareCommand: ParsableCommand {
                           "guesses_checked", "refused_locked", "locked_out_users",
                           "admin_dollars", "bandwidth_dollars", "peer_donated_dollars", "total_dollars",
                           "dollars_per_1000_requests", "per_month_dollars",
-                          "lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"]
+                          "lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"] + theoryColumns
+
+    /// The theory columns, last: `theory_` and the `theory` object's JSON field (`TheoryView`).
+    static let theoryColumns = ["theory_mean_latency_ms", "theory_saturation_nodes", "theory_mean_hops",
+                                "theory_availability"]
 
     func values(_ r: Row) -> [String] {
         [String(r.nodes), r.architecture.rawValue, RunReport.fixed(r.report.latency.mean, 1),
@@ -141,6 +145,13 @@ struct CompareCommand: ParsableCommand {
          RunReport.fixed(r.failedShare, 4), RunReport.fixed(r.timedOutShare, 4), r.largestSingleView,
          String(r.report.security.guessesChecked), String(r.report.security.refusedLocked),
           String(r.report.security.lockedOutUsers)] + costValues(r.report.cost) + r.lookupFigures
+            + theoryValues(r.report.theory)
+    }
+
+    /// The theory columns' cells: `-` (empty in CSV) where no formula covers the run.
+    func theoryValues(_ t: TheoryView?) -> [String] {
+        [t?.meanLatencyMs.map { RunReport.fixed($0, 1) } ?? "-", t?.saturationNodes.map { RunReport.fixed($0, 1) } ?? "-",
+         t?.meanHops.map { RunReport.fixed($0, 2) } ?? "-", t?.availability.map { RunReport.fixed($0, 4) } ?? "-"]
     }
 
     /// The cost columns, after the others (scripts reading by position keep working): dollars to four decimals, so a
@@ -238,7 +249,23 @@ struct CompareCommand: ParsableCommand {
         out += Self.aligned([header] + cells)
         out += "\n" + securityTable(rows, scenario: scenario)
         out += "\n" + costTable(rows, scenario: scenario)
+        out += "\n" + theoryTable(rows)
         return out
+    }
+
+    /// Measured beside theory for the figures that have one, as a fourth table (`-`: no formula covers the run).
+    func theoryTable(_ rows: [Row]) -> String {
+        let header = ["nodes", "architecture", "mean ms", "theory ms", "saturation N*", "hops", "theory hops",
+                      "availability", "theory"]
+        let cells = rows.map { r -> [String] in
+            let t = theoryValues(r.report.theory)
+            return [String(r.nodes), r.architecture.rawValue, RunReport.fixed(r.report.latency.mean, 1), t[0], t[1],
+                    r.architecture == .peerMesh && r.report.mesh?.discovery == .dht
+                        ? RunReport.fixed(r.report.mesh?.meanHops ?? 0, 2) : "-", t[2],
+                    RunReport.fixed(r.availability, 4), t[3]]
+        }
+        return "theory beside measurement (simulate --format table says why a model does not apply)\n"
+            + Self.aligned([header] + cells)
     }
 
     func json(_ rows: [Row], scenario: Scenario) -> JSONValue {
@@ -247,12 +274,23 @@ struct CompareCommand: ParsableCommand {
             ("seed", .unsigned(scenario.seed)),
             ("simulated_seconds", .rounded(scenario.duration, 3)),
             ("rows", .array(rows.map { r in
-                .object(rowFields(r) + lookupFields(r))
+                .object(rowFields(r) + lookupFields(r) + theoryFields(r))
             })),
         ])
     }
 
     /// The stability figures of a row, named as `simulate`'s `mesh` object; null under client-server.
+    /// The theory columns' JSON fields, null where no formula covers the run.
+    func theoryFields(_ r: Row) -> [(String, JSONValue)] {
+        let t = r.report.theory
+        return [
+            ("theory_mean_latency_ms", t?.meanLatencyMs.map { .rounded($0, 3) } ?? .null),
+            ("theory_saturation_nodes", t?.saturationNodes.map { .rounded($0, 2) } ?? .null),
+            ("theory_mean_hops", t?.meanHops.map { .rounded($0, 3) } ?? .null),
+            ("theory_availability", t?.availability.map { .rounded($0) } ?? .null),
+        ]
+    }
+
     func lookupFields(_ r: Row) -> [(String, JSONValue)] {
         let names = ["lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"]
         return r.architecture == .peerMesh ? RunReport.json(r.report.lookups) : names.map { ($0, JSONValue.null) }

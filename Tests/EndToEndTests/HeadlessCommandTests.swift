@@ -115,13 +115,15 @@ struct CompareSharesTests {
         let csv = try run(["compare", file.path, "--nodes", "10", "--format", "csv"]).split(separator: "\n")
         let header = csv[0].split(separator: ",").map(String.init)
         // After the columns that were there before them; the security figures of item 5 came later still, and the
-        // cost columns of issue 16 §2 after them, and the mesh's stability figures (issue 16 §4) last.
-        #expect(Array(header.dropLast(10).suffix(7)) == ["detected_share", "failed_share", "timed_out_share",
+        // cost columns of issue 16 §2 after them, and the mesh's stability figures (issue 16 §4) last, then the theory columns of issue 18.
+        let theory = CompareColumns.theory.count
+        #expect(Array(header.dropLast(10 + theory).suffix(7)) == ["detected_share", "failed_share", "timed_out_share",
                                                          "largest_single_view", "guesses_checked", "refused_locked",
                                                          "locked_out_users"])
-        #expect(Array(header.dropLast(4).suffix(6)) == ["admin_dollars", "bandwidth_dollars", "peer_donated_dollars",
+        #expect(Array(header.dropLast(4 + theory).suffix(6)) == ["admin_dollars", "bandwidth_dollars", "peer_donated_dollars",
                                                         "total_dollars", "dollars_per_1000_requests", "per_month_dollars"])
-        #expect(Array(header.suffix(4)) == ["lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"])
+        #expect(Array(header.suffix(theory)) == CompareColumns.theory)
+        #expect(Array(header.dropLast(theory).suffix(4)) == ["lookups", "lookups_failed", "lookups_timed_out", "lookup_failure_share"])
         let failedColumn = try #require(header.firstIndex(of: "failed_share"))
         for line in csv.dropFirst() {
             let v = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -251,4 +253,9 @@ struct CSVEmptyFieldsTests {
         #expect(try field(server, "dollars_per_1000_requests") == "" && Double(field(server, "total_dollars")) ?? 0 > 0)
         #expect(try Double(field(mesh, "latency_mean_ms")) != nil && Double(field(mesh, "mean_hops")) != nil, "\(mesh)")
     }
+}
+
+/// compare's theory columns, last in its CSV header: `theory_` and the JSON field of the report's `theory` object.
+enum CompareColumns {
+    static let theory = ["theory_mean_latency_ms", "theory_saturation_nodes", "theory_mean_hops", "theory_availability"]
 }

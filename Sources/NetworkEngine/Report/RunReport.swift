@@ -30,6 +30,8 @@ public struct RunReport: Sendable {
     public var lookups = LookupCounts()
     /// The bill split by who pays (`serverDollars` is its server term).
     public var cost = CostView()
+    /// What theory predicts for these figures (`TheoryView`); nil for a report built without its scenario.
+    public var theory: TheoryView? = nil
 
     /// One architecture period of the run.
     public struct Segment: Sendable {
@@ -167,6 +169,7 @@ public struct RunReport: Sendable {
             ("cost", costJSON),
         ] + (storage.map { [("storage", Self.json($0))] } ?? []) + [
             ("segments", .array(segments.map(\.json))),
+            ("theory", theoryJSON),
         ])
     }
 
@@ -231,7 +234,7 @@ public struct RunReport: Sendable {
             ("latency over 1 h", "\(latency.clamped) (counted as 1 h in the percentiles)"),
         ] : []) + serverRows + [
             ("messages", "\(messages)"),
-        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + storageRows + segmentRows
+        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + storageRows + segmentRows + theoryRows
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
             .joined(separator: "\n") + "\n"
@@ -386,6 +389,7 @@ extension Engine {
                         merged: seg.merged, periods: seg.periods, lookups: seg.lookups)
             })
         report.storage = storageView()
+        report.theory = TheoryView(scenario: scenario, report: report)
         return report
     }
 }
