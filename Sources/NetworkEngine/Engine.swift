@@ -23,6 +23,8 @@ public final class Engine {
     var churn: ChurnModel
     /// The bill: the owner's clocks and the peers' (see `CostModel`).
     var cost: CostModel
+    /// The file distribution, when `workload.kind` is `distribution` (then no requests are made).
+    var distribution: DistributionModel?
 
     /// The most clients the engine accepts, so `+` held down cannot exhaust memory.
     public static let maxNodes = ScenarioLimits.maxCount
@@ -47,11 +49,15 @@ public final class Engine {
         for (i, action) in scenario.timeline.enumerated() {
             ctx.kernel.schedule(.timeline(index: Int32(i)), at: .seconds(action.at))
         }
-        if scenario.architecture == .peerMesh {
+        if scenario.workload.kind == .distribution {
+            distribution = DistributionModel(scenario: scenario, nodes: nodes)
+        }
+        if scenario.architecture == .peerMesh, distribution == nil {
             mesh = MeshModel(scenario: scenario, peers: max(1, nodes), now: 0, seeded: true, liveness: ctx.liveness)
         }
         for peer in 0..<nodes { startChurn(peer) }
-        clients.scheduleNextArrival(&ctx)
+        if distribution == nil { clients.scheduleNextArrival(&ctx) }
+        distribution?.start(&ctx)
         attack.scheduleNextGuess(&ctx)
     }
 
@@ -66,6 +72,7 @@ public final class Engine {
         attack = other.attack
         churn = other.churn
         cost = other.cost
+        distribution = other.distribution
     }
 
     // MARK: - Driving
@@ -81,6 +88,7 @@ public final class Engine {
 
     /// Runs every event due at or before `time`, then moves the clock to `time`.
     public func run(until time: SimTime) {
+        if distribution != nil { return runDistribution(until: time) }
         while let e = kernel.next(until: time) { handle(e) }
         kernel.moveClock(to: time)
     }
@@ -157,6 +165,12 @@ public final class Engine {
             mesh?.seedArrived(Int(slot), &ctx)
         case .ringRepair(let peer):
             mesh?.ringRepair(Int(peer), &ctx)
+        case .chunkSent(let uploader, let receiver, let last):
+            distribution?.sent(uploader: Int(uploader), receiver: Int(receiver), last: last, &ctx)
+        case .chunkArrives(let receiver, let chunk):
+            distribution?.arrived(Int(receiver), chunk: Int(chunk), &ctx)
+        case .uploadRetry(let uploader):
+            distribution?.retry(Int(uploader), &ctx)
         case .churn(let peer, let token):
             if churn.isCurrent(peer: Int(peer), token: token, ctx) { churnChange(Int(peer)) }
         case .attackTick(let generation):

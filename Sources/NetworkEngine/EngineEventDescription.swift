@@ -108,6 +108,15 @@ extension Engine {
                              words: "churn: peer \(peer + 1) " + (ctx.isUp(Int(peer)) ? "leaves" : "rejoins"))
         case .attackTick:
             return StepFacts(kind: "attack", words: "the attackers send a guess")
+        case .chunkSent(let uploader, let receiver, _):
+            return StepFacts(kind: "chunk", node: uploader < 0 ? "server" : memberName(Int(uploader) + 1),
+                             words: "a chunk's transmission to \(memberName(Int(receiver) + 1)) ends: the slot is free")
+        case .chunkArrives(let receiver, let chunk):
+            return StepFacts(kind: "chunk", node: memberName(Int(receiver) + 1),
+                             words: "chunk \(chunk + 1) reaches \(memberName(Int(receiver) + 1))")
+        case .uploadRetry(let uploader):
+            return StepFacts(kind: "chunk", node: uploader < 0 ? "server" : memberName(Int(uploader) + 1),
+                             words: "an idle upload slot looks for a receiver again")
         }
     }
 

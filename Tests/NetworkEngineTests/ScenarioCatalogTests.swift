@@ -23,7 +23,7 @@ struct ScenarioCatalogTests {
 
     @Test("The built-in scenarios are exactly the six shipped, sorted")
     func builtinNames() {
-        #expect(ScenarioCatalog.builtinNames == ["bottleneck", "classroom", "cost", "flash-crowd", "mm1", "mm1k", "mm4", "password-attack"])
+        #expect(ScenarioCatalog.builtinNames == ["bottleneck", "classroom", "cost", "distribution", "flash-crowd", "mm1", "mm1k", "mm4", "password-attack"])
     }
 
     @Test("Every built-in scenario loads", arguments: ScenarioCatalog.builtinNames)
@@ -138,7 +138,7 @@ struct ScenarioCatalogTests {
         let error = loadError("foo")
         #expect(error?.problems == [ScenarioProblem(
             line: nil,
-            message: "unknown scenario 'foo'; built-in scenarios are: bottleneck, classroom, cost, flash-crowd, mm1, mm1k, mm4, password-attack")])
+            message: "unknown scenario 'foo'; built-in scenarios are: bottleneck, classroom, cost, distribution, flash-crowd, mm1, mm1k, mm4, password-attack")])
         #expect(error?.source == "foo")
         #expect(error?.description.hasPrefix("foo: unknown scenario 'foo'") == true)
     }

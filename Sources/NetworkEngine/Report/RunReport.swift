@@ -28,6 +28,8 @@ public struct RunReport: Sendable {
     public var security: SecurityView
     /// The bill split by who pays (`serverDollars` is its server term).
     public var cost = CostView()
+    /// The file distribution's figures; nil unless `workload.kind` is `distribution`.
+    public var distribution: DistributionView? = nil
 
     /// One architecture period of the run.
     public struct Segment: Sendable {
@@ -138,7 +140,7 @@ public struct RunReport: Sendable {
             ])),
             ("cost", costJSON),
             ("segments", .array(segments.map(\.json))),
-        ])
+        ] + distributionJSON)
     }
 
     /// `cost`: `server_dollars` as it always was, then the other terms, the total whoever pays, the price of a
@@ -202,7 +204,7 @@ public struct RunReport: Sendable {
             ("latency over 1 h", "\(latency.clamped) (counted as 1 h in the percentiles)"),
         ] : []) + serverRows + [
             ("messages", "\(messages)"),
-        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + segmentRows
+        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + segmentRows + distributionRows
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
             .joined(separator: "\n") + "\n"
@@ -340,6 +342,7 @@ extension Engine {
             mesh: meshView,
             security: securityView,
             cost: costView,
+            distribution: distributionView,
             segments: metrics.segments.indices.map { i in
                 let seg = metrics.segments[i]
                 return RunReport.Segment(architecture: seg.architecture, fromSeconds: seg.from.inSeconds,
