@@ -6,9 +6,9 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     case arrivals = 1, service, network, churn, attacks, workload, topology, flash
     /// Which live replica (or cached copy) of a resource serves a mesh read (`MeshModel+DHT.swift`).
     case reads = 16
-    /// Which peers a swarm's free upload slot tries, which word of a chunk map it starts from, who leaves when done
+    /// (17 is taken by churn's crash_share on main.) Which peers a swarm's free upload slot tries, which word of a chunk map it starts from, who leaves when done
     /// (`DistributionModel`).
-    case distribution = 17
+    case distribution = 18
 }
 
 /// A seeded xoshiro256** generator; one instance per `RandomStream`.
