@@ -32,8 +32,6 @@ public enum ScenarioLimits {
     public static let maxFileMB = 1e9
     /// The fastest link, in Mbps: 10 Tbit/s, so a chunk's transmission time stays above a nanosecond's rounding.
     public static let maxMbps = 1e7
-    /// The most chunks of a distributed file: chunk maps are bitsets of one bit per peer and chunk.
-    public static let maxChunks = 1_000_000
     /// The shortest mean service or login time, in milliseconds: one microsecond. Shorter is not a server anyone
     /// models, and a mean rounding to 0 ns would let every request finish in the instant it arrived.
     public static let minServiceMillis = 0.001
