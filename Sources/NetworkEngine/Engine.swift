@@ -26,6 +26,8 @@ public final class Engine {
     /// The bill: the owner's clocks and the peers' (see `CostModel`).
     var cost: CostModel
     var storage: StorageModel
+    /// The file distribution, when `workload.kind` is `distribution` (then no requests are made).
+    var distribution: DistributionModel?
 
     /// The most clients the engine accepts, so `+` held down cannot exhaust memory.
     public static let maxNodes = ScenarioLimits.maxCount
@@ -52,11 +54,15 @@ public final class Engine {
         for (i, action) in scenario.timeline.enumerated() {
             ctx.kernel.schedule(.timeline(index: Int32(i)), at: .seconds(action.at))
         }
-        if scenario.architecture == .peerMesh {
+        if scenario.workload.kind == .distribution {
+            distribution = DistributionModel(scenario: scenario, nodes: nodes)
+        }
+        if scenario.architecture == .peerMesh, distribution == nil {
             mesh = MeshModel(scenario: scenario, peers: max(1, nodes), now: 0, seeded: true, liveness: ctx.liveness)
         }
         for peer in 0..<nodes { startChurn(peer) }
-        clients.scheduleNextArrival(&ctx)
+        if distribution == nil { clients.scheduleNextArrival(&ctx) }
+        distribution?.start(&ctx)
         attack.scheduleNextGuess(&ctx)
         if storage.inPlay { storage.start(disks: disksThatFail, &ctx) }
     }
@@ -74,6 +80,7 @@ public final class Engine {
         failures = other.failures
         cost = other.cost
         storage = other.storage
+        distribution = other.distribution
     }
 
     // MARK: - Driving
@@ -89,6 +96,7 @@ public final class Engine {
 
     /// Runs every event due at or before `time`, then moves the clock to `time`.
     public func run(until time: SimTime) {
+        if distribution != nil { return runDistribution(until: time) }
         while let e = kernel.next(until: time) { handle(e) }
         kernel.moveClock(to: time)
     }
@@ -166,6 +174,12 @@ public final class Engine {
             if storage.inPlay { storage.copiesChanged() }
         case .ringRepair(let peer):
             mesh?.ringRepair(Int(peer), &ctx)
+        case .chunkSent(let uploader, let receiver, let last):
+            distribution?.sent(uploader: Int(uploader), receiver: Int(receiver), last: last, &ctx)
+        case .chunkArrives(let receiver, let chunk):
+            distribution?.arrived(Int(receiver), chunk: Int(chunk), &ctx)
+        case .uploadRetry(let uploader):
+            distribution?.retry(Int(uploader), &ctx)
         case .churn(let peer, let token):
             if churn.isCurrent(peer: Int(peer), token: token, ctx) { churnChange(Int(peer)) }
         case .attackTick(let generation):

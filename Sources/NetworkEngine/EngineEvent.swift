@@ -40,6 +40,14 @@ extension Engine {
         /// The overlay's periodic fix-up notices that `peer` left (DHT): routing stops using it.
         case ringRepair(peer: Int32)
 
+        // File distribution (`DistributionModel`); `uploader` −1 is the server.
+        /// A chunk's transmission ends: the uploader's slot and the receiver's download room are free.
+        case chunkSent(uploader: Int32, receiver: Int32, last: Bool)
+        /// A chunk reaches its receiver, a latency after its transmission ended.
+        case chunkArrives(receiver: Int32, chunk: Int32)
+        /// An upload slot that found no receiver tries again.
+        case uploadRetry(uploader: Int32)
+
         // Liveness (`ChurnModel`)
         /// A peer leaves or rejoins.
         case churn(peer: Int32, token: UInt32)

@@ -117,6 +117,15 @@ extension Engine {
         case .repairDue(let peer, _):
             return StepFacts(kind: "repair", node: "peer \(peer + 1)",
                              words: "peer \(peer + 1)'s lost copies are copied back from surviving holders")
+        case .chunkSent(let uploader, let receiver, _):
+            return StepFacts(kind: "chunk", node: uploader < 0 ? "server" : memberName(Int(uploader) + 1),
+                             words: "a chunk's transmission to \(memberName(Int(receiver) + 1)) ends: the slot is free")
+        case .chunkArrives(let receiver, let chunk):
+            return StepFacts(kind: "chunk", node: memberName(Int(receiver) + 1),
+                             words: "chunk \(chunk + 1) reaches \(memberName(Int(receiver) + 1))")
+        case .uploadRetry(let uploader):
+            return StepFacts(kind: "chunk", node: uploader < 0 ? "server" : memberName(Int(uploader) + 1),
+                             words: "an idle upload slot looks for a receiver again")
         }
     }
 

@@ -113,6 +113,10 @@ struct CompareCommand: ParsableCommand {
                 rows.append(Row(nodes: n, architecture: architecture, report: engine.report()))
             }
         }
+        if base.workload.kind == .distribution {
+            return print(TerminalText.escaped(distributionOutput(rows, scenario: base), keepingNewlines: true),
+                         terminator: "")
+        }
         switch format {
         case .table: print(TerminalText.escaped(table(rows, scenario: base), keepingNewlines: true), terminator: "")
         case .json: print(json(rows, scenario: base).serialized(pretty: true))

@@ -72,7 +72,7 @@ struct SimulateCommand: ParsableCommand {
         engine.outputSink = output
         let end = SimTime.seconds(scenario.duration)
         var at = SimTime.seconds(0)
-        while at < end, !output.failed {
+        while at < end, !output.failed, !engine.distributionFinished {
             at = min(end, at + .seconds(chunkSeconds))
             engine.run(until: at)
         }

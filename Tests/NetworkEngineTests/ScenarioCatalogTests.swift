@@ -23,8 +23,8 @@ struct ScenarioCatalogTests {
 
     @Test("The built-in scenarios are exactly the ones shipped, sorted")
     func builtinNames() {
-        #expect(ScenarioCatalog.builtinNames == ["backup", "bottleneck", "churn", "classroom", "cost", "flash-crowd",
-                                                 "flooding", "mm1", "mm1k", "mm4", "password-attack", "spof"])
+        #expect(ScenarioCatalog.builtinNames == ["backup", "bottleneck", "churn", "classroom", "cost", "distribution",
+                                                 "flash-crowd", "flooding", "mm1", "mm1k", "mm4", "password-attack", "spof"])
     }
 
     @Test("Every built-in scenario loads", arguments: ScenarioCatalog.builtinNames)
@@ -142,7 +142,7 @@ struct ScenarioCatalogTests {
         #expect(error?.problems == [ScenarioProblem(
             line: nil,
             message: "unknown scenario 'foo'; built-in scenarios are: backup, bottleneck, churn, classroom, cost, "
-                + "flash-crowd, flooding, mm1, mm1k, mm4, password-attack, spof")])
+                + "distribution, flash-crowd, flooding, mm1, mm1k, mm4, password-attack, spof")])
         #expect(error?.source == "foo")
         #expect(error?.description.hasPrefix("foo: unknown scenario 'foo'") == true)
     }

@@ -44,8 +44,8 @@ struct ScenarioPromisesTests {
                           "password-attack", "spof"]
 
     /// Scenarios whose promises another suite checks: `backup` in `BackupScenarioTests`, `cost` in
-    /// `CostScenarioTests`.
-    static let coveredElsewhere = ["backup", "cost"]
+    /// `CostScenarioTests`, `distribution` in `DistributionFidelityTests`.
+    static let coveredElsewhere = ["backup", "cost", "distribution"]
 
     @Test("every built-in scenario has its promises checked, here or in the suite named above")
     func everyScenarioIsCovered() {

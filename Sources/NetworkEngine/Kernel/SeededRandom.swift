@@ -11,6 +11,9 @@ public enum RandomStream: UInt64, Sendable, CaseIterable {
     /// Which members a `crash_share` takes. Its raw value is written out: a stream's value salts its seed, so another
     /// stream added in parallel cannot shift it.
     case crashShare = 17
+    /// Which peers a swarm's free upload slot tries, which word of a chunk map it starts from, who leaves when done
+    /// (`DistributionModel`).
+    case distribution = 18
 }
 
 /// A seeded xoshiro256** generator; one instance per `RandomStream`.

@@ -32,6 +32,8 @@ public struct RunReport: Sendable {
     public var cost = CostView()
     /// What theory predicts for these figures (`TheoryView`); nil for a report built without its scenario.
     public var theory: TheoryView? = nil
+    /// The file distribution's figures; nil unless `workload.kind` is `distribution`.
+    public var distribution: DistributionView? = nil
 
     /// One architecture period of the run.
     public struct Segment: Sendable {
@@ -128,9 +130,10 @@ public struct RunReport: Sendable {
     /// record's manifest): it changes when a field is renamed or removed, so a reader can refuse what it cannot read.
     public static let schemaVersion = 1
 
-    /// The `simulate --format json` object.
+    /// The `simulate --format json` object, built in steps (one literal with every optional part does not
+    /// type-check in reasonable time).
     public var json: JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("schema_version", .int(Self.schemaVersion)),
             ("scenario", .string(scenario)),
             ("architecture", .string(architecture.rawValue)),
@@ -167,10 +170,12 @@ public struct RunReport: Sendable {
                 ("locked_out_users", .int(security.lockedOutUsers)),
             ])),
             ("cost", costJSON),
-        ] + (storage.map { [("storage", Self.json($0))] } ?? []) + [
-            ("segments", .array(segments.map(\.json))),
-            ("theory", theoryJSON),
-        ])
+        ]
+        if let storage { fields.append(("storage", Self.json(storage))) }
+        fields.append(("segments", .array(segments.map(\.json))))
+        fields += distributionJSON
+        fields.append(("theory", theoryJSON))
+        return .object(fields)
     }
 
     /// `cost`: `server_dollars` as it always was, then the other terms, the total whoever pays, the price of a
@@ -234,7 +239,8 @@ public struct RunReport: Sendable {
             ("latency over 1 h", "\(latency.clamped) (counted as 1 h in the percentiles)"),
         ] : []) + serverRows + [
             ("messages", "\(messages)"),
-        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + storageRows + segmentRows + theoryRows
+        ] + meshRows + costRows + (showsSecurity ? securityRows : []) + storageRows + segmentRows + distributionRows
+            + theoryRows
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0 + String(repeating: " ", count: width - $0.0.count) + "  " + $0.1 }
             .joined(separator: "\n") + "\n"
@@ -381,6 +387,7 @@ extension Engine {
             security: securityView,
             lookups: metrics.lookups,
             cost: costView,
+            distribution: distributionView,
             segments: metrics.segments.indices.map { i in
                 let seg = metrics.segments[i]
                 return RunReport.Segment(architecture: seg.architecture, fromSeconds: seg.from.inSeconds,

@@ -25,6 +25,8 @@ public struct Scenario: Sendable, Equatable {
     public var security = Security()
     public var cost = Cost()
     public var storage = Storage()
+    /// The file distribution (`workload.kind: distribution`).
+    public var distribution = Distribution()
     public var timeline: [TimelineAction] = []
     /// Where each key was given in its file, for messages about combinations of keys (empty when made in code).
     public var keyLines = KeyLines()
@@ -51,6 +53,27 @@ public struct Scenario: Sendable, Equatable {
         /// Share of requests that write a new version of their file (see `Scenario.Storage`); 0 keeps every request a
         /// read and draws nothing.
         public var writeShare: Double = 0
+        /// What the nodes do: make requests, or all fetch one file (`DistributionModel`).
+        public var kind: WorkloadKind = .requests
+        public init() {}
+    }
+
+    /// The two workloads: requests for resources, or one file every node downloads.
+    public enum WorkloadKind: String, Sendable, Equatable, CaseIterable { case requests, distribution }
+
+    /// One file, on the server at the start, that every node wants (decimal units: 1 MB = 10⁶ bytes, 1 Mbps =
+    /// 10⁶ bit/s). Under client-server the server sends each node the whole file; in a peer mesh it seeds a swarm.
+    public struct Distribution: Sendable, Equatable {
+        public var fileMb: Double = 500
+        public var chunkKb: Double = 256
+        /// The server's upload rate u_s.
+        public var serverUploadMbps: Double = 100
+        /// Each node's download rate d.
+        public var downloadMbps: Double = 20
+        /// Each peer's upload rate u (the mesh).
+        public var peerUploadMbps: Double = 5
+        /// The probability that a peer with the whole file leaves instead of seeding.
+        public var leaveAfterDone: Double = 0
         public init() {}
     }
 

@@ -266,6 +266,15 @@ public enum ScenarioBudget {
                 "floods in flight × peers each reaches (mesh.ttl, mesh.degree) = \(compact(entries)) entries",
                 entries, 40)
         }
+        if s.workload.kind == .distribution {
+            // Two chunk maps per node (held, and held or on its way), one bit per chunk each, and a holder count per
+            // chunk (`DistributionModel`).
+            let chunks = Double(DistributionModel.chunkCount(s.distribution))
+            add(["distribution.file_mb", "distribution.chunk_kb", nodes],
+                "\(nodes) × chunks (distribution.file_mb / distribution.chunk_kb) = \(compact(n * chunks)) chunk bits",
+                n * chunks, 0.25)
+            add(["distribution.file_mb", "distribution.chunk_kb"], "\(compact(chunks)) chunk holder counts", chunks, 4)
+        }
         return terms
     }
 
@@ -429,6 +438,8 @@ public enum ScenarioBudget {
     /// Bytes for people: "34 GB", "512 MB".
     public static func bytes(_ x: Double) -> String {
         let gb = x / (1024 * 1024 * 1024)
+        // Past an Int's range (a random scenario of the property tests reached it): in powers of ten.
+        if gb >= 1e15 { return compact(gb) + " GB" }
         if gb >= 1 {
             let tenths = (gb * 10).rounded() / 10
             return gb >= 10 || tenths == tenths.rounded() ? "\(Int(gb.rounded())) GB" : "\(tenths) GB"

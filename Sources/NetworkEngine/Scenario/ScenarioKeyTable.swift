@@ -25,6 +25,20 @@ public enum ScenarioKeyTable {
                 "size of a reply carrying a resource, kB (1 kB = 1,000 bytes); requests are 1 kB"),
         .number("workload.write_share", \.workload.writeShare, .share,
                 "share of requests that write a new version of their file"),
+        .choice("workload.kind", \.workload.kind, "requests, or distribution: every node fetches one file"),
+
+        .number("distribution.file_mb", \.distribution.fileMb, .above(0, atMost: ScenarioLimits.maxFileMB),
+                "size of the file, MB (1 MB = 10⁶ bytes)"),
+        .number("distribution.chunk_kb", \.distribution.chunkKb, .above(0, atMost: ScenarioLimits.maxReplyKB),
+                "size of a chunk, kB; the last chunk may be shorter"),
+        .number("distribution.server_upload_mbps", \.distribution.serverUploadMbps,
+                .above(0, atMost: ScenarioLimits.maxMbps), "the server's upload rate u_s, Mbps (10⁶ bit/s)"),
+        .number("distribution.download_mbps", \.distribution.downloadMbps, .above(0, atMost: ScenarioLimits.maxMbps),
+                "each node's download rate d, Mbps"),
+        .number("distribution.peer_upload_mbps", \.distribution.peerUploadMbps,
+                .atLeast(0, atMost: ScenarioLimits.maxMbps), "each peer's upload rate u, Mbps (peer-mesh)"),
+        .number("distribution.leave_after_done", \.distribution.leaveAfterDone, .share,
+                "probability that a peer with the whole file leaves instead of seeding"),
 
         .number("network.latency_ms", \.network.latencyMs, .millis(atLeast: 0), "one-way latency per hop, ms"),
         // Jitter may exceed latency: the engine clamps each hop's delay at zero.

@@ -32,6 +32,10 @@ public enum ScenarioLimits {
     public static let maxDollars = 1e9
     /// The largest reply, in kB: a terabyte, so bytes stay exact in a 64-bit count for 10⁷ replies and more.
     public static let maxReplyKB = 1e9
+    /// The largest distributed file, in MB: a petabyte, so its bits stay exact in a 64-bit count.
+    public static let maxFileMB = 1e9
+    /// The fastest link, in Mbps: 10 Tbit/s, so a chunk's transmission time stays above a nanosecond's rounding.
+    public static let maxMbps = 1e7
     /// The shortest mean service or login time, in milliseconds: one microsecond. Shorter is not a server anyone
     /// models, and a mean rounding to 0 ns would let every request finish in the instant it arrived.
     public static let minServiceMillis = 0.001

@@ -18,6 +18,9 @@ public struct TheoryView: Sendable, Equatable {
     public var availability: Double?
     /// Expected exposed share: (1 − s) + s·w in a mesh, w of the server's accounts.
     public var exposedShare: Double?
+    /// The Kurose–Ross lower bound on a file distribution's time in this architecture, s (`DistributionBound`); nil
+    /// unless the run distributes a file.
+    public var distributionSeconds: Double?
     public var assumptionsBroken: [String] = []
 
     /// A timeout is material when more than this share of responses would outlast it.
@@ -32,7 +35,9 @@ public struct TheoryView: Sendable, Equatable {
             broken.append("all figures: the timeline changes the run mid-way (" + Self.unique(kinds).joined(separator: ", ") + ")")
         }
         if r.segments.count > 1 { broken.append("all figures: the architecture was switched mid-run") }
-        let steady = s.timeline.isEmpty && r.segments.count <= 1
+        // A distribution run makes no requests: the request figures have nothing to compare with.
+        let steady = s.timeline.isEmpty && r.segments.count <= 1 && s.workload.kind == .requests
+        distributionSeconds = r.distribution?.boundSeconds
         if r.hadServer && steady { queue(s, r, hopMs: hopMs, &broken) }
         if r.mesh != nil && r.architecture == .peerMesh && steady { mesh(s, r, &broken) }
         if steady { exposedShare = Self.exposure(s, architecture: r.architecture) }
@@ -151,6 +156,7 @@ public struct TheoryView: Sendable, Equatable {
             ("mean_hops", opt(meanHops, 3)),
             ("availability", opt(availability, 4)),
             ("exposed_share", opt(exposedShare, 4)),
+            ("distribution_s", opt(distributionSeconds, 3)),
             ("assumptions_broken", .array(assumptionsBroken.map { .string($0) })),
         ])
     }

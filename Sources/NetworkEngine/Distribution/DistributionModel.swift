@@ -1,0 +1,282 @@
+/// File distribution (`workload.kind: distribution`): one file, split into chunks, starts on the server; every node
+/// wants it. Under client-server the server sends every node the whole file; in a peer mesh the server seeds and the
+/// peers trade chunks they hold (a BitTorrent-like swarm).
+///
+/// The scheme (README, 'File distribution'), chosen so a chunk costs O(1) work and no allocation:
+/// - Upload slots. An uploader sends to at most k receivers at once, each at u/k (fixed for the transfer). The
+///   server's k ≥ ⌈u_s/d⌉, so its slots together fill its link while none outruns a download; a peer has
+///   k = max(4, ⌈u/d⌉) (BitTorrent's four unchoked peers); the server 4·⌈u_s/d⌉ (see `slotsPerDownload`). A receiver takes a transfer only while the rates of those
+///   it already receives leave room under d.
+/// - A chunk's transmission holds its slot for size/rate; it reaches the receiver `network.latency_ms` later (no
+///   jitter: the figures are compared with a formula). The slot moves on at once, so latency costs a run one hop per
+///   relay, not one per chunk.
+/// - Who and what. Client-server: the server's free slot takes the next node round the ring that has room and still
+///   lacks a chunk, and sends it the first chunk it lacks. Mesh: the server does the same but sends, of the chunks in
+///   a 64-chunk word the receiver lacks, the one fewest nodes hold or are receiving (the word rotates, so the server
+///   spreads the file); a peer's free slot tries up to `probes` random peers and sends the rarest chunk of the first
+///   word of its map the receiver lacks, scanning from a random word (rarest first within a word, not the whole file).
+/// - A slot that finds no receiver retries one chunk-time later; a peer that gets a chunk tries its idle slots. A
+///   peer with the whole file keeps seeding, or leaves with probability `distribution.leave_after_done`.
+///
+/// Chunk maps are bitsets (one bit per node and chunk, twice: held, and held or on its way). Nodes are 0…N−1 (node
+/// ids 1…N); the server, as an uploader, is −1.
+struct DistributionModel {
+    /// Peers a free peer slot tries before it waits: enough that an idle slot is rare once the swarm has chunks.
+    static let probes = 8
+    /// The server's receivers tried per free slot before it waits (bounds its work when most nodes are served).
+    static let serverScan = 64
+    /// A peer's upload slots (BitTorrent unchokes four peers), more when one slot would outrun a download.
+    static let minPeerSlots = 4
+    /// The server's slots per download's worth of its upload: one slot of d would fill a node's download alone, so a
+    /// node receiving anything from a peer could take nothing from the server, which then idles in a swarm; four
+    /// slots of d/4 each leave room (and under client-server, with d a multiple of u_s/k, change no figure).
+    static let slotsPerDownload = 4
+
+    let nodes: Int
+    let chunks: Int
+    let words: Int
+    let mesh: Bool
+    let downloadBps: Int64
+    let serverSlots: Int, serverRate: Int64
+    let peerSlots: Int, peerRate: Int64
+    let chunkBits: Int64, lastChunkBits: Int64
+    /// Transmission times of a full and of the last chunk, from the server's slots and from a peer's.
+    let serverTx: SimTime, serverTxLast: SimTime, peerTx: SimTime, peerTxLast: SimTime
+    let latency: SimTime
+    let leave: Double
+
+    /// Held chunks, `words` per node.
+    var have: [UInt64]
+    /// Held or on their way: what no uploader should send again. Padding bits past the last chunk are set.
+    var claimed: [UInt64]
+    var held: [Int32]
+    var claimedCount: [Int32]
+    /// The rate of the transfers each node is receiving.
+    var incoming: [Int64]
+    /// Nodes holding or receiving each chunk: the rarity rarest-first reads.
+    var holders: [Int32]
+    /// Each node's completion time, −1 until it has the file.
+    var completedAt: [SimTime]
+    /// First word of a node's claimed map that may still have a gap.
+    var firstOpen: [Int32]
+    /// Idle upload slots per node, and the server's.
+    var idle: [Int32]
+    var serverIdle: Int
+    /// Whether a retry event is pending for a node (peers), and for the server.
+    var retryPending: [Bool]
+    var serverRetryPending = false
+    var left: [Bool]
+    var serverCursor = 0
+    var serverWord = 0
+    var random: SeededRandom
+
+    private(set) var completed = 0
+    private(set) var lastCompletion: SimTime = 0
+    private(set) var completionSum: Double = 0
+    private(set) var serverBytes: Int64 = 0
+    private(set) var peerBytes: Int64 = 0
+
+    /// Chunks of the scenario's file (the last may be shorter).
+    static func chunkCount(_ d: Scenario.Distribution) -> Int {
+        let fileBits = (d.fileMb * 8e6).rounded(), chunkBits = max(1, (d.chunkKb * 8e3).rounded())
+        return max(1, Int(min((fileBits / chunkBits).rounded(.up), Double(Int32.max))))
+    }
+
+    init(scenario: Scenario, nodes: Int) {
+        let d = scenario.distribution
+        self.nodes = nodes
+        chunks = Self.chunkCount(d)
+        words = (chunks + 63) / 64
+        mesh = scenario.architecture == .peerMesh
+        downloadBps = max(1, Int64((d.downloadMbps * 1e6).rounded()))
+        let us = max(1, Int64((d.serverUploadMbps * 1e6).rounded()))
+        let u = Int64((d.peerUploadMbps * 1e6).rounded())
+        serverSlots = Self.slotsPerDownload * Int((us + downloadBps - 1) / downloadBps)
+        serverRate = max(1, us / Int64(serverSlots))
+        peerSlots = u > 0 ? max(Self.minPeerSlots, Int((u + downloadBps - 1) / downloadBps)) : 0
+        peerRate = peerSlots > 0 ? max(1, u / Int64(peerSlots)) : 1
+        let fileBits = Int64((d.fileMb * 8e6).rounded())
+        chunkBits = max(1, Int64((d.chunkKb * 8e3).rounded()))
+        lastChunkBits = max(1, fileBits - Int64(chunks - 1) * chunkBits)
+        func tx(_ bits: Int64, _ rate: Int64) -> SimTime { .saturating(nanos: Double(bits) * 1e9 / Double(rate)) }
+        serverTx = tx(chunkBits, serverRate); serverTxLast = tx(lastChunkBits, serverRate)
+        peerTx = tx(chunkBits, peerRate); peerTxLast = tx(lastChunkBits, peerRate)
+        latency = .millis(scenario.network.latencyMs)
+        leave = mesh ? d.leaveAfterDone : 0
+        have = Array(repeating: 0, count: nodes * words)
+        claimed = Array(repeating: 0, count: nodes * words)
+        let padding = chunks % 64 == 0 ? 0 : ~UInt64(0) << UInt64(chunks % 64)
+        if padding != 0 { for n in 0..<nodes { claimed[n * words + words - 1] = padding } }
+        held = Array(repeating: 0, count: nodes)
+        claimedCount = Array(repeating: 0, count: nodes)
+        incoming = Array(repeating: 0, count: nodes)
+        holders = Array(repeating: 0, count: chunks)
+        completedAt = Array(repeating: -1, count: nodes)
+        firstOpen = Array(repeating: 0, count: nodes)
+        idle = Array(repeating: Int32(peerSlots), count: nodes)
+        serverIdle = serverSlots
+        retryPending = Array(repeating: false, count: nodes)
+        left = Array(repeating: false, count: nodes)
+        random = SeededRandom(seed: scenario.seed, stream: .distribution)
+    }
+
+    /// Whether every node has the file.
+    var finished: Bool { completed == nodes }
+
+    /// Starts the server's slots at time 0.
+    mutating func start(_ ctx: inout EngineContext) { fillServer(&ctx) }
+
+    // MARK: - Events
+
+    /// A transmission from `uploader` (−1: the server) to `receiver` ends: the slot and the receiver's room are free.
+    mutating func sent(uploader: Int, receiver: Int, last: Bool, _ ctx: inout EngineContext) {
+        let bytes = (last ? lastChunkBits : chunkBits) / 8
+        if uploader < 0 {
+            incoming[receiver] -= serverRate
+            serverBytes += bytes
+            serverIdle += 1
+            fillServer(&ctx)
+        } else {
+            incoming[receiver] -= peerRate
+            peerBytes += bytes
+            idle[uploader] += 1
+            fillPeer(uploader, &ctx)
+        }
+    }
+
+    /// Chunk `chunk` reaches `receiver`.
+    mutating func arrived(_ receiver: Int, chunk: Int, _ ctx: inout EngineContext) {
+        have[receiver * words + chunk >> 6] |= 1 << UInt64(chunk & 63)
+        held[receiver] += 1
+        if Int(held[receiver]) == chunks {
+            completedAt[receiver] = ctx.now
+            completed += 1
+            lastCompletion = ctx.now
+            completionSum += ctx.now.inSeconds
+            if leave > 0, random.chance(leave) { left[receiver] = true }
+        }
+        if mesh { fillPeer(receiver, &ctx) }
+    }
+
+    /// A waiting uploader tries again.
+    mutating func retry(_ uploader: Int, _ ctx: inout EngineContext) {
+        if uploader < 0 {
+            serverRetryPending = false
+            fillServer(&ctx)
+        } else {
+            retryPending[uploader] = false
+            fillPeer(uploader, &ctx)
+        }
+    }
+
+    // MARK: - Starting transfers
+
+    private mutating func fillServer(_ ctx: inout EngineContext) {
+        while serverIdle > 0, !finished {
+            guard serverSend(&ctx) else {
+                if !serverRetryPending {
+                    serverRetryPending = true
+                    ctx.kernel.schedule(.uploadRetry(uploader: -1), after: serverTx)
+                }
+                return
+            }
+        }
+    }
+
+    /// One transfer from the server, if a node round the ring has room and lacks a chunk.
+    private mutating func serverSend(_ ctx: inout EngineContext) -> Bool {
+        for _ in 0..<min(nodes, Self.serverScan) {
+            let r = serverCursor
+            serverCursor = serverCursor + 1 == nodes ? 0 : serverCursor + 1
+            guard Int(claimedCount[r]) < chunks, incoming[r] + serverRate <= downloadBps else { continue }
+            let chunk: Int
+            if mesh {
+                chunk = rarest(lacking: r, from: serverWord, offering: nil)
+                serverWord = serverWord + 1 == words ? 0 : serverWord + 1
+            } else {
+                chunk = rarest(lacking: r, from: Int(firstOpen[r]), offering: nil, first: true)
+            }
+            guard chunk >= 0 else { continue }
+            begin(chunk, to: r, from: -1, &ctx)
+            serverIdle -= 1
+            return true
+        }
+        return false
+    }
+
+    private mutating func fillPeer(_ u: Int, _ ctx: inout EngineContext) {
+        guard !left[u], held[u] > 0 else { return }
+        while idle[u] > 0, !finished {
+            guard peerSend(u, &ctx) else {
+                if !retryPending[u] {
+                    retryPending[u] = true
+                    ctx.kernel.schedule(.uploadRetry(uploader: Int32(u)), after: peerTx)
+                }
+                return
+            }
+        }
+    }
+
+    /// One transfer from peer `u` to one of `probes` random peers that has room and lacks a chunk `u` holds.
+    private mutating func peerSend(_ u: Int, _ ctx: inout EngineContext) -> Bool {
+        guard nodes > 1 else { return false }
+        for _ in 0..<Self.probes {
+            var r = random.below(nodes - 1)
+            if r >= u { r += 1 }
+            guard Int(claimedCount[r]) < chunks, incoming[r] + peerRate <= downloadBps else { continue }
+            let chunk = rarest(lacking: r, from: random.below(words), offering: u)
+            guard chunk >= 0 else { continue }
+            begin(chunk, to: r, from: u, &ctx)
+            idle[u] -= 1
+            return true
+        }
+        return false
+    }
+
+    /// Of the chunks `offering` holds (the server holds all: nil) that `r` neither holds nor receives, the rarest
+    /// in the first word from `start` (round the map) that has any; or, with `first`, the lowest-numbered. −1: none.
+    private mutating func rarest(lacking r: Int, from start: Int, offering: Int?, first: Bool = false) -> Int {
+        let base = r * words
+        var w = start
+        for _ in 0..<words {
+            var useful = ~claimed[base + w]
+            if let u = offering { useful &= have[u * words + w] }
+            if useful != 0 {
+                if first { return w << 6 | useful.trailingZeroBitCount }
+                var best = -1, fewest = Int32.max
+                while useful != 0 {
+                    let c = w << 6 | useful.trailingZeroBitCount
+                    if holders[c] < fewest { fewest = holders[c]; best = c }
+                    useful &= useful - 1
+                }
+                return best
+            }
+            w = w + 1 == words ? 0 : w + 1
+        }
+        return -1
+    }
+
+    /// Claims `chunk` for `r` and schedules its transmission's end and its arrival.
+    private mutating func begin(_ chunk: Int, to r: Int, from u: Int, _ ctx: inout EngineContext) {
+        let i = r * words + chunk >> 6
+        claimed[i] |= 1 << UInt64(chunk & 63)
+        if claimed[i] == ~0, Int(firstOpen[r]) == chunk >> 6 {
+            var w = Int(firstOpen[r])
+            while w < words - 1, claimed[r * words + w] == ~0 { w += 1 }
+            firstOpen[r] = Int32(w)
+        }
+        claimedCount[r] += 1
+        holders[chunk] += 1
+        let last = chunk == chunks - 1
+        let tx: SimTime
+        if u < 0 {
+            incoming[r] += serverRate
+            tx = last ? serverTxLast : serverTx
+        } else {
+            incoming[r] += peerRate
+            tx = last ? peerTxLast : peerTx
+        }
+        ctx.kernel.schedule(.chunkSent(uploader: Int32(u), receiver: Int32(r), last: last), after: tx)
+        ctx.kernel.schedule(.chunkArrives(receiver: Int32(r), chunk: Int32(chunk)), after: tx + latency)
+    }
+}
