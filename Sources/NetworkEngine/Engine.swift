@@ -21,6 +21,9 @@ public final class Engine {
     var mesh: MeshModel?
     var attack: AttackModel
     var churn: ChurnModel
+    /// The kinds of command that changed this run mid-way (`set`, `crash`, `add_nodes`, ...), from the timeline or
+    /// the live view alike, each once, in the order first applied: what the theory says it cannot cover.
+    public internal(set) var changedBy: [String] = []
     /// Which members a `crash_share` takes.
     var failures: MassFailure
     /// The bill: the owner's clocks and the peers' (see `CostModel`).
@@ -77,6 +80,7 @@ public final class Engine {
         mesh = other.mesh?.copy()
         attack = other.attack
         churn = other.churn
+        changedBy = other.changedBy
         failures = other.failures
         cost = other.cost
         storage = other.storage

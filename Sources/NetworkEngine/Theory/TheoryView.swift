@@ -27,16 +27,18 @@ public struct TheoryView: Sendable, Equatable {
     static let materialShare = 0.001
 
     /// The theory of `report`'s run of `scenario` (its parameters as they ended).
-    public init(scenario s: Scenario, report r: RunReport) {
+    ///
+    /// `changedBy` names the kinds of command that changed the run mid-way (`Engine.changedBy`: the timeline's and
+    /// the live view's alike, so a value set live and the same value set by the timeline give the same theory).
+    public init(scenario s: Scenario, report r: RunReport, changedBy: [String]) {
         var broken: [String] = []
         let hopMs = NetworkTheory.meanHopDelay(latency: s.network.latencyMs, jitter: s.network.jitterMs)
-        if !s.timeline.isEmpty {
-            let kinds = s.timeline.compactMap { $0.kind.timelineSpelling?.split(separator: ":").first.map(String.init) }
-            broken.append("all figures: the timeline changes the run mid-way (" + Self.unique(kinds).joined(separator: ", ") + ")")
+        if !changedBy.isEmpty {
+            broken.append("all figures: the run was changed mid-way (" + changedBy.joined(separator: ", ") + ")")
         }
         if r.segments.count > 1 { broken.append("all figures: the architecture was switched mid-run") }
         // A distribution run makes no requests: the request figures have nothing to compare with.
-        let steady = s.timeline.isEmpty && r.segments.count <= 1 && s.workload.kind == .requests
+        let steady = changedBy.isEmpty && r.segments.count <= 1 && s.workload.kind == .requests
         distributionSeconds = r.distribution?.boundSeconds
         if r.hadServer && steady { queue(s, r, hopMs: hopMs, &broken) }
         if r.mesh != nil && r.architecture == .peerMesh && steady { mesh(s, r, &broken) }
@@ -138,11 +140,6 @@ public struct TheoryView: Sendable, Equatable {
 
     static func seconds(_ x: Double) -> String {
         x == x.rounded() ? RunReport.fixed(x, 0) + " s" : RunReport.fixed(x, 1) + " s"
-    }
-
-    static func unique(_ xs: [String]) -> [String] {
-        var seen = Set<String>()
-        return xs.filter { seen.insert($0).inserted }
     }
 
     /// The `theory` object: every figure, null where no formula covers the run, then the reasons.
