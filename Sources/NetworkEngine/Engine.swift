@@ -21,9 +21,10 @@ public final class Engine {
     var mesh: MeshModel?
     var attack: AttackModel
     var churn: ChurnModel
-    /// The kinds of command that changed this run mid-way (`set`, `crash`, `add_nodes`, ...), from the timeline or
-    /// the live view alike, each once, in the order first applied: what the theory says it cannot cover.
-    public internal(set) var changedBy: [String] = []
+    /// Whether a command changed this run mid-way, from the timeline or the live view alike: then no steady-state
+    /// formula covers it (`TheoryView`). A flag, not the commands' names: a toggle replayed as the crash or restart it
+    /// was, or a crash of a share replayed as single crashes, must give the same report.
+    public internal(set) var changedMidRun = false
     /// Which members a `crash_share` takes.
     var failures: MassFailure
     /// The bill: the owner's clocks and the peers' (see `CostModel`).
@@ -80,7 +81,7 @@ public final class Engine {
         mesh = other.mesh?.copy()
         attack = other.attack
         churn = other.churn
-        changedBy = other.changedBy
+        changedMidRun = other.changedMidRun
         failures = other.failures
         cost = other.cost
         storage = other.storage

@@ -52,20 +52,6 @@ extension EngineCommand {
     }
 }
 
-extension EngineCommand {
-    /// The command's kind as a timeline entry names it (`set`, `crash`, `toggle`); the live view's toggles by the
-    /// kind they carry out.
-    public var kindName: String {
-        if let spelling = timelineSpelling, let kind = spelling.split(separator: ":").first { return String(kind) }
-        switch self {
-        case .toggleNode: return "crash"
-        case .toggleArchitecture: return "toggle"
-        case .toggleAttack: return "attack"
-        default: return "command"
-        }
-    }
-}
-
 extension Scenario.NodeTarget {
     /// `server` or the node's id, as a scenario file writes it.
     public var spelling: String {

@@ -6,9 +6,8 @@ extension Engine {
     public func apply(_ command: EngineCommand) -> CommandOutcome {
         ctx.metrics.integrate(to: ctx.now)
         let outcome = carryOut(command)
-        // Theory needs to know the run changed mid-way, whether a timeline or a live key changed it; a few names,
-        // each kept once, so the list stays bounded however long a session lasts.
-        if outcome.accepted, !changedBy.contains(command.kindName) { changedBy.append(command.kindName) }
+        // Theory needs to know the run changed mid-way, whether a timeline or a live key changed it.
+        if outcome.accepted { changedMidRun = true }
         return outcome
     }
 

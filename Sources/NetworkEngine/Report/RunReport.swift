@@ -396,7 +396,7 @@ extension Engine {
                         merged: seg.merged, periods: seg.periods, lookups: seg.lookups)
             })
         report.storage = storageView()
-        report.theory = TheoryView(scenario: scenario, report: report, changedBy: changedBy)
+        report.theory = TheoryView(scenario: scenario, report: report, changedMidRun: changedMidRun)
         return report
     }
 }

@@ -28,17 +28,17 @@ public struct TheoryView: Sendable, Equatable {
 
     /// The theory of `report`'s run of `scenario` (its parameters as they ended).
     ///
-    /// `changedBy` names the kinds of command that changed the run mid-way (`Engine.changedBy`: the timeline's and
-    /// the live view's alike, so a value set live and the same value set by the timeline give the same theory).
-    public init(scenario s: Scenario, report r: RunReport, changedBy: [String]) {
+    /// `changedMidRun` says a command changed the run mid-way (`Engine.changedMidRun`: the timeline's and the live
+    /// view's alike, so a value set live and the same value set by the timeline give the same theory).
+    public init(scenario s: Scenario, report r: RunReport, changedMidRun: Bool) {
         var broken: [String] = []
         let hopMs = NetworkTheory.meanHopDelay(latency: s.network.latencyMs, jitter: s.network.jitterMs)
-        if !changedBy.isEmpty {
-            broken.append("all figures: the run was changed mid-way (" + changedBy.joined(separator: ", ") + ")")
+        if changedMidRun {
+            broken.append("all figures: commands changed the run mid-way (nodes, crashes, settings, a flash crowd)")
         }
         if r.segments.count > 1 { broken.append("all figures: the architecture was switched mid-run") }
         // A distribution run makes no requests: the request figures have nothing to compare with.
-        let steady = changedBy.isEmpty && r.segments.count <= 1 && s.workload.kind == .requests
+        let steady = !changedMidRun && r.segments.count <= 1 && s.workload.kind == .requests
         distributionSeconds = r.distribution?.boundSeconds
         if r.hadServer && steady { queue(s, r, hopMs: hopMs, &broken) }
         if r.mesh != nil && r.architecture == .peerMesh && steady { mesh(s, r, &broken) }
