@@ -72,7 +72,7 @@ final class LiveViewSession {
     /// Polls until the status bar parses and satisfies `predicate`.
     @discardableResult
     func waitForStatus(
-        _ what: String, timeout: Duration = .seconds(15), _ predicate: (StatusBar) -> Bool
+        _ what: String, timeout: Duration = .seconds(45), _ predicate: (StatusBar) -> Bool
     ) async throws -> StatusBar {
         let screen = try await tmux.waitFor(what, timeout: timeout) { screen in
             StatusBar(screen: screen).map(predicate) ?? false
