@@ -4,7 +4,7 @@ import Testing
 /// Issue 15, item 2, as a teacher sees it: the bottleneck rejects, `t` turns the same machines into a mesh, and the
 /// screen then shows both architectures' figures side by side instead of one mixed total.
 @Suite(
-    "Architecture periods in tmux",
+    "Architecture periods in tmux", .ownThreads,
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(3))
 )
@@ -21,7 +21,7 @@ struct ArchitecturePeriodsTests {
             guard let line = Self.footer(screen).first(where: { $0.hasPrefix("since t=0:") }) else { return false }
             return (Self.share("rejected", in: line) ?? 0) > 0
         }
-        try view.sendKeys("t")
+        try await view.sendKeys("t")
         // (The mesh panel gives the old server's queue instead until it has drained, a second or so.)
         let screen = try await view.waitFor("both periods in the footer and the mesh panel", timeout: .seconds(20)) {
             screen in
@@ -43,7 +43,7 @@ struct ArchitecturePeriodsTests {
         let since = try #require(mesh.first { $0.hasPrefix("since ") }, "\(mesh)")
         #expect(Self.seconds(after: since.hasPrefix("since t=") ? "since t=" : "since ", in: since) == switchedAt)
         #expect(mesh.contains { $0.hasPrefix("before: ") }, "\(mesh)")
-        try view.sendKeys("q")
+        try await view.sendKeys("q")
         #expect(try await view.waitForExit() == 0)
     }
 

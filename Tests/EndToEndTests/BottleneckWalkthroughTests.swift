@@ -6,7 +6,7 @@ import Testing
 ///
 /// Set `NETEXPLORER_E2E_SCREENS=DIR` to keep the captured screens (overload, recovered) in DIR.
 @Suite(
-    "Bottleneck walkthrough in tmux",
+    "Bottleneck walkthrough in tmux", .ownThreads,
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(3))
 )
@@ -15,13 +15,13 @@ struct BottleneckWalkthroughTests {
     func overloadAndRecovery() async throws {
         let view = try await LiveViewSession(["bottleneck"], size: .large)
         defer { view.shutdown() }
-        let start = try view.statusBar()
+        let start = try await view.statusBar()
         #expect(start.scenario == "Server bottleneck")
 
         // + until at least 90 clients: 90 × 1.5 req/s = 135 req/s offered against 100 req/s of capacity.
         let crowded = try await Self.press("+", on: view, until: { $0 >= 90 })
         #expect(crowded.clients >= 90)
-        let serverPane = try #require(ScreenPane.inner(titled: "server", in: try view.capture()))
+        let serverPane = try await #require(ScreenPane.inner(titled: "server", in: try view.capture()))
         let offered = try #require(Self.figure("offered", in: serverPane))
         let capacity = try #require(Self.figure("capacity", in: serverPane))
         #expect(offered > capacity, "offered \(offered) req/s is not above capacity \(capacity) req/s")
@@ -48,16 +48,16 @@ struct BottleneckWalkthroughTests {
         }
         try Self.keep(recovered, as: "bottleneck-recovered")
 
-        try view.sendKeys("q")
+        try await view.sendKeys("q")
         #expect(try await view.waitForExit() == 0)
     }
 
     /// Presses `key` one at a time, each time waiting for the count to change, until `done(count)`.
     static func press(_ key: String, on view: LiveViewSession, until done: (Int) -> Bool) async throws -> StatusBar {
-        var status = try view.statusBar()
+        var status = try await view.statusBar()
         for _ in 0..<40 where !done(status.clients) {
             let before = status.clients
-            try view.sendKeys(key)
+            try await view.sendKeys(key)
             status = try await view.waitForStatus("the client count to change from \(before) after \(key)",
                                                   timeout: .seconds(5)) { $0.clients != before }
         }
@@ -71,7 +71,7 @@ struct BottleneckWalkthroughTests {
     ) async throws -> [String] {
         for attempt in 0..<10 {
             if let screen = try? await view.waitFor(what, timeout: .seconds(6), predicate) { return screen }
-            if speedingUp && attempt < 3 { try view.sendKeys(">") }
+            if speedingUp && attempt < 3 { try await view.sendKeys(">") }
         }
         return try await view.waitFor(what, timeout: .seconds(1), predicate)
     }

@@ -4,7 +4,7 @@ import Testing
 /// The metrics charts at 1000× in a real terminal: the title states a span of at least 20 wall seconds at that speed
 /// (20,000 simulated seconds), and the columns fill from the engine's history.
 @Suite(
-    "Chart time scale in tmux",
+    "Chart time scale in tmux", .ownThreads,
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(2)),
     // One live view at 1000× keeps a core busy (a debug engine runs flat out at that speed): one at a time, so the

@@ -2,10 +2,10 @@ import Foundation
 import Testing
 
 /// `compare`'s cost columns on the built-in `cost` scenario, at the sizes its description names.
-@Suite("compare's cost columns", .timeLimit(.minutes(2)))
+@Suite("compare's cost columns", .ownThreads, .timeLimit(.minutes(2)))
 struct CompareCostTests {
-    static func run(_ arguments: [String]) throws -> String {
-        let r = try Subprocess.run(try NetExplorerBinary.path(), arguments, environment: Subprocess.baseEnvironment(),
+    static func run(_ arguments: [String]) async throws -> String {
+        let r = try await Subprocess.run(try NetExplorerBinary.path(), arguments, environment: Subprocess.baseEnvironment(),
                                    timeout: .seconds(90))
         #expect(r.status == 0, "\(arguments): \(r.stderrText)")
         return r.stdoutText
@@ -18,12 +18,12 @@ struct CompareCostTests {
     /// administrator or server bandwidth and its peers donate; client-server is the other way round. The sizes are
     /// the description's (10, 100 and 1,000 nodes), over 30 s to stay quick.
     @Test("compare cost: the CSV and JSON name the cost columns alike; the mesh's bill is donated, the server's paid")
-    func costColumns() throws {
+    func costColumns() async throws {
         let base = ["cost", "--nodes", "10,100,1000", "--duration", "30"]
-        let csv = try Self.run(["compare"] + base + ["--format", "csv"]).split(separator: "\n")
+        let csv = try await Self.run(["compare"] + base + ["--format", "csv"]).split(separator: "\n")
         let header = csv[0].split(separator: ",").map(String.init)
         for field in Self.costFields { #expect(header.contains(field), "\(field) missing from the CSV header") }
-        let text = try Self.run(["compare"] + base + ["--format", "json"])
+        let text = try await Self.run(["compare"] + base + ["--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let rows = try #require(json["rows"] as? [[String: Any]])
         #expect(rows.count == 6 && csv.count == 7)
@@ -43,7 +43,7 @@ struct CompareCostTests {
                 #expect(server > 0 && admin > 0 && donated == 0)
             }
         }
-        let table = try Self.run(["compare"] + base)
+        let table = try await Self.run(["compare"] + base)
         #expect(table.contains("owner pays") && table.contains("peers donate"))
     }
 }

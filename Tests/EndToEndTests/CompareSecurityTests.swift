@@ -4,19 +4,19 @@ import Testing
 /// `compare`'s security figures (issue 15, item 5): the single best-placed observer's view beside every log's, the
 /// guesses a lock left the attacker against those it refused, and the users it shut out, in CSV, JSON and the table,
 /// equal to what `simulate` reports for the same run.
-@Suite("compare's security columns", .timeLimit(.minutes(2)))
+@Suite("compare's security columns", .ownThreads, .timeLimit(.minutes(2)))
 struct CompareSecurityTests {
-    static func run(_ arguments: [String]) throws -> String {
-        let r = try Subprocess.run(try NetExplorerBinary.path(), arguments, environment: Subprocess.baseEnvironment(),
+    static func run(_ arguments: [String]) async throws -> String {
+        let r = try await Subprocess.run(try NetExplorerBinary.path(), arguments, environment: Subprocess.baseEnvironment(),
                                    timeout: .seconds(90))
         #expect(r.status == 0, "\(arguments): \(r.stderrText)")
         return r.stdoutText
     }
 
     @Test("the server's log sees the whole attack, one peer a sliver; the lockout refuses guesses only on the server")
-    func securityColumns() throws {
+    func securityColumns() async throws {
         let base = ["password-attack", "--nodes", "20", "--duration", "60"]
-        let csv = try Self.run(["compare"] + base + ["--format", "csv"]).split(separator: "\n")
+        let csv = try await Self.run(["compare"] + base + ["--format", "csv"]).split(separator: "\n")
         let header = csv[0].split(separator: ",").map(String.init)
         var rows: [String: [String: String]] = [:]
         for line in csv.dropFirst() {
@@ -36,7 +36,7 @@ struct CompareSecurityTests {
 
         // The same run under simulate reports the same figures in its JSON security object.
         for (architecture, row) in [("client-server", server), ("peer-mesh", mesh)] {
-            let text = try Self.run(["simulate"] + base + ["--architecture", architecture, "--format", "json"])
+            let text = try await Self.run(["simulate"] + base + ["--architecture", architecture, "--format", "json"])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             let security = try #require(json["security"] as? [String: Any])
             let view = try #require(security["largest_single_view"] as? Double)
@@ -47,7 +47,7 @@ struct CompareSecurityTests {
         }
 
         // The table: the security block's columns and the legend that gives their words.
-        let table = try Self.run(["compare"] + base)
+        let table = try await Self.run(["compare"] + base)
         #expect(table.contains("best log  any log  checked  refused  lockouts  users out  denied"), "\(table)")
         #expect(table.contains("exposed: accounts with a weak password (client-server), peers with an open or weak share"))
         let meshLine = try #require(table.split(separator: "\n").last { $0.hasPrefix("20     peer-mesh") && $0.contains("%") })

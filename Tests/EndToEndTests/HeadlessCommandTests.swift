@@ -2,12 +2,12 @@ import Foundation
 import Testing
 
 /// The binary without a terminal: no tmux needed.
-@Suite("netexplorer without a terminal", .timeLimit(.minutes(1)))
+@Suite("netexplorer without a terminal", .ownThreads, .timeLimit(.minutes(1)))
 struct HeadlessCommandTests {
     @Test("With stdout on a pipe the live view refuses with one line on stderr and exits 1")
-    func refusesWithoutTerminal() throws {
+    func refusesWithoutTerminal() async throws {
         let binary = try NetExplorerBinary.path()
-        let result = try Subprocess.run(
+        let result = try await Subprocess.run(
             binary, [], environment: Subprocess.baseEnvironment(["TERM": "xterm-256color"]))
         #expect(result.status == 1)
         #expect(result.stderrText == "netexplorer: the live view needs a terminal; try 'netexplorer simulate'\n")
@@ -15,20 +15,20 @@ struct HeadlessCommandTests {
     }
 
     @Test("--version prints one line, the program's name and its version, and exits 0")
-    func version() throws {
+    func version() async throws {
         let binary = try NetExplorerBinary.path()
-        let result = try Subprocess.run(binary, ["--version"], environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        let result = try await Subprocess.run(binary, ["--version"], environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
         #expect(result.status == 0, "stderr: \(result.stderrText)")
         #expect(result.stdoutText.wholeMatch(of: /netexplorer \d+\.\d+\.\d+\n/) != nil, "got: \(result.stdoutText)")
         #expect(result.stderrText == "")
     }
 
     @Test("simulate classroom --format json gives byte-identical output twice")
-    func simulateIsDeterministic() throws {
+    func simulateIsDeterministic() async throws {
         let binary = try NetExplorerBinary.path()
         let arguments = ["simulate", "classroom", "--format", "json"]
-        let first = try Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
-        let second = try Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        let first = try await Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        let second = try await Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
         #expect(first.status == 0, "stderr: \(first.stderrText)")
         #expect(second.status == 0, "stderr: \(second.stderrText)")
         #expect(!first.stdout.isEmpty)
@@ -38,11 +38,11 @@ struct HeadlessCommandTests {
     }
 
     @Test("simulate --events records logins failing, lockouts, denials and breaches, with times and nodes")
-    func securityEventsFile() throws {
+    func securityEventsFile() async throws {
         let binary = try NetExplorerBinary.path()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-events-\(getpid()).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try Subprocess.run(binary, ["simulate", "password-attack", "--events", file.path],
+        let result = try await Subprocess.run(binary, ["simulate", "password-attack", "--events", file.path],
                                         environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
         #expect(result.status == 0, "stderr: \(result.stderrText)")
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
@@ -72,7 +72,7 @@ struct HeadlessCommandTests {
 }
 
 /// `compare`'s failed and timed-out shares (issue 15, item 12), checked against `simulate`'s own counts.
-@Suite("compare's failed and timed-out shares", .timeLimit(.minutes(1)))
+@Suite("compare's failed and timed-out shares", .ownThreads, .timeLimit(.minutes(1)))
 struct CompareSharesTests {
     /// A server crash from 10 s to 20 s (requests fail) and loss with a short timeout and no retry (requests time
     /// out), so both shares are well above zero under client-server.
@@ -89,20 +89,20 @@ struct CompareSharesTests {
         """
 
     @Test("csv, json and table carry failed_share and timed_out_share after the other columns, equal to simulate's counts over issued")
-    func shares() throws {
+    func shares() async throws {
         let binary = try NetExplorerBinary.path()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-crash-\(getpid()).yaml")
         try Self.crashYAML.write(to: file, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        func run(_ arguments: [String]) throws -> String {
-            let r = try Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        func run(_ arguments: [String]) async throws -> String {
+            let r = try await Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
             #expect(r.status == 0, "\(arguments): \(r.stderrText)")
             return r.stdoutText
         }
         // What simulate counts for each architecture: the shares compare must print.
         var expected: [String: (failed: Double, timedOut: Double)] = [:]
         for architecture in ["client-server", "peer-mesh"] {
-            let text = try run(["simulate", file.path, "--architecture", architecture, "--format", "json"])
+            let text = try await run(["simulate", file.path, "--architecture", architecture, "--format", "json"])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             let requests = try #require(json["requests"] as? [String: Any])
             let issued = try #require(requests["issued"] as? Int)
@@ -112,7 +112,7 @@ struct CompareSharesTests {
         let server = try #require(expected["client-server"])
         #expect(server.failed > 0.1 && server.timedOut > 0.05, "the scenario must fail and time out requests")
 
-        let csv = try run(["compare", file.path, "--nodes", "10", "--format", "csv"]).split(separator: "\n")
+        let csv = try await run(["compare", file.path, "--nodes", "10", "--format", "csv"]).split(separator: "\n")
         let header = csv[0].split(separator: ",").map(String.init)
         // After the columns that were there before them; the security figures of item 5 came later still, and the
         // cost columns of issue 16 §2 after them, and the mesh's stability figures (issue 16 §4) last, then the theory columns of issue 18.
@@ -133,7 +133,7 @@ struct CompareSharesTests {
             #expect(v[failedColumn + 1] == String(format: "%.4f", e.timedOut), "\(v[1]) timed_out_share")
         }
 
-        let text = try run(["compare", file.path, "--nodes", "10", "--format", "json"])
+        let text = try await run(["compare", file.path, "--nodes", "10", "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let rows = try #require(json["rows"] as? [[String: Any]])
         #expect(rows.count == 2)
@@ -144,7 +144,7 @@ struct CompareSharesTests {
             #expect(abs(try #require(row["timed_out_share"] as? Double) - e.timedOut) < 1e-4)
         }
         // The table: the two columns close its first line of headers, as percentages.
-        let table = try run(["compare", file.path, "--nodes", "10"]).split(separator: "\n")
+        let table = try await run(["compare", file.path, "--nodes", "10"]).split(separator: "\n")
         #expect(table[1].hasSuffix("server cost  failed  timed out  lookups lost"))
         let serverRow = table[2].split(separator: " ").map(String.init)
         #expect(serverRow[1] == "client-server")
@@ -154,20 +154,20 @@ struct CompareSharesTests {
 }
 
 /// The per-second CSV's outcome columns add up (issue 15, item 12).
-@Suite("simulate --format csv: rows add up", .timeLimit(.minutes(1)))
+@Suite("simulate --format csv: rows add up", .ownThreads, .timeLimit(.minutes(1)))
 struct CSVSumsTests {
     @Test("denied is the last column, and completed + rejected + timed_out + failed + denied over the rows is what the run ended",
           arguments: ["password-attack", "CRASH"])
-    func rowsAddUp(scenario: String) throws {
+    func rowsAddUp(scenario: String) async throws {
         let binary = try NetExplorerBinary.path()
         // Only the crash case writes a file: the two cases run in parallel.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-sums-\(getpid()).yaml")
         if scenario == "CRASH" { try CompareSharesTests.crashYAML.write(to: file, atomically: false, encoding: .utf8) }
         defer { if scenario == "CRASH" { try? FileManager.default.removeItem(at: file) } }
         let name = scenario == "CRASH" ? file.path : scenario
-        let csv = try Subprocess.run(binary, ["simulate", name, "--format", "csv"],
+        let csv = try await Subprocess.run(binary, ["simulate", name, "--format", "csv"],
                                      environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
-        let json = try Subprocess.run(binary, ["simulate", name, "--format", "json"],
+        let json = try await Subprocess.run(binary, ["simulate", name, "--format", "json"],
                                       environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
         #expect(csv.status == 0 && json.status == 0, "\(csv.stderrText)\(json.stderrText)")
         let lines = csv.stdoutText.split(separator: "\n")
@@ -198,21 +198,21 @@ struct CSVSumsTests {
 }
 
 /// CSV leaves a number that does not exist empty, never `0.000` or `-` (issue 15, item 12).
-@Suite("CSV: a number that does not exist is empty", .timeLimit(.minutes(1)))
+@Suite("CSV: a number that does not exist is empty", .ownThreads, .timeLimit(.minutes(1)))
 struct CSVEmptyFieldsTests {
-    func run(_ arguments: [String]) throws -> [[String]] {
+    func run(_ arguments: [String]) async throws -> [[String]] {
         let binary = try NetExplorerBinary.path()
-        let r = try Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        let r = try await Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
         #expect(r.status == 0, "\(arguments): \(r.stderrText)")
         return r.stdoutText.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
     @Test("simulate: a second in which nothing completed has empty latency fields; every other second has numbers")
-    func emptyLatency() throws {
+    func emptyLatency() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-empty-\(getpid()).yaml")
         try CompareSharesTests.crashYAML.write(to: file, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let rows = try run(["simulate", file.path, "--format", "csv"])
+        let rows = try await run(["simulate", file.path, "--format", "csv"])
         let header = rows[0]
         let completed = try #require(header.firstIndex(of: "completed"))
         let mean = try #require(header.firstIndex(of: "latency_mean_ms"))
@@ -230,12 +230,12 @@ struct CSVEmptyFieldsTests {
     }
 
     @Test("compare: no '-' in CSV; mean_hops, first_breach_s, detected_share and a run's latency empty when they do not exist")
-    func compareEmpty() throws {
+    func compareEmpty() async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-dead-\(getpid()).yaml")
         try "name: dead\nseed: 3\nduration: 10\nnodes: 5\ntimeline:\n  - { at: 0, crash: server }\n"
             .write(to: file, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let rows = try run(["compare", file.path, "--nodes", "5", "--format", "csv"])
+        let rows = try await run(["compare", file.path, "--nodes", "5", "--format", "csv"])
         let header = rows[0]
         func field(_ row: [String], _ name: String) throws -> String { row[try #require(header.firstIndex(of: name))] }
         #expect(rows.count == 3)

@@ -50,7 +50,7 @@ final class LiveViewSession {
             "echo \(Self.doneMarker)",
             "exec sleep 120",
         ].joined(separator: "; ")
-        try tmux.start(command: wrapper, width: size.width, height: size.height)
+        try await tmux.start(command: wrapper, width: size.width, height: size.height)
         let first = try await tmux.waitFor("the live view's status bar", timeout: .seconds(20)) { screen in
             StatusBar(screen: screen) != nil || screen.contains { $0.contains(Self.doneMarker) }
         }
@@ -62,11 +62,11 @@ final class LiveViewSession {
 
     func shutdown() { tmux.shutdown() }
 
-    func capture() throws -> [String] { try tmux.capture() }
+    func capture() async throws -> [String] { try await tmux.capture() }
 
     /// Sends each key with its own `send-keys`, in order.
-    func sendKeys(_ keys: String...) throws {
-        for key in keys { try tmux.sendKeys(key) }
+    func sendKeys(_ keys: String...) async throws {
+        for key in keys { try await tmux.sendKeys(key) }
     }
 
     /// Polls until the status bar parses and satisfies `predicate`.
@@ -87,8 +87,8 @@ final class LiveViewSession {
         try await tmux.waitFor(what, timeout: timeout, predicate)
     }
 
-    func statusBar() throws -> StatusBar {
-        let screen = try capture()
+    func statusBar() async throws -> StatusBar {
+        let screen = try await capture()
         guard let status = StatusBar(screen: screen) else {
             throw TmuxHarness.TmuxError(description: "no status bar on screen:\n" + TmuxHarness.framed(screen))
         }
@@ -96,8 +96,8 @@ final class LiveViewSession {
     }
 
     /// The pid of the running `netexplorer`: the child of the pane's shell.
-    func programPID() throws -> pid_t {
-        guard let shell = pid_t(try tmux.display(format: "#{pane_pid}")) else {
+    func programPID() async throws -> pid_t {
+        guard let shell = await pid_t(try tmux.display(format: "#{pane_pid}")) else {
             throw TmuxHarness.TmuxError(description: "tmux did not report the pane's pid")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
@@ -131,25 +131,25 @@ final class LiveViewSession {
     }
 
     /// `#{alternate_on} #{cursor_flag}` of the pane, e.g. `1 0` while the live view runs.
-    func terminalModes() throws -> (alternateScreen: Bool, cursorVisible: Bool) {
-        let flags = try tmux.display(format: "#{alternate_on} #{cursor_flag}").split(separator: " ")
+    func terminalModes() async throws -> (alternateScreen: Bool, cursorVisible: Bool) {
+        let flags = try await tmux.display(format: "#{alternate_on} #{cursor_flag}").split(separator: " ")
         return (flags.first == "1", flags.last == "1")
     }
 
     /// The pane's mouse reporting modes: any mode at all (1000/1002/1003), and SGR coordinates (1006).
-    func mouseModes() throws -> (reporting: Bool, sgr: Bool) {
-        let flags = try tmux.display(format: "#{mouse_any_flag} #{mouse_sgr_flag}").split(separator: " ")
+    func mouseModes() async throws -> (reporting: Bool, sgr: Bool) {
+        let flags = try await tmux.display(format: "#{mouse_any_flag} #{mouse_sgr_flag}").split(separator: " ")
         return (flags.first == "1", flags.last == "1")
     }
 
     /// After the program exited: the alternate screen is left, the cursor is visible, the mouse no longer reported
     /// (the shell would receive `ESC [ <0;12;5M` for every click), `stty -a` is what it was before the program
     /// started, and none of the live view is left on the shell's screen.
-    func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let modes = try terminalModes()
+    func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let modes = try await terminalModes()
         #expect(!modes.alternateScreen, "the alternate screen is still on", sourceLocation: sourceLocation)
         #expect(modes.cursorVisible, "the cursor is still hidden", sourceLocation: sourceLocation)
-        let mouse = try mouseModes()
+        let mouse = try await mouseModes()
         #expect(!mouse.reporting && !mouse.sgr, "the mouse is still reported: \(mouse)", sourceLocation: sourceLocation)
         let before = try String(contentsOfFile: sttyBeforePath, encoding: .utf8)
         let after = try String(contentsOfFile: sttyAfterPath, encoding: .utf8)
@@ -157,7 +157,7 @@ final class LiveViewSession {
                 sourceLocation: sourceLocation)
         #expect(after == before, "stty -a differs after the program: \(Self.tokenDiff(before, after))",
                 sourceLocation: sourceLocation)
-        let screen = try capture()
+        let screen = try await capture()
         let leftovers = screen.filter { $0.contains("│ t=") || $0.contains("q quit") }
         #expect(leftovers.isEmpty, "the live view is still on the shell's screen:\n\(TmuxHarness.framed(screen))",
                 sourceLocation: sourceLocation)

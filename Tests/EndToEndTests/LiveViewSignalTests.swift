@@ -17,7 +17,7 @@ struct NamedSignal: Sendable, CustomTestStringConvertible {
 /// first and exits with 128 + its number; the Swift runtime's interactive backtracer never takes the screen; a crash
 /// prints one screen saying how to reproduce the run.
 @Suite(
-    "Live view signals in tmux",
+    "Live view signals in tmux", .ownThreads,
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(2))
 )
@@ -30,13 +30,13 @@ struct LiveViewSignalTests {
     func stopSignal(signal: NamedSignal) async throws {
         let view = try await LiveViewSession(size: .small)
         defer { view.shutdown() }
-        #expect(try view.terminalModes().alternateScreen, "the live view is not on the alternate screen")
+        await #expect(try view.terminalModes().alternateScreen, "the live view is not on the alternate screen")
 
-        #expect(kill(try view.programPID(), signal.number) == 0)
+        await #expect(kill(try view.programPID(), signal.number) == 0)
         let status = try await view.waitForExit()
         #expect(status == 128 + signal.number)
-        try view.expectTerminalRestored()
-        let screen = try view.capture()
+        try await view.expectTerminalRestored()
+        let screen = try await view.capture()
         for word in Self.backtracerWords + ["netexplorer:"] {
             #expect(!screen.contains { $0.contains(word) }, "'\(word)' on screen:\n\(TmuxHarness.framed(screen))")
         }
@@ -47,16 +47,16 @@ struct LiveViewSignalTests {
         let view = try await LiveViewSession(["classroom", "--seed", "99"], size: .large)
         defer { view.shutdown() }
 
-        try view.sendKeys("t")
+        try await view.sendKeys("t")
         try await view.waitForStatus("the peer mesh in the status bar") { $0.line.contains("peer") }
-        try view.sendKeys("+")
+        try await view.sendKeys("+")
         try await view.waitForStatus("25 peers") { $0.clients == 25 }
 
-        #expect(kill(try view.programPID(), SIGSEGV) == 0)
+        await #expect(kill(try view.programPID(), SIGSEGV) == 0)
         let status = try await view.waitForExit()
         #expect(status == 128 + SIGSEGV)
-        try view.expectTerminalRestored()
-        let screen = try view.capture()
+        try await view.expectTerminalRestored()
+        let screen = try await view.capture()
         let framed = TmuxHarness.framed(screen)
         #expect(screen.contains { $0 == "netexplorer: crashed (signal SIGSEGV)" }, "\(framed)")
         #expect(screen.contains { $0.hasPrefix("scenario: Classroom network (classroom), seed 99") }, "\(framed)")
@@ -76,13 +76,13 @@ struct LiveViewSignalTests {
         // Paused, so the crowd is sized by the classroom's first 20 clients even when the screen is read late.
         let view = try await LiveViewSession(["--paused"], size: .large)
         defer { view.shutdown() }
-        try view.sendKeys("f")
+        try await view.sendKeys("f")
         try await view.waitFor("the flash crowd's status message") { screen in
             screen.first?.contains("flash") == true || screen.contains { $0.contains("flash crowd") }
         }
 
         // Stopped, the program cannot run its loop: both signals wait, and arrive one after the other on SIGCONT.
-        let pid = try view.programPID()
+        let pid = try await view.programPID()
         #expect(kill(pid, SIGSTOP) == 0)
         try await Self.waitUntil("netexplorer to be stopped") { Self.state(of: pid) == "T" }
         #expect(kill(pid, SIGINT) == 0)
@@ -90,8 +90,8 @@ struct LiveViewSignalTests {
         #expect(kill(pid, SIGCONT) == 0)
         let status = try await view.waitForExit()
         #expect(status == 128 + SIGTERM)
-        try view.expectTerminalRestored()
-        let screen = try view.capture()
+        try await view.expectTerminalRestored()
+        let screen = try await view.capture()
         let framed = TmuxHarness.framed(screen)
         #expect(screen.contains { $0.hasPrefix("netexplorer: stopped by SIGTERM: ") }, "\(framed)")
         #expect(screen.contains { $0.hasSuffix("  f  flash crowd of 60 requests") }, "\(framed)")
@@ -104,7 +104,7 @@ struct LiveViewSignalTests {
         defer { tmux.shutdown() }
         let program = [binary, "simulate", "classroom", "--duration", "100000000", "--format", "table"]
             .map(shellQuote).joined(separator: " ")
-        try tmux.start(command: [
+        try await tmux.start(command: [
             "export TERM=tmux-256color LANG=\(Subprocess.utf8Locale)",
             "unset SWIFT_BACKTRACE",
             "trap : INT QUIT",
@@ -130,7 +130,8 @@ struct LiveViewSignalTests {
         // The backtrace is written by a child process, swift-backtrace, which prompts if interactive: wait until it
         // has gone (or prompted).
         try await Self.waitUntil("swift-backtrace to finish or prompt", timeout: .seconds(40)) {
-            Self.children(of: pid).isEmpty || ((try? tmux.capture()) ?? []).contains { $0.contains("Press space") }
+            if Self.children(of: pid).isEmpty { return true }
+            return ((try? await tmux.capture()) ?? []).contains { $0.contains("Press space") }
         }
         // The handler has put back the default, so a second SIGQUIT ends it, prompting or not; a prompt would be on
         // screen between the backtrace and the exit status.
@@ -145,7 +146,7 @@ struct LiveViewSignalTests {
 
     /// The pid of the process called `name` whose parent is the pane's shell, once it has started.
     static func processPID(named name: String, under tmux: TmuxHarness) async throws -> pid_t {
-        guard let shell = pid_t(try tmux.display(format: "#{pane_pid}")) else {
+        guard let shell = await pid_t(try tmux.display(format: "#{pane_pid}")) else {
             throw TmuxHarness.TmuxError(description: "tmux did not report the pane's pid")
         }
         var found: pid_t?
@@ -192,9 +193,9 @@ struct LiveViewSignalTests {
     }
 
     /// Polls `condition` every 50 ms until it holds; throws after `timeout`.
-    static func waitUntil(_ what: String, timeout: Duration = .seconds(15), _ condition: () -> Bool) async throws {
+    static func waitUntil(_ what: String, timeout: Duration = .seconds(15), _ condition: () async -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
-        while !condition() {
+        while !(await condition()) {
             guard ContinuousClock.now < deadline else {
                 throw TmuxHarness.TmuxError(description: "timed out after \(timeout) waiting for \(what)")
             }

@@ -3,7 +3,7 @@ import Testing
 
 /// The live view on the built-in classroom scenario, driven through tmux like a user at a keyboard.
 @Suite(
-    "Live view in tmux",
+    "Live view in tmux", .ownThreads,
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(2))
 )
@@ -15,7 +15,7 @@ struct LiveViewTests {
         let view = try await LiveViewSession(["--paused"], size: size)
         defer { view.shutdown() }
 
-        let status = try view.statusBar()
+        let status = try await view.statusBar()
         #expect(status.scenario == "Classroom network")
         #expect(status.clients == 20)
 
@@ -36,9 +36,9 @@ struct LiveViewTests {
         let view = try await LiveViewSession(["--paused"], size: size)
         defer { view.shutdown() }
 
-        let before = try view.statusBar()
+        let before = try await view.statusBar()
         #expect(before.clients == 20)
-        try view.sendKeys("+", "+", "+")
+        try await view.sendKeys("+", "+", "+")
         let after = try await view.waitForStatus("35 clients in the status bar") { $0.clients == before.clients + 15 }
         #expect(after.clients == 35)
         try await view.waitFor("the topology title to say 35 clients") { screen in
@@ -55,15 +55,15 @@ struct LiveViewTests {
         let first = try await view.waitForStatus("running") { $0.isRunning }
         try await view.waitForStatus("the simulated time to move past \(first.time)") { $0.seconds > first.seconds }
 
-        try view.sendKeys("Space")
+        try await view.sendKeys("Space")
         let paused = try await view.waitForStatus("⏸ PAUSED") { $0.isPaused }
         #expect(!paused.isRunning)
         try await Task.sleep(for: .seconds(1))
-        let stillPaused = try view.statusBar()
+        let stillPaused = try await view.statusBar()
         #expect(stillPaused.isPaused)
         #expect(stillPaused.time == paused.time, "simulated time moved while paused: \(paused) → \(stillPaused)")
 
-        try view.sendKeys("Space")
+        try await view.sendKeys("Space")
         let resumed = try await view.waitForStatus("running again with the time past \(paused.time)") {
             $0.isRunning && !$0.isPaused && $0.seconds > paused.seconds
         }
@@ -75,22 +75,22 @@ struct LiveViewTests {
         let view = try await LiveViewSession(size: .large)
         defer { view.shutdown() }
 
-        try view.tmux.resize(width: 80, height: 24)
+        try await view.tmux.resize(width: 80, height: 24)
         let small = try await view.waitFor("the 80×24 layout (24 rows, help bar on the last)") { screen in
             screen.count == 24 && StatusBar(screen: screen) != nil && screen[23].contains("q quit")
                 && screen.contains { $0.contains("[S]") }
         }
         #expect(small.allSatisfy { $0.count <= 80 }, "a row is wider than 80:\n\(TmuxHarness.framed(small))")
 
-        try view.tmux.resize(width: 60, height: 20)
+        try await view.tmux.resize(width: 60, height: 20)
         try await view.waitFor("the ask for a larger window") { screen in
             screen.contains { $0.contains("80×24") } && StatusBar(screen: screen) == nil
         }
 
-        try view.tmux.resize(width: 120, height: 40)
+        try await view.tmux.resize(width: 120, height: 40)
         let back = try await view.waitForStatus("the view back at 120×40") { _ in true }
         try await view.waitForStatus("the simulated time still moving") { $0.seconds > back.seconds }
-        let large = try view.capture()
+        let large = try await view.capture()
         #expect(large.count == 40 && large[39].contains("q quit"), "\(TmuxHarness.framed(large))")
     }
 

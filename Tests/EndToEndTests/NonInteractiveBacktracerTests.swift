@@ -2,7 +2,7 @@
 import Testing
 
 /// The `SWIFT_BACKTRACE` value the program re-executes itself with, so the runtime's backtracer never prompts.
-@Suite("Non-interactive backtracer setting")
+@Suite("Non-interactive backtracer setting", .ownThreads)
 struct NonInteractiveBacktracerTests {
     @Test("interactive=no is added to whatever was set; a user's own interactive= or enable=no is left alone")
     func setting() {

@@ -7,7 +7,7 @@ import Testing
 ///
 /// The engine's own reference run (`ReferenceChecksumTests`) pins one report in-process; these pin what users and
 /// scripts read: the binary's stdout (and an events file), warnings excluded (they go to stderr).
-@Suite("Reference outputs of the binary", .timeLimit(.minutes(2)))
+@Suite("Reference outputs of the binary", .ownThreads, .timeLimit(.minutes(2)))
 struct ReferenceOutputsTests {
     /// A scenario file with churn, for the runs that need keys no built-in scenario has.
     static let churnYAML = """
@@ -120,7 +120,7 @@ struct ReferenceOutputsTests {
     }
 
     @Test("every reference run prints exactly what it printed when recorded", arguments: 0..<27)
-    func referenceRun(index: Int) throws {
+    func referenceRun(index: Int) async throws {
         let c = Self.cases[index]
         let binary = try NetExplorerBinary.path()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("netexplorer-ref-\(getpid())-\(index)")
@@ -140,7 +140,7 @@ struct ReferenceOutputsTests {
             default: a
             }
         }
-        let result = try Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(),
+        let result = try await Subprocess.run(binary, arguments, environment: Subprocess.baseEnvironment(),
                                         timeout: .seconds(60))
         #expect(result.status == 0, "\(c.name): \(result.stderrText)")
         var bytes = result.stdout

@@ -2,13 +2,13 @@ import Foundation
 import Testing
 
 /// `netexplorer scenarios --keys`: the key table the README holds and the fuzz script reads.
-@Suite("netexplorer scenarios --keys", .timeLimit(.minutes(1)))
+@Suite("netexplorer scenarios --keys", .ownThreads, .timeLimit(.minutes(1)))
 struct ScenarioKeysCommandTests {
     static let begin = "<!-- scenario keys: begin (netexplorer scenarios --keys) -->\n"
     static let end = "<!-- scenario keys: end -->"
 
-    static func run(_ arguments: [String]) throws -> ProcessResult {
-        try Subprocess.run(try NetExplorerBinary.path(), arguments, environment: Subprocess.baseEnvironment(),
+    static func run(_ arguments: [String]) async throws -> ProcessResult {
+        try await Subprocess.run(try NetExplorerBinary.path(), arguments, environment: Subprocess.baseEnvironment(),
                            timeout: .seconds(30))
     }
 
@@ -26,8 +26,8 @@ struct ScenarioKeysCommandTests {
     }
 
     @Test("the README's key table is exactly what scenarios --keys prints")
-    func readmeTableIsTheCommandsOutput() throws {
-        let result = try Self.run(["scenarios", "--keys"])
+    func readmeTableIsTheCommandsOutput() async throws {
+        let result = try await Self.run(["scenarios", "--keys"])
         #expect(result.status == 0, "stderr: \(result.stderrText)")
         #expect(result.stdoutText.hasPrefix("| key | default | accepts | meaning |\n"))
         // On a mismatch, paste the command's output between the README's markers.
@@ -35,8 +35,8 @@ struct ScenarioKeysCommandTests {
     }
 
     @Test("--format json lists the same keys in the same order, with kinds, bounds and choices")
-    func jsonListsTheSameKeys() throws {
-        let result = try Self.run(["scenarios", "--keys", "--format", "json"])
+    func jsonListsTheSameKeys() async throws {
+        let result = try await Self.run(["scenarios", "--keys", "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderrText)")
         let keys = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [[String: Any]])
         let tableKeys = try Self.readmeTable().split(separator: "\n").dropFirst(2)
@@ -49,11 +49,11 @@ struct ScenarioKeysCommandTests {
     }
 
     @Test("scenarios alone still lists the built-ins; --format without --keys is a usage error")
-    func plainScenariosIsUnchanged() throws {
-        let list = try Self.run(["scenarios"])
+    func plainScenariosIsUnchanged() async throws {
+        let list = try await Self.run(["scenarios"])
         #expect(list.status == 0)
         #expect(list.stdoutText.hasPrefix("backup ") && list.stdoutText.contains("\nbottleneck "))
-        let misuse = try Self.run(["scenarios", "--format", "json"])
+        let misuse = try await Self.run(["scenarios", "--format", "json"])
         #expect(misuse.status == 64)
         #expect(misuse.stderrText == "netexplorer: --format goes with --keys\n")
     }

@@ -6,7 +6,7 @@ import Testing
 ///
 /// Set `NETEXPLORER_E2E_SCREENS=DIR` to keep the captured screens in DIR.
 @Suite(
-    "Security walkthrough in tmux",
+    "Security walkthrough in tmux", .ownThreads,
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(3))
 )
@@ -15,11 +15,11 @@ struct SecurityWalkthroughTests {
     func attackThenToggle() async throws {
         let view = try await LiveViewSession(["classroom"], size: .large)
         defer { view.shutdown() }
-        #expect(try view.statusBar().line.contains("client-server"))
+        await #expect(try view.statusBar().line.contains("client-server"))
 
-        try view.sendKeys("a")
+        try await view.sendKeys("a")
         // The event log filtered to security events: every line is one of them.
-        try view.sendKeys("e")
+        try await view.sendKeys("e")
         let central = try await BottleneckWalkthroughTests.wait(
             on: view, speedingUp: true, for: "login failures and a lockout in the event log and the security panel"
         ) { screen in
@@ -35,7 +35,7 @@ struct SecurityWalkthroughTests {
         }, "the security filter shows only security events: \(events)")
         #expect(!events.contains { Self.isShareBreach($0) }, "no peer's share can fall while there is a central server")
 
-        try view.sendKeys("t")
+        try await view.sendKeys("t")
         _ = try await view.waitForStatus("the switch to the mesh", timeout: .seconds(10)) {
             $0.line.contains("peer-mesh")
         }
@@ -48,7 +48,7 @@ struct SecurityWalkthroughTests {
         }
         try BottleneckWalkthroughTests.keep(mesh, as: "security-mesh")
 
-        try view.sendKeys("q")
+        try await view.sendKeys("q")
         #expect(try await view.waitForExit() == 0)
     }
 
@@ -65,7 +65,7 @@ struct SecurityWalkthroughTests {
             let panel = ScreenPane.inner(titled: "security", in: screen) ?? []
             return panel.contains { $0.contains("log saw 100%") } && Self.figure("breaches", in: panel) ?? 0 >= 1
         }
-        try view.sendKeys("t")
+        try await view.sendKeys("t")
         let before = size.height >= 40 ? "before switch: cs" : "before: cs"
         let best = size.height >= 40 ? "best single log saw" : "best log"
         let screen = try await BottleneckWalkthroughTests.wait(
@@ -79,7 +79,7 @@ struct SecurityWalkthroughTests {
             return summary && share.map { $0 < 50 } == true
         }
         try BottleneckWalkthroughTests.keep(screen, as: "security-phases-\(size.width)x\(size.height)")
-        try view.sendKeys("q")
+        try await view.sendKeys("q")
         #expect(try await view.waitForExit() == 0)
     }
 

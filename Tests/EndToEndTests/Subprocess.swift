@@ -27,8 +27,32 @@ struct SubprocessError: Error, CustomStringConvertible {
 /// its pane would inherit too. So every child here gets an empty signal mask, default signal dispositions, and
 /// only descriptors 0, 1 and 2 (stdin from /dev/null, stdout and stderr into pipes that are read to EOF before
 /// `waitpid`). Every wait has a deadline; a child that overstays it is killed and the call throws.
+///
+/// `run` waits on a thread of its own, never on one of Swift Testing's: the cooperative pool has one thread per
+/// core (two on CI), and a test blocked in `poll`/`waitpid` for a headless run of several seconds holds one of them.
+/// Two such tests starved every other test, including the twenty tmux tests whose live views went on burning the
+/// CPU the headless runs needed: the whole suite stalled for minutes, then dozens of tests hit their time limits
+/// together. `runBlocking` is for tmux's own control commands only (`send-keys`, `capture-pane`), which return in
+/// milliseconds.
 enum Subprocess {
     static func run(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String],
+        timeout: Duration = .seconds(10)
+    ) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result {
+                    try runBlocking(executable, arguments, environment: environment, timeout: timeout)
+                })
+            }
+            thread.start()
+        }
+    }
+
+    /// `run` on the calling thread: only for commands that return in milliseconds (see the type's comment).
+    static func runBlocking(
         _ executable: String,
         _ arguments: [String],
         environment: [String: String],

@@ -3,7 +3,7 @@ import Testing
 
 /// Makes a missing or unusable tmux loud: the live-view suites are skipped then, and this test says so in the results (as a
 /// known issue), or fails outright when `NETEXPLORER_E2E_REQUIRE_TMUX=1` (for CI, where tmux must be there).
-@Suite("tmux for the end-to-end tests")
+@Suite("tmux for the end-to-end tests", .ownThreads)
 struct TmuxAvailabilityTests {
     @Test("tmux is installed and can start a server, so the live-view end-to-end tests really ran")
     func tmuxIsUsable() {

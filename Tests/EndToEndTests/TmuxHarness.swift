@@ -17,12 +17,12 @@ final class TmuxHarness {
         guard let tmux = tmuxPath else { return "tmux is not installed" }
         let socket = "/tmp/netexplorer-e2e-probe-\(getpid()).sock"
         defer {
-            _ = try? Subprocess.run(tmux, ["-S", socket, "kill-server"], environment: Subprocess.baseEnvironment(),
+            _ = try? Subprocess.runBlocking(tmux, ["-S", socket, "kill-server"], environment: Subprocess.baseEnvironment(),
                                     timeout: .seconds(5))
             unlink(socket)
         }
         do {
-            let started = try Subprocess.run(
+            let started = try Subprocess.runBlocking(
                 tmux, ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "probe", "-x", "20", "-y", "5",
                        "sleep 5"],
                 environment: Subprocess.baseEnvironment(), timeout: .seconds(10))
@@ -64,35 +64,35 @@ final class TmuxHarness {
     }
 
     /// Starts the server with one detached session `t` of the given size running `command` (through `sh -c`).
-    func start(command: String, width: Int, height: Int) throws {
-        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", command])
+    func start(command: String, width: Int, height: Int) async throws {
+        try await tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", command])
     }
 
     /// `tmux send-keys`: each argument is a key name (`q`, `Space`, `C-c`, `+`, `Up`...).
-    func sendKeys(_ keys: String...) throws {
-        try tmux(["send-keys", "-t", "t"] + keys)
+    func sendKeys(_ keys: String...) async throws {
+        try await tmux(["send-keys", "-t", "t"] + keys)
     }
 
     /// The pane's visible screen, one string per row (trailing blanks trimmed by tmux).
-    func capture() throws -> [String] {
-        var lines = try tmux(["capture-pane", "-p", "-t", "t"]).components(separatedBy: "\n")
+    func capture() async throws -> [String] {
+        var lines = try await tmux(["capture-pane", "-p", "-t", "t"]).components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines
     }
 
     /// `tmux display -p FORMAT`, e.g. `#{alternate_on} #{cursor_flag} #{pane_dead_status}`.
-    func display(format: String) throws -> String {
-        try tmux(["display-message", "-p", "-t", "t", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    func display(format: String) async throws -> String {
+        try await tmux(["display-message", "-p", "-t", "t", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Any other tmux command on this server, e.g. `["set-option", "-t", "t", "status", "off"]`; returns its output.
     @discardableResult
-    func command(_ arguments: [String]) throws -> String {
-        try tmux(arguments)
+    func command(_ arguments: [String]) async throws -> String {
+        try await tmux(arguments)
     }
 
-    func resize(width: Int, height: Int) throws {
-        try tmux(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+    func resize(width: Int, height: Int) async throws {
+        try await tmux(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
     }
 
     /// Polls the screen every 50 ms until `predicate` holds; returns that screen. Throws, with the last screen
@@ -104,7 +104,7 @@ final class TmuxHarness {
         let deadline = ContinuousClock.now + timeout
         var screen: [String] = []
         while true {
-            screen = try capture()
+            screen = try await capture()
             if predicate(screen) { return screen }
             if ContinuousClock.now >= deadline { break }
             try await Task.sleep(for: .milliseconds(50))
@@ -117,7 +117,7 @@ final class TmuxHarness {
     func shutdown() {
         guard !isShutDown else { return }
         isShutDown = true
-        _ = try? tmux(["kill-server"], timeout: .seconds(5))
+        _ = try? tmuxBlocking(["kill-server"], timeout: .seconds(5))
         for path in temporaryFiles + [socket] { unlink(path) }
     }
 
@@ -129,10 +129,22 @@ final class TmuxHarness {
             + ["└\(bar)┘"]).joined(separator: "\n")
     }
 
+    /// A tmux command, waited for off Swift Testing's threads (see `Subprocess`): twenty tests polling their
+    /// screens every 50 ms would otherwise keep both of CI's cooperative threads busy in `poll`.
     @discardableResult
-    private func tmux(_ arguments: [String], timeout: Duration = .seconds(10)) throws -> String {
-        let result = try Subprocess.run(
-            tmuxExecutable, ["-S", socket] + arguments, environment: Subprocess.baseEnvironment(), timeout: timeout)
+    private func tmux(_ arguments: [String], timeout: Duration = .seconds(10)) async throws -> String {
+        try Self.checked(arguments, try await Subprocess.run(
+            tmuxExecutable, ["-S", socket] + arguments, environment: Subprocess.baseEnvironment(), timeout: timeout))
+    }
+
+    /// `tmux` on the calling thread, for `shutdown()`, which runs from `deinit`.
+    @discardableResult
+    private func tmuxBlocking(_ arguments: [String], timeout: Duration) throws -> String {
+        try Self.checked(arguments, try Subprocess.runBlocking(
+            tmuxExecutable, ["-S", socket] + arguments, environment: Subprocess.baseEnvironment(), timeout: timeout))
+    }
+
+    private static func checked(_ arguments: [String], _ result: ProcessResult) throws -> String {
         guard result.status == 0 else {
             throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) exited \(result.status): "
                 + result.stderrText.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -4,7 +4,7 @@ import Testing
 /// The "must show": the `bottleneck` topology at 80 clients (past saturation) still draws every client and
 /// requests moving to the server, in the real binary in tmux.
 @Suite(
-    "Topology at the bottleneck in tmux",
+    "Topology at the bottleneck in tmux", .ownThreads,
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
     .timeLimit(.minutes(2))
 )
@@ -41,7 +41,7 @@ struct TopologyBottleneckTests {
             if !marks.isEmpty { seen.append(marks) }
             return seen.count >= 2 && Set(seen).count >= 2
         }
-        try view.sendKeys("q")
+        try await view.sendKeys("q")
         #expect(try await view.waitForExit() == 0)
     }
 }
