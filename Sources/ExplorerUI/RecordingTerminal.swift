@@ -66,7 +66,7 @@ public final class RecordingTerminal: TerminalBackend {
             header = nil
             start = clock.nanoseconds
             guard write(first.line) else { return }
-            frame += AnsiText.hideCursor + AnsiText.clearScreen
+            frame += AnsiText.enter + AnsiText.clearScreen
             pendingClear = false
         }
         if pendingClear {
@@ -77,6 +77,15 @@ public final class RecordingTerminal: TerminalBackend {
         // The clock never goes back, and the times written never do either (the format wants them non-decreasing).
         lastMicroseconds = max(lastMicroseconds, (clock.nanoseconds &- start) / 1_000)
         if write(Asciicast.outputLine(microseconds: lastMicroseconds, data: frame)) { events += 1 }
+    }
+
+    /// The last event, when the session ends: the cursor shown and the alternate screen left, as the live view
+    /// leaves the terminal, so a player's terminal is itself again after the recording. Nothing after it.
+    public func finish() {
+        guard failure == nil, header == nil else { return }
+        lastMicroseconds = max(lastMicroseconds, (clock.nanoseconds &- start) / 1_000)
+        if write(Asciicast.outputLine(microseconds: lastMicroseconds, data: AnsiText.leave)) { events += 1 }
+        failure = "finished"
     }
 
     private func write(_ line: String) -> Bool {

@@ -3,13 +3,16 @@
 /// What `--record` writes for each frame (the frame's diff, drawn where it changed) and what `:screenshot` writes
 /// in its ANSI version (every row, top to bottom). The bytes only use what every xterm-like terminal and asciinema's
 /// player know: `ESC[row;colH`, `ESC[...m` (bold 1, dim 2, underline 4, reverse 7, colours 30–37/40–47 and
-/// 38;5;N/48;5;N), `ESC[2J` and `ESC[?25l`.
+/// 38;5;N/48;5;N), `ESC[2J`, the cursor's `ESC[?25l`/`h` and the alternate screen's `ESC[?1049h`/`l`.
 public enum AnsiText {
     public static let escape = "\u{1B}["
     /// Resets every attribute and colour.
     public static let reset = escape + "0m"
-    /// Hides the cursor, as the live view does.
-    public static let hideCursor = escape + "?25l"
+    /// Switches to the alternate screen and hides the cursor, as the live view does when it starts.
+    public static let enter = escape + "?1049h" + escape + "?25l"
+    /// Shows the cursor and leaves the alternate screen, as the live view does when it ends: the player's terminal
+    /// gets its own text back.
+    public static let leave = escape + "0m" + escape + "?25h" + escape + "?1049l"
     /// Homes the cursor and clears the whole screen.
     public static let clearScreen = escape + "H" + escape + "2J"
 

@@ -86,6 +86,7 @@ struct RunCommand: ParsableCommand {
                 _ = app?.dispatch(.commandOutcome(CommandOutcome(accepted: false, message: message)))
             }
             let exit = app.run()
+            recording?.finish()
             let signal = terminal.quitSignal
             terminal.close()
             if let export {

@@ -65,6 +65,7 @@ struct RecordEndToEndTests {
         // The session lasted at least the two simulated seconds at 10× and the two commands typed.
         #expect(last > 0.2, "the last frame at \(last) s")
         #expect(shown.contains("lab record written to"), "the recording shows what the status line said")
+        #expect(shown.hasSuffix("\u{1B}[?25h\u{1B}[?1049l"), "it ends by giving the player's terminal back")
     }
 
     @Test("--record /dev/full: the recording stops with one status line and the session runs on")

@@ -71,7 +71,7 @@ struct RecordingTerminalTests {
                 case "J":
                     #expect(parameters == "2")
                     grid = Array(repeating: Array(repeating: " " as Character?, count: size.width), count: size.height)
-                case "m", "l": break
+                case "m", "l", "h": break
                 default: Issue.record("unexpected sequence ESC[\(parameters)\(final)")
                 }
             }
@@ -91,6 +91,7 @@ struct RecordingTerminalTests {
             if frame == 30 { terminal.resize(to: Size(width: 90, height: 28)) }
             #expect(app.tick() == nil)
         }
+        recording.finish()
         let lines = output.lines
         #expect(lines.count == recording.events + 1 && recording.events >= 20, "a header and one line per frame")
 
@@ -114,8 +115,10 @@ struct RecordingTerminalTests {
         }
         // Frames 45 ms apart, about 34 of them: the recording's clock is the wall clock since the first frame.
         #expect(last > 1.0 && last < 2.0, "last event at \(last) s")
-        // Played back, the bytes leave on screen exactly what the live view's terminal shows.
+        // Played back, the bytes leave on screen exactly what the live view's terminal shows; the player's terminal
+        // then gets its own screen and cursor back.
         #expect(Self.replay(data, size: terminal.size) == terminal.screenLines())
+        #expect(data.first?.hasPrefix("\u{1B}[?1049h\u{1B}[?25l") == true && data.last == AnsiText.leave)
     }
 
     @Test("a write that fails stops the recording with one status line; the session and its screen go on")
