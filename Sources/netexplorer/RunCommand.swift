@@ -3,6 +3,7 @@ import ExplorerUI
 import Foundation
 import NcursesTerminal
 import NetworkEngine
+import TerminalCanvas
 
 /// `netexplorer [run]`: the live view on a scenario (the built-in classroom by default).
 struct RunCommand: ParsableCommand {
@@ -77,8 +78,8 @@ struct RunCommand: ParsableCommand {
                                    architecture: options.architecture?.rawValue, nodes: options.nodes)
             let recorder = LabRecorder()
             let recording = castFile.map { CastRecording.wrap(terminal, file: $0, scenarioName: scenario.name) }
-            let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: recording ?? terminal,
-                              startSpeed: speed,
+            let screen: TerminalBackend = recording ?? terminal
+            let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: screen, startSpeed: speed,
                               startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description,
                               theme: theme, recorder: recorder)
             // A recording that fails (a full disk) stops with one line among the status messages; the session goes on.
