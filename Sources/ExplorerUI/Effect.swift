@@ -15,4 +15,6 @@ public enum Effect: Sendable, Equatable {
     case openScenario(ScenarioChoice)
     /// Write the session's lab record (`:export`) through the app's `SessionRecorder`.
     case export(directory: String?, force: Bool)
+    /// Write the screen as it stands to text files (`:screenshot`).
+    case screenshot
 }
