@@ -1,3 +1,5 @@
+import NetworkEngine
+
 /// The asciicast v2 format (asciinema's recordings): newline-delimited JSON, a header object on the first line, then
 /// one `[time, "o", data]` array a line, `time` in seconds since the recording began and `data` the bytes the
 /// terminal was sent. `asciinema play FILE.cast` plays it back in a terminal.
@@ -33,24 +35,11 @@ public enum Asciicast {
         return "[\(microseconds / 1_000_000).\(padded), \"o\", \(quoted(data))]\n"
     }
 
-    /// `text` as a JSON string: quotes, backslashes and control characters (ESC among them) escaped, the rest as is
-    /// (JSON text is UTF-8).
+    /// `text` as a JSON string (`JSONValue.quote`): quotes, backslashes and control characters (ESC among them)
+    /// escaped, the rest as is (JSON text is UTF-8).
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONValue.quote(text, into: &out)
+        return out
     }
 }

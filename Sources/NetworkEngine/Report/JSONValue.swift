@@ -62,7 +62,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
+    /// `s` as a JSON string appended to `out`: quotes, backslashes and control characters escaped, the rest as is.
+    public static func quote(_ s: String, into out: inout String) {
         out += "\""
         for u in s.unicodeScalars {
             switch u {
