@@ -222,7 +222,7 @@ public enum MetricsPane {
     static func drawTheory(_ value: Double?, _ theory: TheoryView?, at position: Position, block: Rect,
                            symbols: Symbols, buffer: inout Buffer) {
         guard theory != nil else { return }
-        let text = value.map { "\(symbols.plainBorder.horizontal) theory " + compact($0) } ?? "theory: n/a"
+        let text = value.map { "\(symbols.plainBorder.horizontal) theory " + compact($0) } ?? " theory: n/a"
         buffer.set(string: Format.left(text, valueWidth), at: position, style: Theme.label, clippedTo: block)
     }
 
