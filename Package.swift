@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["NetworkEngine"],
             path: "Assets",
             exclude: ["README.md"],
-            resources: [.copy("Scenarios")]
+            resources: [.copy("Scenarios"), .copy("Lessons")]
         ),
         // Pure-Swift cell buffer, diff and widgets; no ncurses.
         .target(name: "TerminalCanvas"),
