@@ -54,7 +54,7 @@ let package = Package(
         ),
         // Crashers: scenario files that once crashed or exhausted the program, kept so they never do again.
         .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "NetExplorerAssets"],
-                    resources: [.copy("Crashers")]),
+                    resources: [.copy("Crashers"), .copy("LessonScripts")]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "NetworkEngine", "TerminalCanvas", "NetExplorerAssets"]),
         // Drives the real binary in tmux; depending on the executable makes the build order explicit.

@@ -41,7 +41,7 @@ public enum LessonDecoder {
         }
         let root: Node?
         do { root = try Yams.compose(yaml: yaml) } catch {
-            throw ScenarioError(source: source, message: "malformed YAML: \(error)")
+            throw ScenarioError(source: source, problems: [ScenarioDecoder.malformedYAML(error, in: yaml)])
         }
         guard let root else {
             throw ScenarioError(source: source, message: "the file is empty; a lesson needs a title, a claim, minutes "
@@ -63,6 +63,8 @@ struct LessonReader {
     var problems: [ScenarioProblem] = []
     /// The scenario of the latest `load` while walking: checks' figures are validated against its report.
     private var loaded: Scenario?
+    /// Whether a `load` step came before, valid or not (a check after a broken load is not also told to add one).
+    private var sawLoad = false
     private var askIDs: [String: LessonAsk] = [:]
 
     init(scenarios: @escaping (String) throws -> Scenario) { self.scenarios = scenarios }
@@ -83,7 +85,8 @@ struct LessonReader {
         if let node = f["steps"] {
             if case .sequence(let items) = node, !items.isEmpty {
                 for item in items { if let step = step(item) { steps.append(step) } }
-                if !steps.contains(where: { if case .check = $0.kind { true } else { false } }) {
+                // Counted on the file's words, so a check with a mistake of its own is not also reported missing.
+                if !items.contains(where: { $0.mapping?.keys.contains { $0.scalar?.string == "check" } ?? false }) {
                     report(node, "a lesson needs at least one 'check' step: what it teaches must be measured")
                 }
             } else {
@@ -106,7 +109,9 @@ struct LessonReader {
             return nil
         }
         guard LessonDecoder.stepKinds.contains(word) else {
-            report(keyNode, unknown(word, among: LessonDecoder.stepKinds, place: "as a step"))
+            let close = ScenarioText.closestKey(to: word, among: LessonDecoder.stepKinds)
+            report(keyNode, "unknown step '\(word)'; " + (close.map { "did you mean '\($0.key)'?" }
+                ?? "a step is one of " + LessonDecoder.stepKinds.joined(separator: ", ")))
             return nil
         }
         let kind: LessonStep.Kind?
@@ -137,6 +142,7 @@ struct LessonReader {
             report(node, "'load' must be a scenario's name or a mapping such as '{ scenario: bottleneck, nodes: 150 }',"
                 + " got \(ScenarioText.shown(node))")
         }
+        sawLoad = true
         guard let name else { return nil }
         var scenario: Scenario
         do { scenario = try scenarios(name) } catch let e as ScenarioError {
@@ -198,7 +204,9 @@ struct LessonReader {
             if let v = reader.value(value, of: row), let command = make(v) {
                 commands.append(command)
             } else {
-                problems.append(contentsOf: reader.problems.map { ScenarioProblem(line: $0.line, message: "do: " + $0.message) })
+                problems.append(contentsOf: reader.problems.map {
+                    ScenarioProblem(line: $0.line, message: "do: " + $0.message.replacingOccurrences(of: "'timeline.", with: "'"))
+                })
                 valid = false
             }
         }
@@ -308,7 +316,7 @@ struct LessonReader {
         }
         let expect = f["expect"].flatMap { range($0) }
         let explain = f["explain"].flatMap { text($0, "check.explain") } ?? ""
-        if loaded == nil { report(node, "a check needs a 'load' step before it: there is nothing to measure yet") }
+        if !sawLoad { report(node, "a check needs a 'load' step before it: there is nothing to measure yet") }
         guard let label, let measured, let expect else { return nil }
         return LessonCheck(label: label, measured: measured, theory: theory, prediction: prediction, expect: expect,
                            explain: explain)
@@ -342,7 +350,8 @@ struct LessonReader {
         let bounds = items.compactMap { number($0, "check.expect", -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) }
         guard bounds.count == 2 else { return nil }
         guard bounds[0] <= bounds[1] else {
-            report(node, "'check.expect' must be [low, high] with low ≤ high, got \(bounds[0]) above \(bounds[1])")
+            report(node, "'check.expect' must be [low, high] with low ≤ high, got \(ScenarioRange.formatted(bounds[0])) "
+                + "above \(ScenarioRange.formatted(bounds[1]))")
             return nil
         }
         return bounds[0]...bounds[1]

@@ -28,7 +28,11 @@ enum LessonShape {
         let names = leafPaths(json)
         let typed = prefix + path.joined(separator: ".")
         let close = ScenarioText.closestKey(to: path.joined(separator: "."), among: names)
-        return "no figure '\(typed)' in the report" + (close.map { "; did you mean '\(prefix)\($0.key)'?" } ?? "")
+        if let close { return "no figure '\(typed)' in the report; did you mean '\(prefix)\(close.key)'?" }
+        // The theory's figures are few enough to list.
+        let list = prefix.isEmpty ? "" : "; theory's figures are: " + names.filter { $0 != "assumptions_broken" }
+            .map { prefix + $0 }.joined(separator: ", ")
+        return "no figure '\(typed)' in the report" + list
     }
 
     /// Every dotted path to a leaf of a JSON object.
