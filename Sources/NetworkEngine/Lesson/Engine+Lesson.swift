@@ -9,10 +9,12 @@ extension Engine {
     /// The report's own `theory` is null after a command changed the run, because no steady-state formula covers the
     /// whole run; a lesson asks about the network as it stands after its actions, so its theory is taken for the
     /// values and population in force, as though they had held from the start.
-    public func lessonReading(runStart: JSONValue?, runSeconds: Double) -> LessonReading {
+    public func lessonReading(runStart: JSONValue?, runSeconds: Double) -> LessonReading? {
         let report = report()
         let standing = TheoryView(scenario: ctx.scenario, report: report, changedMidRun: false)
         return LessonReading(report: report.json, theory: standing.json, runStart: runStart, runSeconds: runSeconds,
                              scenario: ctx.scenario)
     }
+
+    public func lessonRunStart() -> JSONValue? { report().json }
 }

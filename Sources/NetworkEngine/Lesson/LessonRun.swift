@@ -48,21 +48,26 @@ public enum LessonAnswer: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// A lesson carried out step by step over engines it makes: what both the headless `lesson` command and the live
-/// view's lesson pane drive. It does no I/O and reads no clock: a `run` step is carried out whole here (headless);
-/// the live view advances its own engine at the step's speed and calls `finishRun` (not needed headless).
+/// A lesson carried out step by step over the models it makes: what both the headless `lesson` command and the live
+/// view's lesson pane drive. It does no I/O and reads no clock: headless, a `run` step runs its seconds here; the live
+/// view advances the same model at the step's speed itself (`perform(runs: false)`).
 public struct LessonRun {
     public let lesson: Lesson
     /// The next step to carry out.
     public private(set) var next = 0
     /// The network of the latest `load`.
-    public private(set) var engine: Engine?
+    public private(set) var model: (any NetworkModel)?
+    /// Makes the network of a `load` step: an `Engine` headless; the live view's library in the live view.
+    private let makeModel: (LessonLoad) -> any NetworkModel
     public private(set) var answers: [String: LessonAnswer] = [:]
     public private(set) var results: [LessonStepResult] = []
     private var runStart: JSONValue?
     private var runSeconds = 0.0
 
-    public init(lesson: Lesson) { self.lesson = lesson }
+    public init(lesson: Lesson, makeModel: @escaping (LessonLoad) -> any NetworkModel = { Engine(scenario: $0.scenario) }) {
+        self.lesson = lesson
+        self.makeModel = makeModel
+    }
 
     public var isFinished: Bool { next >= lesson.steps.count }
 
@@ -85,17 +90,18 @@ public struct LessonRun {
         case .say(let text):
             result.text = text
         case .load(let load):
-            engine = Engine(scenario: load.scenario)
+            model = makeModel(load)
             runStart = nil
             runSeconds = 0
             result.text = "\(load.scenario.name): \(load.scenario.architecture.rawValue), \(load.scenario.nodes) nodes"
         case .act(let commands):
-            let outcomes = commands.map { engine?.apply($0).message ?? "no network loaded" }
+            let outcomes = commands.map { model?.apply($0).message ?? "no network loaded" }
             result.text = outcomes.joined(separator: "; ")
         case .run(let seconds, _):
-            if let engine {
+            if let model {
                 beginRun(seconds: seconds)
-                if runs { engine.run(until: engine.now + .seconds(seconds)) }
+                let target = model.now + .seconds(seconds)
+                if runs { while !model.advance(to: target, maxEvents: 1 << 20) {} }
             }
             result.text = "ran \(ScenarioRange.formatted(seconds)) simulated seconds"
         case .ask(let ask):
@@ -121,7 +127,7 @@ public struct LessonRun {
     /// Notes where a run starts, so `run.PATH` figures read that run alone. The live view calls it when it starts
     /// running a step itself.
     public mutating func beginRun(seconds: Double) {
-        runStart = engine?.report().json
+        runStart = model?.lessonRunStart()
         runSeconds = seconds
     }
 
@@ -129,8 +135,10 @@ public struct LessonRun {
         var result = base
         result.text = check.label
         result.explain = check.explain
-        guard let engine else { return result }
-        let reading = engine.lessonReading(runStart: runStart, runSeconds: runSeconds)
+        guard let model, let reading = model.lessonReading(runStart: runStart, runSeconds: runSeconds) else {
+            result.inRange = false
+            return result
+        }
         result.measured = reading.value(of: check.measured)
         result.theory = check.theory.flatMap { reading.value(of: $0) }
         result.inRange = result.measured.map { check.expect.contains($0) } ?? false
