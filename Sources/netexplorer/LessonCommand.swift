@@ -33,7 +33,10 @@ struct LessonCommand: ParsableCommand {
             throw CLIError(message: "'\(answers)' exists already; answers are never written over another file")
         }
         guard let script else {
-            throw CLIError(message: "give --script FILE to run '\(name)' headless with scripted answers", status: 64)
+            if answers != nil { throw CLIError(message: "--answers goes with --script (a headless run)", status: 64) }
+            // The live view: the same as `netexplorer run --lesson NAME`.
+            var live = try RunCommand.parse(["--lesson", name])
+            return try live.run()
         }
         let given = try Self.readScript(script, for: lesson)
         var run = LessonRun(lesson: lesson)

@@ -36,6 +36,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "With --export (or :export), write into a directory that is not empty.")
     var force = false
 
+    @Option(name: .long, help: "Open this lesson (netexplorer lessons lists them), as netexplorer lesson NAME does.")
+    var lesson: String?
+
     func validate() throws {
         if let speed, !(speed >= 0.1 && speed <= 1000) {
             throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
@@ -43,6 +46,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let lessons = LiveLessonLibrary()
+        // A lesson that cannot be opened is refused before the screen opens, in the lesson file's words.
+        if let lesson, case .failure(let why) = lessons.open(lesson) { throw CLIError(message: why.message) }
         let scenario = try options.load()
         if let export, !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: export),
            !contents.isEmpty {
@@ -71,7 +77,8 @@ struct RunCommand: ParsableCommand {
             let recorder = LabRecorder()
             let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: terminal, startSpeed: speed,
                               startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description,
-                              theme: theme, recorder: recorder)
+                              theme: theme, recorder: recorder, lessons: lessons)
+            if let lesson { app.openLesson(lesson) }
             let exit = app.run()
             let signal = terminal.quitSignal
             terminal.close()
