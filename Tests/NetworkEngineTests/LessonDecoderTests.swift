@@ -140,4 +140,15 @@ struct LessonDecoderTests {
         #expect(!problems.isEmpty)
         #expect(problems.allSatisfy { $0.hasPrefix("line 5: load: ") }, "\(problems)")
     }
+
+    @Test("The README's example lesson is a valid lesson")
+    func readmeExample() throws {
+        let readme = try String(contentsOf: ScenarioKeyTableTests.packageRoot().appendingPathComponent("README.md"),
+                                encoding: .utf8)
+        let section = try #require(readme.range(of: "### Writing a lesson\n"))
+        let start = try #require(readme.range(of: "```yaml\n", range: section.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "```\n", range: start.upperBound..<readme.endIndex))
+        let lesson = try Self.decode(String(readme[start.upperBound..<end.lowerBound]))
+        #expect(lesson.title == "Saturation")
+    }
 }
