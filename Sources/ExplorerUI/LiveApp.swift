@@ -27,7 +27,7 @@ public final class LiveApp {
     /// What `l` lists and opens; nil when the program gave none.
     let lessons: (any LessonLibrary)?
     /// The open lesson's steps, carried out on `model` (`LiveApp+Lesson.swift`); nil when none is open.
-    var lessonRun: LessonRun?
+    public internal(set) var lessonRun: LessonRun?
     private let clock: MonotonicClock
     /// What the terminal shows (`front`) and the frame being drawn (`back`); swapped after each draw.
     private var front = Buffer(size: Size(width: 0, height: 0))

@@ -7,7 +7,8 @@ import NetworkEngine
 ///
 /// Each step is printed as it is carried out (its text, the learner's answer, the measurement, the theory, the
 /// verdict); the command exits with status 2 when a measured figure falls outside its check's `expect` range, so a
-/// lesson that would teach a wrong number fails CI. Without `--script` it opens the lesson in the live view.
+/// lesson that would teach a wrong number fails CI. Without `--script` it opens the lesson in the live view (and
+/// `--answers` saves what was answered there when the view closes).
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson", abstract: "A guided lesson: predict, run, check (headless with --script).")
@@ -33,9 +34,8 @@ struct LessonCommand: ParsableCommand {
             throw CLIError(message: "'\(answers)' exists already; answers are never written over another file")
         }
         guard let script else {
-            if answers != nil { throw CLIError(message: "--answers goes with --script (a headless run)", status: 64) }
-            // The live view: the same as `netexplorer run --lesson NAME`.
-            var live = try RunCommand.parse(["--lesson", name])
+            // The live view: the same as `netexplorer run --lesson NAME [--answers FILE]`.
+            var live = try RunCommand.parse(["--lesson", name] + (answers.map { ["--answers", $0] } ?? []))
             return try live.run()
         }
         let given = try Self.readScript(script, for: lesson)

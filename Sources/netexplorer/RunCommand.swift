@@ -39,7 +39,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Open this lesson (netexplorer lessons lists them), as netexplorer lesson NAME does.")
     var lesson: String?
 
+    @Option(name: .long, help: "With --lesson: save the answers and results to this new JSON file when the view closes.")
+    var answers: String?
+
     func validate() throws {
+        if answers != nil, lesson == nil { throw ValidationError("--answers goes with --lesson") }
         if let speed, !(speed >= 0.1 && speed <= 1000) {
             throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
         }
@@ -49,6 +53,9 @@ struct RunCommand: ParsableCommand {
         let lessons = LiveLessonLibrary()
         // A lesson that cannot be opened is refused before the screen opens, in the lesson file's words.
         if let lesson, case .failure(let why) = lessons.open(lesson) { throw CLIError(message: why.message) }
+        if let answers, FileManager.default.fileExists(atPath: answers) {
+            throw CLIError(message: "'\(answers)' exists already; answers are never written over another file")
+        }
         let scenario = try options.load()
         if let export, !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: export),
            !contents.isEmpty {
@@ -82,6 +89,8 @@ struct RunCommand: ParsableCommand {
             let exit = app.run()
             let signal = terminal.quitSignal
             terminal.close()
+            // What the learner answered and what the checks measured, for the teacher to collect.
+            if let answers, let run = app.lessonRun { try LessonCommand.save(run, lesson: run.lesson, to: answers) }
             if let export {
                 let outcome = recorder.export(app.model, log: app.commandLog, to: export, force: force)
                 if !outcome.accepted { throw CLIError(message: outcome.message) }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `netexplorer lesson saturation` in the real binary at 120×40: it asks for a prediction before anything runs, the
-/// typed answer is taken, the network runs, and the pane shows prediction / measured / theory; `q` leaves cleanly.
+/// typed answer is taken, the network runs, and the pane shows prediction / measured / theory; `q` leaves cleanly,
+/// and `--answers` saves the answers.
 @Suite(
     "Lesson in tmux", .ownThreads,
     .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
@@ -11,7 +12,10 @@ import Testing
 struct LessonTmuxTests {
     @Test("lesson saturation asks, runs and shows prediction / measured / theory; q restores the terminal")
     func saturation() async throws {
-        let view = try await LiveViewSession(["lesson", "saturation"], size: .large)
+        let answers = FileManager.default.temporaryDirectory
+            .appendingPathComponent("netexplorer-live-answers-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: answers) }
+        let view = try await LiveViewSession(["lesson", "saturation", "--answers", answers.path], size: .large)
         defer { view.shutdown() }
         try await view.waitFor("the lesson asking for N*") { screen in
             screen.contains { $0.contains("lesson · Saturation") } && screen.contains { $0.contains("your answer") }
@@ -31,5 +35,8 @@ struct LessonTmuxTests {
         try await view.sendKeys("q")
         #expect(try await view.waitForExit() == 0)
         try await view.expectTerminalRestored()
+        // --answers saved what the learner answered and what the checks measured when the view closed.
+        let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: answers)) as? [String: Any]
+        #expect((saved?["answers"] as? [String: String])?["n_star"] == "70")
     }
 }
