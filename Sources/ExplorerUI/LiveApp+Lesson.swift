@@ -22,6 +22,16 @@ extension LiveApp {
         }
     }
 
+    /// Closes the open lesson, if any, when the network it drives is replaced (`r`, `o`): its next steps would act on
+    /// a network that is no longer shown.
+    func closeLesson(because why: String) {
+        guard let lesson = state.lesson else { return }
+        lessonRun = nil
+        state.lesson = nil
+        _ = update(&state, .commandOutcome(CommandOutcome(accepted: true, message: "lesson \(lesson.title) closed: "
+            + why + " (l opens it again)")), context: context())
+    }
+
     /// The end of the lesson's run under way, if one is.
     var lessonRunEnd: SimTime? {
         if case .running(let until)? = state.lesson?.phase { return until }

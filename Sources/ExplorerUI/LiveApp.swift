@@ -169,6 +169,7 @@ public final class LiveApp {
                 _ = update(&state, .stepped(what.map { StepLogEntry(time: model.now, text: $0) }), context: context())
             case .restartScenario:
                 let time = model.now, events = model.eventsProcessed
+                closeLesson(because: "r restarted the scenario")
                 model = model.restarted()
                 recorder?.started(model)
                 meter.reset()
@@ -203,6 +204,7 @@ public final class LiveApp {
             _ = update(&state, .commandOutcome(CommandOutcome(accepted: false, message: why.message)),
                        context: context())
         case .success(let opened):
+            closeLesson(because: "another scenario was opened")
             var dropped: [String] = []
             if origin.nodes != nil { dropped.append("node count") }
             if origin.architecture != nil { dropped.append("architecture") }

@@ -120,4 +120,15 @@ struct LessonPaneTests {
         #expect(app.state.lesson?.input == "a")
         #expect(app.state.status?.text.contains("attack") != true, "a is the answer, not the attack key")
     }
+
+    @Test("r replaces the network the lesson drives, so it closes the lesson and says so")
+    func restartCloses() throws {
+        let (app, terminal, clock) = try Self.make()
+        app.openLesson("saturation")
+        app.renderFrame()
+        _ = app.dispatch(.restart)
+        _ = LiveAppTests.frames(1, app, clock)
+        #expect(app.state.lesson == nil && app.lessonRun == nil)
+        #expect(terminal.screenLines().joined().contains("lesson Saturation closed: r restarted the scenario"))
+    }
 }
