@@ -109,7 +109,7 @@ struct LessonDecoderTests {
             steps:
               - load: { scenario: bottleneck, nodes: 150, architecture: peer-mesh, workload: { timeout: 0 } }
               - do: [ { add_nodes: 40 }, { crash: server }, { fail_disk: 3 }, { toggle: client-server }, { set: { rate: 2 } } ]
-              - do: { flash_crowd: 100 }
+              - do: [ { flash_crowd: 100 }, toggle, toggle_attack ]
               - run: { seconds: 10, speed: 5 }
               - check: { label: x, measured: run.requests.completed / scenario.workload.rate, expect: [0, 1] }
             """)
@@ -120,7 +120,7 @@ struct LessonDecoderTests {
         #expect(load.scenario.server.workers == 4, "the file's other values stay")
         #expect(lesson.steps[1].kind == .act([.addNodes(40), .crash(.server), .failDisk(.node(3)),
                                               .switchArchitecture(to: .clientServer), .set(.rate, 2)]))
-        #expect(lesson.steps[2].kind == .act([.flashCrowd(requests: 100)]))
+        #expect(lesson.steps[2].kind == .act([.flashCrowd(requests: 100), .toggleArchitecture, .toggleAttack]))
         #expect(lesson.steps[3].kind == .run(seconds: 10, speed: 5))
         #expect(lesson.steps[3].line == 8)
         guard case .check(let check) = lesson.steps[4].kind else { Issue.record("not a check"); return }

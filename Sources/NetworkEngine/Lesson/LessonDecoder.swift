@@ -171,7 +171,14 @@ struct LessonReader {
         return LessonLoad(source: name, scenario: scenario)
     }
 
-    /// `do: { add_nodes: 40 }` or a list of such entries: the timeline's actions, without `at` (they happen now).
+    /// The actions a `do` spells as one word: the live view's `t` and `a`, which depend on what is in force (the
+    /// architecture, whether an attack runs), as a session log spells the attack's (`toggle_attack`).
+    static let wordActions: [(word: String, command: EngineCommand)] = [
+        ("toggle", .toggleArchitecture), (SessionCommand.attackToggleSpelling, .toggleAttack),
+    ]
+
+    /// `do: { add_nodes: 40 }` or a list of such entries: the timeline's actions, without `at` (they happen now);
+    /// also `toggle` (switch to the other architecture) and `toggle_attack` (start or stop the scenario's attack).
     private mutating func actions(_ node: Node) -> [EngineCommand]? {
         let entries: [Node]
         if case .sequence(let items) = node { entries = Array(items) } else { entries = [node] }
@@ -183,6 +190,18 @@ struct LessonReader {
         var commands: [EngineCommand] = []
         var valid = true
         for entry in entries {
+            if case .scalar(let scalar) = entry {
+                if let word = Self.wordActions.first(where: { $0.word == scalar.string }) {
+                    commands.append(word.command)
+                } else {
+                    let words = Self.wordActions.map(\.word)
+                    let close = ScenarioText.closestKey(to: scalar.string, among: words + actionRows.map(\.name))
+                    report(entry, "unknown action '\(scalar.string)' under do; " + (close.map { "did you mean '\($0.key)'?" }
+                        ?? "give " + words.joined(separator: " or ") + ", or a mapping such as '{ crash: server }'"))
+                    valid = false
+                }
+                continue
+            }
             guard case .mapping(let mapping) = entry, mapping.count == 1, let (keyNode, value) = mapping.first,
                   let word = keyNode.scalar?.string else {
                 report(entry, "each 'do' action is a mapping of one action such as '{ crash: server }', got "
