@@ -21,4 +21,6 @@ public enum Effect: Sendable, Equatable {
     case answerLesson(LessonAnswer)
     /// Go on with the lesson's next steps (Enter after a check).
     case continueLesson
+    /// Write the screen as it stands to text files (`:screenshot`).
+    case screenshot
 }

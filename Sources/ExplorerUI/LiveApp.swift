@@ -18,6 +18,8 @@ public final class LiveApp {
     public internal(set) var origin: RunOrigin
     /// The commands applied so far with their simulated times (bounded), for the crash screen.
     public internal(set) var commandLog = CommandLog()
+    /// Where `:screenshot` writes its files: the current directory (tests give a temporary one).
+    public var screenshotDirectory = "."
 
     let backend: TerminalBackend
     /// What writes the session's lab record (`:export`, `--export`); nil when the program gave none.
@@ -190,6 +192,11 @@ public final class LiveApp {
             case .export(let directory, let force):
                 let outcome = recorder?.export(model, log: commandLog, to: directory, force: force)
                     ?? CommandOutcome(accepted: false, message: "this session has no recorder to export with")
+                _ = update(&state, .commandOutcome(outcome), context: context())
+            case .screenshot:
+                // A fresh frame first: the screen without the command line that asked for it.
+                renderFrame()
+                let outcome = Screenshot.write(front, colorSupport: backend.colorSupport, into: screenshotDirectory)
                 _ = update(&state, .commandOutcome(outcome), context: context())
             }
         }

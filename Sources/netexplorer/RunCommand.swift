@@ -3,6 +3,7 @@ import ExplorerUI
 import Foundation
 import NcursesTerminal
 import NetworkEngine
+import TerminalCanvas
 
 /// `netexplorer [run]`: the live view on a scenario (the built-in classroom by default).
 struct RunCommand: ParsableCommand {
@@ -33,7 +34,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "When the session ends, write its lab record (manifest, metrics, events, report) into DIR.")
     var export: String?
 
-    @Flag(name: .long, help: "With --export (or :export), write into a directory that is not empty.")
+    @Flag(name: .long, help: "With --export, write into a directory that is not empty (:export! does it live).")
     var force = false
 
     @Option(name: .long, help: "Open this lesson (netexplorer lessons lists them), as netexplorer lesson NAME does.")
@@ -41,6 +42,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .long, help: "With --lesson: save the answers and results to this new JSON file when the view closes.")
     var answers: String?
+
+    @Option(name: .long, help: "Record what the terminal shows as an asciicast v2 file (asciinema play FILE.cast).")
+    var record: String?
 
     func validate() throws {
         if answers != nil, lesson == nil { throw ValidationError("--answers goes with --lesson") }
@@ -60,6 +64,10 @@ struct RunCommand: ParsableCommand {
         if let export, !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: export),
            !contents.isEmpty {
             throw CLIError(message: "--export \(export): the directory exists and is not empty (--force writes into it)")
+        }
+        // Opened before the screen is taken, so a path that cannot be written is one line on a normal terminal.
+        let castFile = try record.map { path throws(CLIError) in
+            try OutputFile.open(path: path, describedAs: "the recording")
         }
         // Flags override the config file, which overrides the built-in defaults.
         let config = try ConfigFile.load(path: ConfigFile.path(environment: ProcessInfo.processInfo.environment))
@@ -82,11 +90,18 @@ struct RunCommand: ParsableCommand {
             let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
                                    architecture: options.architecture?.rawValue, nodes: options.nodes)
             let recorder = LabRecorder()
-            let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: terminal, startSpeed: speed,
+            let recording = castFile.map { CastRecording.wrap(terminal, file: $0, scenarioName: scenario.name) }
+            let screen: TerminalBackend = recording ?? terminal
+            let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: screen, startSpeed: speed,
                               startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description,
                               theme: theme, recorder: recorder, lessons: lessons)
+            // A recording that fails (a full disk) stops with one line among the status messages; the session goes on.
+            recording?.stopped = { [weak app] message in
+                _ = app?.dispatch(.commandOutcome(CommandOutcome(accepted: false, message: message)))
+            }
             if let lesson { app.openLesson(lesson) }
             let exit = app.run()
+            recording?.finish()
             let signal = terminal.quitSignal
             terminal.close()
             // What the learner answered and what the checks measured, for the teacher to collect.

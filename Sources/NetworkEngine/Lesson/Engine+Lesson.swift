@@ -7,11 +7,13 @@ extension Engine {
     /// stands, and the values in force.
     ///
     /// The report's own `theory` is null after a command changed the run, because no steady-state formula covers the
-    /// whole run; a lesson asks about the network as it stands after its actions, so its theory is taken for the
-    /// values and population in force, as though they had held from the start.
+    /// whole run; a lesson asks about the network as it stands after its actions, so its theory is the live view's:
+    /// the steady state of the configuration in force (`steadyStateTheory`: the values and members now, peers
+    /// crashed now), with the run's own file-distribution bound, which the steady state does not cover.
     public func lessonReading(runStart: JSONValue?, runSeconds: Double) -> LessonReading? {
         let report = report()
-        let standing = TheoryView(scenario: ctx.scenario, report: report, changedMidRun: false)
+        var standing = steadyStateTheory
+        if standing.distributionSeconds == nil { standing.distributionSeconds = report.theory?.distributionSeconds }
         return LessonReading(report: report.json, theory: standing.json, runStart: runStart, runSeconds: runSeconds,
                              scenario: ctx.scenario)
     }

@@ -4,8 +4,9 @@
 /// A term is one of:
 /// - a field path of the run's JSON report (`latency_ms.mean`, `server.utilization`, `mesh.mean_hops`): the whole
 ///   run since the last `load`, as `simulate --format json` reports it;
-/// - `theory.NAME`: the report's `theory` object for the network as it stands (the values in force, whatever the
-///   lesson's actions changed), because that is the network the learner was asked about;
+/// - `theory.NAME`: the `theory` object's figure for the network as it stands (the steady state of the values,
+///   members and crashed peers in force, whatever the lesson's actions changed), because that is the network the
+///   learner was asked about;
 /// - `run.PATH`: how fast a count of the report grew during the last `run` step, per simulated second
 ///   (`run.requests.completed` is the throughput of that run alone);
 /// - `scenario.KEY`: a scenario value in force (`scenario.workload.rate`, `scenario.nodes`);
