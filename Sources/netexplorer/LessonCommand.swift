@@ -13,8 +13,8 @@ struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson", abstract: "A guided lesson: predict, run, check (headless with --script).")
 
-    @Argument(help: "A built-in lesson (netexplorer lessons lists them) or a lesson .yaml file.")
-    var name: String
+    @Argument(help: "A built-in lesson (netexplorer lessons lists them) or a lesson .yaml file; none: pick one.")
+    var name: String?
 
     @Option(name: .long, help: "A YAML or JSON file of answers by ask id ({ n_star: 70 }): run headless.")
     var script: String?
@@ -26,6 +26,15 @@ struct LessonCommand: ParsableCommand {
     static let outOfRangeStatus: Int32 = 2
 
     func run() throws {
+        guard let name else {
+            // The live view on the lessons' picker, as `l` opens it.
+            if script != nil || answers != nil {
+                throw CLIError(message: "--script and --answers need a lesson's name (netexplorer lessons lists them)",
+                               status: 64)
+            }
+            var live = try RunCommand.parse(["--pick-lesson"])
+            return try live.run()
+        }
         let lesson: Lesson
         do { lesson = try LessonCatalog.load(name) } catch let e as ScenarioError {
             throw CLIError(messages: e.problems.map { "\(e.source): \($0)" })

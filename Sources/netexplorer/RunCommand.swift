@@ -43,6 +43,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "With --lesson: save the answers and results to this new JSON file when the view closes.")
     var answers: String?
 
+    /// `netexplorer lesson` with no name: the view opens on the lessons' picker (`l`).
+    @Flag(name: .long, help: .hidden)
+    var pickLesson = false
+
     @Option(name: .long, help: "Record what the terminal shows as an asciicast v2 file (asciinema play FILE.cast).")
     var record: String?
 
@@ -99,7 +103,7 @@ struct RunCommand: ParsableCommand {
             recording?.stopped = { [weak app] message in
                 _ = app?.dispatch(.commandOutcome(CommandOutcome(accepted: false, message: message)))
             }
-            if let lesson { app.openLesson(lesson) }
+            if let lesson { app.openLesson(lesson) } else if pickLesson { _ = app.dispatch(.openLessons) }
             let exit = app.run()
             recording?.finish()
             let signal = terminal.quitSignal
