@@ -39,4 +39,17 @@ struct LessonTmuxTests {
         let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: answers)) as? [String: Any]
         #expect((saved?["answers"] as? [String: String])?["n_star"] == "70")
     }
+
+    @Test("lesson with no name opens the live view on the lessons' picker")
+    func picker() async throws {
+        let view = try await LiveViewSession(["lesson"], size: .large)
+        defer { view.shutdown() }
+        try await view.waitFor("the lessons' picker") { screen in
+            screen.contains { $0.contains("open a lesson") } && screen.contains { $0.contains("saturation") }
+        }
+        // q would be typed into the picker's filter: Esc closes it first.
+        try await view.sendKeys("Escape")
+        try await view.sendKeys("q")
+        #expect(try await view.waitForExit() == 0)
+    }
 }
