@@ -35,7 +35,7 @@ let package = Package(
             dependencies: ["NetworkEngine"],
             path: "Assets",
             exclude: ["README.md"],
-            resources: [.copy("Scenarios")]
+            resources: [.copy("Scenarios"), .copy("Lessons")]
         ),
         // Pure-Swift cell buffer, diff and widgets; no ncurses.
         .target(name: "TerminalCanvas"),
@@ -54,7 +54,7 @@ let package = Package(
         ),
         // Crashers: scenario files that once crashed or exhausted the program, kept so they never do again.
         .testTarget(name: "NetworkEngineTests", dependencies: ["NetworkEngine", "NetExplorerAssets"],
-                    resources: [.copy("Crashers")]),
+                    resources: [.copy("Crashers"), .copy("LessonScripts")]),
         .testTarget(name: "TerminalCanvasTests", dependencies: ["TerminalCanvas"]),
         .testTarget(name: "ExplorerUITests", dependencies: ["ExplorerUI", "NetworkEngine", "TerminalCanvas", "NetExplorerAssets"]),
         // Drives the real binary in tmux; depending on the executable makes the build order explicit.

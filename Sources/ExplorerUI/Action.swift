@@ -72,6 +72,14 @@ public enum Action: Sendable, Equatable {
     /// ↑ ↓ page up/down home end while the help or the description is open.
     case scrollOverlay(OverlayScroll)
 
+    // MARK: Lessons
+    /// `l`: list the lessons and open the picker on them.
+    case openLessons
+    /// The lesson library's list, for the picker.
+    case lessonsListed([ScenarioChoice])
+    /// A key the open lesson takes: the answer being typed, Enter.
+    case lesson(LessonInput)
+
     /// The action a key stands for (a row of `KeyBindings.all`); `.none` for keys with no meaning.
     public init(key: Key) {
         self = KeyBindings.action(for: key)

@@ -64,6 +64,8 @@ public struct AppState: Sendable, Equatable {
     // MARK: Finding your way
     /// The scenario picker (`o`) while it is open.
     public var picker: ScenarioPicker?
+    /// The open lesson (`l`, `netexplorer lesson NAME`): its pane takes the event log's place; nil when none.
+    public var lesson: LessonPaneState?
     /// The running scenario's description as its file gives it (what to watch), for `i`.
     public var scenarioDescription = ""
     /// True while the description (`i`) covers the panes.

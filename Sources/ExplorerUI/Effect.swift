@@ -15,6 +15,12 @@ public enum Effect: Sendable, Equatable {
     case openScenario(ScenarioChoice)
     /// Write the session's lab record (`:export`) through the app's `SessionRecorder`.
     case export(directory: String?, force: Bool)
+    /// Ask the lesson library for its list (`l`), then show it in the picker.
+    case listLessons
+    /// The learner answered the lesson's ask: record it, show the verdict, go on.
+    case answerLesson(LessonAnswer)
+    /// Go on with the lesson's next steps (Enter after a check).
+    case continueLesson
     /// Write the screen as it stands to text files (`:screenshot`).
     case screenshot
 }

@@ -69,6 +69,7 @@ public enum KeyBindings {
         KeyBinding([.char("["): .removeWorker, .char("]"): .addWorker], "remove / add a server worker (:set workers)"),
         KeyBinding([.char(":"): .openCommandLine, .char("/"): .openSearch], "command line (:set, :pause-on) / log search"),
         KeyBinding(.char("o"), do: .openPicker, "open a scenario: a built-in or a .yaml file here"),
+        KeyBinding(.char("l"), do: .openLessons, "lessons: predict, run, check (Enter answers, goes on)"),
         KeyBinding(.char("i"), do: .toggleDescription, "the scenario's description: what to watch"),
     ]
 

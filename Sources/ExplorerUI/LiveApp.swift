@@ -8,24 +8,28 @@ import TerminalCanvas
 /// sleeping.
 public final class LiveApp {
     /// The network being shown: the model given at start, or the fresh one `r` asked it for.
-    public private(set) var model: any NetworkModel
-    public private(set) var state: AppState
+    public internal(set) var model: any NetworkModel
+    public internal(set) var state: AppState
     /// The snapshot the last frame showed.
     public private(set) var snapshot: Snapshot
     /// Frame rate, idle wait and catch-up budget.
     public var pacing = Pacing()
     /// How the run was started (or, after `o`, how the scenario opened would be started), for the crash screen.
-    public private(set) var origin: RunOrigin
+    public internal(set) var origin: RunOrigin
     /// The commands applied so far with their simulated times (bounded), for the crash screen.
-    public private(set) var commandLog = CommandLog()
+    public internal(set) var commandLog = CommandLog()
     /// Where `:screenshot` writes its files: the current directory (tests give a temporary one).
     public var screenshotDirectory = "."
 
-    private let backend: TerminalBackend
+    let backend: TerminalBackend
     /// What writes the session's lab record (`:export`, `--export`); nil when the program gave none.
     public let recorder: (any SessionRecorder)?
     /// What `o` lists and opens; nil when the program gave none (the picker then says there is nothing to open).
     private let scenarios: (any ScenarioLibrary)?
+    /// What `l` lists and opens; nil when the program gave none.
+    let lessons: (any LessonLibrary)?
+    /// The open lesson's steps, carried out on `model` (`LiveApp+Lesson.swift`); nil when none is open.
+    public internal(set) var lessonRun: LessonRun?
     private let clock: MonotonicClock
     /// What the terminal shows (`front`) and the frame being drawn (`back`); swapped after each draw.
     private var front = Buffer(size: Size(width: 0, height: 0))
@@ -33,9 +37,9 @@ public final class LiveApp {
     private var changes: [CellChange] = []
     private var lastFrameWall: UInt64
     private var lastAdvanceWall: UInt64
-    private var meter = SpeedMeter()
+    var meter = SpeedMeter()
     private var needsFullRedraw = true
-    private var snapshotIsStale = false
+    var snapshotIsStale = false
     /// The topology's plan for `snapshot` at the size it was drawn: the next frame's request is planned with it
     /// rather than planning again, so a frame plans once. Nil when `snapshot` changed since it was drawn.
     private var topologyPlan: (size: Size, plan: TopologyPlan?)?
@@ -58,7 +62,9 @@ public final class LiveApp {
     public init(model: any NetworkModel, origin: RunOrigin, backend: TerminalBackend,
                 clock: MonotonicClock = SystemClock(), startSpeed: Double = 1, startPaused: Bool = false,
                 scenarios: (any ScenarioLibrary)? = nil, description: String = "", theme: ThemeName = .default,
-                recorder: (any SessionRecorder)? = nil, commandLogCapacity: Int = CommandLog.defaultCapacity) {
+                recorder: (any SessionRecorder)? = nil, commandLogCapacity: Int = CommandLog.defaultCapacity,
+                lessons: (any LessonLibrary)? = nil) {
+        self.lessons = lessons
         self.origin = origin
         commandLog = CommandLog(capacity: commandLogCapacity)
         self.recorder = recorder
@@ -165,6 +171,7 @@ public final class LiveApp {
                 _ = update(&state, .stepped(what.map { StepLogEntry(time: model.now, text: $0) }), context: context())
             case .restartScenario:
                 let time = model.now, events = model.eventsProcessed
+                closeLesson(because: "r restarted the scenario")
                 model = model.restarted()
                 recorder?.started(model)
                 meter.reset()
@@ -172,8 +179,16 @@ public final class LiveApp {
                 record(AppliedCommand(time: time, command: .restartScenario, eventsProcessed: events))
             case .listScenarios:
                 _ = update(&state, .scenariosListed(scenarios?.choices() ?? []), context: context())
+            case .openScenario(let choice) where choice.source == .lesson:
+                openLesson(choice.id)
             case .openScenario(let choice):
                 open(choice)
+            case .listLessons:
+                _ = update(&state, .lessonsListed(lessons?.choices() ?? []), context: context())
+            case .answerLesson(let answer):
+                answerLesson(answer)
+            case .continueLesson:
+                continueLesson()
             case .export(let directory, let force):
                 let outcome = recorder?.export(model, log: commandLog, to: directory, force: force)
                     ?? CommandOutcome(accepted: false, message: "this session has no recorder to export with")
@@ -196,6 +211,7 @@ public final class LiveApp {
             _ = update(&state, .commandOutcome(CommandOutcome(accepted: false, message: why.message)),
                        context: context())
         case .success(let opened):
+            closeLesson(because: "another scenario was opened")
             var dropped: [String] = []
             if origin.nodes != nil { dropped.append("node count") }
             if origin.architecture != nil { dropped.append("architecture") }
@@ -251,7 +267,8 @@ public final class LiveApp {
         let delta = pacing.simulatedDelta(wallNanos: wall, speed: state.speed)
         guard delta > 0 else { return }
         let start = model.now
-        let target = start + delta
+        // A lesson's run stops at its end, exactly: what its check then reads is that many simulated seconds.
+        let target = lessonRunEnd.map { min($0, start + delta) } ?? start + delta
         var hitBudget = false
         // Waiting for an event (`:pause-on`), the loop runs one event at a time and reads the model's tally after
         // each, so the clock stops at the very event that fired (`advance` with no events to run only says whether
@@ -272,6 +289,7 @@ public final class LiveApp {
         }
         snapshotIsStale = true
         meter.record(wall: wall, simulated: model.now - start, hitBudget: hitBudget)
+        if let end = lessonRunEnd, model.now >= end { lessonRunFinished() }
         if let trigger, let after = fired {
             let events = model.snapshot(SnapshotRequest(seriesLimit: 0, nodes: 0..<0)).recentEvents
             let what = trigger.reason(from: before, to: after, events: events)
@@ -325,7 +343,7 @@ public final class LiveApp {
     /// size, so a frame's cost follows what is shown rather than the population.
 
     /// The context `update` sees: the wall time and the model's current population.
-    private func context() -> UpdateContext {
+    func context() -> UpdateContext {
         if snapshotIsStale {
             snapshot = model.snapshot(frameRequest())
             snapshotIsStale = false

@@ -24,6 +24,16 @@ enum OverlayKeys {
             default: return nil
             }
         }
+        if let lesson = state.lesson, !state.showsHelp, !state.showsDescription, !state.showsMessages {
+            // An ask takes what is typed (its answer may be a letter that is also a key) and Enter; after a check,
+            // Enter goes on. Everything else keeps its meaning: space pauses a run, F10 and Ctrl-C quit.
+            switch (lesson.phase, key) {
+            case (.asking, .char(let c)): return .lesson(.type(c))
+            case (.asking, .backspace): return .lesson(.erase)
+            case (.asking, .enter), (.waiting, .enter): return .lesson(.submit)
+            default: break
+            }
+        }
         guard state.showsHelp || state.showsDescription else { return nil }
         switch key {
         case .up: return .scrollOverlay(.rows(-1))

@@ -3,7 +3,11 @@ import NetworkEngine
 /// One scenario the picker (`o`) offers: a built-in one, or a `.yaml`/`.yml` file in the current directory.
 public struct ScenarioChoice: Sendable, Equatable {
     /// Where the scenario comes from: the picker lists the built-ins first, then the files.
-    public enum Source: Sendable, Equatable { case builtin, file }
+    public enum Source: Sendable, Equatable {
+        case builtin, file
+        /// A lesson (`l`): opening it opens the lesson pane, which loads its own scenarios.
+        case lesson
+    }
 
     /// What `ScenarioLibrary.open` is handed back: a built-in name or the file's path, as the library gave it.
     public var id: String

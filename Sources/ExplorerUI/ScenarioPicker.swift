@@ -9,6 +9,8 @@ public struct ScenarioPicker: Sendable, Equatable {
     public var filter = ""
     /// The selected row among `matches`.
     public var selected = 0
+    /// Whether the picker lists lessons (`l`) rather than scenarios (`o`): the same list, another title.
+    public var listsLessons = false
 
     public init(choices: [ScenarioChoice]) { self.choices = choices }
 

@@ -29,7 +29,8 @@ public enum ScenarioPickerOverlay {
         let box = box(for: area, rows: max(1, picker.choices.count) + 1 + detailRows)
         let arrows = Key.up.helpName(unicode: state.unicode) + Key.down.helpName(unicode: state.unicode)
         let hint = "\(arrows) move \(Glyphs.dot) Enter opens \(Glyphs.dot) Esc closes"
-        let inner = OverlayBox.render(title: "open a scenario \(Glyphs.dot) type to filter", hint: hint, box: box,
+        let what = picker.listsLessons ? "open a lesson" : "open a scenario"
+        let inner = OverlayBox.render(title: "\(what) \(Glyphs.dot) type to filter", hint: hint, box: box,
                                       state: state, buffer: &buffer)
         guard inner.height >= 2 else { return }
         // A reversed blank for the cursor: no glyph to fall back from, visible on any screen.

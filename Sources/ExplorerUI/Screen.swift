@@ -97,9 +97,13 @@ public enum Screen {
             }
             InspectorPane.render(snapshot: snapshot, state: state, area: r.inspector, buffer: &buffer)
             MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
-            EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)
-            // After the log: folded, the cost is written over the log's bottom border.
-            CostPanel.render(snapshot: snapshot, state: state, area: r.cost, buffer: &buffer)
+            if let lesson = state.lesson {
+                LessonPane.render(lesson: lesson, state: state, area: LessonPane.area(r), buffer: &buffer)
+            } else {
+                EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)
+                // After the log: folded, the cost is written over the log's bottom border.
+                CostPanel.render(snapshot: snapshot, state: state, area: r.cost, buffer: &buffer)
+            }
             if let line = state.commandLine {
                 CommandLineBar.render(line, state: state, area: r.help, buffer: &buffer)
             } else {

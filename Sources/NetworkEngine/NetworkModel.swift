@@ -63,6 +63,14 @@ public protocol NetworkModel: AnyObject {
     /// `command` as it would act now (`Engine.resolved(_:)`): a toggle becomes the crash, restart or switch it would
     /// make, so a session log can be replayed.
     func resolved(_ command: EngineCommand) -> EngineCommand
+
+    /// What a lesson's check reads now (the report, the theory of the network as it stands, the values in force),
+    /// given the report as the lesson's last `run` started; nil for a model that cannot say.
+    func lessonReading(runStart: JSONValue?, runSeconds: Double) -> LessonReading?
+
+    /// The report's figures now, kept as a lesson's `run` starts (its `run.` figures are changes from it); nil for a
+    /// model that cannot say.
+    func lessonRunStart() -> JSONValue?
 }
 
 extension NetworkModel {
@@ -75,6 +83,8 @@ extension NetworkModel {
 
     /// The command as given, for models with no toggles to resolve.
     public func resolved(_ command: EngineCommand) -> EngineCommand { command }
+    public func lessonReading(runStart: JSONValue?, runSeconds: Double) -> LessonReading? { nil }
+    public func lessonRunStart() -> JSONValue? { nil }
 }
 
 /// What a snapshot should contain: how much history, and which nodes' own views.

@@ -37,16 +37,33 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "With --export, write into a directory that is not empty (:export! does it live).")
     var force = false
 
+    @Option(name: .long, help: "Open this lesson (netexplorer lessons lists them), as netexplorer lesson NAME does.")
+    var lesson: String?
+
+    @Option(name: .long, help: "With --lesson: save the answers and results to this new JSON file when the view closes.")
+    var answers: String?
+
+    /// `netexplorer lesson` with no name: the view opens on the lessons' picker (`l`).
+    @Flag(name: .long, help: .hidden)
+    var pickLesson = false
+
     @Option(name: .long, help: "Record what the terminal shows as an asciicast v2 file (asciinema play FILE.cast).")
     var record: String?
 
     func validate() throws {
+        if answers != nil, lesson == nil { throw ValidationError("--answers goes with --lesson") }
         if let speed, !(speed >= 0.1 && speed <= 1000) {
             throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
         }
     }
 
     func run() throws {
+        let lessons = LiveLessonLibrary()
+        // A lesson that cannot be opened is refused before the screen opens, in the lesson file's words.
+        if let lesson, case .failure(let why) = lessons.open(lesson) { throw CLIError(message: why.message) }
+        if let answers, FileManager.default.fileExists(atPath: answers) {
+            throw CLIError(message: "'\(answers)' exists already; answers are never written over another file")
+        }
         let scenario = try options.load()
         if let export, !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: export),
            !contents.isEmpty {
@@ -81,15 +98,18 @@ struct RunCommand: ParsableCommand {
             let screen: TerminalBackend = recording ?? terminal
             let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: screen, startSpeed: speed,
                               startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description,
-                              theme: theme, recorder: recorder)
+                              theme: theme, recorder: recorder, lessons: lessons)
             // A recording that fails (a full disk) stops with one line among the status messages; the session goes on.
             recording?.stopped = { [weak app] message in
                 _ = app?.dispatch(.commandOutcome(CommandOutcome(accepted: false, message: message)))
             }
+            if let lesson { app.openLesson(lesson) } else if pickLesson { _ = app.dispatch(.openLessons) }
             let exit = app.run()
             recording?.finish()
             let signal = terminal.quitSignal
             terminal.close()
+            // What the learner answered and what the checks measured, for the teacher to collect.
+            if let answers, let run = app.lessonRun { try LessonCommand.save(run, lesson: run.lesson, to: answers) }
             if let export {
                 let outcome = recorder.export(app.model, log: app.commandLog, to: export, force: force)
                 if !outcome.accepted { throw CLIError(message: outcome.message) }

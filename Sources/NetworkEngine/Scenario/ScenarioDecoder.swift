@@ -39,7 +39,7 @@ public enum ScenarioDecoder {
     }
 
     /// The parser's own complaint, kept with its line, behind a prefix that says the file is not YAML at all.
-    private static func malformedYAML(_ error: any Error, in yaml: String) -> ScenarioProblem {
+    static func malformedYAML(_ error: any Error, in yaml: String) -> ScenarioProblem {
         guard let yamlError = error as? YamlError else {
             return ScenarioProblem(line: nil, message: "malformed YAML: \(error)")
         }

@@ -53,7 +53,7 @@ struct ScenarioReader {
     }
 
     /// Reads a mapping's keys in the table's order: a key's value into its field, a nested mapping by its shape.
-    private mutating func read(_ fields: ScenarioFields, into scenario: inout Scenario) {
+    mutating func read(_ fields: ScenarioFields, into scenario: inout Scenario) {
         for name in fields.section.keys {
             guard let node = fields[name] else { continue }
             let path = fields.path(name)
@@ -156,7 +156,7 @@ struct ScenarioReader {
     /// The known keys of a mapping with their values, after reporting unknown and repeated keys.
     ///
     /// An empty section (`workload:` with nothing under it) reads as an empty mapping: every default applies.
-    private mutating func fields(of node: Node, in section: ScenarioSection) -> ScenarioFields? {
+    mutating func fields(of node: Node, in section: ScenarioSection) -> ScenarioFields? {
         if section.path != nil, ScenarioText.isNull(node) { return ScenarioFields(section: section, values: [:]) }
         guard case .mapping(let mapping) = node else {
             let name = section.path ?? "the top level"
