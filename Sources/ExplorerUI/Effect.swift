@@ -15,4 +15,6 @@ public enum Effect: Sendable, Equatable {
     case openScenario(ScenarioChoice)
     /// Write the session's lab record (`:export`) through the app's `SessionRecorder`.
     case export(directory: String?, force: Bool)
+    /// Take the view `by` simulated time back (negative) or forward through the history, or to its live end (nil).
+    case travel(by: SimTime?)
 }

@@ -70,6 +70,9 @@ public enum KeyBindings {
         KeyBinding([.char(":"): .openCommandLine, .char("/"): .openSearch], "command line (:set, :pause-on) / log search"),
         KeyBinding(.char("o"), do: .openPicker, "open a scenario: a built-in or a .yaml file here"),
         KeyBinding(.char("i"), do: .toggleDescription, "the scenario's description: what to watch"),
+        KeyBinding(.char("b"), do: .rewindBack, "rewind a tenth of the charts' span (replays the commands)"),
+        KeyBinding(.char("n"), do: .rewindForward, "forward a tenth of the span again while rewound"),
+        KeyBinding(.char("g"), do: .rewindToLive, "back to the live end (a command key while rewound forks)"),
     ]
 
     /// Each key's action (the first row wins should a key be bound twice, which `KeyTableTests` refuses).

@@ -8,8 +8,8 @@ import TerminalCanvas
 /// sleeping.
 public final class LiveApp {
     /// The network being shown: the model given at start, or the fresh one `r` asked it for.
-    public private(set) var model: any NetworkModel
-    public private(set) var state: AppState
+    public internal(set) var model: any NetworkModel
+    public internal(set) var state: AppState
     /// The snapshot the last frame showed.
     public private(set) var snapshot: Snapshot
     /// Frame rate, idle wait and catch-up budget.
@@ -17,9 +17,11 @@ public final class LiveApp {
     /// How the run was started (or, after `o`, how the scenario opened would be started), for the crash screen.
     public private(set) var origin: RunOrigin
     /// The commands applied so far with their simulated times (bounded), for the crash screen.
-    public private(set) var commandLog = CommandLog()
+    public internal(set) var commandLog = CommandLog()
+    /// Checkpoints and time travel: `b`, `n`, `g`, and a played lab record (`LiveApp+Rewind.swift`).
+    let timeMachine = TimeMachine()
 
-    private let backend: TerminalBackend
+    let backend: TerminalBackend
     /// What writes the session's lab record (`:export`, `--export`); nil when the program gave none.
     public let recorder: (any SessionRecorder)?
     /// What `o` lists and opens; nil when the program gave none (the picker then says there is nothing to open).
@@ -31,9 +33,9 @@ public final class LiveApp {
     private var changes: [CellChange] = []
     private var lastFrameWall: UInt64
     private var lastAdvanceWall: UInt64
-    private var meter = SpeedMeter()
+    var meter = SpeedMeter()
     private var needsFullRedraw = true
-    private var snapshotIsStale = false
+    var snapshotIsStale = false
     /// The topology's plan for `snapshot` at the size it was drawn: the next frame's request is planned with it
     /// rather than planning again, so a frame plans once. Nil when `snapshot` changed since it was drawn.
     private var topologyPlan: (size: Size, plan: TopologyPlan?)?
@@ -77,6 +79,7 @@ public final class LiveApp {
         state.status = StatusMessage(text: "press ? for every key", expiresAtNanos: now &+ 2 * AppState.statusLifetimeNanos)
         // Ready before the first frame: a crash with no command applied still says what ran and with which seed.
         backend.prepareCrashScreen(CrashScreen.text(origin: self.origin, log: commandLog))
+        timeMachine.started(model, logCount: 0)
     }
 
     // MARK: - Running
@@ -149,16 +152,20 @@ public final class LiveApp {
             case .quit:
                 return .quit
             case .command(let command):
+                let forked = forkIfRewound()
                 let time = model.now, events = model.eventsProcessed
                 let resolved = model.resolved(command)
                 let outcome = model.apply(command)
                 snapshotIsStale = true
                 let kept = record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted,
                                                  eventsProcessed: events, resolved: resolved))
-                _ = update(&state, .commandOutcome(kept ? outcome : unlogged(outcome)), context: context())
+                let said = kept ? outcome : unlogged(outcome)
+                _ = update(&state, .commandOutcome(forked.map { CommandOutcome(accepted: said.accepted,
+                    message: said.message + " (\($0))") } ?? said), context: context())
             case .stepOnce:
                 let what = model.stepDescribed()
                 snapshotIsStale = true
+                afterAdvance()
                 // The status line says it and the event log keeps it, among the events it caused.
                 _ = update(&state, .stepped(what.map { StepLogEntry(time: model.now, text: $0) }), context: context())
             case .restartScenario:
@@ -168,12 +175,16 @@ public final class LiveApp {
                 meter.reset()
                 snapshotIsStale = true
                 record(AppliedCommand(time: time, command: .restartScenario, eventsProcessed: events))
+                timeMachine.started(model, logCount: commandLog.total)
+                _ = update(&state, .travelled(nil, nil), context: context())
             case .listScenarios:
                 _ = update(&state, .scenariosListed(scenarios?.choices() ?? []), context: context())
             case .openScenario(let choice):
                 open(choice)
+            case .travel(let offset):
+                travel(by: offset)
             case .export(let directory, let force):
-                let outcome = recorder?.export(model, log: commandLog, to: directory, force: force)
+                let outcome = recorder?.export(timeMachine.live ?? model, log: commandLog, to: directory, force: force)
                     ?? CommandOutcome(accepted: false, message: "this session has no recorder to export with")
                 _ = update(&state, .commandOutcome(outcome), context: context())
             }
@@ -199,6 +210,8 @@ public final class LiveApp {
             snapshotIsStale = true
             // A new run: the commands of the old one would not reproduce it, so the crash screen starts afresh.
             commandLog = CommandLog(capacity: commandLog.capacity)
+            timeMachine.started(model, logCount: 0)
+            _ = update(&state, .travelled(nil, nil), context: context())
             backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
             let news = ScenarioOpenedNews(title: choice.title, name: origin.scenarioName,
                                           description: opened.description, seed: origin.seed,
@@ -265,6 +278,7 @@ public final class LiveApp {
         }
         snapshotIsStale = true
         meter.record(wall: wall, simulated: model.now - start, hitBudget: hitBudget)
+        afterAdvance()
         if let trigger, let after = fired {
             let events = model.snapshot(SnapshotRequest(seriesLimit: 0, nodes: 0..<0)).recentEvents
             let what = trigger.reason(from: before, to: after, events: events)
@@ -318,7 +332,7 @@ public final class LiveApp {
     /// size, so a frame's cost follows what is shown rather than the population.
 
     /// The context `update` sees: the wall time and the model's current population.
-    private func context() -> UpdateContext {
+    func context() -> UpdateContext {
         if snapshotIsStale {
             snapshot = model.snapshot(frameRequest())
             snapshotIsStale = false

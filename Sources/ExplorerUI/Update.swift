@@ -178,6 +178,8 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         return [.command(.set(.workers, Double(workers + (action == .addWorker ? 1 : -1))))]
     case .openPicker, .scenariosListed, .picker, .scenarioOpened, .toggleDescription, .scrollOverlay:
         return updateFindingYourWay(&state, action, context: context)
+    case .rewindBack, .rewindForward, .rewindToLive, .travelled:
+        return updateRewind(&state, action, context: context)
     }
 }
 

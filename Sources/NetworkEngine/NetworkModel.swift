@@ -63,6 +63,10 @@ public protocol NetworkModel: AnyObject {
     /// `command` as it would act now (`Engine.resolved(_:)`): a toggle becomes the crash, restart or switch it would
     /// make, so a session log can be replayed.
     func resolved(_ command: EngineCommand) -> EngineCommand
+
+    /// A copy of the whole run as it stands, which goes on independently (`Engine.checkpoint()`): what the live
+    /// view's rewind resumes from. nil for a model that cannot be copied (it then cannot be rewound).
+    func checkpointCopy() -> (any NetworkModel)?
 }
 
 extension NetworkModel {
@@ -75,6 +79,9 @@ extension NetworkModel {
 
     /// The command as given, for models with no toggles to resolve.
     public func resolved(_ command: EngineCommand) -> EngineCommand { command }
+
+    /// No copy, for models that cannot make one: the live view then says it cannot rewind.
+    public func checkpointCopy() -> (any NetworkModel)? { nil }
 }
 
 /// What a snapshot should contain: how much history, and which nodes' own views.

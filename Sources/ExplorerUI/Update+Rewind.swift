@@ -1,0 +1,81 @@
+import NetworkEngine
+import TerminalCanvas
+
+extension ChartTimeScale {
+    /// The simulated seconds the metrics charts span on a `size` screen at `speed` (columns × seconds per column).
+    public static func spanSeconds(speed: Double, screen size: Size) -> Int {
+        let columns = max(1, MetricsPane.chartWidth(paneWidth: Screen.regions(for: size).metrics.width))
+        return columns * secondsPerColumn(speed: speed, columns: columns)
+    }
+
+    /// How far `b` and `n` move: a tenth of the charts' span, so a press means the same on the charts at any speed.
+    public static func rewindStep(speed: Double, screen size: Size) -> SimTime {
+        max(SimTime.nanosPerSecond / 10, SimTime(spanSeconds(speed: speed, screen: size)) * SimTime.nanosPerSecond / 10)
+    }
+}
+
+/// `b`, `n`, `g` and the news of where a time travel left the view.
+func updateRewind(_ state: inout AppState, _ action: Action, context: UpdateContext) -> [Effect] {
+    let step = ChartTimeScale.rewindStep(speed: state.speed, screen: context.screenSize ?? Size(width: 80, height: 24))
+    func say(_ text: String, warning: Bool) {
+        state.status = StatusMessage(text: text, isWarning: warning,
+                                     expiresAtNanos: context.wallNanos &+ AppState.statusLifetimeNanos)
+    }
+    switch action {
+    case .rewindBack:
+        // A rewound picture is for looking at: it holds still until space plays it on.
+        state.paused = true
+        return [.travel(by: -step)]
+    case .rewindForward:
+        guard state.rewind != nil else {
+            say("n steps forward while rewound (b rewinds): this is the live end", warning: true)
+            return []
+        }
+        return [.travel(by: step)]
+    case .rewindToLive:
+        guard state.rewind != nil else {
+            say("already at the live end (b rewinds)", warning: true)
+            return []
+        }
+        return [.travel(by: nil)]
+    case .travelled(let rewind, let outcome):
+        state.rewind = rewind
+        if let outcome { say(outcome.message, warning: !outcome.accepted) }
+        return []
+    default:
+        return []
+    }
+}
+
+/// The words of a rewound view: the status bar's `REWOUND to t=…` and the banner's what-happens-next.
+enum RewindWords {
+    /// The status bar's field: `REWOUND to t=0:01:23.4` (`REPLAY at …` while a lab record plays).
+    static func field(_ rewind: RewindStatus, now: SimTime) -> String {
+        (rewind.record ? "REPLAY at t=" : "REWOUND to t=") + Format.clock(now)
+    }
+
+    /// What happens next: the next logged command and its time, or the end of the history.
+    static func next(_ rewind: RewindStatus) -> String {
+        let end = (rewind.record ? "record ends" : "live end") + " t=" + Format.clock(rewind.end)
+        guard let next = rewind.next else { return "next: nothing logged before the \(end)" }
+        let what = SessionCommand.spelling(of: next.command) ?? "a command"
+        return "next: \(what) at t=" + Format.clock(next.time) + " (\(end))"
+    }
+
+    /// The banner's line: where the view stands, what comes next, and the keys that move.
+    static func banner(_ rewind: RewindStatus, now: SimTime) -> String {
+        field(rewind, now: now) + " \(Glyphs.separator) " + next(rewind) + " \(Glyphs.separator) "
+            + "space plays, b/n step, g live; a command key forks here"
+    }
+}
+
+/// One line across the top of the topology pane while rewound: it must not be mistaken for the live run.
+enum RewindBanner {
+    static func render(_ rewind: RewindStatus, snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
+        guard area.width > 4, area.height > 0 else { return }
+        let text = " " + RewindWords.banner(rewind, now: snapshot.now) + " "
+        let row = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1)
+        buffer.put([Span(text.truncated(toWidth: row.width, ellipsis: state.symbols.ellipsis), style: Theme.paused)],
+                   x: row.x, y: row.y, clip: row)
+    }
+}
