@@ -5,6 +5,7 @@ import NetworkEngine
 extension LiveApp {
     /// `b`, `n` (`offset` back or forward from the time shown) and `g` (nil: the live end).
     func travel(by offset: SimTime?) {
+        let record = state.rewind?.record == true
         let result: Result<TimeMachine.Arrival, TimeMachine.Refusal>
         if let offset {
             let target = offset < 0 ? max(0, model.now + offset) : model.now &+ offset
@@ -19,11 +20,16 @@ extension LiveApp {
         switch result {
         case .failure(let refusal):
             outcome = CommandOutcome(accepted: false, message: refusal.message)
+        case .success(.live) where record:
+            // A lab record played to its end holds still there, as when it plays there by itself.
+            if !state.paused { _ = update(&state, .togglePause, context: context()) }
+            outcome = CommandOutcome(accepted: true, message: "end of the lab record at t=" + Format.clock(model.now)
+                + ": space runs on from here")
         case .success(.live):
             outcome = CommandOutcome(accepted: true, message: "live again at t=" + Format.clock(model.now))
         case .success(.rewound(let time)):
             outcome = CommandOutcome(accepted: true, message: "rewound to t=" + Format.clock(time)
-                + ": space plays the log on, g returns to the live end")
+                + ": space plays the log on, g returns to the live end, a command key forks here")
         }
         _ = update(&state, .travelled(timeMachine.status(), outcome), context: context())
     }

@@ -54,18 +54,18 @@ enum RewindWords {
         (rewind.record ? "REPLAY at t=" : "REWOUND to t=") + Format.clock(now)
     }
 
-    /// What happens next: the next logged command and its time, or the end of the history.
+    /// What happens next: the next logged command and its time.
     static func next(_ rewind: RewindStatus) -> String {
-        let end = (rewind.record ? "record ends" : "live end") + " t=" + Format.clock(rewind.end)
-        guard let next = rewind.next else { return "next: nothing logged before the \(end)" }
+        guard let next = rewind.next else { return "no command ahead" }
         let what = SessionCommand.spelling(of: next.command) ?? "a command"
-        return "next: \(what) at t=" + Format.clock(next.time) + " (\(end))"
+        return "next: \(what) at t=" + Format.clock(next.time)
     }
 
-    /// The banner's line: where the view stands, what comes next, and the keys that move.
-    static func banner(_ rewind: RewindStatus, now: SimTime) -> String {
-        field(rewind, now: now) + " \(Glyphs.separator) " + next(rewind) + " \(Glyphs.separator) "
-            + "space plays, b/n step, g live; a command key forks here"
+    /// The banner's line, most important first (a narrow pane cuts its end): what comes next, that a command forks,
+    /// where the history ends. The status bar says where the view stands.
+    static func banner(_ rewind: RewindStatus) -> String {
+        let end = (rewind.record ? "record ends" : "live end") + " t=" + Format.clock(rewind.end)
+        return [next(rewind), "a command key forks here", end].joined(separator: " \(Glyphs.separator) ")
     }
 }
 
@@ -73,7 +73,7 @@ enum RewindWords {
 enum RewindBanner {
     static func render(_ rewind: RewindStatus, snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
         guard area.width > 4, area.height > 0 else { return }
-        let text = " " + RewindWords.banner(rewind, now: snapshot.now) + " "
+        let text = " " + RewindWords.banner(rewind) + " "
         let row = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1)
         buffer.put([Span(text.truncated(toWidth: row.width, ellipsis: state.symbols.ellipsis), style: Theme.paused)],
                    x: row.x, y: row.y, clip: row)

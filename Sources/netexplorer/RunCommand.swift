@@ -36,6 +36,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "With --export (or :export), write into a directory that is not empty.")
     var force = false
 
+    @Option(name: .long, help: "Play a lab record (a directory written by --export or :export, or its manifest.json) back: pause with space, scrub with b, n, g.")
+    var replay: String?
+
     func validate() throws {
         if let speed, !(speed >= 0.1 && speed <= 1000) {
             throw ValidationError("--speed must be between 0.1 and 1000, got \(speed)")
@@ -43,7 +46,9 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try options.load()
+        let record = try replaySource()
+        if let warning = record?.warning { printError(warning) }
+        let scenario = try record?.scenario ?? options.load()
         if let export, !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: export),
            !contents.isEmpty {
             throw CLIError(message: "--export \(export): the directory exists and is not empty (--force writes into it)")
@@ -66,16 +71,17 @@ struct RunCommand: ParsableCommand {
             } catch let why as TerminalUnavailable {
                 throw CLIError(message: why.message)
             }
-            let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
+            let origin = RunOrigin(scenarioArgument: replay ?? options.scenario, scenarioName: scenario.name, seed: scenario.seed,
                                    architecture: options.architecture?.rawValue, nodes: options.nodes)
-            let recorder = LabRecorder()
+            let recorder = record == nil ? LabRecorder() : nil  // a record played back is not recorded again
             let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: terminal, startSpeed: speed,
                               startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description,
                               theme: theme, recorder: recorder)
+            if let record { Self.play(record, in: app) }
             let exit = app.run()
             let signal = terminal.quitSignal
             terminal.close()
-            if let export {
+            if let export, let recorder {
                 let outcome = recorder.export(app.model, log: app.commandLog, to: export, force: force)
                 if !outcome.accepted { throw CLIError(message: outcome.message) }
             }
