@@ -14,7 +14,7 @@ public struct CheckpointShelf<Saved> {
     }
 
     /// The most checkpoints kept (64 by default).
-    public let capacity: Int
+    public private(set) var capacity: Int
     /// The least simulated time between two checkpoints; doubles at each thinning.
     public private(set) var spacing: SimTime
     /// The checkpoints, oldest first, their times never decreasing.
@@ -40,6 +40,12 @@ public struct CheckpointShelf<Saved> {
     public mutating func add(_ saved: Saved, at time: SimTime) {
         entries.append(Entry(time: time, saved: saved))
         if entries.count >= capacity { thin() }
+    }
+
+    /// Keeps at most `capacity` checkpoints from now on (at least 2), thinning the shelf until it holds fewer.
+    public mutating func limit(to capacity: Int) {
+        self.capacity = max(2, capacity)
+        while entries.count >= self.capacity { thin() }
     }
 
     /// Drops every other checkpoint (keeping the first) and doubles the spacing: the kept ones are then at least

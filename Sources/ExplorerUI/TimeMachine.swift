@@ -30,10 +30,16 @@ public final class TimeMachine {
 
     /// The most checkpoints a rewind keeps.
     public static let capacity = 64
+    /// Clients (or peers) copied in all the checkpoints together, at most: a copy costs about 800 bytes a client
+    /// (`rewind_ms_10min_10k` measured ~8 MB at 10,000), so this bounds the shelf near 512 MB whatever the
+    /// population: 64 checkpoints up to 10,000 clients, 6 at 100,000, and from 320,000 on only the one at t=0 (a shelf of 2 thins to it).
+    public static let nodeCopies = 640_000
+    private let maxCapacity: Int
 
     public init(capacity: Int = TimeMachine.capacity, spacing: SimTime = .seconds(1)) {
         shelf = CheckpointShelf(capacity: capacity, spacing: spacing)
         firstSpacing = spacing
+        maxCapacity = capacity
     }
 
     /// True while the view shows a point behind the end of the history.
@@ -75,6 +81,10 @@ public final class TimeMachine {
     }
 
     private func take(_ model: any NetworkModel, logCount: Int) {
+        // The population now (it grows with +): fewer checkpoints for a larger one, so memory stays bounded.
+        let nodes = max(1, model.snapshot(SnapshotRequest(seriesLimit: 0, nodes: 0..<0)).activeNodeCount)
+        let allowed = min(maxCapacity, max(2, Self.nodeCopies / nodes))
+        if allowed != shelf.capacity { shelf.limit(to: allowed) }
         guard let copy = model.checkpointCopy() else { return }
         shelf.add(Saved(model: copy, events: model.eventsProcessed, logCount: logCount), at: model.now)
     }

@@ -65,6 +65,10 @@ struct RewindTests {
         #expect(gaps.allSatisfy { $0 >= shelf.spacing / 2 }, "kept checkpoints are spread, not bunched")
         #expect(taken > 64, "checkpoints kept coming as the session grew")
         #expect(shelf.latest { $0.time <= .seconds(1_000) }.map { $0.time <= .seconds(1_000) } == true)
+        // A larger population allows fewer copies: the shelf thins at once to below its new capacity.
+        let spacing = shelf.spacing
+        shelf.limit(to: 6)
+        #expect(shelf.entries.count < 6 && shelf.entries.first?.time == 0 && shelf.spacing > spacing)
     }
 
     @Test("a rewinding app never keeps more than 64 checkpoints however long the session")
