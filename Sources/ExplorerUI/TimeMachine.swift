@@ -81,11 +81,12 @@ public final class TimeMachine {
     }
 
     private func take(_ model: any NetworkModel, logCount: Int) {
-        // The population now (it grows with +): fewer checkpoints for a larger one, so memory stays bounded.
+        guard let copy = model.checkpointCopy() else { return }
+        // The population now (it grows with +): fewer checkpoints for a larger one, so memory stays bounded. (Asked
+        // of the model, which the view snapshots every frame anyway, not of the copy, which must stay untouched.)
         let nodes = max(1, model.snapshot(SnapshotRequest(seriesLimit: 0, nodes: 0..<0)).activeNodeCount)
         let allowed = min(maxCapacity, max(2, Self.nodeCopies / nodes))
         if allowed != shelf.capacity { shelf.limit(to: allowed) }
-        guard let copy = model.checkpointCopy() else { return }
         shelf.add(Saved(model: copy, events: model.eventsProcessed, logCount: logCount), at: model.now)
     }
 

@@ -175,15 +175,61 @@ struct RewindTests {
         #expect(try Self.report(app.model) == Self.report(replayed))
     }
 
-    @Test("rewinding twice to the same point gives the same run, whichever checkpoint it resumed from")
-    func sameWhicheverStart() throws {
-        let (app, terminal, clock) = Self.make()
-        Self.play(Array(repeating: "", count: 30) + ["x", "", "+", ""], app, terminal, clock)
-        Self.play(["b", "b"], app, terminal, clock)
-        let twice = try Self.report(app.model)
-        let time = app.model.now
-        Self.play(["g", "b", "b"], app, terminal, clock)
-        #expect(app.model.now == time)
-        #expect(try Self.report(app.model) == twice)
+    // MARK: - The time machine on its own
+
+    /// No jitter, so a flash crowd's requests reach the server at one instant, which steps then cut part-way.
+    static var flashy: Scenario {
+        var s = scenario
+        s.network.jitterMs = 0
+        return s
+    }
+
+    @Test("a rewind replays the commands logged after its checkpoint, part-way through instants too, and a fork from there is a fresh run with the forked log")
+    func replaysLoggedCommands() throws {
+        let engine = Engine(scenario: Self.flashy)
+        let machine = TimeMachine(spacing: .seconds(1_000))  // only the t=0 checkpoint: every rewind replays the log
+        var log = CommandLog()
+        machine.started(engine, logCount: 0)
+        func type(_ command: EngineCommand) {
+            let time = engine.now, events = engine.eventsProcessed, resolved = engine.resolved(command)
+            let outcome = engine.apply(command)
+            log.record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted,
+                                      eventsProcessed: events, resolved: resolved))
+        }
+        let commands: [EngineCommand] = [.flashCrowd(requests: 60), .addNodes(5), .toggleNode(0), .toggleAttack,
+                                         .toggleNode(0), .removeNodes(5)]
+        for (i, command) in commands.enumerated() {
+            engine.advance(to: .seconds(2 * Double(i + 1)))
+            engine.step(); engine.step()  // after the flash crowd, part-way through its instant
+            type(command)
+            machine.passed(engine, logCount: log.total)
+        }
+        engine.advance(to: .seconds(14))
+        let end = (time: engine.now, events: engine.eventsProcessed)
+        // Out of order and repeated: a rewind must never change the checkpoint it resumed from.
+        for seconds in [3.0, 9.5, 6.0, 3.0, 9.5] {
+            var model: any NetworkModel = engine
+            let target = SimTime.seconds(seconds)
+            #expect(machine.travel(to: target, model: &model, log: log) == .success(.rewound(target)))
+            let upToHere = log.sessionCommands(from: 0).filter { $0.time <= target }
+            let fresh = try Engine.replay(Self.flashy, commands: upToHere, endTime: target,
+                                          endEvents: model.eventsProcessed)
+            #expect(try Self.report(model) == Self.report(fresh), "rewound to \(seconds) s")
+            machine.backToLive(model: &model)
+            #expect(model === engine && engine.now == end.time && engine.eventsProcessed == end.events)
+        }
+        var model: any NetworkModel = engine
+        _ = machine.travel(to: .seconds(7), model: &model, log: log)
+        #expect(machine.fork(model: &model, log: &log) == 3, "the crash, the attack toggle and the removal are gone")
+        #expect(log.total == 3 && machine.isRewound == false)
+        let forked = try #require(model as? Engine)
+        forked.advance(to: .seconds(8))
+        let time = forked.now, events = forked.eventsProcessed
+        log.record(AppliedCommand(time: time, command: .engine(.crashShare(0.5)), accepted: forked.apply(.crashShare(0.5)).accepted,
+                                  eventsProcessed: events))
+        forked.advance(to: .seconds(12))
+        let replayed = try Engine.replay(Self.flashy, commands: log.sessionCommands(from: 0), endTime: forked.now,
+                                         endEvents: forked.eventsProcessed)
+        #expect(try Self.report(forked) == Self.report(replayed))
     }
 }
