@@ -37,7 +37,7 @@ extension LiveApp {
     /// After the model moved: a checkpoint when one is due; while rewound, the hand-over at the end of the history
     /// and the banner's news (the next logged command).
     func afterAdvance() {
-        timeMachine.passed(model, logCount: commandLog.total)
+        timeMachine.passed(model, logCount: commandLog.total, population: snapshot.activeNodeCount)
         guard timeMachine.isRewound || state.rewind != nil else { return }
         let record = state.rewind?.record == true
         if timeMachine.caughtUp(model: &model) {
@@ -79,7 +79,7 @@ extension LiveApp {
                                              resolved: command.command))
         }
         backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
-        model = timeMachine.startRecord(model, log: commandLog, end: end)
+        model = timeMachine.startRecord(model, log: commandLog, end: end, population: snapshot.activeNodeCount)
         snapshotIsStale = true
         let message = "playing a lab record of \(commands.count) command\(commands.count == 1 ? "" : "s") to t="
             + Format.clock(end.time) + ": space pauses, b/n scrub, g jumps to its end"

@@ -79,7 +79,7 @@ public final class LiveApp {
         state.status = StatusMessage(text: "press ? for every key", expiresAtNanos: now &+ 2 * AppState.statusLifetimeNanos)
         // Ready before the first frame: a crash with no command applied still says what ran and with which seed.
         backend.prepareCrashScreen(CrashScreen.text(origin: self.origin, log: commandLog))
-        timeMachine.started(model, logCount: 0)
+        timeMachine.started(model, logCount: 0, population: snapshot.activeNodeCount)
     }
 
     // MARK: - Running
@@ -175,7 +175,7 @@ public final class LiveApp {
                 meter.reset()
                 snapshotIsStale = true
                 record(AppliedCommand(time: time, command: .restartScenario, eventsProcessed: events))
-                timeMachine.started(model, logCount: commandLog.total)
+                timeMachine.started(model, logCount: commandLog.total, population: context().activeNodes)
                 _ = update(&state, .travelled(nil, nil), context: context())
             case .listScenarios:
                 _ = update(&state, .scenariosListed(scenarios?.choices() ?? []), context: context())
@@ -210,7 +210,7 @@ public final class LiveApp {
             snapshotIsStale = true
             // A new run: the commands of the old one would not reproduce it, so the crash screen starts afresh.
             commandLog = CommandLog(capacity: commandLog.capacity)
-            timeMachine.started(model, logCount: 0)
+            timeMachine.started(model, logCount: 0, population: context().activeNodes)
             _ = update(&state, .travelled(nil, nil), context: context())
             backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
             let news = ScenarioOpenedNews(title: choice.title, name: origin.scenarioName,

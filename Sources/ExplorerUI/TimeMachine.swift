@@ -32,7 +32,8 @@ public final class TimeMachine {
     public static let capacity = 64
     /// Clients (or peers) copied in all the checkpoints together, at most: a copy costs about 800 bytes a client
     /// (`rewind_ms_10min_10k` measured ~8 MB at 10,000), so this bounds the shelf near 512 MB whatever the
-    /// population: 64 checkpoints up to 10,000 clients, 6 at 100,000, and from 320,000 on only the one at t=0 (a shelf of 2 thins to it).
+    /// population: 64 checkpoints up to 10,000 clients, 6 at 100,000, only the one at t=0 from 320,000 on (a shelf
+    /// of 2 thins to it), and none beyond 640,000 (a run that large cannot be rewound).
     public static let nodeCopies = 640_000
     private let maxCapacity: Int
 
@@ -46,19 +47,21 @@ public final class TimeMachine {
     public var isRewound: Bool { playback != nil }
 
     /// A new run on `model` (the start, `r`, a scenario opened): the old history's checkpoints go, the new one's
-    /// first is taken here. `logCount` is the log's length now (the new run's commands come after it).
-    public func started(_ model: any NetworkModel, logCount: Int) {
+    /// first is taken here. `logCount` is the log's length now (the new run's commands come after it);
+    /// `population` the clients or peers the model has (what a copy costs).
+    public func started(_ model: any NetworkModel, logCount: Int, population: Int) {
         shelf.reset(spacing: firstSpacing)
         live = nil
         recordEnd = nil
         playback = nil
-        take(model, logCount: logCount)
+        take(model, logCount: logCount, population: population)
     }
 
     /// Plays a recorded session from its start: `fresh` is its model at t=0, `log` holds every recorded command (all
     /// of them ahead), `end` where the record ends. Returns the model to show.
-    public func startRecord(_ fresh: any NetworkModel, log: CommandLog, end: Playback.Point) -> any NetworkModel {
-        started(fresh, logCount: 0)
+    public func startRecord(_ fresh: any NetworkModel, log: CommandLog, end: Playback.Point,
+                            population: Int) -> any NetworkModel {
+        started(fresh, logCount: 0, population: population)
         guard let first = shelf.entries.first?.saved.model.checkpointCopy() else { return fresh }
         let played = Playback(base: first, commands: log.sessionCommands(from: 0), end: end)
         recordEnd = end
@@ -70,23 +73,24 @@ public final class TimeMachine {
     /// Called once a frame with the model shown: keeps a checkpoint when one is due (a copy taken between frames,
     /// never inside the event loop). A rewound session's past already has its checkpoints; a played record gets them
     /// as it plays.
-    public func passed(_ model: any NetworkModel, logCount: Int) {
+    public func passed(_ model: any NetworkModel, logCount: Int, population: Int) {
         guard shelf.isDue(at: model.now) else { return }
         if let playback {
             guard live == nil, playback.diverged == nil else { return }
-            take(playback.base, logCount: playbackLogStart + playback.consumed)
+            take(playback.base, logCount: playbackLogStart + playback.consumed, population: population)
         } else {
-            take(model, logCount: logCount)
+            take(model, logCount: logCount, population: population)
         }
     }
 
-    private func take(_ model: any NetworkModel, logCount: Int) {
-        guard let copy = model.checkpointCopy() else { return }
-        // The population now (it grows with +): fewer checkpoints for a larger one, so memory stays bounded. (Asked
-        // of the model, which the view snapshots every frame anyway, not of the copy, which must stay untouched.)
-        let nodes = max(1, model.snapshot(SnapshotRequest(seriesLimit: 0, nodes: 0..<0)).activeNodeCount)
+    private func take(_ model: any NetworkModel, logCount: Int, population: Int) {
+        // The population now (it grows with +): fewer checkpoints for a larger one, none past `nodeCopies`, so
+        // memory stays bounded whatever the population.
+        let nodes = max(1, population)
+        guard nodes <= Self.nodeCopies else { return }
         let allowed = min(maxCapacity, max(2, Self.nodeCopies / nodes))
         if allowed != shelf.capacity { shelf.limit(to: allowed) }
+        guard let copy = model.checkpointCopy() else { return }
         shelf.add(Saved(model: copy, events: model.eventsProcessed, logCount: logCount), at: model.now)
     }
 
@@ -125,7 +129,8 @@ public final class TimeMachine {
         }
         let target = min(max(0, target), end.time)
         guard let checkpoint = shelf.latest(where: { $0.time <= target }) else {
-            return .failure(Refusal(message: "cannot rewind: this model keeps no checkpoints"))
+            return .failure(Refusal(message: "cannot rewind: no checkpoint that early (none are kept of a model that "
+                + "cannot be copied, nor beyond \(Self.nodeCopies) clients or peers)"))
         }
         let played: Playback
         if let current = playback, current.diverged == nil, current.now <= target, current.now >= checkpoint.time {

@@ -14,7 +14,7 @@ extension BenchCommand {
         let engine = Engine(scenario: s)
         let machine = TimeMachine()
         var log = CommandLog()
-        machine.started(engine, logCount: 0)
+        machine.started(engine, logCount: 0, population: clients)
         let seconds = 600
         let setup = DispatchTime.now().uptimeNanoseconds
         for second in 1...seconds {
@@ -26,7 +26,7 @@ extension BenchCommand {
                 log.record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted,
                                           eventsProcessed: events, resolved: command))
             }
-            machine.passed(engine, logCount: log.total)
+            machine.passed(engine, logCount: log.total, population: engine.activeClients)
         }
         let setupSeconds = Double(DispatchTime.now().uptimeNanoseconds - setup) / 1e9
         let shelf = machine.shelf

@@ -82,6 +82,29 @@ struct RewindTests {
         #expect(app.checkpointCount <= 64 && app.checkpointCount >= 16)
     }
 
+    @Test("the larger the population the fewer the checkpoints, and none beyond what the copies may hold")
+    func populationBoundsCopies() {
+        let engine = Engine(scenario: Self.scenario)
+        for (population, most) in [(10_000, 64), (100_000, 6), (TimeMachine.nodeCopies + 1, 0)] {
+            let machine = TimeMachine()
+            machine.started(engine.checkpoint(), logCount: 0, population: population)
+            let run = engine.checkpoint()
+            for second in 1...200 {
+                run.advance(to: .seconds(Double(second)))
+                machine.passed(run, logCount: 0, population: population)
+                #expect(machine.shelf.entries.count <= most)
+            }
+            var model: any NetworkModel = run
+            let travelled = machine.travel(to: .seconds(100), model: &model, log: CommandLog())
+            if most == 0 {
+                #expect(machine.shelf.entries.isEmpty)
+                #expect((try? travelled.get()) == nil, "a run too large to copy cannot be rewound, and says so")
+            } else {
+                #expect(machine.shelf.entries.count >= most / 2 && travelled == .success(.rewound(.seconds(100))))
+            }
+        }
+    }
+
     // MARK: - b, n, g
 
     @Test("b rewinds a tenth of the charts' span and says REWOUND, n goes forward again, g returns to the live run")
@@ -189,7 +212,7 @@ struct RewindTests {
         let engine = Engine(scenario: Self.flashy)
         let machine = TimeMachine(spacing: .seconds(1_000))  // only the t=0 checkpoint: every rewind replays the log
         var log = CommandLog()
-        machine.started(engine, logCount: 0)
+        machine.started(engine, logCount: 0, population: engine.activeClients)
         func type(_ command: EngineCommand) {
             let time = engine.now, events = engine.eventsProcessed, resolved = engine.resolved(command)
             let outcome = engine.apply(command)
@@ -202,7 +225,7 @@ struct RewindTests {
             engine.advance(to: .seconds(2 * Double(i + 1)))
             engine.step(); engine.step()  // after the flash crowd, part-way through its instant
             type(command)
-            machine.passed(engine, logCount: log.total)
+            machine.passed(engine, logCount: log.total, population: engine.activeClients)
         }
         engine.advance(to: .seconds(14))
         let end = (time: engine.now, events: engine.eventsProcessed)
