@@ -24,6 +24,8 @@ public enum LineCommand: Sendable, Equatable {
     /// Write the session's lab record into this directory (nil: `./netexplorer-<scenario>-<time>/`); `force` writes
     /// into a directory that is not empty.
     case export(directory: String?, force: Bool)
+    /// Write the screen as it stands to `netexplorer-<time>.txt` and `.ansi.txt` in the current directory.
+    case screenshot
     case quit
 }
 
@@ -43,8 +45,11 @@ public enum CommandLineCommands {
         LineCommandSpec(name: "messages", arguments: "", help: "the status messages so far, each whole (Esc closes)",
                         completions: []),
         LineCommandSpec(name: "export", arguments: "[DIR] [--force]",
-                        help: "write the session's lab record (manifest, metrics, events, report) into DIR",
+                        help: "write the lab record (manifest, metrics, events, report) into DIR; export! forces",
                         completions: [["--force"]]),
+        LineCommandSpec(name: "screenshot", arguments: "",
+                        help: "write the screen to netexplorer-<time>.txt and .ansi.txt here",
+                        completions: []),
         LineCommandSpec(name: "quit", arguments: "", help: "quit, as q does", completions: []),
     ]
 
@@ -63,6 +68,9 @@ public enum CommandLineCommands {
         case "crash-share": return parseCrashShare(arguments)
         case "messages", "mes": return arguments.isEmpty ? .success(.messages) : usage("messages")
         case "export": return parseExport(arguments)
+        // Vim's `:w!`: the bang writes where the plain command refuses to (a directory that is not empty).
+        case "export!": return parseExport(arguments + ["--force"])
+        case "screenshot": return arguments.isEmpty ? .success(.screenshot) : usage("screenshot")
         case "quit", "q": return arguments.isEmpty ? .success(.quit) : usage("quit")
         default:
             let close = closest(to: name.lowercased(), among: all.map(\.name))

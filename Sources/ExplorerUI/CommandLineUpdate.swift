@@ -68,6 +68,8 @@ private func run(_ text: String, _ state: inout AppState, context: UpdateContext
         return []
     case .success(.export(let directory, let force)):
         return [.export(directory: directory, force: force)]
+    case .success(.screenshot):
+        return [.screenshot]
     case .success(.quit):
         return [.quit]
     }

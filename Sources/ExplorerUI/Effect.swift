@@ -17,4 +17,6 @@ public enum Effect: Sendable, Equatable {
     case export(directory: String?, force: Bool)
     /// Take the view `by` simulated time back (negative) or forward through the history, or to its live end (nil).
     case travel(by: SimTime?)
+    /// Write the screen as it stands to text files (`:screenshot`).
+    case screenshot
 }

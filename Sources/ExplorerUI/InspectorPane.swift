@@ -146,7 +146,23 @@ public enum InspectorPane {
             lines.insert(accounts, at: 2)
         }
         if let node, node.phase != nil { lines.append(Line("since t=0: served \(node.completed)", style: Theme.muted)) }
+        // Third: at 120×40 the pane has four rows, and the theory is what a lesson reads here (`util` is in the
+        // server panel too).
+        if let theory = theoryLine(snapshot.theory) { lines.insert(theory, at: 2) }
         return lines
+    }
+
+    /// What queueing theory predicts for the server as configured now (`theory W 185 ms · wait 60%`), or why no formula
+    /// covers it (`no latency theory: logins take server time`): the reason behind the latency chart's `n/a`.
+    static func theoryLine(_ theory: TheoryView?) -> Line? {
+        guard let theory else { return nil }
+        if let w = theory.meanLatencyMs {
+            let wait = theory.pWait.map { " \(Glyphs.dot) wait " + Format.percent($0) } ?? ""
+            return Line("theory W " + Format.fixed(w, decimals: w < 100 ? 1 : 0) + " ms" + wait, style: Theme.label)
+        }
+        let reason = theory.assumptionsBroken.first { $0.contains("mean_latency_ms") || $0.hasPrefix("all figures") }
+        guard let reason, let colon = reason.range(of: ": ") else { return nil }
+        return Line("no latency theory: " + reason[colon.upperBound...], style: Theme.muted)
     }
 
     /// A client's or peer's request figures for the period the inspector shows: since the last switch once there was

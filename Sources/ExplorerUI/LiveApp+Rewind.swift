@@ -96,6 +96,9 @@ extension SessionRecorder {
 }
 
 extension LiveApp {
+    /// The live run: the model shown, or while rewound the one waiting at the live end (what an export writes).
+    public var liveModel: any NetworkModel { timeMachine.live ?? model }
+
     /// How many checkpoints the session keeps now (at most `TimeMachine.capacity`).
     public var checkpointCount: Int { timeMachine.shelf.entries.count }
 }

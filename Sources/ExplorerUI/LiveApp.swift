@@ -20,6 +20,8 @@ public final class LiveApp {
     public internal(set) var commandLog = CommandLog()
     /// Checkpoints and time travel: `b`, `n`, `g`, and a played lab record (`LiveApp+Rewind.swift`).
     let timeMachine = TimeMachine()
+    /// Where `:screenshot` writes its files: the current directory (tests give a temporary one).
+    public var screenshotDirectory = "."
 
     let backend: TerminalBackend
     /// What writes the session's lab record (`:export`, `--export`); nil when the program gave none.
@@ -184,8 +186,13 @@ public final class LiveApp {
             case .travel(let offset):
                 travel(by: offset)
             case .export(let directory, let force):
-                let outcome = recorder?.export(timeMachine.live ?? model, log: commandLog, to: directory, force: force)
+                let outcome = recorder?.export(liveModel, log: commandLog, to: directory, force: force)
                     ?? CommandOutcome(accepted: false, message: "this session has no recorder to export with")
+                _ = update(&state, .commandOutcome(outcome), context: context())
+            case .screenshot:
+                // A fresh frame first: the screen without the command line that asked for it.
+                renderFrame()
+                let outcome = Screenshot.write(front, colorSupport: backend.colorSupport, into: screenshotDirectory)
                 _ = update(&state, .commandOutcome(outcome), context: context())
             }
         }

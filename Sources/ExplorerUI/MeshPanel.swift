@@ -37,7 +37,9 @@ public enum MeshPanel {
         switch mesh.discovery {
         case .dht:
             let messages = measured ? Format.fixed(mesh.messagesPerLookup, decimals: 2) : "-"
-            lines.append(Line("hops/lookup " + hops + "  msgs/lookup " + messages))
+            // Theory's hops (Chord's greedy routing over the peers alive on average) beside the measured mean.
+            let theory = snapshot.theory?.meanHops.map { " (th " + Format.fixed($0, decimals: 2) + ")" } ?? ""
+            lines.append(Line("hops/lookup " + hops + theory + "  msgs/lookup " + messages))
         case .flooding:
             // A flood has no single path: its cost is the queries and hits it puts on the wire.
             let messages = measured ? Format.fixed(mesh.messagesPerLookup, decimals: 1) : "-"
@@ -49,6 +51,8 @@ public enum MeshPanel {
             Span("available "),
             Span(percent(mesh.availabilityNow) + " now", style: missing ? Theme.warning : .plain),
             Span(", " + percent(mesh.availability) + " avg"),
+            // Theory: 1 − pʳ under churn; with peers crashed, the share expected with that many down at random.
+            Span(snapshot.theory?.availability.map { " \(Glyphs.dot) th " + percent($0) } ?? "", style: Theme.label),
         ]))
         let fullNow = snapshot.nodes.reduce(0) { $0 + ($1.role == .peer && $1.activity == .overloaded ? 1 : 0) }
         var overloads = [Span("peer overloads \(mesh.peerOverloads)")]

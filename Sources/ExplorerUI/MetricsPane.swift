@@ -127,6 +127,13 @@ public enum MetricsPane {
                 // A one-row chart has no room for a line: its top is the scale, said in its figure.
                 if block.height >= 2 { spark.line = cap; spark.lineStyle = metric.style }
             }
+            // The mean latency theory predicts for the configuration now, as a line the bars are read against.
+            let theory = metric.label == "latency" && snapshot.architecture == .clientServer
+                ? snapshot.theory?.meanLatencyMs : nil
+            if let theory, block.height >= 2 {
+                spark.max = max(theory, spark.scale(width: sparkWidth))
+                spark.line = theory; spark.lineStyle = Theme.label
+            }
             if sparkWidth > 0 {
                 let sparkArea = Rect(x: sparkX, y: block.y, width: sparkWidth, height: block.height)
                 spark.render(in: sparkArea, buffer: &buffer)
@@ -140,6 +147,10 @@ public enum MetricsPane {
             } else {
                 let text = Format.right(figure(value), 8) + " " + Format.left(metric.unit, 5)
                 buffer.set(string: text, at: valueAt, style: metric.style.bolded(), clippedTo: block)
+                if metric.label == "latency", block.height >= 2, snapshot.architecture == .clientServer {
+                    drawTheory(theory, snapshot.theory, at: Position(x: valueAt.x, y: block.y + 1), block: block,
+                               symbols: state.symbols, buffer: &buffer)
+                }
             }
         }
         // Spare rows sum up the architecture period in force and, after a switch, the one before it (PhaseLines), so
@@ -203,6 +214,16 @@ public enum MetricsPane {
         let capacityText = capacity.map { "\(symbols.plainBorder.horizontal) cap " + compact($0) } ?? "no one cap"
         buffer.set(string: Format.left(capacityText, valueWidth), at: Position(x: valueAt.x, y: block.y + 1),
                    style: style, clippedTo: block)
+    }
+
+    /// Under the latency figure: `─ theory 185`, the line's value; `theory: n/a` when no formula covers the
+    /// configuration now (a timeout that cuts the tail, logins or attackers taking server time, lost messages: the
+    /// server's inspector says which).
+    static func drawTheory(_ value: Double?, _ theory: TheoryView?, at position: Position, block: Rect,
+                           symbols: Symbols, buffer: inout Buffer) {
+        guard theory != nil else { return }
+        let text = value.map { "\(symbols.plainBorder.horizontal) theory " + compact($0) } ?? "theory: n/a"
+        buffer.set(string: Format.left(text, valueWidth), at: position, style: Theme.label, clippedTo: block)
     }
 
     /// A chart's scale in at most four characters: `8.5`, `130`, `1.2k`, `35k`, `1.2M`.

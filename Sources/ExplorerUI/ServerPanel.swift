@@ -43,7 +43,14 @@ public enum ServerPanel {
         lines.append(Line([]))  // the queue gauge is drawn over this row below
 
         let over = server.offeredRPS > server.capacityRPS
-        lines.append(Line("capacity " + rps(server.capacityRPS) + " req/s"))
+        // N*: the clients at which the offered load reaches capacity, known before it is reached; past it, marked.
+        var capacity = [Span("capacity " + rps(server.capacityRPS) + " req/s")]
+        if let saturation = snapshot.theory?.saturationNodes, saturation.isFinite {
+            let crossed = Double(snapshot.activeNodeCount) > saturation
+            capacity.append(Span(" \(Glyphs.dot) N* " + Format.fixed(saturation, decimals: saturation < 100 ? 1 : 0)
+                                 + (crossed ? " passed" : ""), style: crossed ? Theme.warning : Theme.label))
+        }
+        lines.append(Line(capacity))
         var offered = [Span("offered  " + rps(server.offeredRPS) + " req/s", style: over ? Theme.warning : .plain)]
         if over { offered.append(Span(" \(Glyphs.warning) > capacity", style: Theme.warning)) }
         lines.append(Line(offered))

@@ -1,6 +1,6 @@
 import NetworkEngine
 
-/// What records a live session as a lab record: the program gives one to `LiveApp` (the UI writes no files itself).
+/// What records a live session as a lab record: the program gives one to `LiveApp` (the UI writes no lab record itself).
 ///
 /// It hears of every new run (the start, `r`, a scenario opened with `o`), so it can stream the run's per-second
 /// series and events somewhere bounded in memory, and writes the record when `:export` or the end of the session asks.

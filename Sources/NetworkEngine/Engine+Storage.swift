@@ -113,7 +113,7 @@ extension Engine {
         storage.countRepaired(copies)
         storage.copiesChanged()
         ctx.log(.repaired, node: peer + 1, "peer \(peer + 1) has its copies again: \(copies) copied back from "
-                + "surviving holders (\(copies) messages)")
+                + "surviving holders (\(copies) messages, \(RunReport.gigabytes(Double(copies) * ctx.scenario.workload.sizeKb * 1_000)))")
     }
 
     /// "2 h", "36 s": a duration as the storage keys name it.
@@ -142,6 +142,7 @@ extension Engine {
             restoringUntil: storage.restoringUntil, writesSinceBackup: files.writesSinceBackup,
             filesChangedSinceBackup: files.filesChangedSinceBackup,
             census: mesh == nil ? nil : storage.census, repairs: storage.repairDelay > 0,
-            peersAwaitingRepair: repairs.peers, nextRepairAt: repairs.next, copiesRepaired: storage.copiesRepaired)
+            peersAwaitingRepair: repairs.peers, nextRepairAt: repairs.next, copiesRepaired: storage.copiesRepaired,
+            repairBytes: Double(storage.copiesRepaired) * ctx.scenario.workload.sizeKb * 1_000)
     }
 }

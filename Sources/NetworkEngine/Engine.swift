@@ -25,6 +25,9 @@ public final class Engine {
     /// formula covers it (`TheoryView`). A flag, not the commands' names: a toggle replayed as the crash or restart it
     /// was, or a crash of a share replayed as single crashes, must give the same report.
     public internal(set) var changedMidRun = false
+    /// Commands accepted so far, and the theory of the configuration they left (`steadyStateTheory`'s cache).
+    var commandsApplied = 0
+    var steadyTheory: (key: SteadyTheoryKey, view: TheoryView)?
     /// Which members a `crash_share` takes.
     var failures: MassFailure
     /// The bill: the owner's clocks and the peers' (see `CostModel`).

@@ -7,7 +7,7 @@ extension Engine {
         ctx.metrics.integrate(to: ctx.now)
         let outcome = carryOut(command)
         // Theory needs to know the run changed mid-way, whether a timeline or a live key changed it.
-        if outcome.accepted { changedMidRun = true }
+        if outcome.accepted { changedMidRun = true; commandsApplied &+= 1 }
         return outcome
     }
 

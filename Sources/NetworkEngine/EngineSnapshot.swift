@@ -126,7 +126,23 @@ extension Engine {
         snapshot.switches = ctx.metrics.recentSwitches
         snapshot.phases = phases
         snapshot.cost = costView
+        snapshot.theory = steadyStateTheory
         return snapshot
+    }
+
+    /// The theory of the configuration in force (`TheoryView(steadyStateOf:)`), worked out again only when a command
+    /// was applied or the members changed: a frame asks for it 30 times a second, and M/M/c/K sums over the queue.
+    var steadyStateTheory: TheoryView {
+        // Peers down now change the mesh's availability (without churn, whose figure is a time average).
+        let down = ctx.architecture == .peerMesh && ctx.scenario.mesh.churn == nil
+            ? ctx.activeNodes - ctx.liveness.upCount : 0
+        let key = SteadyTheoryKey(commands: commandsApplied, members: ctx.activeNodes, architecture: ctx.architecture,
+                                  down: down)
+        if let cached = steadyTheory, cached.key == key { return cached.view }
+        let view = TheoryView(steadyStateOf: ctx.scenario, nodes: key.members, architecture: key.architecture,
+                              down: down)
+        steadyTheory = (key, view)
+        return view
     }
 
     /// Request `r`'s latest message as drawn in flight, or nil when it is not on the wire now.
@@ -209,4 +225,12 @@ extension Engine {
 
     /// Node ids of the attackers while the attack runs (insiders: the first nodes of the population).
     public var attackerIDs: ClosedRange<Int>? { attack.attackerIDs(ctx) }
+}
+
+/// What the steady-state theory depends on besides the scenario's values, which change only through commands.
+struct SteadyTheoryKey: Equatable {
+    var commands: Int
+    var members: Int
+    var architecture: Architecture
+    var down: Int
 }

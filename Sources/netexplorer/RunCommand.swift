@@ -3,6 +3,7 @@ import ExplorerUI
 import Foundation
 import NcursesTerminal
 import NetworkEngine
+import TerminalCanvas
 
 /// `netexplorer [run]`: the live view on a scenario (the built-in classroom by default).
 struct RunCommand: ParsableCommand {
@@ -33,11 +34,14 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "When the session ends, write its lab record (manifest, metrics, events, report) into DIR.")
     var export: String?
 
-    @Flag(name: .long, help: "With --export (or :export), write into a directory that is not empty.")
+    @Flag(name: .long, help: "With --export, write into a directory that is not empty (:export! does it live).")
     var force = false
 
     @Option(name: .long, help: "Play a lab record (a directory written by --export or :export, or its manifest.json) back: pause with space, scrub with b, n, g.")
     var replay: String?
+
+    @Option(name: .long, help: "Record what the terminal shows as an asciicast v2 file (asciinema play FILE.cast).")
+    var record: String?
 
     func validate() throws {
         if let speed, !(speed >= 0.1 && speed <= 1000) {
@@ -46,12 +50,16 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let record = try replaySource()
-        if let warning = record?.warning { printError(warning) }
-        let scenario = try record?.scenario ?? options.load()
+        let played = try replaySource()
+        if let warning = played?.warning { printError(warning) }
+        let scenario = try played?.scenario ?? options.load()
         if let export, !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: export),
            !contents.isEmpty {
             throw CLIError(message: "--export \(export): the directory exists and is not empty (--force writes into it)")
+        }
+        // Opened before the screen is taken, so a path that cannot be written is one line on a normal terminal.
+        let castFile = try record.map { path throws(CLIError) in
+            try OutputFile.open(path: path, describedAs: "the recording")
         }
         // Flags override the config file, which overrides the built-in defaults.
         let config = try ConfigFile.load(path: ConfigFile.path(environment: ProcessInfo.processInfo.environment))
@@ -73,16 +81,23 @@ struct RunCommand: ParsableCommand {
             }
             let origin = RunOrigin(scenarioArgument: replay ?? options.scenario, scenarioName: scenario.name, seed: scenario.seed,
                                    architecture: options.architecture?.rawValue, nodes: options.nodes)
-            let recorder = record == nil ? LabRecorder() : nil  // a record played back is not recorded again
-            let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: terminal, startSpeed: speed,
+            let recorder = played == nil ? LabRecorder() : nil  // a record played back is not recorded again
+            let recording = castFile.map { CastRecording.wrap(terminal, file: $0, scenarioName: scenario.name) }
+            let screen: TerminalBackend = recording ?? terminal
+            let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: screen, startSpeed: speed,
                               startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description,
                               theme: theme, recorder: recorder)
-            if let record { Self.play(record, in: app) }
+            if let played { Self.play(played, in: app) }
+            // A recording that fails (a full disk) stops with one line among the status messages; the session goes on.
+            recording?.stopped = { [weak app] message in
+                _ = app?.dispatch(.commandOutcome(CommandOutcome(accepted: false, message: message)))
+            }
             let exit = app.run()
+            recording?.finish()
             let signal = terminal.quitSignal
             terminal.close()
             if let export, let recorder {
-                let outcome = recorder.export(app.model, log: app.commandLog, to: export, force: force)
+                let outcome = recorder.export(app.liveModel, log: app.commandLog, to: export, force: force)
                 if !outcome.accepted { throw CLIError(message: outcome.message) }
             }
             // A signal-driven stop is still a clean one; the status says which signal, as shells expect.

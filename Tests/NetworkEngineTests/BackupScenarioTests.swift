@@ -50,6 +50,14 @@ struct BackupScenarioTests {
         #expect(mesh.architecture == .peerMesh && mesh.mesh?.state.replicas == 3)
 
         // "At 38 s and 40 s two peers' disks fail: their copies are copied back 6 s later, and no file is lost."
+        // The repair at 44 s alone (a window of 2 µs around it, too short for any reply): its copies are the peers'
+        // uploads of that instant.
+        let justBefore = run.at(43.999_999)
+        let uploadsBefore = justBefore.ctx.metrics.traffic.peerResources, repairsBefore = justBefore.storage.copiesRepaired
+        let justAfter = run.at(44.000_001)
+        let repairedThen = justAfter.storage.copiesRepaired - repairsBefore
+        #expect(repairedThen > 0)
+        #expect(justAfter.ctx.metrics.traffic.peerResources - uploadsBefore == repairedThen)
         let repaired = run.at(49.9)
         let peerFailures = run.events(.diskFailed).filter { $0.node != 0 }
         #expect(peerFailures.map(\.time) == [.seconds(38), .seconds(40)])
@@ -57,6 +65,10 @@ struct BackupScenarioTests {
         #expect(run.events(.repaired).map(\.node) == peerFailures.map(\.node))
         #expect(repaired.ctx.files.filesLost == 0)
         #expect(repaired.storage.copiesRepaired > 0)
+        // Each copy repaired is one file uploaded by a surviving holder: counted in bytes, and in the peers' traffic.
+        let fileBytes = scenario.workload.sizeKb * 1_000
+        let repairView = try #require(repaired.storageView())
+        #expect(repairView.repairBytes == Double(repaired.storage.copiesRepaired) * fileBytes)
         let failedBeforeLoss = repaired.report().requests.failed
 
         // "At 50 s eight peers' disks fail at once: files whose three copies were all on them are lost for good, and

@@ -261,8 +261,13 @@ struct ScenarioPromisesTests {
         #expect(s.sum(2...9, \.completed) > 350)
         #expect(s.sum(12...19, \.completed) == 0 && s.sum(12...19, \.failed) > 350)
         #expect(s.sum(22...24, \.completed) > 100)
+        // Theory: a resource is lost when its 3 holders (a key's successor and the two peers after it on the ring)
+        // are all among the 30 of 100 crashed: (30·29·28)/(100·99·98) = 0.0251, so 97.5% stay available. The holder
+        // sets are the 100 successor triples, so the share lost is a binomial over 100 sets: sd √(100·0.0251·0.975)
+        // = 1.56 sets = 1.6% of the resources; 3 sd is 4.7%, hence 0.05. (The built-in seed is one whose draw is
+        // typical, within 1 sd: a demonstration of 97% should not show 100%.)
         let available = engine.snapshot().mesh?.availabilityNow ?? 0
-        #expect(abs(available - 0.975) < 0.12, "available \(available)")
+        #expect(abs(available - 0.975) < 0.05, "available \(available)")
         let issued = s.sum(50...59, \.issued), completed = s.sum(50...59, \.completed)
         #expect(Double(completed) > 0.9 * Double(issued), "\(completed) of \(issued)")
         #expect(s.sum(41...49, \.timedOut) > 0)

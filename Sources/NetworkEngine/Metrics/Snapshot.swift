@@ -236,6 +236,9 @@ public struct Snapshot: Sendable {
     public var cost: CostView? = nil
     /// Disks, backups and copies, while storage is in play (nil otherwise).
     public var storage: StorageView? = nil
+    /// What theory predicts for the configuration in force now (`TheoryView(steadyStateOf:)`): the marks beside the
+    /// charts and panels.
+    public var theory: TheoryView? = nil
     /// Times (simulated) of architecture switches, for markers on the sparklines.
     public var switches: [SimTime] = []
     /// The period in force and the one before it (`currentPhase`, `previousPhase`); nil from a model that does not

@@ -43,7 +43,8 @@ extension MeshModel {
     }
 
     /// The repair of peer `peer`'s copies: each file that still has a copy elsewhere is copied back onto it, one
-    /// message from a surviving holder each. Returns how many copies came back.
+    /// upload of the file (`workload.size_kb`) from a surviving holder each, counted as the peers' traffic (so the
+    /// cost model values it as donated bandwidth). Returns how many copies came back.
     func repairCopies(of peer: Int, _ ctx: inout EngineContext) -> Int {
         guard peer < state.peerCount else { return 0 }
         state.integrateAvailability(to: ctx.now)
@@ -57,6 +58,7 @@ extension MeshModel {
             copies += 1
         }
         ctx.metrics.message(count: copies)
+        ctx.metrics.traffic.peerResources += copies
         return copies
     }
 

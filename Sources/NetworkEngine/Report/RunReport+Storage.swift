@@ -3,7 +3,8 @@
 extension RunReport {
     /// The JSON `storage` object: `disk_failures`, `writes`, `writes_lost`, `files_lost`, `durability`
     /// (1 − files_lost / files), `restore_s` (seconds the server spent being restored), then
-    /// `lost_file_requests` (requests issued for a file already lost: each fails) and `copies_repaired`.
+    /// `lost_file_requests` (requests issued for a file already lost: each fails), `copies_repaired` and `repair_bytes`
+    /// (one file, `workload.size_kb`, a copy).
     static func json(_ s: StorageView) -> JSONValue {
         .object([
             ("disk_failures", .int(s.diskFailures)),
@@ -14,6 +15,7 @@ extension RunReport {
             ("restore_s", .rounded(s.restoreSeconds, 3)),
             ("lost_file_requests", .int(s.lostFileRequests)),
             ("copies_repaired", .int(s.copiesRepaired)),
+            ("repair_bytes", .int(Int(s.repairBytes))),
         ])
     }
 
@@ -27,7 +29,7 @@ extension RunReport {
             ("files lost", "\(s.filesLost) of \(s.files) (durability " + Self.fixed(100 * s.durability, 2) + "%)"),
             ("requests for lost files", "\(s.lostFileRequests) (each failed)"),
             ("server restoring", Self.fixed(s.restoreSeconds, 1) + " s"),
-            ("copies repaired", "\(s.copiesRepaired)"),
+            ("copies repaired", "\(s.copiesRepaired) (" + Self.gigabytes(s.repairBytes) + ")"),
         ]
     }
 }

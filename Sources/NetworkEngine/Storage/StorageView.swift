@@ -32,6 +32,8 @@ public struct StorageView: Sendable, Equatable {
     public var peersAwaitingRepair: Int
     public var nextRepairAt: SimTime?
     public var copiesRepaired: Int
+    /// Bytes the repairs copied: one file (`workload.size_kb`) a copy.
+    public var repairBytes: Double
 
     /// 1 − files lost / files.
     public var durability: Double { files > 0 ? 1 - Double(filesLost) / Double(files) : 1 }

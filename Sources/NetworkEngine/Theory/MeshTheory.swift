@@ -11,6 +11,17 @@ public enum MeshTheory {
         return 1 - down
     }
 
+    /// Expected share of resources with a live copy while `down` of `members` peers are down, the down ones a random
+    /// set (a crash of a share, or single crashes): a resource is lost only when its `replicas` distinct holders are
+    /// all among them, with probability C(down, r)/C(members, r) = ∏ (down − i)/(members − i). Nil with no members.
+    public static func availableNow(members n: Int, down k: Int, replicas r: Int) -> Double? {
+        guard n >= 1, r >= 1 else { return nil }
+        let copies = min(r, n)
+        var allDown = 1.0
+        for i in 0..<copies { allDown *= Double(max(0, k - i)) / Double(n - i) }
+        return 1 - allDown
+    }
+
     /// Expected share of exposed peers when a share `s` protect their share with a password and a share `w` of
     /// passwords are weak: (1 − s) open plus s·w weakly protected.
     public static func exposedShare(protected s: Double, weak w: Double) -> Double { (1 - s) + s * w }

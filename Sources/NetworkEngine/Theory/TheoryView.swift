@@ -40,17 +40,45 @@ public struct TheoryView: Sendable, Equatable {
         // A distribution run makes no requests: the request figures have nothing to compare with.
         let steady = !changedMidRun && r.segments.count <= 1 && s.workload.kind == .requests
         distributionSeconds = r.distribution?.boundSeconds
-        if r.hadServer && steady { queue(s, r, hopMs: hopMs, &broken) }
-        if r.mesh != nil && r.architecture == .peerMesh && steady { mesh(s, r, &broken) }
+        let timedOut = r.requests.issued > 0 ? Double(r.requests.timedOut) / Double(r.requests.issued) : 0
+        if r.hadServer && steady { queue(s, nodes: r.nodes, timedOutShare: timedOut, hopMs: hopMs, &broken) }
+        if r.mesh != nil && r.architecture == .peerMesh && steady { mesh(s, nodes: r.nodes, &broken) }
         if steady { exposedShare = Self.exposure(s, architecture: r.architecture) }
         assumptionsBroken = broken
     }
 
+    /// The steady state of the configuration in force now: `scenario`'s values as they stand (every `set` applied),
+    /// `nodes` members, under `architecture`. What the live view marks beside its charts: unlike a run's theory it
+    /// does not ask how the run got here (commands, a switch), only where it would settle if nothing changed now,
+    /// so adding clients moves the marks at once. A distribution has no request figures: then every figure is nil.
+    ///
+    /// `down` peers down now (crashed, not by churn) make availability the share expected with them down
+    /// (`MeshTheory.availableNow`); under churn it stays the time average 1 − pʳ.
+    public init(steadyStateOf s: Scenario, nodes: Int, architecture: Architecture, down: Int = 0) {
+        var broken: [String] = []
+        if s.workload.kind == .requests {
+            switch architecture {
+            case .clientServer:
+                let hopMs = NetworkTheory.meanHopDelay(latency: s.network.latencyMs, jitter: s.network.jitterMs)
+                queue(s, nodes: nodes, timedOutShare: 0, hopMs: hopMs, &broken)
+            case .peerMesh:
+                mesh(s, nodes: nodes, &broken)
+                if s.mesh.churn == nil, down > 0, availability != nil {
+                    availability = MeshTheory.availableNow(members: nodes, down: down,
+                                                           replicas: min(s.mesh.replicas, max(1, nodes)))
+                }
+            }
+            exposedShare = Self.exposure(s, architecture: architecture)
+        }
+        assumptionsBroken = broken
+    }
+
     /// The server's queue: M/M/c/K for exponential service, M/D/1 for constant service with one worker.
-    private mutating func queue(_ s: Scenario, _ r: RunReport, hopMs: Double, _ broken: inout [String]) {
+    private mutating func queue(_ s: Scenario, nodes: Int, timedOutShare timedOut: Double, hopMs: Double,
+                                _ broken: inout [String]) {
         let c = s.server.workers
         let mu = 1000 / s.server.serviceMs
-        let lambda = Double(r.nodes) * s.workload.rate
+        let lambda = Double(nodes) * s.workload.rate
         saturationNodes = QueueTheory.saturationClients(workers: c, serviceMs: s.server.serviceMs, ratePerClient: s.workload.rate)
         guard lambda > 0 else { return }
         let finite = QueueTheory.mmck(arrivalRate: lambda, serviceRate: mu, servers: c, capacity: c + s.server.queue)
@@ -90,7 +118,6 @@ public struct TheoryView: Sendable, Equatable {
             broken.append(queueFigures + ": disk failures take the server down while it is restored")
         }
         if s.network.loss > 0 { broken.append("mean_latency_ms: lost messages wait for the timeout (loss > 0)") }
-        let timedOut = r.requests.issued > 0 ? Double(r.requests.timedOut) / Double(r.requests.issued) : 0
         if timedOut > Self.materialShare {
             broken.append("mean_latency_ms: measured over completed requests only; "
                 + RunReport.fixed(100 * timedOut, 1) + "% timed out")
@@ -102,11 +129,11 @@ public struct TheoryView: Sendable, Equatable {
     }
 
     /// The mesh: DHT hops over the peers alive on average, availability under churn.
-    private mutating func mesh(_ s: Scenario, _ r: RunReport, _ broken: inout [String]) {
+    private mutating func mesh(_ s: Scenario, nodes: Int, _ broken: inout [String]) {
         let downShare = s.mesh.churn.map { $0.meanDowntime / ($0.meanUptime + $0.meanDowntime) } ?? 0
         switch s.mesh.discovery {
         case .dht:
-            let alive = Int((Double(r.nodes) * (1 - downShare)).rounded())
+            let alive = Int((Double(nodes) * (1 - downShare)).rounded())
             if s.mesh.cache {
                 // A requester's own cached copy answers at 0 hops: the mean falls below the route to the owner.
                 broken.append("mean_hops: cached copies answer some reads without a lookup (mesh.cache)")
@@ -116,7 +143,7 @@ public struct TheoryView: Sendable, Equatable {
         case .flooding:
             broken.append("mean_hops: a flood has no single path")
         }
-        let replicas = min(s.mesh.replicas, max(1, r.nodes))
+        let replicas = min(s.mesh.replicas, max(1, nodes))
         if let churn = s.mesh.churn {
             availability = MeshTheory.availability(meanUptime: churn.meanUptime, meanDowntime: churn.meanDowntime,
                                                    replicas: replicas)
