@@ -198,6 +198,39 @@ struct RewindTests {
         #expect(try Self.report(app.model) == Self.report(replayed))
     }
 
+    /// Remembers the model each export was handed and each run the recorder heard of.
+    final class ModelRecorder: SessionRecorder {
+        var started: [ObjectIdentifier] = []
+        var exported: [ObjectIdentifier] = []
+        func started(_ model: any NetworkModel) { started.append(ObjectIdentifier(model)) }
+        func export(_ model: any NetworkModel, log: CommandLog, to directory: String?, force: Bool) -> CommandOutcome {
+            exported.append(ObjectIdentifier(model))
+            return CommandOutcome(accepted: true, message: "exported")
+        }
+    }
+
+    @Test(":export while rewound writes the live run, and after a fork the recorder starts again on the forked one")
+    func exportWhileRewound() {
+        let terminal = MemoryTerminal(size: Size(width: 100, height: 30))
+        let clock = ManualClock(nanoseconds: 1_000_000_000)
+        let recorder = ModelRecorder()
+        let live = Engine(scenario: Self.scenario)
+        let app = LiveApp(model: live, origin: RunOrigin(scenario: Self.scenario), backend: terminal, clock: clock,
+                          startSpeed: 10, recorder: recorder)
+        app.renderFrame()
+        Self.play(Array(repeating: "", count: 30), app, terminal, clock)
+        Self.play(["b", ":"], app, terminal, clock)
+        terminal.type("export lab")
+        terminal.enqueue(.key(.enter))
+        Self.play([""], app, terminal, clock)
+        #expect(app.state.rewind != nil)
+        #expect(recorder.exported == [ObjectIdentifier(live)], "the live run, not the rewound copy")
+        #expect(app.liveModel === live)
+        Self.play(["+"], app, terminal, clock)
+        #expect(app.liveModel === app.model && app.model !== live)
+        #expect(recorder.started == [ObjectIdentifier(live), ObjectIdentifier(app.model)], "the fork is a new recording")
+    }
+
     // MARK: - The time machine on its own
 
     /// No jitter, so a flash crowd's requests reach the server at one instant, which steps then cut part-way.
