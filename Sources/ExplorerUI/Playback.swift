@@ -85,6 +85,7 @@ public final class Playback: NetworkModel {
     public func apply(_ command: EngineCommand) -> CommandOutcome {
         consumed = pending.count
         stopsAtEnd = false
+        reachedEnd = false
         return base.apply(command)
     }
 
