@@ -57,6 +57,18 @@ struct RewindEndToEndTests {
         #expect(StatusBar(screen: end)?.isPaused == true, "the record holds still at its end")
         try await view.sendKeys("q")
         #expect(try await view.waitForExit() == 0)
+
+        // The same record with its command aimed at a node that does not exist: one line, before any screen.
+        let manifest = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
+        let action = try #require(manifest.range(of: #""add_nodes: [0-9]+""#, options: .regularExpression))
+        let bad = folder + "/bad-manifest.json"
+        try manifest.replacingCharacters(in: action, with: "\"crash: 999\"").write(toFile: bad, atomically: true,
+                                                                                   encoding: .utf8)
+        let refused = try await Subprocess.run(try NetExplorerBinary.path(), ["run", "--replay", bad],
+                                               environment: Subprocess.baseEnvironment(), timeout: .seconds(30))
+        #expect(refused.status == 1)
+        #expect(refused.stderrText.split(separator: "\n").count == 1 && refused.stderrText.contains("command 1"),
+                "\(refused.stderrText)")
     }
 
     @Test("run --replay refuses a missing record, a damaged one and a scenario given with it, in one line")
