@@ -42,6 +42,29 @@ struct StorageTheoryTests {
         return (Double(engine.ctx.files.filesLost) / files, p, se)
     }
 
+    /// The report's own theory is the formula the runs here are checked against: 1 − (1 − e^(−T/M))^r without repair
+    /// (independent disks), and its measured durability lies within three standard errors of it (one copy: the
+    /// `oneCopy` derivation, over the run's placement).
+    @Test("the report's theory.durability is 1 − (1 − e^(−T/M))^r, and the measured durability lies within 3 SE of it")
+    func reportDurability() throws {
+        let m = 0.01, t = m * 3600 * log(2.0)
+        for replicas in [1, 2, 3] {
+            let engine = Engine(scenario: Self.mesh(peers: 2_000, files: 2_000, replicas: replicas, mttfHours: m, seed: 11))
+            engine.run(until: .seconds(t))
+            let report = engine.report()
+            let theory = try #require(report.theory?.durability)
+            // (1e-9: the run's end is T rounded to whole nanoseconds.)
+            #expect(abs(theory - (1 - pow(StorageTheory.lostBy(t, mttf: m * 3600), Double(replicas)))) < 1e-9)
+            #expect(report.json.serialized().contains("\"durability\":"))
+        }
+        let r = Self.oneCopy(peers: 2_000, seed: 11)
+        let engine = Engine(scenario: Self.mesh(peers: 2_000, files: 2_000, replicas: 1, mttfHours: m, seed: 11))
+        engine.run(until: .seconds(t))
+        let measured = try #require(engine.report().storage?.durability)
+        let theory = try #require(engine.report().theory?.durability)
+        #expect(abs(measured - theory) <= 3 * r.se, "\(measured) vs \(theory) ± \(r.se)")
+    }
+
     @Test("one copy, no repair: the share of files lost by T is 1 − e^(−T/M) within three standard errors")
     func oneCopyQuick() {
         let r = Self.oneCopy(peers: 2_000, seed: 11)

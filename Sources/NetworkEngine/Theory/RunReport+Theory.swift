@@ -28,6 +28,9 @@ extension RunReport {
         if let e = t.exposedShare {
             rows.append(("theory: exposed", pair(Self.fixed(100 * security.exposedShare, 1) + "%", Self.fixed(100 * e, 1) + "%")))
         }
+        if let d = t.durability, let s = storage {
+            rows.append(("theory: durability", pair(Self.fixed(100 * s.durability, 2) + "%", Self.fixed(100 * d, 2) + "%")))
+        }
         rows += t.assumptionsBroken.map { ("model does not apply", $0) }
         return rows
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What theory predicts for a run's figures, beside the measurements (`theory` in `simulate --format json`).
 ///
 /// Each figure is nil when no formula covers the run; `assumptionsBroken` says why, one short reason per cause,
@@ -18,6 +20,9 @@ public struct TheoryView: Sendable, Equatable {
     public var availability: Double?
     /// Expected exposed share: (1 − s) + s·w in a mesh, w of the server's accounts.
     public var exposedShare: Double?
+    /// Expected durability, 1 − files lost / files, at the run's end (`StorageTheory.durability`); nil unless disks
+    /// fail (`storage.disk_mttf_hours` > 0).
+    public var durability: Double?
     /// The Kurose–Ross lower bound on a file distribution's time in this architecture, s (`DistributionBound`); nil
     /// unless the run distributes a file.
     public var distributionSeconds: Double?
@@ -44,7 +49,28 @@ public struct TheoryView: Sendable, Equatable {
         if r.hadServer && steady { queue(s, nodes: r.nodes, timedOutShare: timedOut, hopMs: hopMs, &broken) }
         if r.mesh != nil && r.architecture == .peerMesh && steady { mesh(s, nodes: r.nodes, &broken) }
         if steady { exposedShare = Self.exposure(s, architecture: r.architecture) }
+        if steady && s.storage.diskMttfHours > 0 {
+            durability = Self.durability(s, nodes: r.nodes, architecture: r.architecture, seconds: r.simulatedSeconds,
+                                         &broken)
+        }
         assumptionsBroken = broken
+    }
+
+    /// Files that survive to `seconds`: the server's with backups all do (restored from the media: only writes since
+    /// the last backup are lost); without, all are lost at its disk's first failure, e^{−T/M} expected; a mesh's
+    /// file survives while a copy does (`StorageTheory.durability`, the engine's repair rule).
+    static func durability(_ s: Scenario, nodes: Int, architecture: Architecture, seconds t: Double,
+                           _ broken: inout [String]) -> Double? {
+        let m = s.storage.diskMttfHours * 3600
+        switch architecture {
+        case .clientServer:
+            return s.storage.backupEveryHours > 0 ? 1 : exp(-t / m)
+        case .peerMesh:
+            let copies = min(s.mesh.replicas, max(1, nodes))
+            let value = StorageTheory.durability(at: t, copies: copies, mttf: m, repair: s.storage.repairMinutes * 60)
+            if value == nil { broken.append("durability: no chain worked out for more than 3 copies with repair") }
+            return value
+        }
     }
 
     /// The steady state of the configuration in force now: `scenario`'s values as they stand (every `set` applied),
@@ -180,6 +206,7 @@ public struct TheoryView: Sendable, Equatable {
             ("mean_hops", opt(meanHops, 3)),
             ("availability", opt(availability, 4)),
             ("exposed_share", opt(exposedShare, 4)),
+            ("durability", opt(durability, 4)),
             ("distribution_s", opt(distributionSeconds, 3)),
             ("assumptions_broken", .array(assumptionsBroken.map { .string($0) })),
         ])

@@ -2,10 +2,10 @@ import Foundation
 
 /// The exact figures the storage model must agree with (the README's "Storage and backup"), for the engine's rules:
 /// exponential disk failures, a backup clock that restarts when the server comes back, and each lost copy repaired
-/// on its own after a fixed delay.
-enum StorageTheory {
+/// on its own after a fixed delay. `TheoryView.durability` reads them; the tests check the engine against them.
+public enum StorageTheory {
     /// One copy, no repair: the probability a file is lost by `t`, with mean time to failure `m`.
-    static func lostBy(_ t: Double, mttf m: Double) -> Double { 1 - exp(-t / m) }
+    public static func lostBy(_ t: Double, mttf m: Double) -> Double { 1 - exp(-t / m) }
 
     /// The uptime U between restores is exponential with mean M; a failure loses the writes of its last U mod B.
     /// U = K·B + X with K geometric and X truncated exponential on [0, B), independent of each other.
@@ -38,7 +38,7 @@ enum StorageTheory {
 
     /// Two copies: from both up, the first fails after a mean M/2; the other then fails within R with probability
     /// 1 − e^{−R/M} (loss), else the copy is back: MTTDL = (M/2 + M(1 − e^{−R/M})) / (1 − e^{−R/M}).
-    static func meanTimeToLossOfTwo(mttf m: Double, repair r: Double) -> Double {
+    public static func meanTimeToLossOfTwo(mttf m: Double, repair r: Double) -> Double {
         let p = 1 - exp(-r / m)
         return (m / 2 + m * p) / p
     }
@@ -58,7 +58,7 @@ enum StorageTheory {
     /// integrates to less than 1), solved by iteration on a grid with the trapezoid rule; T₀ = (1/(3λ) + g(R)) /
     /// (1 − h(R)). With `steps` = 400 the grid's error is below 10⁻⁴ relative (checked against `steps` = 800 and a
     /// Monte Carlo of the same process in the test).
-    static func meanTimeToLossOfThree(mttf m: Double, repair r: Double, steps n: Int = 400) -> Double {
+    public static func meanTimeToLossOfThree(mttf m: Double, repair r: Double, steps n: Int = 400) -> Double {
         let lambda = 1 / m, h = r / Double(n)
         let xs = (0...n).map { Double($0) * h }
         let e2 = xs.map { exp(-2 * lambda * $0) }, e1 = xs.map { exp(-lambda * $0) }
@@ -89,5 +89,21 @@ enum StorageTheory {
         let g = solve({ (1 - exp(-2 * lambda * $0)) / (2 * lambda) }, { (1 - exp(-lambda * $0)) / lambda })
         let hh = solve({ exp(-2 * lambda * $0) }, { _ in 0 })
         return (1 / (3 * lambda) + g[n]) / (1 - hh[n])
+    }
+
+    /// Expected durability (1 − files lost / files) at time `t` of files with `copies` copies, disks failing with
+    /// mean `m` and each lost copy repaired after `r` (0: never). Without repair a file survives while one of its
+    /// copies' disks has not failed: 1 − (1 − e^{−t/m})^copies. With repair, one or two copies are lost at rate
+    /// 1/MTTDL once the chain has mixed: e^{−t/MTTDL}, which holds when the repair time is short against the MTTDL
+    /// (it is the time to loss's exponential approximation). Nil for more than three copies with repair (no chain
+    /// worked out here).
+    public static func durability(at t: Double, copies: Int, mttf m: Double, repair r: Double) -> Double? {
+        guard m > 0, copies >= 1, t >= 0 else { return nil }
+        if r <= 0 || copies == 1 { return 1 - pow(lostBy(t, mttf: m), Double(copies)) }
+        switch copies {
+        case 2: return exp(-t / meanTimeToLossOfTwo(mttf: m, repair: r))
+        case 3: return exp(-t / meanTimeToLossOfThree(mttf: m, repair: r))
+        default: return nil
+        }
     }
 }
