@@ -79,6 +79,13 @@ public enum Action: Sendable, Equatable {
     case lessonsListed([ScenarioChoice])
     /// A key the open lesson takes: the answer being typed, Enter.
     case lesson(LessonInput)
+    // MARK: Rewind and scrub
+    /// `b`: back a tenth of the charts' span; `n`: forward again while rewound; `g`: back to the live end.
+    case rewindBack
+    case rewindForward
+    case rewindToLive
+    /// Where a time travel left the view (its status while rewound, nil at the live end) and what to say.
+    case travelled(RewindStatus?, CommandOutcome?)
 
     /// The action a key stands for (a row of `KeyBindings.all`); `.none` for keys with no meaning.
     public init(key: Key) {

@@ -75,6 +75,9 @@ public struct AppState: Sendable, Equatable {
     /// Rows the help overlay is scrolled down (at 80×24 the keys and the glossary take two screens).
     public var helpScroll = 0
 
+    /// Set while the view shows a point behind the live end (`b`, or a played lab record): `REWOUND to t=…`.
+    public var rewind: RewindStatus?
+
     /// The look (`--theme`, or the config file's `theme`), applied to each finished frame.
     public var theme: ThemeName = .default
 

@@ -66,6 +66,12 @@ public struct CommandLog: Sendable, Equatable {
     /// True once `record` refuses.
     public var isFull: Bool { entries.count >= capacity }
 
+    /// Discards every command from the `count`-th on: a rewound session forked there, and that future is gone.
+    public mutating func discard(from count: Int) {
+        guard count >= 0, count < entries.count else { return }
+        entries.removeLast(entries.count - count)
+    }
+
     /// Every command recorded.
     public var total: Int { entries.count }
 

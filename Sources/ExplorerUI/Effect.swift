@@ -21,6 +21,8 @@ public enum Effect: Sendable, Equatable {
     case answerLesson(LessonAnswer)
     /// Go on with the lesson's next steps (Enter after a check).
     case continueLesson
+    /// Take the view `by` simulated time back (negative) or forward through the history, or to its live end (nil).
+    case travel(by: SimTime?)
     /// Write the screen as it stands to text files (`:screenshot`).
     case screenshot
 }

@@ -71,6 +71,9 @@ public enum KeyBindings {
         KeyBinding(.char("o"), do: .openPicker, "open a scenario: a built-in or a .yaml file here"),
         KeyBinding(.char("l"), do: .openLessons, "lessons: predict, run, check (Enter answers, goes on)"),
         KeyBinding(.char("i"), do: .toggleDescription, "the scenario's description: what to watch"),
+        KeyBinding(.char("b"), do: .rewindBack, "rewind a tenth of the charts' span (replays the commands)"),
+        KeyBinding(.char("n"), do: .rewindForward, "forward a tenth of the span again while rewound"),
+        KeyBinding(.char("g"), do: .rewindToLive, "back to the live end (a command key while rewound forks)"),
     ]
 
     /// Each key's action (the first row wins should a key be bound twice, which `KeyTableTests` refuses).

@@ -18,6 +18,8 @@ public final class LiveApp {
     public internal(set) var origin: RunOrigin
     /// The commands applied so far with their simulated times (bounded), for the crash screen.
     public internal(set) var commandLog = CommandLog()
+    /// Checkpoints and time travel: `b`, `n`, `g`, and a played lab record (`LiveApp+Rewind.swift`).
+    let timeMachine = TimeMachine()
     /// Where `:screenshot` writes its files: the current directory (tests give a temporary one).
     public var screenshotDirectory = "."
 
@@ -40,6 +42,9 @@ public final class LiveApp {
     var meter = SpeedMeter()
     private var needsFullRedraw = true
     var snapshotIsStale = false
+    /// The snapshot was taken again since the last frame was drawn (`context()` refreshes it for `update`): the
+    /// screen shows an older one, so a paused view is not still.
+    private var drawnSnapshotIsOld = false
     /// The topology's plan for `snapshot` at the size it was drawn: the next frame's request is planned with it
     /// rather than planning again, so a frame plans once. Nil when `snapshot` changed since it was drawn.
     private var topologyPlan: (size: Size, plan: TopologyPlan?)?
@@ -85,6 +90,7 @@ public final class LiveApp {
         state.status = StatusMessage(text: "press ? for every key", expiresAtNanos: now &+ 2 * AppState.statusLifetimeNanos)
         // Ready before the first frame: a crash with no command applied still says what ran and with which seed.
         backend.prepareCrashScreen(CrashScreen.text(origin: self.origin, log: commandLog))
+        timeMachine.started(model, logCount: 0, population: snapshot.activeNodeCount)
     }
 
     // MARK: - Running
@@ -122,7 +128,8 @@ public final class LiveApp {
     /// True when the screen cannot have changed: paused, model untouched, same size, and the frame's bookkeeping
     /// (status expiry) left the state as it was. Skipping the snapshot and render then keeps a paused view at ~0% CPU.
     private func isStill() -> Bool {
-        guard state.paused, !snapshotIsStale, !needsFullRedraw, backend.size == front.size else { return false }
+        guard state.paused, !snapshotIsStale, !drawnSnapshotIsOld, !needsFullRedraw, backend.size == front.size
+        else { return false }
         let before = state
         let now = clock.nanoseconds
         _ = update(&state, .frame(FrameInfo(wallNanos: now, actualSpeed: nil)),
@@ -157,16 +164,20 @@ public final class LiveApp {
             case .quit:
                 return .quit
             case .command(let command):
+                let forked = forkIfRewound()
                 let time = model.now, events = model.eventsProcessed
                 let resolved = model.resolved(command)
                 let outcome = model.apply(command)
                 snapshotIsStale = true
                 let kept = record(AppliedCommand(time: time, command: .engine(command), accepted: outcome.accepted,
                                                  eventsProcessed: events, resolved: resolved))
-                _ = update(&state, .commandOutcome(kept ? outcome : unlogged(outcome)), context: context())
+                let said = kept ? outcome : unlogged(outcome)
+                _ = update(&state, .commandOutcome(forked.map { CommandOutcome(accepted: said.accepted,
+                    message: said.message + " (\($0))") } ?? said), context: context())
             case .stepOnce:
                 let what = model.stepDescribed()
                 snapshotIsStale = true
+                afterAdvance()
                 // The status line says it and the event log keeps it, among the events it caused.
                 _ = update(&state, .stepped(what.map { StepLogEntry(time: model.now, text: $0) }), context: context())
             case .restartScenario:
@@ -177,6 +188,8 @@ public final class LiveApp {
                 meter.reset()
                 snapshotIsStale = true
                 record(AppliedCommand(time: time, command: .restartScenario, eventsProcessed: events))
+                timeMachine.started(model, logCount: commandLog.total, population: context().activeNodes)
+                _ = update(&state, .travelled(nil, nil), context: context())
             case .listScenarios:
                 _ = update(&state, .scenariosListed(scenarios?.choices() ?? []), context: context())
             case .openScenario(let choice) where choice.source == .lesson:
@@ -189,8 +202,10 @@ public final class LiveApp {
                 answerLesson(answer)
             case .continueLesson:
                 continueLesson()
+            case .travel(let offset):
+                travel(by: offset)
             case .export(let directory, let force):
-                let outcome = recorder?.export(model, log: commandLog, to: directory, force: force)
+                let outcome = recorder?.export(liveModel, log: commandLog, to: directory, force: force)
                     ?? CommandOutcome(accepted: false, message: "this session has no recorder to export with")
                 _ = update(&state, .commandOutcome(outcome), context: context())
             case .screenshot:
@@ -222,6 +237,8 @@ public final class LiveApp {
             snapshotIsStale = true
             // A new run: the commands of the old one would not reproduce it, so the crash screen starts afresh.
             commandLog = CommandLog(capacity: commandLog.capacity)
+            timeMachine.started(model, logCount: 0, population: context().activeNodes)
+            _ = update(&state, .travelled(nil, nil), context: context())
             backend.prepareCrashScreen(CrashScreen.text(origin: origin, log: commandLog))
             let news = ScenarioOpenedNews(title: choice.title, name: origin.scenarioName,
                                           description: opened.description, seed: origin.seed,
@@ -290,6 +307,7 @@ public final class LiveApp {
         snapshotIsStale = true
         meter.record(wall: wall, simulated: model.now - start, hitBudget: hitBudget)
         if let end = lessonRunEnd, model.now >= end { lessonRunFinished() }
+        afterAdvance()
         if let trigger, let after = fired {
             let events = model.snapshot(SnapshotRequest(seriesLimit: 0, nodes: 0..<0)).recentEvents
             let what = trigger.reason(from: before, to: after, events: events)
@@ -318,6 +336,7 @@ public final class LiveApp {
     public func renderFrame() {
         snapshot = model.snapshot(frameRequest())
         snapshotIsStale = false
+        drawnSnapshotIsOld = false
         let now = clock.nanoseconds
         _ = update(&state, .frame(FrameInfo(wallNanos: now, actualSpeed: meter.actualSpeed)),
                    context: UpdateContext(wallNanos: now, snapshot: snapshot, screenSize: backend.size))
@@ -347,6 +366,7 @@ public final class LiveApp {
         if snapshotIsStale {
             snapshot = model.snapshot(frameRequest())
             snapshotIsStale = false
+            drawnSnapshotIsOld = true
             topologyPlan = nil
         }
         return UpdateContext(wallNanos: clock.nanoseconds, snapshot: snapshot, screenSize: front.size)

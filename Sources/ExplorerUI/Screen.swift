@@ -84,6 +84,9 @@ public enum Screen {
             StatusBar.render(snapshot: snapshot, state: state, area: r.status, buffer: &buffer)
             let plan = topologyPlan ?? TopologyPane.plan(snapshot: snapshot, area: r.topology)
             TopologyPane.render(snapshot: snapshot, state: state, area: r.topology, plan: plan, buffer: &buffer)
+            if let rewind = state.rewind {
+                RewindBanner.render(rewind, snapshot: snapshot, state: state, area: r.topology, buffer: &buffer)
+            }
             // The server's slot shows the mesh once the mesh is what serves (a draining server gets a line there).
             if snapshot.architecture == .peerMesh || snapshot.server == nil {
                 MeshPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)

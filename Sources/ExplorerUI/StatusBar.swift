@@ -62,6 +62,8 @@ public enum StatusBar {
         if snapshot.security?.attackActive == true {
             fixed.insert(("\(Glyphs.attacker) ATTACK", Theme.statusAttack), at: 1)
         }
+        // First of all: a rewound picture must never pass for the live run.
+        if let rewind = state.rewind { fixed.insert((RewindWords.field(rewind, now: snapshot.now), Theme.paused), at: 0) }
         let fixedWidth = fixed.reduce(0) { $0 + $1.0.displayWidth + separator.displayWidth }
         // The name gives way first (it can be long, or wide CJK), but keeps a few columns to stay recognisable.
         let nameRoom = max(8, min(28, width - 2 - fixedWidth))

@@ -180,6 +180,8 @@ public func update(_ state: inout AppState, _ action: Action, context: UpdateCon
         return updateFindingYourWay(&state, action, context: context)
     case .openLessons, .lessonsListed, .lesson:
         return updateLesson(&state, action, context: context)
+    case .rewindBack, .rewindForward, .rewindToLive, .travelled:
+        return updateRewind(&state, action, context: context)
     }
 }
 

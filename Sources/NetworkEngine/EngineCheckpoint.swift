@@ -9,3 +9,8 @@ extension Engine {
     /// checkpoints so that rewinding resumes from the nearest one instead of from t = 0.
     public func checkpoint() -> Engine { Engine(copying: self) }
 }
+
+extension Engine {
+    /// `checkpoint()` as the live view's model sees it.
+    public func checkpointCopy() -> (any NetworkModel)? { checkpoint() }
+}

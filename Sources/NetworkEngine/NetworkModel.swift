@@ -71,6 +71,9 @@ public protocol NetworkModel: AnyObject {
     /// The report's figures now, kept as a lesson's `run` starts (its `run.` figures are changes from it); nil for a
     /// model that cannot say.
     func lessonRunStart() -> JSONValue?
+    /// A copy of the whole run as it stands, which goes on independently (`Engine.checkpoint()`): what the live
+    /// view's rewind resumes from. nil for a model that cannot be copied (it then cannot be rewound).
+    func checkpointCopy() -> (any NetworkModel)?
 }
 
 extension NetworkModel {
@@ -85,6 +88,9 @@ extension NetworkModel {
     public func resolved(_ command: EngineCommand) -> EngineCommand { command }
     public func lessonReading(runStart: JSONValue?, runSeconds: Double) -> LessonReading? { nil }
     public func lessonRunStart() -> JSONValue? { nil }
+
+    /// No copy, for models that cannot make one: the live view then says it cannot rewind.
+    public func checkpointCopy() -> (any NetworkModel)? { nil }
 }
 
 /// What a snapshot should contain: how much history, and which nodes' own views.

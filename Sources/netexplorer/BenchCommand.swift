@@ -69,6 +69,9 @@ struct BenchCommand: ParsableCommand {
             [frame(width: 200, height: 60, clients: 1_000_000, name: "frame_ms_200x60_1m", rate: 0.05, warmUp: 5)]
         }))
         cases.append((["bytes_per_frame"], false, { [try bytesPerFrame()] }))
+        // Rewinding a 10-minute session (`b`): each case measures a dozen rewinds itself and reports the slowest.
+        cases.append((["rewind_ms_10min_100"], false, { [rewind(clients: 100, name: "rewind_ms_10min_100")] }))
+        cases.append((["rewind_ms_10min_10k"], false, { [rewind(clients: 10_000, name: "rewind_ms_10min_10k")] }))
         let chosen = cases.filter { c in only.map { text in c.names.contains { $0.contains(text) } } ?? true }
         guard !chosen.isEmpty else {
             throw CLIError(message: "no bench case matches '\(only ?? "")' (try dht, frame, cs_)")
@@ -76,7 +79,7 @@ struct BenchCommand: ParsableCommand {
         let figures = try chosen.flatMap { c in
             c.timed ? median(of: try (0..<runs).map { _ in try c.measure() }) : try c.measure().map { f in
                 var f = f
-                f.values = [f.value]
+                if f.values.isEmpty { f.values = [f.value] }
                 return f
             }
         }

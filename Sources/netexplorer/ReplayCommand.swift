@@ -20,30 +20,13 @@ struct ReplayCommand: ParsableCommand {
     var events: String?
 
     func run() throws {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: record, isDirectory: &isDirectory)
-        let path = exists && isDirectory.boolValue ? (record as NSString).appendingPathComponent("manifest.json") : record
-        let manifest = try LabManifest.read(path: path)
-        if manifest.commandsNotRecorded > 0 {
-            throw CLIError(message: "\(path): \(manifest.commandsNotRecorded) commands of the session were not recorded "
-                + "(its command log was full), so it cannot be replayed")
-        }
-        if manifest.modelVersion != Engine.modelVersion {
-            printError("\(path): warning: recorded with model version \(manifest.modelVersion), this is model version "
-                + "\(Engine.modelVersion): figures may differ")
-        }
-        guard let scenario = manifest.scenario else { throw CLIError(message: "\(path): damaged: no scenario") }
+        let source = try LabRecordSource.load(record)
+        if let warning = source.warning { printError(warning) }
         let chosen = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)
         let eventsFile = try events.map { path throws(CLIError) in try OutputFile.open(path: path, describedAs: "events") }
         let stdout = OutputFile.standardOutput()
         let output = StreamingOutput(events: eventsFile, csv: chosen == .csv ? stdout : nil)
-        let engine: Engine
-        do {
-            engine = try Engine.replay(scenario, commands: manifest.commands, endTime: manifest.endTime,
-                                       endEvents: manifest.endEvents) { $0.outputSink = output }
-        } catch {
-            throw CLIError(message: "\(path): \(error.message)")
-        }
+        let engine = try source.replay { $0.outputSink = output }
         engine.outputSink = nil
         if let error = eventsFile?.finish() { throw error }
         let report = engine.report()

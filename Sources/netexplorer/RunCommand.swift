@@ -47,6 +47,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: .hidden)
     var pickLesson = false
 
+    @Option(name: .long, help: "Play a lab record (a directory written by --export or :export, or its manifest.json) back: pause with space, scrub with b, n, g.")
+    var replay: String?
+
     @Option(name: .long, help: "Record what the terminal shows as an asciicast v2 file (asciinema play FILE.cast).")
     var record: String?
 
@@ -64,7 +67,12 @@ struct RunCommand: ParsableCommand {
         if let answers, FileManager.default.fileExists(atPath: answers) {
             throw CLIError(message: "'\(answers)' exists already; answers are never written over another file")
         }
-        let scenario = try options.load()
+        if replay != nil, lesson != nil || pickLesson {
+            throw CLIError(message: "--replay plays a record back; a lesson drives a run of its own: give one of them")
+        }
+        let played = try replaySource()
+        if let warning = played?.warning { printError(warning) }
+        let scenario = try played?.scenario ?? options.load()
         if let export, !force, let contents = try? FileManager.default.contentsOfDirectory(atPath: export),
            !contents.isEmpty {
             throw CLIError(message: "--export \(export): the directory exists and is not empty (--force writes into it)")
@@ -91,14 +99,15 @@ struct RunCommand: ParsableCommand {
             } catch let why as TerminalUnavailable {
                 throw CLIError(message: why.message)
             }
-            let origin = RunOrigin(scenarioArgument: options.scenario, scenarioName: scenario.name, seed: scenario.seed,
+            let origin = RunOrigin(scenarioArgument: replay ?? options.scenario, scenarioName: scenario.name, seed: scenario.seed,
                                    architecture: options.architecture?.rawValue, nodes: options.nodes)
-            let recorder = LabRecorder()
+            let recorder = played == nil ? LabRecorder() : nil  // a record played back is not recorded again
             let recording = castFile.map { CastRecording.wrap(terminal, file: $0, scenarioName: scenario.name) }
             let screen: TerminalBackend = recording ?? terminal
             let app = LiveApp(model: Engine(scenario: scenario), origin: origin, backend: screen, startSpeed: speed,
                               startPaused: paused, scenarios: LiveScenarioLibrary(), description: scenario.description,
                               theme: theme, recorder: recorder, lessons: lessons)
+            if let played { Self.play(played, in: app) }
             // A recording that fails (a full disk) stops with one line among the status messages; the session goes on.
             recording?.stopped = { [weak app] message in
                 _ = app?.dispatch(.commandOutcome(CommandOutcome(accepted: false, message: message)))
@@ -110,8 +119,8 @@ struct RunCommand: ParsableCommand {
             terminal.close()
             // What the learner answered and what the checks measured, for the teacher to collect.
             if let answers, let run = app.lessonRun { try LessonCommand.save(run, lesson: run.lesson, to: answers) }
-            if let export {
-                let outcome = recorder.export(app.model, log: app.commandLog, to: export, force: force)
+            if let export, let recorder {
+                let outcome = recorder.export(app.liveModel, log: app.commandLog, to: export, force: force)
                 if !outcome.accepted { throw CLIError(message: outcome.message) }
             }
             // A signal-driven stop is still a clean one; the status says which signal, as shells expect.

@@ -131,4 +131,15 @@ struct LessonPaneTests {
         #expect(app.state.lesson == nil && app.lessonRun == nil)
         #expect(terminal.screenLines().joined().contains("lesson Saturation closed: r restarted the scenario"))
     }
+
+    @Test("b, n and g are refused while a lesson runs: its checks read the run the lesson made")
+    func noRewindInALesson() throws {
+        let (app, _, clock) = try Self.make()
+        app.openLesson("saturation")
+        app.renderFrame()
+        _ = app.dispatch(.rewindBack)
+        _ = LiveAppTests.frames(1, app, clock)
+        #expect(app.state.rewind == nil)
+        #expect(app.state.status?.text.contains("off while a lesson runs") == true)
+    }
 }

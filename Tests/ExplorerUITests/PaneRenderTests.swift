@@ -402,7 +402,7 @@ struct PaneRenderTests {
             "╚═════════════════════════════════════════════════════ ↑↓ scroll · more below ═╝",
         ])
         // `k` (issue 16 §4) came after `f`, `d` (§1) after `x`: two more rows; `r` and `t` moved below the fold.
-        // `l` (issue 18 §2, lessons) came after `o`, below the fold.
-        #expect(KeyBindings.all.count == 26)
+        // `l` (issue 18 §2, lessons) came after `o`; `b`, `n`, `g` (issue 19 §2) last, below the fold.
+        #expect(KeyBindings.all.count == 29)
     }
 }
