@@ -11,7 +11,7 @@ struct NetExplorer: ParsableCommand {
         abstract: "See how client-server and peer-to-peer networks behave: live, or headless.",
         version: "netexplorer \(version)",
         subcommands: [RunCommand.self, SimulateCommand.self, CompareCommand.self, ScenariosCommand.self, CheckCommand.self, BenchCommand.self,
-                      ConfigCommand.self, ReplayCommand.self],
+                      ConfigCommand.self, ReplayCommand.self, ClaimsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
