@@ -18,14 +18,17 @@ struct BatchMeansTests {
     func batchRule() {
         var b = BatchMeans()
         let capacity = b.sums.capacity
+        var firstViolation: String?
         for i in 1...100_000 {
             b.add(Double(i))
-            if i >= BatchMeans.minimumBatches {
-                #expect(b.batches >= 30 && b.batches < 60, "after \(i): \(b.batches) batches")
-            }
+            let inRange = i < BatchMeans.minimumBatches || (b.batches >= 30 && b.batches < 60)
             // Every complete batch holds batchSize observations: together they are all but the partial batch.
-            #expect(i - b.batches * b.batchSize < b.batchSize)
+            let equalSizes = i - b.batches * b.batchSize >= 0 && i - b.batches * b.batchSize < b.batchSize
+            if firstViolation == nil && !(inRange && equalSizes) {
+                firstViolation = "after \(i): \(b.batches) batches of \(b.batchSize)"
+            }
         }
+        #expect(firstViolation == nil)
         #expect(b.sums.capacity == capacity)
         // 100,000 = 48 × 2048 + 1,696: 48 complete batches of 2,048.
         #expect(b.batchSize == 2048 && b.batches == 48)
