@@ -47,9 +47,11 @@ struct ClaimVerdictTests {
                     (nodes: 1000, server: 3200.0, swarm: 4000.0, serverBound: 3200.0, swarmBound: 31.4)]
         #expect(PeerScalabilityClaim.distributionVerdict(slow).verdict == .holds)
 
-        let log = [(nodes: 100, measured: 3.8, theory: Optional(3.8)), (nodes: 10000, measured: 7.1, theory: 7.1)]
+        let log: [(nodes: Int, measured: Double, theory: Double?, interval: ConfidenceInterval?)] =
+            [(100, 3.8, 3.8, nil), (10000, 7.1, 7.1, nil)]
         #expect(PeerScalabilityClaim.lookupVerdict(log).verdict == .holds)
-        let flatHops = [(nodes: 100, measured: 3.8, theory: Optional(3.8)), (nodes: 10000, measured: 4.5, theory: 7.1)]
+        let flatHops: [(nodes: Int, measured: Double, theory: Double?, interval: ConfidenceInterval?)] =
+            [(100, 3.8, 3.8, nil), (10000, 4.5, 7.1, nil)]
         #expect(PeerScalabilityClaim.lookupVerdict(flatHops).verdict == .fails)
 
         #expect(PeerScalabilityClaim.loadVerdict([(nodes: 400, plain: 0.8, cached: 0.99)]).verdict == .depends)

@@ -50,9 +50,27 @@ struct ConfidenceCoverageTests {
         s.duration = 300
         let short = QueueingFidelityTests.run(s)
         #expect(short.confidence != nil && short.confidence?.meanLatencyMs == nil)
-        #expect(short.json.serialized().contains("\"confidence\":{\"level\":0.95,\"mean_latency_ms\":null}"))
+        #expect(short.json.serialized().contains("\"confidence\":{\"level\":0.95,\"mean_latency_ms\":null,\"mean_hops\":null}"))
         var changed = try ScenarioCatalog.load("classroom")
         changed.duration = 60
         #expect(QueueingFidelityTests.run(changed).confidence?.meanLatencyMs == nil)
+    }
+
+    /// Hops of a DHT lookup: the interval is over the complete batches, the measured mean over every lookup; they
+    /// differ by the partial batch only, n_p/n of the way to its mean, about 1/(2√k) of a half-width (k batches):
+    /// the measured mean lies inside. (Coverage of ChordHops is not asserted: it is the expectation over random
+    /// rings, this run's ring has its own mean, within about 1% of it.)
+    @Test("A DHT run has an interval of its mean hops around the measured mean; client-server has none")
+    func hops() throws {
+        var s = try ScenarioCatalog.load("churn")
+        s.mesh.churn = nil
+        s.duration = 60
+        let r = QueueingFidelityTests.run(s)
+        let c = try #require(r.confidence?.meanHops)
+        let measured = try #require(r.mesh?.meanHops)
+        #expect(c.covers(measured), "\(c.low)–\(c.high) against \(measured)")
+        #expect(c.batches >= 30 && c.batches < 60)
+        s.architecture = .clientServer
+        #expect(QueueingFidelityTests.run(s).confidence?.meanHops == nil)
     }
 }

@@ -61,10 +61,10 @@ public struct PeerScalabilityClaim: Claim {
             times.append((n, cs.distribution?.timeSeconds ?? .infinity, p2p.distribution?.timeSeconds ?? .infinity,
                           cs.theory?.distributionSeconds ?? 0, p2p.theory?.distributionSeconds ?? 0))
         }
-        var hops: [(nodes: Int, measured: Double, theory: Double?)] = []
+        var hops: [(nodes: Int, measured: Double, theory: Double?, interval: ConfidenceInterval?)] = []
         for n in size.lookupNodes {
             let r = results.final("\(id)/hops-\(n)")
-            hops.append((n, r.mesh?.meanHops ?? 0, r.theory?.meanHops))
+            hops.append((n, r.mesh?.meanHops ?? 0, r.theory?.meanHops, r.confidence?.meanHops))
         }
         var load: [(nodes: Int, plain: Double, cached: Double)] = []
         for n in size.loadNodes {
@@ -106,9 +106,10 @@ public struct PeerScalabilityClaim: Claim {
     /// Lookup cost: the claim holds when hops per lookup grow from the smallest to the largest N by at least half
     /// of Chord's ½·log2(N_max/N_min) (the cost grows with N, as log N, where a server answers in one message); it
     /// fails when they do not grow that much.
-    static func lookupVerdict(_ h: [(nodes: Int, measured: Double, theory: Double?)]) -> ClaimPart {
+    static func lookupVerdict(_ h: [(nodes: Int, measured: Double, theory: Double?,
+                                     interval: ConfidenceInterval?)]) -> ClaimPart {
         let evidence = h.map { Evidence("hops per lookup, N = \($0.nodes)", $0.measured, unit: "hops", places: 2,
-                                        theory: $0.theory) }
+                                        theory: $0.theory, interval: $0.interval) }
         guard let a = h.first, let b = h.last, b.nodes > a.nodes else {
             return ClaimPart(aspect: "for lookup cost", verdict: .depends, finding: "no measurement", evidence: evidence)
         }

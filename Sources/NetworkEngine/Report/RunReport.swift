@@ -402,7 +402,8 @@ extension Engine {
         report.storage = storageView()
         report.theory = TheoryView(scenario: scenario, report: report, changedMidRun: changedMidRun)
         let steady = !changedMidRun && metrics.segments.count <= 1 && scenario.workload.kind == .requests
-        report.confidence = ConfidenceView(latencies: metrics.latencyBatches, steady: steady)
+        let dht = mesh.flatMap { $0.state.discovery == .dht && architecture == .peerMesh ? $0.state.hopBatches : nil }
+        report.confidence = ConfidenceView(latencies: metrics.latencyBatches, hops: dht, steady: steady)
         return report
     }
 }
