@@ -11,7 +11,8 @@ struct NetExplorer: ParsableCommand {
         abstract: "See how client-server and peer-to-peer networks behave: live, or headless.",
         version: "netexplorer \(version)",
         subcommands: [RunCommand.self, SimulateCommand.self, CompareCommand.self, ScenariosCommand.self, CheckCommand.self, BenchCommand.self,
-                      ConfigCommand.self, ReplayCommand.self, LessonCommand.self, LessonsCommand.self],
+                      ConfigCommand.self, ReplayCommand.self, LessonCommand.self, LessonsCommand.self,
+                      ClaimsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -29,6 +29,9 @@ public struct MetricsRecorder {
     /// The number of the current period, counting from 0 at the start of the run (requests carry it, truncated to
     /// 16 bits, to find their segment when they end).
     public private(set) var currentSegment = 0
+    /// Completed requests' latencies (ns) in batches, in completion order: the confidence interval of the mean
+    /// latency (`ConfidenceView`). Fixed memory, O(1) per completion.
+    public internal(set) var latencyBatches = BatchMeans()
     /// Every node's counters at the last switch, for its figures since (see `NodeBaselines`).
     public internal(set) var nodeBaselines = NodeBaselines()
     /// The live view's latency summaries of the current and previous periods (see `phaseView()`).
@@ -181,6 +184,7 @@ public struct MetricsRecorder {
         let segment = resolve(tag, architecture)
         ended(segment: segment) { $0.completed += 1 }
         segments[segment].latency.record(latency)
+        latencyBatches.add(Double(latency))
         secondLatencies.append(latency)
     }
 

@@ -77,6 +77,7 @@ struct MeshModel {
     func recordLookup(hops: Int) {
         state.lookupsResolved += 1
         state.hopSum += hops
+        state.hopBatches.add(Double(hops))
     }
 
     // MARK: - Serving

@@ -56,6 +56,8 @@ final class MeshState {
     /// Lookups resolved, their hops, and the messages every lookup cost (hops, floods, duplicates, hits).
     var lookupsResolved = 0
     var hopSum = 0
+    /// Each resolved DHT lookup's hops in batches: the mean hops' confidence interval (`ConfidenceView`).
+    var hopBatches = BatchMeans()
     var lookupMessages = 0
     var lookupsStarted = 0
     var peerOverloads = 0
@@ -154,7 +156,7 @@ final class MeshState {
         unavailable = o.unavailable; unavailableArea = o.unavailableArea
         lastAvailabilityTime = o.lastAvailabilityTime; startedAt = o.startedAt
         epochs = own(o.epochs); served = own(o.served); lookupEnds = own(o.lookupEnds); ringVersion = o.ringVersion
-        lookupsResolved = o.lookupsResolved; hopSum = o.hopSum; lookupMessages = o.lookupMessages
+        lookupsResolved = o.lookupsResolved; hopSum = o.hopSum; hopBatches = o.hopBatches; lookupMessages = o.lookupMessages
         lookupsStarted = o.lookupsStarted; peerOverloads = o.peerOverloads
         floods = o.floods; nextFlood = o.nextFlood; reads = o.reads
         cache = o.cache?.copy(); cacheHits = o.cacheHits; cacheInvalidations = o.cacheInvalidations
@@ -247,7 +249,8 @@ final class MeshState {
     /// to their requesters' timeouts).
     func carryCounters(from old: MeshState, at now: SimTime) {
         old.integrateAvailability(to: now)  // the old mesh is being replaced: bringing its area up to date is harmless
-        lookupsResolved = old.lookupsResolved; hopSum = old.hopSum; lookupMessages = old.lookupMessages
+        lookupsResolved = old.lookupsResolved; hopSum = old.hopSum; hopBatches = old.hopBatches
+        lookupMessages = old.lookupMessages
         lookupsStarted = old.lookupsStarted; peerOverloads = old.peerOverloads
         floodsCompleted = old.floodsCompleted; floodReachedSum = old.floodReachedSum
         floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood; reads = old.reads

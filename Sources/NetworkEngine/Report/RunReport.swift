@@ -32,6 +32,9 @@ public struct RunReport: Sendable {
     public var cost = CostView()
     /// What theory predicts for these figures (`TheoryView`); nil for a report built without its scenario.
     public var theory: TheoryView? = nil
+    /// The 95% intervals of the measured figures that have a theory (`ConfidenceView`); nil for a report built
+    /// without its engine.
+    public var confidence: ConfidenceView? = nil
     /// The file distribution's figures; nil unless `workload.kind` is `distribution`.
     public var distribution: DistributionView? = nil
 
@@ -175,6 +178,7 @@ public struct RunReport: Sendable {
         fields.append(("segments", .array(segments.map(\.json))))
         fields += distributionJSON
         fields.append(("theory", theoryJSON))
+        fields.append(("confidence", confidence?.json ?? .null))
         return .object(fields)
     }
 
@@ -397,6 +401,9 @@ extension Engine {
             })
         report.storage = storageView()
         report.theory = TheoryView(scenario: scenario, report: report, changedMidRun: changedMidRun)
+        let steady = !changedMidRun && metrics.segments.count <= 1 && scenario.workload.kind == .requests
+        let dht = mesh.flatMap { $0.state.discovery == .dht && architecture == .peerMesh ? $0.state.hopBatches : nil }
+        report.confidence = ConfidenceView(latencies: metrics.latencyBatches, hops: dht, steady: steady)
         return report
     }
 }
