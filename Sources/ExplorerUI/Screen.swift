@@ -85,7 +85,10 @@ public enum Screen {
             let plan = topologyPlan ?? TopologyPane.plan(snapshot: snapshot, area: r.topology)
             TopologyPane.render(snapshot: snapshot, state: state, area: r.topology, plan: plan, buffer: &buffer)
             // The server's slot shows the mesh once the mesh is what serves (a draining server gets a line there).
-            if snapshot.architecture == .peerMesh || snapshot.server == nil {
+            if snapshot.distribution != nil {
+                // A distribution has no requests: its own panel and chart stand where the request figures would.
+                DistributionPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
+            } else if snapshot.architecture == .peerMesh || snapshot.server == nil {
                 MeshPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
             } else {
                 ServerPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
@@ -96,7 +99,11 @@ public enum Screen {
                 SecurityPanel.render(snapshot: snapshot, state: state, area: r.security, buffer: &buffer)
             }
             InspectorPane.render(snapshot: snapshot, state: state, area: r.inspector, buffer: &buffer)
-            MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
+            if snapshot.distribution != nil {
+                CompletionChart.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
+            } else {
+                MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
+            }
             EventLogPane.render(snapshot: snapshot, state: state, area: r.events, buffer: &buffer)
             // After the log: folded, the cost is written over the log's bottom border.
             CostPanel.render(snapshot: snapshot, state: state, area: r.cost, buffer: &buffer)

@@ -140,7 +140,8 @@ public final class Engine {
         case .tick:
             clients.refreshAddress()
             ctx.metrics.closeSecond(at: ctx.now, architecture: ctx.architecture, nodes: ctx.activeNodes,
-                                    workers: central.server.workers, peerWaiting: mesh?.servers.waiting ?? 0)
+                                    workers: central.server.workers, peerWaiting: mesh?.servers.waiting ?? 0,
+                                    completeShare: distribution?.completeShare)
             ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         case .timeline(let index):
             runTimelineAction(scenario.timeline[Int(index)])

@@ -220,6 +220,27 @@ extension Engine {
         ctx.metrics.beginSegment(target, at: ctx.now)
         ctx.security.beginPhase(target, at: ctx.now)
         let message: String
+        if distribution != nil {
+            // A file distribution has no overlay or resources: the same nodes keep their chunks (`DistributionModel`).
+            distribution?.architectureChanged(toMesh: target == .peerMesh, &ctx)
+            message = target == .peerMesh
+                ? "switched to peer-mesh: peers keep their chunks and trade them; the server seeds"
+                : "switched to client-server: nodes keep their chunks; the server sends each only what it lacks"
+        } else {
+            message = switchRoles(to: target)
+        }
+        // Where each node's figures since the switch start from (the inspector's), once the roles have changed.
+        ctx.metrics.nodeBaselines.take(clients.records, served: mesh?.state.served ?? [],
+                                       serverServed: central.server.served)
+        ctx.log(.toggle, node: 0, message)
+        storageDisksChanged()
+        if storage.inPlay { storage.copiesChanged() }
+        return CommandOutcome(accepted: true, message: message)
+    }
+
+    /// The request roles' part of a switch: the mesh built and seeded, or the server brought up; returns the message.
+    private func switchRoles(to target: Architecture) -> String {
+        let message: String
         switch target {
         case .peerMesh:
             let seeds = seedMesh()
@@ -233,13 +254,7 @@ extension Engine {
             ctx.metrics.traffic.peerResources += uploads
             message = "switched to client-server: a server comes up; peers upload \(uploads) resources to it"
         }
-        // Where each node's figures since the switch start from (the inspector's), once the roles have changed.
-        ctx.metrics.nodeBaselines.take(clients.records, served: mesh?.state.served ?? [],
-                                       serverServed: central.server.served)
-        ctx.log(.toggle, node: 0, message)
-        storageDisksChanged()
-        if storage.inPlay { storage.copiesChanged() }
-        return CommandOutcome(accepted: true, message: message)
+        return message
     }
 
     /// Builds (or enlarges) the mesh for a switch from client-server and sends every replica from the server; returns

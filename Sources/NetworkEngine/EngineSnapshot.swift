@@ -103,6 +103,7 @@ extension Engine {
                 flights.append(flight)
             }
         }
+        if distribution != nil { annotateDistribution(&nodes, flights: &flights) }
         let recentUtilization = ctx.metrics.recentSeries.last?.utilization ?? 0
         let serverView = ServerView(
             up: server.up, workers: server.workers, busyWorkers: server.busyWorkers, queueLength: server.queueLength,
@@ -126,6 +127,7 @@ extension Engine {
         snapshot.switches = ctx.metrics.recentSwitches
         snapshot.phases = phases
         snapshot.cost = costView
+        snapshot.distribution = distributionSnapshot(points: seriesLimit)
         return snapshot
     }
 

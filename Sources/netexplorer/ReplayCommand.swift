@@ -36,7 +36,7 @@ struct ReplayCommand: ParsableCommand {
         let chosen = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)
         let eventsFile = try events.map { path throws(CLIError) in try OutputFile.open(path: path, describedAs: "events") }
         let stdout = OutputFile.standardOutput()
-        let output = StreamingOutput(events: eventsFile, csv: chosen == .csv ? stdout : nil)
+        let output = StreamingOutput(events: eventsFile, csv: chosen == .csv ? stdout : nil, scenario: scenario)
         let engine: Engine
         do {
             engine = try Engine.replay(scenario, commands: manifest.commands, endTime: manifest.endTime,

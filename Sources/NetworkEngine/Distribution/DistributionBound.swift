@@ -26,9 +26,14 @@ public enum DistributionBound {
     /// The bound of a distribution scenario's architecture with `nodes` nodes (every peer uploading
     /// `distribution.peer_upload_mbps`, every node downloading `distribution.download_mbps`).
     public static func seconds(_ s: Scenario, nodes: Int) -> Double {
+        seconds(s, architecture: s.architecture, nodes: nodes)
+    }
+
+    /// The same for `architecture` (the one in force after a live switch).
+    public static func seconds(_ s: Scenario, architecture: Architecture, nodes: Int) -> Double {
         let d = s.distribution
         let fileBits = d.fileMb * 8e6, us = d.serverUploadMbps * 1e6, dl = d.downloadMbps * 1e6
-        switch s.architecture {
+        switch architecture {
         case .clientServer:
             return clientServer(fileBits: fileBits, nodes: nodes, serverBps: us, minDownloadBps: dl)
         case .peerMesh:

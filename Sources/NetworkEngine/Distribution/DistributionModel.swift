@@ -35,7 +35,8 @@ struct DistributionModel {
     let nodes: Int
     let chunks: Int
     let words: Int
-    let mesh: Bool
+    /// Whether peers upload: the architecture in force (`t` switches it mid-distribution; the chunk maps stay).
+    private(set) var mesh: Bool
     let downloadBps: Int64
     let serverSlots: Int, serverRate: Int64
     let peerSlots: Int, peerRate: Int64
@@ -43,7 +44,8 @@ struct DistributionModel {
     /// Transmission times of a full and of the last chunk, from the server's slots and from a peer's.
     let serverTx: SimTime, serverTxLast: SimTime, peerTx: SimTime, peerTxLast: SimTime
     let latency: SimTime
-    let leave: Double
+    /// `distribution.leave_after_done`: applied to peers that complete while the mesh is in force.
+    let leaveAfterDone: Double
 
     /// Held chunks, `words` per node.
     var have: [UInt64]
@@ -69,6 +71,15 @@ struct DistributionModel {
     var serverCursor = 0
     var serverWord = 0
     var random: SeededRandom
+    /// The uploader (−1: the server) of the last transfer each node began to receive, and when: the live view's
+    /// chunks in flight, read for the nodes it shows (two stores per chunk, no walk of the kernel's events).
+    var lastFrom: [Int32]
+    var lastBegun: [SimTime]
+    /// Completion times in the order they happened (so sorted): the completion chart's curve by binary search.
+    /// Its capacity is reserved for every node, so an append never allocates.
+    var completions: [SimTime]
+    /// Chunks held, over all nodes: the mean progress.
+    private(set) var heldTotal = 0
 
     private(set) var completed = 0
     private(set) var lastCompletion: SimTime = 0
@@ -102,7 +113,7 @@ struct DistributionModel {
         serverTx = tx(chunkBits, serverRate); serverTxLast = tx(lastChunkBits, serverRate)
         peerTx = tx(chunkBits, peerRate); peerTxLast = tx(lastChunkBits, peerRate)
         latency = .millis(scenario.network.latencyMs)
-        leave = mesh ? d.leaveAfterDone : 0
+        leaveAfterDone = d.leaveAfterDone
         have = Array(repeating: 0, count: nodes * words)
         claimed = Array(repeating: 0, count: nodes * words)
         let padding = chunks % 64 == 0 ? 0 : ~UInt64(0) << UInt64(chunks % 64)
@@ -118,10 +129,17 @@ struct DistributionModel {
         retryPending = Array(repeating: false, count: nodes)
         left = Array(repeating: false, count: nodes)
         random = SeededRandom(seed: scenario.seed, stream: .distribution)
+        lastFrom = Array(repeating: -1, count: nodes)
+        lastBegun = Array(repeating: -1, count: nodes)
+        completions = []
+        completions.reserveCapacity(nodes)
     }
 
     /// Whether every node has the file.
     var finished: Bool { completed == nodes }
+
+    /// The share of nodes with the whole file.
+    var completeShare: Double { nodes > 0 ? Double(completed) / Double(nodes) : 0 }
 
     /// Starts the server's slots at time 0.
     mutating func start(_ ctx: inout EngineContext) { fillServer(&ctx) }
@@ -148,12 +166,14 @@ struct DistributionModel {
     mutating func arrived(_ receiver: Int, chunk: Int, _ ctx: inout EngineContext) {
         have[receiver * words + chunk >> 6] |= 1 << UInt64(chunk & 63)
         held[receiver] += 1
+        heldTotal += 1
         if Int(held[receiver]) == chunks {
             completedAt[receiver] = ctx.now
             completed += 1
+            completions.append(ctx.now)
             lastCompletion = ctx.now
             completionSum += ctx.now.inSeconds
-            if leave > 0, random.chance(leave) { left[receiver] = true }
+            if mesh, leaveAfterDone > 0, random.chance(leaveAfterDone) { left[receiver] = true }
         }
         if mesh { fillPeer(receiver, &ctx) }
     }
@@ -167,6 +187,19 @@ struct DistributionModel {
             retryPending[uploader] = false
             fillPeer(uploader, &ctx)
         }
+    }
+
+    // MARK: - Switching architecture
+
+    /// The architecture switches mid-distribution (`t`, a timeline `toggle`): every node keeps the chunks it holds,
+    /// and those on their way still arrive. To client-server, peers start no more uploads and the server sends each
+    /// node only the chunks it lacks (its choice skips what a node holds or receives); to the mesh, every peer that
+    /// holds a chunk starts its slots, and the server seeds rarest first. O(nodes), once a switch.
+    mutating func architectureChanged(toMesh: Bool, _ ctx: inout EngineContext) {
+        guard toMesh != mesh else { return }
+        mesh = toMesh
+        if mesh { for u in 0..<nodes { fillPeer(u, &ctx) } }
+        fillServer(&ctx)
     }
 
     // MARK: - Starting transfers
@@ -205,7 +238,8 @@ struct DistributionModel {
     }
 
     private mutating func fillPeer(_ u: Int, _ ctx: inout EngineContext) {
-        guard !left[u], held[u] > 0 else { return }
+        // Under client-server only the server uploads: a peer's transfers under way finish, and it starts no more.
+        guard mesh, !left[u], held[u] > 0 else { return }
         while idle[u] > 0, !finished {
             guard peerSend(u, &ctx) else {
                 if !retryPending[u] {
@@ -267,6 +301,8 @@ struct DistributionModel {
         }
         claimedCount[r] += 1
         holders[chunk] += 1
+        lastFrom[r] = Int32(u)
+        lastBegun[r] = ctx.now
         let last = chunk == chunks - 1
         let tx: SimTime
         if u < 0 {

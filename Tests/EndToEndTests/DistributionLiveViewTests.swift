@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// `netexplorer distribution` in a real terminal: the swarm's progress grows on screen beside its Kurose–Ross bound,
+/// and `q` leaves cleanly.
+@Suite(
+    "Distribution live view in tmux", .ownThreads,
+    .enabled(if: TmuxHarness.isUsable, "tmux cannot run here (see the tmux suite): the live-view end-to-end tests are SKIPPED"),
+    .timeLimit(.minutes(2))
+)
+struct DistributionLiveViewTests {
+    /// The panel's `held N%`: the mean share of the file the nodes hold.
+    static func held(_ screen: [String]) -> Int? {
+        for line in screen {
+            guard let range = line.range(of: #"held [0-9]+%"#, options: .regularExpression) else { continue }
+            return Int(line[range].dropFirst(5).dropLast())
+        }
+        return nil
+    }
+
+    @Test("at 120x40 the held share grows beside the bound 666.7 s; q exits with status 0")
+    func progressAndBound() async throws {
+        let view = try await LiveViewSession(["distribution", "--speed", "100"], size: .large)
+        defer { view.shutdown() }
+        let first = try await view.waitFor("the distribution panel and the bound") { screen in
+            let text = screen.joined(separator: "\n")
+            return text.contains("distribution · swarm") && text.contains("bound 666.7 s")
+                && text.contains("completion · nodes with the file") && Self.held(screen) != nil
+        }
+        let start = try #require(Self.held(first))
+        try await view.waitFor("the held share to grow past \(start)%", timeout: .seconds(45)) { screen in
+            (Self.held(screen) ?? 0) > start
+        }
+        try await view.sendKeys("q")
+        #expect(try await view.waitForExit() == 0)
+        try await view.expectTerminalRestored()
+    }
+}
