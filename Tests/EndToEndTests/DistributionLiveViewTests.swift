@@ -24,8 +24,11 @@ struct DistributionLiveViewTests {
         defer { view.shutdown() }
         let first = try await view.waitFor("the distribution panel and the bound") { screen in
             let text = screen.joined(separator: "\n")
-            return text.contains("distribution · swarm") && text.contains("bound 666.7 s")
-                && text.contains("completion · nodes with the file") && Self.held(screen) != nil
+            // The bound twice: beside the elapsed time in the panel, and as the line's label on the chart.
+            return text.contains("distribution · swarm")
+                && text.range(of: #"elapsed [0-9.]+ s  bound 666\.7 s"#, options: .regularExpression) != nil
+                && text.contains("completion · nodes with the file") && (text.contains("┃bound 666.7 s") || text.contains("bound 666.7 s┃"))
+                && Self.held(screen) != nil
         }
         let start = try #require(Self.held(first))
         try await view.waitFor("the held share to grow past \(start)%", timeout: .seconds(45)) { screen in
