@@ -21,6 +21,12 @@
 /// Chunk maps are bitsets (one bit per node and chunk, twice: held, and held or on its way). Nodes are 0…N−1 (node
 /// ids 1…N); the server, as an uploader, is −1.
 struct DistributionModel {
+    /// A node's latest incoming transfer: its uploader (−1: the server) and when it began (−1: none yet).
+    struct LastTransfer {
+        var from: Int32
+        var begun: SimTime
+    }
+
     /// Peers a free peer slot tries before it waits: enough that an idle slot is rare once the swarm has chunks.
     static let probes = 8
     /// The server's receivers tried per free slot before it waits (bounds its work when most nodes are served).
@@ -71,10 +77,9 @@ struct DistributionModel {
     var serverCursor = 0
     var serverWord = 0
     var random: SeededRandom
-    /// The uploader (−1: the server) of the last transfer each node began to receive, and when: the live view's
-    /// chunks in flight, read for the nodes it shows (two stores per chunk, no walk of the kernel's events).
-    var lastFrom: [Int32]
-    var lastBegun: [SimTime]
+    /// The last transfer each node began to receive: the live view's chunks in flight, read for the nodes it shows
+    /// (one store per chunk, into one array, and no walk of the kernel's events).
+    var lastTransfer: [LastTransfer]
     /// Completion times in the order they happened (so sorted): the completion chart's curve by binary search.
     /// Its capacity is reserved for every node, so an append never allocates.
     var completions: [SimTime]
@@ -129,8 +134,7 @@ struct DistributionModel {
         retryPending = Array(repeating: false, count: nodes)
         left = Array(repeating: false, count: nodes)
         random = SeededRandom(seed: scenario.seed, stream: .distribution)
-        lastFrom = Array(repeating: -1, count: nodes)
-        lastBegun = Array(repeating: -1, count: nodes)
+        lastTransfer = Array(repeating: LastTransfer(from: -1, begun: -1), count: nodes)
         completions = []
         completions.reserveCapacity(nodes)
     }
@@ -301,8 +305,7 @@ struct DistributionModel {
         }
         claimedCount[r] += 1
         holders[chunk] += 1
-        lastFrom[r] = Int32(u)
-        lastBegun[r] = ctx.now
+        lastTransfer[r] = LastTransfer(from: Int32(u), begun: ctx.now)
         let last = chunk == chunks - 1
         let tx: SimTime
         if u < 0 {

@@ -70,9 +70,9 @@ extension DistributionModel {
     /// The chunk on its way to node `i` now, as a flight from its uploader (node id; 0 the server) with its progress
     /// over transmission and latency; nil when nothing is on its way.
     func flight(to i: Int, now: SimTime, clientServer: Bool) -> FlightView? {
-        let begun = lastBegun[i]
+        let begun = lastTransfer[i].begun
         guard begun >= 0 else { return nil }
-        let from = Int(lastFrom[i])
+        let from = Int(lastTransfer[i].from)
         let span = (from < 0 ? serverTx : peerTx) + latency
         let elapsed = now - begun
         guard elapsed <= span else { return nil }
