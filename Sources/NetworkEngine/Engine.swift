@@ -228,6 +228,7 @@ public final class Engine {
         guard churn.start(peer, &ctx) else { return }
         ctx.liveness.set(peer, up: false, at: ctx.now)
         mesh?.peerChanged(peer, up: false, &ctx)
+        distribution?.nodeChanged(peer, up: false, &ctx)
         churn.changed(peer, up: false, &ctx)
     }
 

@@ -137,6 +137,7 @@ extension Engine {
             // In a mesh nothing new goes to the server: only what it still held (draining after a switch) fails.
             let what = ctx.architecture == .clientServer ? "every request fails until it restarts"
                 : held == 0 ? "the peers do not use it" : "the \(held) requests it still held fail; the peers do not use it"
+            distribution?.serverChanged(up: false, &ctx)
             ctx.log(.nodeDown, node: 0, "server crashed: " + what)
             return CommandOutcome(accepted: true, message: "server crashed")
         case .node(let id):
@@ -149,6 +150,7 @@ extension Engine {
             // The client process died: what it was waiting for can no longer be delivered.
             clients.failOutstanding(of: id - 1, &ctx)
             mesh?.peerChanged(id - 1, up: false, &ctx)
+            distribution?.nodeChanged(id - 1, up: false, &ctx)
             ctx.log(.nodeDown, node: id, ctx.architecture == .peerMesh ? "peer \(id) left" : "client \(id) crashed")
             return CommandOutcome(accepted: true, message: ctx.architecture == .peerMesh ? "peer \(id) left"
                                   : "client \(id) crashed")
@@ -163,6 +165,7 @@ extension Engine {
                                       + RunReport.fixed((until - ctx.now).inSeconds, 1) + " s left)")
             }
             guard central.restart(&ctx) else { return CommandOutcome(accepted: false, message: "the server is already up") }
+            distribution?.serverChanged(up: true, &ctx)
             ctx.log(.nodeUp, node: 0, ctx.architecture == .clientServer ? "server restarted with an empty queue"
                     : "server restarted (unused while the peer mesh is in force)")
             return CommandOutcome(accepted: true, message: "server restarted")
@@ -174,6 +177,7 @@ extension Engine {
                 return CommandOutcome(accepted: false, message: "\(ctx.memberName(id)) is already up")
             }
             mesh?.peerChanged(id - 1, up: true, &ctx)
+            distribution?.nodeChanged(id - 1, up: true, &ctx)
             ctx.log(.nodeUp, node: id, ctx.architecture == .peerMesh ? "peer \(id) rejoined" : "client \(id) is back")
             return CommandOutcome(accepted: true, message: ctx.architecture == .peerMesh ? "peer \(id) rejoined"
                                   : "client \(id) restarted")

@@ -136,3 +136,87 @@ struct DistributionLiveTests {
         #expect(timed.now == live.now && timed.distribution!.peerBytes == live.distribution!.peerBytes)
     }
 }
+
+/// Churn, crashes and disk failures during a distribution (README, 'File distribution'): a node that leaves keeps
+/// its chunks and takes no part while away; a failed disk loses its chunks; a crashed server starts no transfer.
+@Suite("File distribution, failures")
+struct DistributionFailureTests {
+    static func scenario(_ architecture: Architecture) -> Scenario { DistributionLiveTests.scenario(architecture) }
+
+    @Test("a peer that leaves keeps its chunks, gets nothing while away, and completes after it rejoins")
+    func leaveKeepsChunks() {
+        let s = Self.scenario(.peerMesh)
+        let engine = Engine(scenario: s)
+        engine.advance(to: .seconds(10), maxEvents: .max)
+        let held = engine.distribution!.held[4]
+        #expect(held > 0)
+        #expect(engine.apply(.crash(.node(5))).accepted)
+        // Transfers to it under way finish within a chunk-time (1.6 s at a peer's slot) and a latency; then nothing.
+        engine.advance(to: .seconds(12), maxEvents: .max)
+        let away = engine.distribution!.held[4]
+        #expect(away >= held)
+        engine.advance(to: .seconds(200), maxEvents: .max)
+        #expect(engine.distribution!.held[4] == away)
+        // The others finish without it; the run waits for it.
+        #expect(engine.distribution!.completed == 29 && !engine.distributionFinished)
+        #expect(engine.apply(.restart(.node(5))).accepted)
+        engine.run(until: .seconds(s.duration))
+        let d = engine.distribution!
+        #expect(d.completed == 30)
+        // It kept what it had: no chunk went to it twice, so N·F bytes were sent in all.
+        #expect(d.serverBytes + d.peerBytes == 30 * 50_000_000)
+    }
+
+    @Test("a failed disk loses the node's chunks, and the file if it had it; they are sent again")
+    func diskLosesChunks() {
+        let s = Self.scenario(.peerMesh)
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(s.duration))
+        let first = engine.now
+        #expect(engine.distribution!.completed == 30)
+        // After the end, node 3's disk fails: it loses the whole file and counts as incomplete again.
+        #expect(engine.apply(.failDisk(.node(3))).accepted)
+        let d = engine.distribution!
+        #expect(d.held[2] == 0 && d.completed == 29 && d.completedAt[2] == -1)
+        #expect(d.heldTotal == 29 * 196)
+        // Each chunk's holders lost one; the server has already started sending node 3 some again (claimed).
+        #expect(d.holders.reduce(0) { $0 + Int($1) } == 29 * 196 + Int(d.claimedCount[2]))
+        #expect(d.claimedCount[2] > 0 && d.held[2] == 0)
+        engine.run(until: .seconds(s.duration))
+        let again = engine.distribution!
+        #expect(again.completed == 30 && engine.now > first)
+        // The 196 chunks went to it a second time: N·F + F bytes in all.
+        #expect(again.serverBytes + again.peerBytes == 31 * 50_000_000)
+    }
+
+    @Test("a crashed server starts no transfer until it restarts (client-server)")
+    func serverCrash() {
+        let s = Self.scenario(.clientServer)
+        let engine = Engine(scenario: s)
+        engine.advance(to: .seconds(10), maxEvents: .max)
+        #expect(engine.apply(.crash(.server)).accepted)
+        // Its transfers under way end within a chunk-time (0.1 s at a 20 Mbps slot) and a latency.
+        engine.advance(to: .seconds(11), maxEvents: .max)
+        let sent = engine.distribution!.serverBytes
+        engine.advance(to: .seconds(60), maxEvents: .max)
+        #expect(engine.distribution!.serverBytes == sent)
+        #expect(engine.apply(.restart(.server)).accepted)
+        engine.run(until: .seconds(s.duration))
+        // N·F/u_s = 120 s of sending, 50 s later than without the crash.
+        #expect(engine.distribution!.completed == 30)
+        #expect(engine.now.inSeconds > 120 + 49 && engine.now.inSeconds < 120 + 52)
+    }
+
+    @Test("churn during a distribution: peers come and go, and every one still gets the file")
+    func churn() {
+        var s = Self.scenario(.peerMesh)
+        s.mesh.churn = Scenario.Churn(meanUptime: 30, meanDowntime: 5)
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(s.duration))
+        let d = engine.distribution!
+        #expect(d.completed == 30)
+        #expect(d.serverBytes + d.peerBytes == 30 * 50_000_000)
+        // Leaving costs time: the run takes longer than without churn (48 s bound, about 52 s measured).
+        #expect(engine.now.inSeconds > DistributionFidelityTests.run(Self.scenario(.peerMesh)).timeSeconds)
+    }
+}

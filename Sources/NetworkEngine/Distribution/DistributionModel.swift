@@ -73,7 +73,12 @@ struct DistributionModel {
     /// Whether a retry event is pending for a node (peers), and for the server.
     var retryPending: [Bool]
     var serverRetryPending = false
-    var left: [Bool]
+    /// Why a node takes no part now, as bits: `leftAfterDone` (it had the file and left for good), `down` (it left
+    /// by churn or crashed, and may come back). 0: it takes part.
+    var away: [UInt8]
+    static let leftAfterDone: UInt8 = 1, down: UInt8 = 2
+    /// The server is down (crashed, or its disk being restored): it starts no transfer until it is back.
+    var serverDown = false
     var serverCursor = 0
     var serverWord = 0
     var random: SeededRandom
@@ -132,7 +137,7 @@ struct DistributionModel {
         idle = Array(repeating: Int32(peerSlots), count: nodes)
         serverIdle = serverSlots
         retryPending = Array(repeating: false, count: nodes)
-        left = Array(repeating: false, count: nodes)
+        away = Array(repeating: 0, count: nodes)
         random = SeededRandom(seed: scenario.seed, stream: .distribution)
         lastTransfer = Array(repeating: LastTransfer(from: -1, begun: -1), count: nodes)
         completions = []
@@ -177,7 +182,7 @@ struct DistributionModel {
             completions.append(ctx.now)
             lastCompletion = ctx.now
             completionSum += ctx.now.inSeconds
-            if mesh, leaveAfterDone > 0, random.chance(leaveAfterDone) { left[receiver] = true }
+            if mesh, leaveAfterDone > 0, random.chance(leaveAfterDone) { away[receiver] |= Self.leftAfterDone }
         }
         if mesh { fillPeer(receiver, &ctx) }
     }
@@ -206,10 +211,60 @@ struct DistributionModel {
         fillServer(&ctx)
     }
 
+    // MARK: - Churn, crashes and disks
+
+    /// Node `i` leaves (churn, a crash) or comes back. Away, it keeps the chunks it holds (they are on its disk) but
+    /// starts no upload and is sent nothing new; transfers under way finish (a transfer's slot and room are reserved
+    /// when it starts, which keeps a chunk O(1)). Back, its slots start again, and the server looks for it.
+    mutating func nodeChanged(_ i: Int, up: Bool, _ ctx: inout EngineContext) {
+        guard i >= 0, i < nodes else { return }
+        if up { away[i] &= ~Self.down } else { away[i] |= Self.down }
+        guard up else { return }
+        fillPeer(i, &ctx)
+        fillServer(&ctx)
+    }
+
+    /// The server crashes or comes back: down, it starts no transfer (those under way finish); its copy of the file
+    /// is the seed and is never lost.
+    mutating func serverChanged(up: Bool, _ ctx: inout EngineContext) {
+        serverDown = !up
+        if up { fillServer(&ctx) }
+    }
+
+    /// Node `i`'s disk fails: it loses every chunk it holds (those on their way still arrive), and with them the file
+    /// if it had it (it no longer counts as complete, and completes again when it has every chunk back). Returns the
+    /// chunks lost. O(chunks), once a failure.
+    mutating func diskFailed(_ i: Int, _ ctx: inout EngineContext) -> Int {
+        guard i >= 0, i < nodes, held[i] > 0 else { return 0 }
+        let lost = Int(held[i])
+        for w in 0..<words {
+            var bits = have[i * words + w]
+            claimed[i * words + w] &= ~bits
+            have[i * words + w] = 0
+            while bits != 0 {
+                holders[w << 6 | bits.trailingZeroBitCount] -= 1
+                bits &= bits - 1
+            }
+        }
+        claimedCount[i] -= held[i]
+        heldTotal -= lost
+        held[i] = 0
+        firstOpen[i] = 0
+        if completedAt[i] >= 0 {
+            // Completion times are kept in order: removing one keeps the order, and its next completion comes last.
+            if let k = completions.lastIndex(of: completedAt[i]) { completions.remove(at: k) }
+            completionSum -= completedAt[i].inSeconds
+            completedAt[i] = -1
+            completed -= 1
+        }
+        fillServer(&ctx)
+        return lost
+    }
+
     // MARK: - Starting transfers
 
     private mutating func fillServer(_ ctx: inout EngineContext) {
-        while serverIdle > 0, !finished {
+        while serverIdle > 0, !finished, !serverDown {
             guard serverSend(&ctx) else {
                 if !serverRetryPending {
                     serverRetryPending = true
@@ -225,7 +280,7 @@ struct DistributionModel {
         for _ in 0..<min(nodes, Self.serverScan) {
             let r = serverCursor
             serverCursor = serverCursor + 1 == nodes ? 0 : serverCursor + 1
-            guard Int(claimedCount[r]) < chunks, incoming[r] + serverRate <= downloadBps else { continue }
+            guard Int(claimedCount[r]) < chunks, incoming[r] + serverRate <= downloadBps, away[r] == 0 else { continue }
             let chunk: Int
             if mesh {
                 chunk = rarest(lacking: r, from: serverWord, offering: nil)
@@ -243,7 +298,7 @@ struct DistributionModel {
 
     private mutating func fillPeer(_ u: Int, _ ctx: inout EngineContext) {
         // Under client-server only the server uploads: a peer's transfers under way finish, and it starts no more.
-        guard mesh, !left[u], held[u] > 0 else { return }
+        guard mesh, away[u] == 0, held[u] > 0 else { return }
         while idle[u] > 0, !finished {
             guard peerSend(u, &ctx) else {
                 if !retryPending[u] {
@@ -261,7 +316,7 @@ struct DistributionModel {
         for _ in 0..<Self.probes {
             var r = random.below(nodes - 1)
             if r >= u { r += 1 }
-            guard Int(claimedCount[r]) < chunks, incoming[r] + peerRate <= downloadBps else { continue }
+            guard Int(claimedCount[r]) < chunks, incoming[r] + peerRate <= downloadBps, away[r] == 0 else { continue }
             let chunk = rarest(lacking: r, from: random.below(words), offering: u)
             guard chunk >= 0 else { continue }
             begin(chunk, to: r, from: u, &ctx)
