@@ -22,7 +22,8 @@ struct DistributionLiveViewTests {
     func progressAndBound() async throws {
         let view = try await LiveViewSession(["distribution", "--speed", "100"], size: .large)
         defer { view.shutdown() }
-        let first = try await view.waitFor("the distribution panel and the bound") { screen in
+        // 45 s, as the status waits allow: on two busy cores a debug build's first frames can be slow.
+        let first = try await view.waitFor("the distribution panel and the bound", timeout: .seconds(45)) { screen in
             let text = screen.joined(separator: "\n")
             // The bound twice: beside the elapsed time in the panel, and as the line's label on the chart.
             return text.contains("distribution · swarm")

@@ -21,6 +21,13 @@
 /// Chunk maps are bitsets (one bit per node and chunk, twice: held, and held or on its way). Nodes are 0…N−1 (node
 /// ids 1…N); the server, as an uploader, is −1.
 struct DistributionModel {
+    /// A peer's upload slots (`distribution.peer_upload_mbps`, its class's rate u_i, shared by k_i slots).
+    struct PeerUpload {
+        var slots: Int
+        var rate: Int64
+        var tx: SimTime
+        var txLast: SimTime
+    }
     /// A node's latest incoming transfer: its uploader (−1: the server) and when it began (−1: none yet).
     struct LastTransfer {
         var from: Int32
@@ -43,12 +50,14 @@ struct DistributionModel {
     let words: Int
     /// Whether peers upload: the architecture in force (`t` switches it mid-distribution; the chunk maps stay).
     private(set) var mesh: Bool
-    let downloadBps: Int64
+    /// Each node's download rate d_i, bit/s (`distribution.download_mbps`, one rate or classes).
+    let downloadOf: [Int64]
     let serverSlots: Int, serverRate: Int64
-    let peerSlots: Int, peerRate: Int64
+    /// Each peer's upload: its slots, each slot's rate, and a full and the last chunk's transmission time.
+    let uploaders: [PeerUpload]
     let chunkBits: Int64, lastChunkBits: Int64
     /// Transmission times of a full and of the last chunk, from the server's slots and from a peer's.
-    let serverTx: SimTime, serverTxLast: SimTime, peerTx: SimTime, peerTxLast: SimTime
+    let serverTx: SimTime, serverTxLast: SimTime
     let latency: SimTime
     /// `distribution.leave_after_done`: applied to peers that complete while the mesh is in force.
     let leaveAfterDone: Double
@@ -109,19 +118,26 @@ struct DistributionModel {
         chunks = Self.chunkCount(d)
         words = (chunks + 63) / 64
         mesh = scenario.architecture == .peerMesh
-        downloadBps = max(1, Int64((d.downloadMbps * 1e6).rounded()))
+        downloadOf = RateClass.perNode(d.download, nodes: nodes).map { max(1, Int64(($0 * 1e6).rounded())) }
+        // Slots are sized by the slowest download, so no slot outruns any receiver (one class: its rate d).
+        let slowest = downloadOf.min() ?? 1
         let us = max(1, Int64((d.serverUploadMbps * 1e6).rounded()))
-        let u = Int64((d.peerUploadMbps * 1e6).rounded())
-        serverSlots = Self.slotsPerDownload * Int((us + downloadBps - 1) / downloadBps)
+        serverSlots = Self.slotsPerDownload * Int((us + slowest - 1) / slowest)
         serverRate = max(1, us / Int64(serverSlots))
-        peerSlots = u > 0 ? max(Self.minPeerSlots, Int((u + downloadBps - 1) / downloadBps)) : 0
-        peerRate = peerSlots > 0 ? max(1, u / Int64(peerSlots)) : 1
         let fileBits = Int64((d.fileMb * 8e6).rounded())
-        chunkBits = max(1, Int64((d.chunkKb * 8e3).rounded()))
-        lastChunkBits = max(1, fileBits - Int64(chunks - 1) * chunkBits)
+        let chunkBits = max(1, Int64((d.chunkKb * 8e3).rounded()))
+        let lastChunkBits = max(1, fileBits - Int64(chunks - 1) * chunkBits)
+        self.chunkBits = chunkBits; self.lastChunkBits = lastChunkBits
         func tx(_ bits: Int64, _ rate: Int64) -> SimTime { .saturating(nanos: Double(bits) * 1e9 / Double(rate)) }
         serverTx = tx(chunkBits, serverRate); serverTxLast = tx(lastChunkBits, serverRate)
-        peerTx = tx(chunkBits, peerRate); peerTxLast = tx(lastChunkBits, peerRate)
+        uploaders = RateClass.perNode(d.peerUpload, nodes: nodes).map { mbps in
+            let u = Int64((mbps * 1e6).rounded())
+            // Capped where a count of idle slots (Int32) ends: u/d past 2³¹ only with rates the limits allow at
+            // their extremes, and no peer has that many receivers anyway.
+            let slots = u > 0 ? min(Int(Int32.max), max(Self.minPeerSlots, Int((u + slowest - 1) / slowest))) : 0
+            let rate = slots > 0 ? max(1, u / Int64(slots)) : 1
+            return PeerUpload(slots: slots, rate: rate, tx: tx(chunkBits, rate), txLast: tx(lastChunkBits, rate))
+        }
         latency = .millis(scenario.network.latencyMs)
         leaveAfterDone = d.leaveAfterDone
         have = Array(repeating: 0, count: nodes * words)
@@ -134,7 +150,7 @@ struct DistributionModel {
         holders = Array(repeating: 0, count: chunks)
         completedAt = Array(repeating: -1, count: nodes)
         firstOpen = Array(repeating: 0, count: nodes)
-        idle = Array(repeating: Int32(peerSlots), count: nodes)
+        idle = uploaders.map { Int32($0.slots) }
         serverIdle = serverSlots
         retryPending = Array(repeating: false, count: nodes)
         away = Array(repeating: 0, count: nodes)
@@ -164,7 +180,7 @@ struct DistributionModel {
             serverIdle += 1
             fillServer(&ctx)
         } else {
-            incoming[receiver] -= peerRate
+            incoming[receiver] -= uploaders[uploader].rate
             peerBytes += bytes
             idle[uploader] += 1
             fillPeer(uploader, &ctx)
@@ -280,7 +296,7 @@ struct DistributionModel {
         for _ in 0..<min(nodes, Self.serverScan) {
             let r = serverCursor
             serverCursor = serverCursor + 1 == nodes ? 0 : serverCursor + 1
-            guard Int(claimedCount[r]) < chunks, incoming[r] + serverRate <= downloadBps, away[r] == 0 else { continue }
+            guard Int(claimedCount[r]) < chunks, incoming[r] + serverRate <= downloadOf[r], away[r] == 0 else { continue }
             let chunk: Int
             if mesh {
                 chunk = rarest(lacking: r, from: serverWord, offering: nil)
@@ -303,7 +319,7 @@ struct DistributionModel {
             guard peerSend(u, &ctx) else {
                 if !retryPending[u] {
                     retryPending[u] = true
-                    ctx.kernel.schedule(.uploadRetry(uploader: Int32(u)), after: peerTx)
+                    ctx.kernel.schedule(.uploadRetry(uploader: Int32(u)), after: uploaders[u].tx)
                 }
                 return
             }
@@ -313,10 +329,11 @@ struct DistributionModel {
     /// One transfer from peer `u` to one of `probes` random peers that has room and lacks a chunk `u` holds.
     private mutating func peerSend(_ u: Int, _ ctx: inout EngineContext) -> Bool {
         guard nodes > 1 else { return false }
+        let rate = uploaders[u].rate
         for _ in 0..<Self.probes {
             var r = random.below(nodes - 1)
             if r >= u { r += 1 }
-            guard Int(claimedCount[r]) < chunks, incoming[r] + peerRate <= downloadBps, away[r] == 0 else { continue }
+            guard Int(claimedCount[r]) < chunks, incoming[r] + rate <= downloadOf[r], away[r] == 0 else { continue }
             let chunk = rarest(lacking: r, from: random.below(words), offering: u)
             guard chunk >= 0 else { continue }
             begin(chunk, to: r, from: u, &ctx)
@@ -367,8 +384,9 @@ struct DistributionModel {
             incoming[r] += serverRate
             tx = last ? serverTxLast : serverTx
         } else {
-            incoming[r] += peerRate
-            tx = last ? peerTxLast : peerTx
+            let p = uploaders[u]
+            incoming[r] += p.rate
+            tx = last ? p.txLast : p.tx
         }
         ctx.kernel.schedule(.chunkSent(uploader: Int32(u), receiver: Int32(r), last: last), after: tx)
         ctx.kernel.schedule(.chunkArrives(receiver: Int32(r), chunk: Int32(chunk)), after: tx + latency)

@@ -73,7 +73,7 @@ extension DistributionModel {
         let begun = lastTransfer[i].begun
         guard begun >= 0 else { return nil }
         let from = Int(lastTransfer[i].from)
-        let span = (from < 0 ? serverTx : peerTx) + latency
+        let span = (from < 0 ? serverTx : uploaders[from].tx) + latency
         let elapsed = now - begun
         guard elapsed <= span else { return nil }
         let progress = span > 0 ? Double(elapsed) / Double(span) : 1
