@@ -68,8 +68,9 @@ struct DistributionModel {
     var claimed: [UInt64]
     var held: [Int32]
     var claimedCount: [Int32]
-    /// The rate of the transfers each node is receiving.
-    var incoming: [Int64]
+    /// Each node's download room: its rate d_i less the rates of the transfers it is receiving (one load per probe,
+    /// where the rate and the room apart would be two).
+    var room: [Int64]
     /// Nodes holding or receiving each chunk: the rarity rarest-first reads.
     var holders: [Int32]
     /// Each node's completion time, −1 until it has the file.
@@ -146,7 +147,7 @@ struct DistributionModel {
         if padding != 0 { for n in 0..<nodes { claimed[n * words + words - 1] = padding } }
         held = Array(repeating: 0, count: nodes)
         claimedCount = Array(repeating: 0, count: nodes)
-        incoming = Array(repeating: 0, count: nodes)
+        room = downloadOf
         holders = Array(repeating: 0, count: chunks)
         completedAt = Array(repeating: -1, count: nodes)
         firstOpen = Array(repeating: 0, count: nodes)
@@ -175,12 +176,12 @@ struct DistributionModel {
     mutating func sent(uploader: Int, receiver: Int, last: Bool, _ ctx: inout EngineContext) {
         let bytes = (last ? lastChunkBits : chunkBits) / 8
         if uploader < 0 {
-            incoming[receiver] -= serverRate
+            room[receiver] += serverRate
             serverBytes += bytes
             serverIdle += 1
             fillServer(&ctx)
         } else {
-            incoming[receiver] -= uploaders[uploader].rate
+            room[receiver] += uploaders[uploader].rate
             peerBytes += bytes
             idle[uploader] += 1
             fillPeer(uploader, &ctx)
@@ -296,7 +297,7 @@ struct DistributionModel {
         for _ in 0..<min(nodes, Self.serverScan) {
             let r = serverCursor
             serverCursor = serverCursor + 1 == nodes ? 0 : serverCursor + 1
-            guard Int(claimedCount[r]) < chunks, incoming[r] + serverRate <= downloadOf[r], away[r] == 0 else { continue }
+            guard Int(claimedCount[r]) < chunks, serverRate <= room[r], away[r] == 0 else { continue }
             let chunk: Int
             if mesh {
                 chunk = rarest(lacking: r, from: serverWord, offering: nil)
@@ -333,7 +334,7 @@ struct DistributionModel {
         for _ in 0..<Self.probes {
             var r = random.below(nodes - 1)
             if r >= u { r += 1 }
-            guard Int(claimedCount[r]) < chunks, incoming[r] + rate <= downloadOf[r], away[r] == 0 else { continue }
+            guard Int(claimedCount[r]) < chunks, rate <= room[r], away[r] == 0 else { continue }
             let chunk = rarest(lacking: r, from: random.below(words), offering: u)
             guard chunk >= 0 else { continue }
             begin(chunk, to: r, from: u, &ctx)
@@ -381,11 +382,11 @@ struct DistributionModel {
         let last = chunk == chunks - 1
         let tx: SimTime
         if u < 0 {
-            incoming[r] += serverRate
+            room[r] -= serverRate
             tx = last ? serverTxLast : serverTx
         } else {
             let p = uploaders[u]
-            incoming[r] += p.rate
+            room[r] -= p.rate
             tx = last ? p.txLast : p.tx
         }
         ctx.kernel.schedule(.chunkSent(uploader: Int32(u), receiver: Int32(r), last: last), after: tx)

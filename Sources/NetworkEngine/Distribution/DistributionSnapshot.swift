@@ -118,7 +118,7 @@ extension Engine {
             guard i >= 0, i < d.nodes else { continue }
             nodes[k].progress = Double(d.held[i]) / Double(d.chunks)
             if nodes[k].activity != .down {
-                nodes[k].activity = d.away[i] != 0 ? .down : d.incoming[i] > 0 ? .busy : .idle
+                nodes[k].activity = d.away[i] != 0 ? .down : d.room[i] < d.downloadOf[i] ? .busy : .idle
             }
             if let f = d.flight(to: i, now: now, clientServer: clientServer) { flights.append(f) }
         }
