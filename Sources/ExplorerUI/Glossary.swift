@@ -30,8 +30,19 @@ public enum Glossary {
         Entry("writes lost", "accepted writes no copy or backup still holds"),
     ]
 
-    /// Every entry: the storage panel's, then the other panes'.
-    public static var allEntries: [Entry] { storageEntries + entries }
+    /// A file distribution's panel and completion chart (in the server panel's and the charts' places).
+    public static let distributionEntries: [Entry] = [
+        Entry("complete", "nodes with the whole file, of all that want it"),
+        Entry("held", "share of the file the nodes hold, on average"),
+        Entry("elapsed", "simulated time since the distribution began"),
+        Entry("bound", "Kurose–Ross: no schedule finishes sooner"),
+        Entry("done", "when the last node got the file"),
+        Entry("server up", "share of the server's upload rate in use"),
+        Entry("from server", "bytes of the file the server uploaded"),
+    ]
+
+    /// Every entry: the storage panel's, the distribution's, then the other panes'.
+    public static var allEntries: [Entry] { storageEntries + distributionEntries + entries }
 
     public static let entries: [Entry] = [
         // The server panel and the metrics.

@@ -21,6 +21,7 @@ public enum HelpOverlay {
                 ([$0.name, $0.arguments].filter { !$0.isEmpty }.joined(separator: " "), $0.help)
             }),
             Section(title: "storage figures", rows: Glossary.storageEntries.map { ($0.term, $0.meaning) }),
+            Section(title: "distribution figures", rows: Glossary.distributionEntries.map { ($0.term, $0.meaning) }),
             Section(title: "figures on screen", rows: Glossary.entries.map { ($0.term, $0.meaning) }),
         ]
     }

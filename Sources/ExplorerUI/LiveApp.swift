@@ -329,6 +329,7 @@ public final class LiveApp {
         let charts = ChartTimeScale.request(speed: state.speed, screen: backend.size)
         request.seriesLimit = charts.seriesLimit
         request.secondsPerColumn = charts.secondsPerColumn
+        request.curvePoints = CompletionChart.columns(paneWidth: Screen.regions(for: size).metrics.width)
         return request
     }
 

@@ -88,7 +88,10 @@ public enum Screen {
                 RewindBanner.render(rewind, snapshot: snapshot, state: state, area: r.topology, buffer: &buffer)
             }
             // The server's slot shows the mesh once the mesh is what serves (a draining server gets a line there).
-            if snapshot.architecture == .peerMesh || snapshot.server == nil {
+            if snapshot.distribution != nil {
+                // A distribution has no requests: its own panel and chart stand where the request figures would.
+                DistributionPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
+            } else if snapshot.architecture == .peerMesh || snapshot.server == nil {
                 MeshPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
             } else {
                 ServerPanel.render(snapshot: snapshot, state: state, area: r.server, buffer: &buffer)
@@ -99,7 +102,11 @@ public enum Screen {
                 SecurityPanel.render(snapshot: snapshot, state: state, area: r.security, buffer: &buffer)
             }
             InspectorPane.render(snapshot: snapshot, state: state, area: r.inspector, buffer: &buffer)
-            MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
+            if snapshot.distribution != nil {
+                CompletionChart.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
+            } else {
+                MetricsPane.render(snapshot: snapshot, state: state, area: r.metrics, buffer: &buffer)
+            }
             if let lesson = state.lesson {
                 LessonPane.render(lesson: lesson, state: state, area: LessonPane.area(r), buffer: &buffer)
             } else {

@@ -14,6 +14,7 @@ extension Engine: NetworkModel {
             shot.series = ctx.metrics.history.columns(secondsPerColumn: perColumn, count: request.seriesLimit)
             shot.secondsPerColumn = perColumn
         }
+        if distribution != nil { shot.distribution = distributionSnapshot(points: request.curvePoints) }
         return shot
     }
 

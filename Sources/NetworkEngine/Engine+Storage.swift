@@ -36,6 +36,13 @@ extension Engine {
         storage.countFailure()
         if disk == 0 { return failServerDisk() }
         let who = ctx.memberName(disk)
+        if distribution != nil {
+            // A file distribution: the node's chunks were on that disk (`DistributionModel.diskFailed`).
+            let lost = distribution?.diskFailed(disk - 1, &ctx) ?? 0
+            let message = "\(who)'s disk failed: \(lost) \(lost == 1 ? "chunk" : "chunks") of the file lost"
+            ctx.log(.diskFailed, node: disk, message)
+            return CommandOutcome(accepted: true, message: message)
+        }
         guard ctx.architecture == .peerMesh, let lost = mesh?.diskFailed(disk - 1, &ctx) else {
             ctx.log(.diskFailed, node: disk, "\(who)'s disk failed: nothing lost (under client-server the files live "
                     + "on the server)")
@@ -80,6 +87,7 @@ extension Engine {
         }
         storage.startRestore(&ctx)
         _ = central.crash(&ctx)
+        distribution?.serverChanged(up: false, &ctx)
         ctx.log(.diskFailed, node: 0, message)
         if filesLost > 0 {
             ctx.log(.fileLost, node: 0, "\(filesLost) files lost for good: their only copy was on the server's disk")
@@ -101,6 +109,7 @@ extension Engine {
     /// The restore ended: the server comes back.
     func serverRestored() {
         _ = central.restart(&ctx)
+        distribution?.serverChanged(up: true, &ctx)
         let asOf = storage.lastBackupAt.map { "t=" + RunReport.fixed($0.inSeconds, 1) + " s" } ?? "the start"
         ctx.log(.restored, node: 0, storage.hasBackups
                 ? "the server is back, its files as of the backup of \(asOf)"

@@ -143,7 +143,8 @@ public final class Engine {
         case .tick:
             clients.refreshAddress()
             ctx.metrics.closeSecond(at: ctx.now, architecture: ctx.architecture, nodes: ctx.activeNodes,
-                                    workers: central.server.workers, peerWaiting: mesh?.servers.waiting ?? 0)
+                                    workers: central.server.workers, peerWaiting: mesh?.servers.waiting ?? 0,
+                                    completeShare: distribution?.completeShare)
             ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         case .timeline(let index):
             runTimelineAction(scenario.timeline[Int(index)])
@@ -230,6 +231,7 @@ public final class Engine {
         guard churn.start(peer, &ctx) else { return }
         ctx.liveness.set(peer, up: false, at: ctx.now)
         mesh?.peerChanged(peer, up: false, &ctx)
+        distribution?.nodeChanged(peer, up: false, &ctx)
         churn.changed(peer, up: false, &ctx)
     }
 

@@ -137,6 +137,7 @@ extension Engine {
             // In a mesh nothing new goes to the server: only what it still held (draining after a switch) fails.
             let what = ctx.architecture == .clientServer ? "every request fails until it restarts"
                 : held == 0 ? "the peers do not use it" : "the \(held) requests it still held fail; the peers do not use it"
+            distribution?.serverChanged(up: false, &ctx)
             ctx.log(.nodeDown, node: 0, "server crashed: " + what)
             return CommandOutcome(accepted: true, message: "server crashed")
         case .node(let id):
@@ -149,6 +150,7 @@ extension Engine {
             // The client process died: what it was waiting for can no longer be delivered.
             clients.failOutstanding(of: id - 1, &ctx)
             mesh?.peerChanged(id - 1, up: false, &ctx)
+            distribution?.nodeChanged(id - 1, up: false, &ctx)
             ctx.log(.nodeDown, node: id, ctx.architecture == .peerMesh ? "peer \(id) left" : "client \(id) crashed")
             return CommandOutcome(accepted: true, message: ctx.architecture == .peerMesh ? "peer \(id) left"
                                   : "client \(id) crashed")
@@ -163,6 +165,7 @@ extension Engine {
                                       + RunReport.fixed((until - ctx.now).inSeconds, 1) + " s left)")
             }
             guard central.restart(&ctx) else { return CommandOutcome(accepted: false, message: "the server is already up") }
+            distribution?.serverChanged(up: true, &ctx)
             ctx.log(.nodeUp, node: 0, ctx.architecture == .clientServer ? "server restarted with an empty queue"
                     : "server restarted (unused while the peer mesh is in force)")
             return CommandOutcome(accepted: true, message: "server restarted")
@@ -174,6 +177,7 @@ extension Engine {
                 return CommandOutcome(accepted: false, message: "\(ctx.memberName(id)) is already up")
             }
             mesh?.peerChanged(id - 1, up: true, &ctx)
+            distribution?.nodeChanged(id - 1, up: true, &ctx)
             ctx.log(.nodeUp, node: id, ctx.architecture == .peerMesh ? "peer \(id) rejoined" : "client \(id) is back")
             return CommandOutcome(accepted: true, message: ctx.architecture == .peerMesh ? "peer \(id) rejoined"
                                   : "client \(id) restarted")
@@ -220,6 +224,27 @@ extension Engine {
         ctx.metrics.beginSegment(target, at: ctx.now)
         ctx.security.beginPhase(target, at: ctx.now)
         let message: String
+        if distribution != nil {
+            // A file distribution has no overlay or resources: the same nodes keep their chunks (`DistributionModel`).
+            distribution?.architectureChanged(toMesh: target == .peerMesh, &ctx)
+            message = target == .peerMesh
+                ? "switched to peer-mesh: peers keep their chunks and trade them; the server seeds"
+                : "switched to client-server: nodes keep their chunks; the server sends each only what it lacks"
+        } else {
+            message = switchRoles(to: target)
+        }
+        // Where each node's figures since the switch start from (the inspector's), once the roles have changed.
+        ctx.metrics.nodeBaselines.take(clients.records, served: mesh?.state.served ?? [],
+                                       serverServed: central.server.served)
+        ctx.log(.toggle, node: 0, message)
+        storageDisksChanged()
+        if storage.inPlay { storage.copiesChanged() }
+        return CommandOutcome(accepted: true, message: message)
+    }
+
+    /// The request roles' part of a switch: the mesh built and seeded, or the server brought up; returns the message.
+    private func switchRoles(to target: Architecture) -> String {
+        let message: String
         switch target {
         case .peerMesh:
             let seeds = seedMesh()
@@ -233,13 +258,7 @@ extension Engine {
             ctx.metrics.traffic.peerResources += uploads
             message = "switched to client-server: a server comes up; peers upload \(uploads) resources to it"
         }
-        // Where each node's figures since the switch start from (the inspector's), once the roles have changed.
-        ctx.metrics.nodeBaselines.take(clients.records, served: mesh?.state.served ?? [],
-                                       serverServed: central.server.served)
-        ctx.log(.toggle, node: 0, message)
-        storageDisksChanged()
-        if storage.inPlay { storage.copiesChanged() }
-        return CommandOutcome(accepted: true, message: message)
+        return message
     }
 
     /// Builds (or enlarges) the mesh for a switch from client-server and sends every replica from the server; returns

@@ -103,6 +103,7 @@ extension Engine {
                 flights.append(flight)
             }
         }
+        if distribution != nil { annotateDistribution(&nodes, flights: &flights) }
         let recentUtilization = ctx.metrics.recentSeries.last?.utilization ?? 0
         let serverView = ServerView(
             up: server.up, workers: server.workers, busyWorkers: server.busyWorkers, queueLength: server.queueLength,
@@ -127,6 +128,7 @@ extension Engine {
         snapshot.phases = phases
         snapshot.cost = costView
         snapshot.theory = steadyStateTheory
+        snapshot.distribution = distributionSnapshot(points: seriesLimit)
         return snapshot
     }
 

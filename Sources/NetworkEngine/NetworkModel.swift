@@ -121,6 +121,9 @@ public struct SnapshotRequest: Sendable, Equatable {
     public var stride: Int = 1
     /// The node the picture centres on (the selection): a mesh snapshot gives its DHT fingers (`MeshPicture`).
     public var focus: Int? = nil
+    /// Points of a file distribution's completion curve over its span (`DistributionSnapshot.curve`): one per
+    /// column of the chart that draws it.
+    public var curvePoints: Int = 120
 
     /// A request for the last `seriesLimit` columns of `secondsPerColumn` seconds and the nodes in `nodes` (every
     /// node when nil).

@@ -4,6 +4,13 @@ import NetworkEngine
 /// distribution times beside their Kurose–Ross bounds, so the linear client-server growth and the swarm's flattening
 /// read side by side. The request columns say nothing in such a run, so these replace them.
 extension CompareCommand {
+    /// `20.0`, or classes as shares and rates: `50% 1.0 / 50% 10.0`.
+    static func rates(_ classes: [RateClass]) -> String {
+        if classes.count == 1 { return RunReport.fixed(classes[0].mbps, 1) }
+        return classes.map { RunReport.fixed($0.share * 100, 0) + "% " + RunReport.fixed($0.mbps, 1) }
+            .joined(separator: " / ")
+    }
+
     static let distributionColumns = ["nodes", "architecture", "distribution_s", "theory_distribution_s",
                                       "mean_time_s", "completed", "server_bytes", "peer_bytes"]
 
@@ -22,7 +29,7 @@ extension CompareCommand {
             let d = scenario.distribution
             var out = "\(scenario.name): a \(RunReport.fixed(d.fileMb, 0)) MB file in "
             out += "\(RunReport.fixed(d.chunkKb, 0)) kB chunks; server up \(RunReport.fixed(d.serverUploadMbps, 1)) Mbps, "
-            out += "download \(RunReport.fixed(d.downloadMbps, 1)) Mbps, peer up \(RunReport.fixed(d.peerUploadMbps, 1)) Mbps\n"
+            out += "download \(Self.rates(d.download)) Mbps, peer up \(Self.rates(d.peerUpload)) Mbps\n"
             let header = ["nodes", "architecture", "time s", "bound s", "mean s", "have file"]
             out += Self.aligned([header] + rows.map { Array(Self.distributionValues($0).prefix(header.count)) })
             out += "bound: Kurose–Ross, max{N·F/u_s, F/d} (client-server), max{F/u_s, F/d, N·F/(u_s + N·u)} (peer-mesh); "

@@ -24,7 +24,7 @@ final class LabRecorder: SessionRecorder {
         scratch = directory
         guard let events = try? OutputFile.open(path: directory + "/events.jsonl", describedAs: "events"),
               let csv = try? OutputFile.open(path: directory + "/metrics.csv", describedAs: "metrics") else { return }
-        let output = StreamingOutput(events: events, csv: csv)
+        let output = StreamingOutput(events: events, csv: csv, scenario: engine.scenario)
         streams = output
         engine.outputSink = output
     }

@@ -25,7 +25,7 @@ struct ReplayCommand: ParsableCommand {
         let chosen = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)
         let eventsFile = try events.map { path throws(CLIError) in try OutputFile.open(path: path, describedAs: "events") }
         let stdout = OutputFile.standardOutput()
-        let output = StreamingOutput(events: eventsFile, csv: chosen == .csv ? stdout : nil)
+        let output = StreamingOutput(events: eventsFile, csv: chosen == .csv ? stdout : nil, scenario: source.scenario)
         let engine = try source.replay { $0.outputSink = output }
         engine.outputSink = nil
         if let error = eventsFile?.finish() { throw error }

@@ -67,7 +67,7 @@ struct SimulateCommand: ParsableCommand {
             try OutputFile.open(path: path, describedAs: "events")
         }
         let stdout = OutputFile.standardOutput()
-        let output = StreamingOutput(events: eventsFile, csv: format == .csv ? stdout : nil)
+        let output = StreamingOutput(events: eventsFile, csv: format == .csv ? stdout : nil, scenario: scenario)
         let engine = Engine(scenario: scenario)
         engine.outputSink = output
         let end = SimTime.seconds(scenario.duration)

@@ -6,9 +6,10 @@ final class StreamingOutput: RunOutputSink {
     let events: OutputFile?
     let csv: OutputFile?
 
-    init(events: OutputFile?, csv: OutputFile?) {
+    /// `scenario` picks the CSV header: a file distribution's has the `complete_share` column.
+    init(events: OutputFile?, csv: OutputFile?, scenario: Scenario) {
         self.events = events; self.csv = csv
-        csv?.write(RunReport.csvHeader)
+        csv?.write(RunReport.csvHeader(scenario))
     }
 
     func record(_ event: NetworkEvent) { events?.write(event.jsonLine + "\n") }

@@ -45,6 +45,8 @@ struct FakeNetworkModelTests {
         var planned = TopologyPane.snapshotRequest(
             base: SnapshotRequest(seriesLimit: 120), previous: app.snapshot, state: app.state, screen: terminal.size)
         planned.seriesLimit = 72
+        // And a file distribution's completion curve at the chart's width (a model without one ignores it).
+        planned.curvePoints = CompletionChart.columns(paneWidth: Screen.regions(for: terminal.size).metrics.width)
         #expect(model.requests.last == planned)
     }
 

@@ -16,6 +16,8 @@ struct ScenarioKeyTableTests {
         case (.integer(let range), .integer(let n)?): Double(n + 1) <= range.upper ?? .infinity ? "\(n + 1)" : "\(n - 1)"
         case (.number(let range), .number(let x)?): x + 0.5 <= range.upper ?? .infinity ? "\(x + 0.5)" : "\(x / 2)"
         case (.seed, .seed(let seed)?): "\(seed + 1)"
+        case (.rates, .rates(let classes)?):
+            "[{ share: 0.5, mbps: \(ScenarioValue.number(classes[0].mbps + 1).description) }, { share: 0.5, mbps: 1 }]"
         default: "Some text"
         }
     }

@@ -74,6 +74,15 @@ struct ScenarioPropertyTests {
         case .number(let range):
             let first = range.lowerIncluded ? range.lower : range.lower + 0.001
             numbers = candidates(first: first, next: first == 0 ? 1e-9 : first * 2, key: key, range: range)
+        case .rates(let range):
+            // A number as the number kind draws it, and classes of the ends of the range with shares adding to 1.
+            let first = range.lowerIncluded ? range.lower : range.lower + 0.001
+            let single = candidates(first: first, next: first == 0 ? 1e-9 : first * 2, key: key, range: range)
+                .map { ScenarioValue.number($0).description }
+            let upper = ScenarioValue.number(range.upper ?? 1000).description
+            let low = ScenarioValue.number(first).description
+            return single + ["[{ share: 0.5, mbps: \(low) }, { share: 0.5, mbps: \(upper) }]",
+                             "[{ share: 0.25, mbps: \(low) }, { share: 0.75, mbps: \(single[single.count / 2]) }]"]
         }
         return numbers.map { ScenarioValue.number($0).description }
     }
@@ -83,6 +92,7 @@ struct ScenarioPropertyTests {
         switch key.defaultValue {
         case .integer(let n)?: typical = Double(n)
         case .number(let x)?: typical = x
+        case .rates(let classes)? where classes.count == 1: typical = classes[0].mbps
         default: typical = first + 1
         }
         // Within the bounds as the README states them (the upper one included), not as the checker computes them:

@@ -25,7 +25,7 @@ public struct PeerScalabilityClaim: Claim {
                 // Long enough for the server alone: twice its bound N·F/u_s, plus the slowest download F/d.
                 let fileMbit = 8 * size.fileMb
                 s.duration = 2 * (Double(n) * fileMbit / s.distribution.serverUploadMbps
-                    + fileMbit / s.distribution.downloadMbps)
+                    + fileMbit / RateClass.slowest(s.distribution.download, nodes: n))
                 runs.append(ClaimRun(key: "\(id)/distribution-\(a.rawValue)-\(n)", scenario: s))
             }
         }

@@ -23,17 +23,24 @@ public enum DistributionBound {
                    Double(nodes) * fileBits / (serverBps + peersUploadBps))
     }
 
-    /// The bound of a distribution scenario's architecture with `nodes` nodes (every peer uploading
-    /// `distribution.peer_upload_mbps`, every node downloading `distribution.download_mbps`).
+    /// The bound of a distribution scenario's architecture with `nodes` nodes: d_min the slowest download of the
+    /// nodes' classes (`distribution.download_mbps`), Σu_i the peers' uploads added up class by class
+    /// (`distribution.peer_upload_mbps`; one rate u gives N·u).
     public static func seconds(_ s: Scenario, nodes: Int) -> Double {
+        seconds(s, architecture: s.architecture, nodes: nodes)
+    }
+
+    /// The same for `architecture` (the one in force after a live switch).
+    public static func seconds(_ s: Scenario, architecture: Architecture, nodes: Int) -> Double {
         let d = s.distribution
-        let fileBits = d.fileMb * 8e6, us = d.serverUploadMbps * 1e6, dl = d.downloadMbps * 1e6
-        switch s.architecture {
+        let fileBits = d.fileMb * 8e6, us = d.serverUploadMbps * 1e6
+        let dl = RateClass.slowest(d.download, nodes: nodes) * 1e6
+        switch architecture {
         case .clientServer:
             return clientServer(fileBits: fileBits, nodes: nodes, serverBps: us, minDownloadBps: dl)
         case .peerMesh:
             return peerToPeer(fileBits: fileBits, nodes: nodes, serverBps: us, minDownloadBps: dl,
-                              peersUploadBps: Double(nodes) * d.peerUploadMbps * 1e6)
+                              peersUploadBps: RateClass.total(d.peerUpload, nodes: nodes) * 1e6)
         }
     }
 }

@@ -21,6 +21,19 @@
 /// Chunk maps are bitsets (one bit per node and chunk, twice: held, and held or on its way). Nodes are 0…N−1 (node
 /// ids 1…N); the server, as an uploader, is −1.
 struct DistributionModel {
+    /// A peer's upload slots (`distribution.peer_upload_mbps`, its class's rate u_i, shared by k_i slots).
+    struct PeerUpload {
+        var slots: Int
+        var rate: Int64
+        var tx: SimTime
+        var txLast: SimTime
+    }
+    /// A node's latest incoming transfer: its uploader (−1: the server) and when it began (−1: none yet).
+    struct LastTransfer {
+        var from: Int32
+        var begun: SimTime
+    }
+
     /// Peers a free peer slot tries before it waits: enough that an idle slot is rare once the swarm has chunks.
     static let probes = 8
     /// The server's receivers tried per free slot before it waits (bounds its work when most nodes are served).
@@ -35,15 +48,19 @@ struct DistributionModel {
     let nodes: Int
     let chunks: Int
     let words: Int
-    let mesh: Bool
-    let downloadBps: Int64
+    /// Whether peers upload: the architecture in force (`t` switches it mid-distribution; the chunk maps stay).
+    private(set) var mesh: Bool
+    /// Each node's download rate d_i, bit/s (`distribution.download_mbps`, one rate or classes).
+    let downloadOf: [Int64]
     let serverSlots: Int, serverRate: Int64
-    let peerSlots: Int, peerRate: Int64
+    /// Each peer's upload: its slots, each slot's rate, and a full and the last chunk's transmission time.
+    let uploaders: [PeerUpload]
     let chunkBits: Int64, lastChunkBits: Int64
     /// Transmission times of a full and of the last chunk, from the server's slots and from a peer's.
-    let serverTx: SimTime, serverTxLast: SimTime, peerTx: SimTime, peerTxLast: SimTime
+    let serverTx: SimTime, serverTxLast: SimTime
     let latency: SimTime
-    let leave: Double
+    /// `distribution.leave_after_done`: applied to peers that complete while the mesh is in force.
+    let leaveAfterDone: Double
 
     /// Held chunks, `words` per node.
     var have: [UInt64]
@@ -51,8 +68,9 @@ struct DistributionModel {
     var claimed: [UInt64]
     var held: [Int32]
     var claimedCount: [Int32]
-    /// The rate of the transfers each node is receiving.
-    var incoming: [Int64]
+    /// Each node's download room: its rate d_i less the rates of the transfers it is receiving (one load per probe,
+    /// where the rate and the room apart would be two).
+    var room: [Int64]
     /// Nodes holding or receiving each chunk: the rarity rarest-first reads.
     var holders: [Int32]
     /// Each node's completion time, −1 until it has the file.
@@ -65,10 +83,23 @@ struct DistributionModel {
     /// Whether a retry event is pending for a node (peers), and for the server.
     var retryPending: [Bool]
     var serverRetryPending = false
-    var left: [Bool]
+    /// Why a node takes no part now, as bits: `leftAfterDone` (it had the file and left for good), `down` (it left
+    /// by churn or crashed, and may come back). 0: it takes part.
+    var away: [UInt8]
+    static let leftAfterDone: UInt8 = 1, down: UInt8 = 2
+    /// The server is down (crashed, or its disk being restored): it starts no transfer until it is back.
+    var serverDown = false
     var serverCursor = 0
     var serverWord = 0
     var random: SeededRandom
+    /// The last transfer each node began to receive: the live view's chunks in flight, read for the nodes it shows
+    /// (one store per chunk, into one array, and no walk of the kernel's events).
+    var lastTransfer: [LastTransfer]
+    /// Completion times in the order they happened (so sorted): the completion chart's curve by binary search.
+    /// Its capacity is reserved for every node, so an append never allocates.
+    var completions: [SimTime]
+    /// Chunks held, over all nodes: the mean progress.
+    private(set) var heldTotal = 0
 
     private(set) var completed = 0
     private(set) var lastCompletion: SimTime = 0
@@ -88,40 +119,53 @@ struct DistributionModel {
         chunks = Self.chunkCount(d)
         words = (chunks + 63) / 64
         mesh = scenario.architecture == .peerMesh
-        downloadBps = max(1, Int64((d.downloadMbps * 1e6).rounded()))
+        downloadOf = RateClass.perNode(d.download, nodes: nodes).map { max(1, Int64(($0 * 1e6).rounded())) }
+        // Slots are sized by the slowest download, so no slot outruns any receiver (one class: its rate d).
+        let slowest = downloadOf.min() ?? 1
         let us = max(1, Int64((d.serverUploadMbps * 1e6).rounded()))
-        let u = Int64((d.peerUploadMbps * 1e6).rounded())
-        serverSlots = Self.slotsPerDownload * Int((us + downloadBps - 1) / downloadBps)
+        serverSlots = Self.slotsPerDownload * Int((us + slowest - 1) / slowest)
         serverRate = max(1, us / Int64(serverSlots))
-        peerSlots = u > 0 ? max(Self.minPeerSlots, Int((u + downloadBps - 1) / downloadBps)) : 0
-        peerRate = peerSlots > 0 ? max(1, u / Int64(peerSlots)) : 1
         let fileBits = Int64((d.fileMb * 8e6).rounded())
-        chunkBits = max(1, Int64((d.chunkKb * 8e3).rounded()))
-        lastChunkBits = max(1, fileBits - Int64(chunks - 1) * chunkBits)
+        let chunkBits = max(1, Int64((d.chunkKb * 8e3).rounded()))
+        let lastChunkBits = max(1, fileBits - Int64(chunks - 1) * chunkBits)
+        self.chunkBits = chunkBits; self.lastChunkBits = lastChunkBits
         func tx(_ bits: Int64, _ rate: Int64) -> SimTime { .saturating(nanos: Double(bits) * 1e9 / Double(rate)) }
         serverTx = tx(chunkBits, serverRate); serverTxLast = tx(lastChunkBits, serverRate)
-        peerTx = tx(chunkBits, peerRate); peerTxLast = tx(lastChunkBits, peerRate)
+        uploaders = RateClass.perNode(d.peerUpload, nodes: nodes).map { mbps in
+            let u = Int64((mbps * 1e6).rounded())
+            // Capped where a count of idle slots (Int32) ends: u/d past 2³¹ only with rates the limits allow at
+            // their extremes, and no peer has that many receivers anyway.
+            let slots = u > 0 ? min(Int(Int32.max), max(Self.minPeerSlots, Int((u + slowest - 1) / slowest))) : 0
+            let rate = slots > 0 ? max(1, u / Int64(slots)) : 1
+            return PeerUpload(slots: slots, rate: rate, tx: tx(chunkBits, rate), txLast: tx(lastChunkBits, rate))
+        }
         latency = .millis(scenario.network.latencyMs)
-        leave = mesh ? d.leaveAfterDone : 0
+        leaveAfterDone = d.leaveAfterDone
         have = Array(repeating: 0, count: nodes * words)
         claimed = Array(repeating: 0, count: nodes * words)
         let padding = chunks % 64 == 0 ? 0 : ~UInt64(0) << UInt64(chunks % 64)
         if padding != 0 { for n in 0..<nodes { claimed[n * words + words - 1] = padding } }
         held = Array(repeating: 0, count: nodes)
         claimedCount = Array(repeating: 0, count: nodes)
-        incoming = Array(repeating: 0, count: nodes)
+        room = downloadOf
         holders = Array(repeating: 0, count: chunks)
         completedAt = Array(repeating: -1, count: nodes)
         firstOpen = Array(repeating: 0, count: nodes)
-        idle = Array(repeating: Int32(peerSlots), count: nodes)
+        idle = uploaders.map { Int32($0.slots) }
         serverIdle = serverSlots
         retryPending = Array(repeating: false, count: nodes)
-        left = Array(repeating: false, count: nodes)
+        away = Array(repeating: 0, count: nodes)
         random = SeededRandom(seed: scenario.seed, stream: .distribution)
+        lastTransfer = Array(repeating: LastTransfer(from: -1, begun: -1), count: nodes)
+        completions = []
+        completions.reserveCapacity(nodes)
     }
 
     /// Whether every node has the file.
     var finished: Bool { completed == nodes }
+
+    /// The share of nodes with the whole file.
+    var completeShare: Double { nodes > 0 ? Double(completed) / Double(nodes) : 0 }
 
     /// Starts the server's slots at time 0.
     mutating func start(_ ctx: inout EngineContext) { fillServer(&ctx) }
@@ -132,12 +176,12 @@ struct DistributionModel {
     mutating func sent(uploader: Int, receiver: Int, last: Bool, _ ctx: inout EngineContext) {
         let bytes = (last ? lastChunkBits : chunkBits) / 8
         if uploader < 0 {
-            incoming[receiver] -= serverRate
+            room[receiver] += serverRate
             serverBytes += bytes
             serverIdle += 1
             fillServer(&ctx)
         } else {
-            incoming[receiver] -= peerRate
+            room[receiver] += uploaders[uploader].rate
             peerBytes += bytes
             idle[uploader] += 1
             fillPeer(uploader, &ctx)
@@ -148,12 +192,14 @@ struct DistributionModel {
     mutating func arrived(_ receiver: Int, chunk: Int, _ ctx: inout EngineContext) {
         have[receiver * words + chunk >> 6] |= 1 << UInt64(chunk & 63)
         held[receiver] += 1
+        heldTotal += 1
         if Int(held[receiver]) == chunks {
             completedAt[receiver] = ctx.now
             completed += 1
+            completions.append(ctx.now)
             lastCompletion = ctx.now
             completionSum += ctx.now.inSeconds
-            if leave > 0, random.chance(leave) { left[receiver] = true }
+            if mesh, leaveAfterDone > 0, random.chance(leaveAfterDone) { away[receiver] |= Self.leftAfterDone }
         }
         if mesh { fillPeer(receiver, &ctx) }
     }
@@ -169,10 +215,73 @@ struct DistributionModel {
         }
     }
 
+    // MARK: - Switching architecture
+
+    /// The architecture switches mid-distribution (`t`, a timeline `toggle`): every node keeps the chunks it holds,
+    /// and those on their way still arrive. To client-server, peers start no more uploads and the server sends each
+    /// node only the chunks it lacks (its choice skips what a node holds or receives); to the mesh, every peer that
+    /// holds a chunk starts its slots, and the server seeds rarest first. O(nodes), once a switch.
+    mutating func architectureChanged(toMesh: Bool, _ ctx: inout EngineContext) {
+        guard toMesh != mesh else { return }
+        mesh = toMesh
+        if mesh { for u in 0..<nodes { fillPeer(u, &ctx) } }
+        fillServer(&ctx)
+    }
+
+    // MARK: - Churn, crashes and disks
+
+    /// Node `i` leaves (churn, a crash) or comes back. Away, it keeps the chunks it holds (they are on its disk) but
+    /// starts no upload and is sent nothing new; transfers under way finish (a transfer's slot and room are reserved
+    /// when it starts, which keeps a chunk O(1)). Back, its slots start again, and the server looks for it.
+    mutating func nodeChanged(_ i: Int, up: Bool, _ ctx: inout EngineContext) {
+        guard i >= 0, i < nodes else { return }
+        if up { away[i] &= ~Self.down } else { away[i] |= Self.down }
+        guard up else { return }
+        fillPeer(i, &ctx)
+        fillServer(&ctx)
+    }
+
+    /// The server crashes or comes back: down, it starts no transfer (those under way finish); its copy of the file
+    /// is the seed and is never lost.
+    mutating func serverChanged(up: Bool, _ ctx: inout EngineContext) {
+        serverDown = !up
+        if up { fillServer(&ctx) }
+    }
+
+    /// Node `i`'s disk fails: it loses every chunk it holds (those on their way still arrive), and with them the file
+    /// if it had it (it no longer counts as complete, and completes again when it has every chunk back). Returns the
+    /// chunks lost. O(chunks), once a failure.
+    mutating func diskFailed(_ i: Int, _ ctx: inout EngineContext) -> Int {
+        guard i >= 0, i < nodes, held[i] > 0 else { return 0 }
+        let lost = Int(held[i])
+        for w in 0..<words {
+            var bits = have[i * words + w]
+            claimed[i * words + w] &= ~bits
+            have[i * words + w] = 0
+            while bits != 0 {
+                holders[w << 6 | bits.trailingZeroBitCount] -= 1
+                bits &= bits - 1
+            }
+        }
+        claimedCount[i] -= held[i]
+        heldTotal -= lost
+        held[i] = 0
+        firstOpen[i] = 0
+        if completedAt[i] >= 0 {
+            // Completion times are kept in order: removing one keeps the order, and its next completion comes last.
+            if let k = completions.lastIndex(of: completedAt[i]) { completions.remove(at: k) }
+            completionSum -= completedAt[i].inSeconds
+            completedAt[i] = -1
+            completed -= 1
+        }
+        fillServer(&ctx)
+        return lost
+    }
+
     // MARK: - Starting transfers
 
     private mutating func fillServer(_ ctx: inout EngineContext) {
-        while serverIdle > 0, !finished {
+        while serverIdle > 0, !finished, !serverDown {
             guard serverSend(&ctx) else {
                 if !serverRetryPending {
                     serverRetryPending = true
@@ -188,7 +297,7 @@ struct DistributionModel {
         for _ in 0..<min(nodes, Self.serverScan) {
             let r = serverCursor
             serverCursor = serverCursor + 1 == nodes ? 0 : serverCursor + 1
-            guard Int(claimedCount[r]) < chunks, incoming[r] + serverRate <= downloadBps else { continue }
+            guard Int(claimedCount[r]) < chunks, serverRate <= room[r], away[r] == 0 else { continue }
             let chunk: Int
             if mesh {
                 chunk = rarest(lacking: r, from: serverWord, offering: nil)
@@ -205,12 +314,13 @@ struct DistributionModel {
     }
 
     private mutating func fillPeer(_ u: Int, _ ctx: inout EngineContext) {
-        guard !left[u], held[u] > 0 else { return }
+        // Under client-server only the server uploads: a peer's transfers under way finish, and it starts no more.
+        guard mesh, away[u] == 0, held[u] > 0 else { return }
         while idle[u] > 0, !finished {
             guard peerSend(u, &ctx) else {
                 if !retryPending[u] {
                     retryPending[u] = true
-                    ctx.kernel.schedule(.uploadRetry(uploader: Int32(u)), after: peerTx)
+                    ctx.kernel.schedule(.uploadRetry(uploader: Int32(u)), after: uploaders[u].tx)
                 }
                 return
             }
@@ -220,10 +330,11 @@ struct DistributionModel {
     /// One transfer from peer `u` to one of `probes` random peers that has room and lacks a chunk `u` holds.
     private mutating func peerSend(_ u: Int, _ ctx: inout EngineContext) -> Bool {
         guard nodes > 1 else { return false }
+        let rate = uploaders[u].rate
         for _ in 0..<Self.probes {
             var r = random.below(nodes - 1)
             if r >= u { r += 1 }
-            guard Int(claimedCount[r]) < chunks, incoming[r] + peerRate <= downloadBps else { continue }
+            guard Int(claimedCount[r]) < chunks, rate <= room[r], away[r] == 0 else { continue }
             let chunk = rarest(lacking: r, from: random.below(words), offering: u)
             guard chunk >= 0 else { continue }
             begin(chunk, to: r, from: u, &ctx)
@@ -267,14 +378,16 @@ struct DistributionModel {
         }
         claimedCount[r] += 1
         holders[chunk] += 1
+        lastTransfer[r] = LastTransfer(from: Int32(u), begun: ctx.now)
         let last = chunk == chunks - 1
         let tx: SimTime
         if u < 0 {
-            incoming[r] += serverRate
+            room[r] -= serverRate
             tx = last ? serverTxLast : serverTx
         } else {
-            incoming[r] += peerRate
-            tx = last ? peerTxLast : peerTx
+            let p = uploaders[u]
+            room[r] -= p.rate
+            tx = last ? p.txLast : p.tx
         }
         ctx.kernel.schedule(.chunkSent(uploader: Int32(u), receiver: Int32(r), last: last), after: tx)
         ctx.kernel.schedule(.chunkArrives(receiver: Int32(r), chunk: Int32(chunk)), after: tx + latency)

@@ -219,7 +219,7 @@ public struct MetricsRecorder {
     /// Closes the second ending at `now` (a whole second) and appends its sample; `peerWaiting` is what waits at the
     /// mesh's peers now (0 without a mesh).
     public mutating func closeSecond(at now: SimTime, architecture: Architecture, nodes: Int, workers: Int,
-                                     peerWaiting: Int = 0) {
+                                     peerWaiting: Int = 0, completeShare: Double? = nil) {
         integrate(to: now)
         var s = SecondSample(second: Int(now / SimTime.nanosPerSecond), architecture: architecture, nodes: nodes)
         s.issued = counts.issued - secondStart.issued
@@ -243,6 +243,7 @@ public struct MetricsRecorder {
         workerArea.second = 0
         s.messages = secondMessages
         s.securityEvents = secondSecurity
+        s.completeShare = completeShare
         if keepsSeries { series.append(s) }
         recentSeries.append(s)
         history.append(s)

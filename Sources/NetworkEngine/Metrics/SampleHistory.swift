@@ -53,6 +53,8 @@ public struct SampleAccumulator: Sendable, Equatable {
         s.queue = queueSum / Double(seconds)
         s.peerQueue = peerQueueSum / Double(seconds)
         s.utilization = utilizationSum / Double(seconds)
+        // A level that only grows: the fold's is its newest second's.
+        s.completeShare = newest.completeShare
         return s
     }
 

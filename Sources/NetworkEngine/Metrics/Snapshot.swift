@@ -52,6 +52,8 @@ public struct SecondSample: Sendable, Equatable {
     public var utilization = 0.0
     public var messages = 0
     public var securityEvents = 0
+    /// The share of nodes with the whole file when the second closed, in a file distribution (nil otherwise).
+    public var completeShare: Double? = nil
 
     public init(second: Int, architecture: Architecture, nodes: Int) {
         self.second = second; self.architecture = architecture; self.nodes = nodes
@@ -106,6 +108,8 @@ public struct NodeView: Sendable, Equatable {
     /// This node's figures since the last switch of architecture; nil before the first (the totals above are then
     /// the period's).
     public var phase: NodePhaseFigures? = nil
+    /// The share of the file this node holds (0…1) in a file distribution; nil in a request run.
+    public var progress: Double? = nil
 
     public init(id: Int, role: NodeRole, activity: NodeActivity, sent: Int = 0, completed: Int = 0,
                 outstanding: Int = 0, meanLatencyMs: Double = 0) {
@@ -239,6 +243,8 @@ public struct Snapshot: Sendable {
     /// What theory predicts for the configuration in force now (`TheoryView(steadyStateOf:)`): the marks beside the
     /// charts and panels.
     public var theory: TheoryView? = nil
+    /// The file distribution's figures (`workload.kind: distribution`; nil otherwise).
+    public var distribution: DistributionSnapshot? = nil
     /// Times (simulated) of architecture switches, for markers on the sparklines.
     public var switches: [SimTime] = []
     /// The period in force and the one before it (`currentPhase`, `previousPhase`); nil from a model that does not

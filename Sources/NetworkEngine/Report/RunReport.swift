@@ -198,13 +198,22 @@ public struct RunReport: Sendable {
 
     /// The per-second series as CSV (the kept `series`: see there).
     public var csv: String {
-        var out = Self.csvHeader
+        var out = distribution != nil ? Self.distributionCSVHeader : Self.csvHeader
         for s in series { out += Self.csvRow(s) }
         return out
     }
 
     /// The CSV header line of the command-line contract, newline included.
     public static let csvHeader = "t_s,architecture,nodes,issued,completed,rejected,timed_out,failed,throughput_rps,latency_mean_ms,latency_p95_ms,queue,utilization,messages,security_events,denied\n"
+
+    /// A file distribution's header: the contract's, then `complete_share`, the share of nodes with the whole file
+    /// when the second closed (only there, so every other run's CSV is as it was).
+    public static let distributionCSVHeader = String(csvHeader.dropLast()) + ",complete_share\n"
+
+    /// The header of `scenario`'s CSV.
+    public static func csvHeader(_ scenario: Scenario) -> String {
+        scenario.workload.kind == .distribution ? distributionCSVHeader : csvHeader
+    }
 
     /// One second's CSV row, newline included. `denied` comes last (added after the others, so scripts reading by
     /// position keep working): completed + rejected + timed_out + failed + denied are the requests that ended in the
@@ -214,8 +223,9 @@ public struct RunReport: Sendable {
         let latency = s.completed > 0
         out += "\(s.timedOut),\(s.failed),\(Self.fixed(s.throughput, 1)),\(latency ? Self.fixed(s.latencyMeanMs, 3) : ""),"
         out += "\(latency ? Self.fixed(s.latencyP95Ms, 3) : ""),\(Self.fixed(s.queue, 3)),\(Self.fixed(s.utilization, 4)),"
-        out += "\(s.messages),\(s.securityEvents),\(s.denied)\n"
-        return out
+        out += "\(s.messages),\(s.securityEvents),\(s.denied)"
+        if let share = s.completeShare { out += "," + Self.fixed(share, 4) }
+        return out + "\n"
     }
 
     /// The summary for people.

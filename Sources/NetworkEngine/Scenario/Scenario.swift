@@ -68,10 +68,10 @@ public struct Scenario: Sendable, Equatable {
         public var chunkKb: Double = 256
         /// The server's upload rate u_s.
         public var serverUploadMbps: Double = 100
-        /// Each node's download rate d.
-        public var downloadMbps: Double = 20
-        /// Each peer's upload rate u (the mesh).
-        public var peerUploadMbps: Double = 5
+        /// The nodes' download rates d: one class, or classes of nodes (`RateClass`).
+        public var download = [RateClass(share: 1, mbps: 20)]
+        /// The peers' upload rates u (the mesh): one class, or classes of peers.
+        public var peerUpload = [RateClass(share: 1, mbps: 5)]
         /// The probability that a peer with the whole file leaves instead of seeding.
         public var leaveAfterDone: Double = 0
         public init() {}

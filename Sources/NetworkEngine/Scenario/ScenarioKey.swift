@@ -28,6 +28,9 @@ public struct ScenarioKey: Sendable {
         case node
         /// A mapping of one `ScenarioParameter` to a value its own key accepts: `{ rate: 2 }`.
         case setting
+        /// A rate in range, or classes of nodes with their rates, `[{ share: 0.5, mbps: 1 }, …]`, whose shares add
+        /// up to 1 (`RateClass`).
+        case rates(ScenarioRange)
 
         /// The raw values of an enumeration, in its declared order (the order messages list them in).
         static func choices<Choice: RawRepresentable & CaseIterable>(_: Choice.Type) -> Kind
@@ -81,6 +84,8 @@ public enum ScenarioValue: Sendable, Equatable, CustomStringConvertible {
     case node(Scenario.NodeTarget)
     /// A parameter and its new value, checked by the parameter's key.
     case setting(ScenarioParameter, Double)
+    /// Classes of nodes with their rates (one class of share 1 for a single rate).
+    case rates([RateClass])
 
     var integer: Int? { if case .integer(let n) = self { n } else { nil } }
     var number: Double? { if case .number(let x) = self { x } else { nil } }
@@ -99,6 +104,7 @@ public enum ScenarioValue: Sendable, Equatable, CustomStringConvertible {
         case .node(.server): "server"
         case .node(.node(let id)): String(id)
         case .setting(let p, let x): "{ \(p.rawValue): \(p.spelled(x)) }"
+        case .rates(let classes): RateClass.spelled(classes)
         }
     }
 }
@@ -139,6 +145,13 @@ extension ScenarioKey {
         ScenarioKey(path: path, kind: .choices(Choice.self), doc: doc, isRequired: false, role: .field(
             get: { .choice($0[keyPath: field].rawValue) },
             set: { if let raw = $1.choice, let choice = Choice(rawValue: raw) { $0[keyPath: field] = choice } }))
+    }
+
+    static func rates(_ path: String, _ field: WritableKeyPath<Scenario, [RateClass]> & Sendable, _ range: ScenarioRange,
+                      _ doc: String) -> ScenarioKey {
+        ScenarioKey(path: path, kind: .rates(range), doc: doc, isRequired: false, role: .field(
+            get: { .rates($0[keyPath: field]) },
+            set: { if case .rates(let classes) = $1 { $0[keyPath: field] = classes } }))
     }
 
     /// A yes-or-no key, written `true` or `false` as YAML does.

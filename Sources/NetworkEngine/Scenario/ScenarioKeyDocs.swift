@@ -22,6 +22,7 @@ extension ScenarioKeyTable {
             case .choice(let c): (kind, choices) = ("choice", c)
             case .node: (kind, choices) = ("node", ["server"])
             case .setting: (kind, choices) = ("setting", ScenarioParameter.allCases.map(\.rawValue))
+            case .rates(let r): (kind, range) = ("rates", r)
             }
             let seedMax: JSONValue = key.kind == .seed ? .unsigned(UInt64.max) : .null
             return .object([
@@ -58,6 +59,8 @@ extension ScenarioKey {
             choices.dropLast().joined(separator: ", ") + " or " + choices[choices.count - 1]
         case .choice(let choices): choices.joined()
         case .node: "`server` or a node id"
+        case .rates(let range):
+            "number, " + range.text(integer: false) + "; or classes `[{ share: S, mbps: R }, …]`, shares adding up to 1"
         case .setting:
             "`{ KEY: VALUE }`, KEY one of " + ScenarioParameter.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
                 + ", VALUE as its key accepts"

@@ -22,7 +22,43 @@ extension ScenarioReader {
             return nodeTarget(node, path).map(ScenarioValue.node)
         case .setting:
             return setting(node, path)
+        case .rates(let range):
+            return rates(node, path, range)
         }
+    }
+
+    /// A rate in range, or a list of classes `{ share, mbps }` (shares above 0 adding up to 1, each rate in range);
+    /// every problem is reported at its own line.
+    private mutating func rates(_ node: Node, _ path: String, _ range: ScenarioRange) -> ScenarioValue? {
+        guard case .sequence(let items) = node else {
+            return number(node, path, range).map { .rates([RateClass(share: 1, mbps: $0)]) }
+        }
+        let form = "a list of classes such as '{ share: 0.5, mbps: 1 }'"
+        guard !items.isEmpty, items.count <= RateClass.maxClasses else {
+            report(node, "'\(path)' must be a number or \(form), 1 to \(RateClass.maxClasses) of them, got \(shown(node))")
+            return nil
+        }
+        var classes: [RateClass] = [], ok = true
+        for item in items {
+            guard case .mapping(let mapping) = item, mapping.count == 2,
+                  let shareNode = mapping.first(where: { $0.key.scalar?.string == "share" })?.value,
+                  let mbpsNode = mapping.first(where: { $0.key.scalar?.string == "mbps" })?.value else {
+                report(item, "'\(path)' must be \(form): each class gives share and mbps only, got \(shown(item))")
+                ok = false
+                continue
+            }
+            let share = number(shareNode, path + " share", .above(0, atMost: 1))
+            let mbps = number(mbpsNode, path + " mbps", range)
+            guard let share, let mbps else { ok = false; continue }
+            classes.append(RateClass(share: share, mbps: mbps))
+        }
+        guard ok else { return nil }
+        let sum = classes.reduce(0) { $0 + $1.share }
+        guard abs(sum - 1) < 1e-9 else {
+            report(node, "'\(path)' classes' shares must add up to 1, got \(ScenarioRange.formatted(sum))")
+            return nil
+        }
+        return .rates(classes)
     }
 
     /// `{ rate: 2 }`: one parameter and a value its own key's row accepts, so a set in the timeline is refused in
