@@ -88,8 +88,13 @@ enum Subprocess {
         var everySignal = sigset_t()
         sigfillset(&everySignal)
         posix_spawnattr_setsigdefault(&attributes, &everySignal)
+        // A session of its own (POSIX_SPAWN_SETSID, glibc ≥ 2.26; not exported to Swift, so its value from spawn.h):
+        // Linux's scheduler autogroups share the CPU between sessions first, and every tmux server the live-view
+        // tests start is a session. A child left in the test process's session shared one share among twenty with
+        // the unit suites' busy threads: runnable for 30 s, it got 0.2 s of CPU (seen in /proc) and timed out.
+        let spawnSetsid: Int32 = 0x80
         posix_spawnattr_setflags(
-            &attributes, Int16(truncatingIfNeeded: POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+            &attributes, Int16(truncatingIfNeeded: POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | spawnSetsid))
 
         let argv = cStrings([executable] + arguments)
         let envp = cStrings(environment.map { "\($0.key)=\($0.value)" }.sorted())
@@ -135,8 +140,10 @@ enum Subprocess {
         }
 
         // A child past its deadline may be blocked writing into a pipe nobody reads any more: a blocking wait for it
-        // would never return, so it is killed first.
-        if timedOut { kill(pid, SIGKILL) }
+        // would never return, so it is killed first; what it was doing is kept for the message (running and slow, or
+        // asleep, and where).
+        var childState: String?
+        if timedOut { childState = Self.describe(pid); kill(pid, SIGKILL) }
         var status: Int32 = 0
         while true {
             let waited = waitpid(pid, &status, timedOut ? 0 : WNOHANG)
@@ -153,7 +160,8 @@ enum Subprocess {
         }
         if timedOut {
             throw SubprocessError(description: """
-                \(([executable] + arguments).joined(separator: " ")) did not finish within \(timeout); killed. \
+                \(([executable] + arguments).joined(separator: " ")) did not finish within \(timeout); killed \
+                (it was \(childState ?? "gone")). \
                 stdout so far: \(String(decoding: output[0], as: UTF8.self).debugDescription) \
                 stderr so far: \(String(decoding: output[1], as: UTF8.self).debugDescription)
                 """)
@@ -205,6 +213,19 @@ enum Subprocess {
     }
 
     private static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// A live child's state from /proc: `R (running), 1.23 s of CPU, waiting in do_select`.
+    private static func describe(_ pid: pid_t) -> String? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the name: state, ppid, ..., utime is the 12th and stime the 13th field from the state.
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let wchan = (try? String(contentsOfFile: "/proc/\(pid)/wchan", encoding: .utf8)) ?? "?"
+        return "state \(fields[0]), " + String(format: "%.2f", (user + system) / max(1, ticks))
+            + " s of CPU, waiting in \(wchan.isEmpty ? "-" : wchan)"
+    }
 
     private static func cStrings(_ strings: [String]) -> [UnsafeMutablePointer<CChar>?] {
         strings.map { strdup($0) }

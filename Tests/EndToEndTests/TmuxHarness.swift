@@ -95,7 +95,8 @@ final class TmuxHarness {
         try await tmux(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Polls the screen every 50 ms until `predicate` holds; returns that screen. Throws, with the last screen
+    /// Polls the screen every 100 ms (each poll is a new tmux client: twenty tests polling at once spawn two hundred
+    /// a second) until `predicate` holds; returns that screen. Throws, with the last screen
     /// in the message, when `timeout` passes first.
     @discardableResult
     func waitFor(
@@ -107,7 +108,7 @@ final class TmuxHarness {
             screen = try await capture()
             if predicate(screen) { return screen }
             if ContinuousClock.now >= deadline { break }
-            try await Task.sleep(for: .milliseconds(50))
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw TmuxError(description: "timed out after \(timeout) waiting for \(what); the screen was:\n"
             + Self.framed(screen))
