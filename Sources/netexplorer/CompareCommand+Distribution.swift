@@ -40,6 +40,7 @@ extension CompareCommand {
                 .map { $0.map { $0 == "-" ? "" : $0 }.joined(separator: ",") }.joined(separator: "\n") + "\n"
         case .json:
             return JSONValue.object([
+                ("schema_version", .int(RunReport.schemaVersion)),
                 ("scenario", .string(scenario.reportName)),
                 ("seed", .unsigned(scenario.seed)),
                 ("rows", .array(rows.map { r in

@@ -274,6 +274,7 @@ struct CompareCommand: ParsableCommand {
 
     func json(_ rows: [Row], scenario: Scenario) -> JSONValue {
         .object([
+            ("schema_version", .int(RunReport.schemaVersion)),
             ("scenario", .string(scenario.reportName)),
             ("seed", .unsigned(scenario.seed)),
             ("simulated_seconds", .rounded(scenario.duration, 3)),

@@ -135,6 +135,9 @@ struct CompareSharesTests {
 
         let text = try await run(["compare", file.path, "--nodes", "10", "--format", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        // Every JSON output names its shape's version first, as simulate's does (issue 19).
+        #expect(json["schema_version"] as? Int == 1)
+        #expect(text.range(of: "\"schema_version\"")!.lowerBound < text.range(of: "\"scenario\"")!.lowerBound)
         let rows = try #require(json["rows"] as? [[String: Any]])
         #expect(rows.count == 2)
         for row in rows {
