@@ -131,7 +131,7 @@ struct SessionReplayTests {
     @Test("A scenario with churn, a timeline and an awkward name reads back equal")
     func awkwardScenarioRoundTrips() throws {
         var scenario = Self.scenario
-        scenario.name = "a \"quoted\": name\\ with\ttab"
+        scenario.name = "a \"quoted\": name\\ with\ttab, \r, \u{1B}[31m and \u{7F}"
         scenario.workload.rate = 0.1 + 0.2
         scenario.timeline.append(.init(at: 3.25, kind: .set(.rate, 1.5)))
         scenario.timeline.append(.init(at: 4, kind: .crash(.server)))

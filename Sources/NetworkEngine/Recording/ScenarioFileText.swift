@@ -47,23 +47,11 @@ public enum ScenarioFileText {
     /// The shortest spelling that reads back to the same double.
     static func number(_ x: Double) -> String { ScenarioRange.formatted(x) }
 
-    /// A YAML double-quoted scalar: quotes, backslashes and control characters escaped.
+    /// A YAML double-quoted scalar: quotes, backslashes and control characters escaped. A JSON string is one (YAML
+    /// 1.2 reads JSON's escapes), so `JSONValue.quote` writes it.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONValue.quote(text, into: &out)
+        return out
     }
 }

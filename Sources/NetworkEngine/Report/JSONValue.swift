@@ -62,7 +62,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
-    /// `s` as a JSON string appended to `out`: quotes, backslashes and control characters escaped, the rest as is.
+    /// `s` as a JSON string appended to `out`: quotes, backslashes and control characters (DEL included) escaped, the
+    /// rest as is. The asciicast writer and a lab record's scenario (a YAML double-quoted scalar) use it too.
     public static func quote(_ s: String, into out: inout String) {
         out += "\""
         for u in s.unicodeScalars {
@@ -73,7 +74,8 @@ public indirect enum JSONValue: Equatable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 {
+                // DEL too: JSON allows it bare, but YAML (which writes its strings here) and terminals do not.
+                if u.value < 0x20 || u.value == 0x7F {
                     let hex = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
