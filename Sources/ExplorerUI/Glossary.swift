@@ -56,6 +56,8 @@ public enum Glossary {
         Entry("th", "theory's figure for the setup now"),
         Entry("W", "theory's mean response time for the setup now"),
         Entry("wait", "theory's chance a request waits for a worker"),
+        Entry("±", "95% interval since the last change; ±? not enough data"),
+        Entry("outside", "theory outside that interval: model and run disagree"),
         Entry("offered", "requests a second the clients send now"),
         Entry("OVERLOAD", "queue full: new requests are rejected"),
         Entry("rejected", "requests turned away by a full queue"),

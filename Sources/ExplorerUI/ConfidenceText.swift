@@ -1,0 +1,73 @@
+import NetworkEngine
+import TerminalCanvas
+
+/// How a pane writes a measured mean beside its theory with its 95% confidence interval (`Snapshot.confidence`):
+/// `mean 4982 ms ±312 · since t=0` in the server's inspector, `hops/lookup 3.39±0.04 (th 3.40)` in the mesh panel.
+///
+/// The interval is of the mean since the configuration last changed (the engine restarts its batches at every
+/// command), so the figure beside `±` is that window's mean, not the run's. Until the interval rests on enough
+/// batches and is narrow (`ConfidenceInterval.isNarrow`: a half-width within 10% of the mean) the pane says "not
+/// enough data yet", or `±?` where a line has no room for the words: a noisy mean next to its theory would otherwise
+/// read as agreement or as a miss. When theory lies outside a narrow interval the run and the model disagree: the
+/// figure is drawn as a warning with the word `outside`, and nothing louder.
+enum ConfidenceText {
+    /// What a pane says while an interval is missing or too wide.
+    static let notEnough = "not enough data yet"
+
+    /// `±?`: "not enough data yet" where a line has no room for the words.
+    static var notYetMark: String { "\(Glyphs.plusMinus)?" }
+
+    /// The interval when it is narrow enough to show, else nil.
+    static func shown(_ interval: ConfidenceInterval?) -> ConfidenceInterval? { LiveConfidence.shown(interval) }
+
+    /// True when `theory` lies outside `interval` (which is narrow: only a shown interval is compared).
+    static func misses(_ interval: ConfidenceInterval, theory: Double?) -> Bool {
+        theory.map { !interval.covers($0) } ?? false
+    }
+
+    /// `since t=0`, `since t=120.5 s`: where the interval's window starts.
+    static func window(_ since: SimTime) -> String {
+        since == 0 ? "since t=0" : "since t=" + Format.seconds(since) + " s"
+    }
+
+    /// `4982±312` (`decimals` for both, so they read against each other).
+    static func plusMinus(_ interval: ConfidenceInterval, decimals: Int) -> String {
+        Format.fixed(interval.mean, decimals: decimals) + "\(Glyphs.plusMinus)"
+            + Format.fixed(interval.halfWidth, decimals: decimals)
+    }
+
+    /// The server inspector's line under `theory W …`: the mean latency since the last change with its interval,
+    /// `mean 4982 ms ±312 · since t=0` (`· W outside` when theory is not in it), or `mean since t=0: not enough data
+    /// yet`. Nil when the latency has no theory now (the line above says why) or the model keeps no intervals.
+    static func latencyLine(_ snapshot: Snapshot, width: Int) -> Line? {
+        guard let theory = snapshot.theory?.meanLatencyMs, let confidence = snapshot.confidence else { return nil }
+        let since = window(confidence.since)
+        guard let c = shown(confidence.meanLatencyMs) else {
+            return SecurityPanel.fitting([Line("mean " + since + ": " + notEnough, style: Theme.muted),
+                                          Line("mean: " + notEnough, style: Theme.muted),
+                                          Line("mean " + notYetMark, style: Theme.muted)], width: width)
+        }
+        let decimals = c.mean < 100 ? 1 : 0
+        let figure = "mean " + Format.fixed(c.mean, decimals: decimals) + " ms \(Glyphs.plusMinus)"
+            + Format.fixed(c.halfWidth, decimals: decimals)
+        let miss = misses(c, theory: theory)
+        let style = miss ? Theme.warning : Style.plain
+        let outside = miss ? [Span(" \(Glyphs.dot) W outside", style: Theme.warning)] : []
+        let dot = " \(Glyphs.dot) "
+        return SecurityPanel.fitting([Line([Span(figure, style: style)] + outside + [Span(dot + since, style: Theme.muted)]),
+                                      Line([Span(figure, style: style)] + outside)], width: width)
+    }
+
+    /// The mesh panel's hops figure and its theory: `3.39±0.04 (th 3.40)` once the interval is narrow (the mean
+    /// since the last change), `3.41 ±? (th 3.40)` before (the run's mean, as without intervals), `3.41 (th 3.40)`
+    /// from a model that keeps none; `(th 3.60 outside)` when theory misses a narrow interval.
+    static func hopsSpans(measured: String, theory: Double?, interval: ConfidenceInterval?,
+                          keepsIntervals: Bool) -> [Span] {
+        let th = theory.map { Format.fixed($0, decimals: 2) }
+        guard keepsIntervals, theory != nil else { return [Span(measured + (th.map { " (th " + $0 + ")" } ?? ""))] }
+        guard let c = shown(interval) else { return [Span(measured + " " + notYetMark + " (th " + (th ?? "") + ")")] }
+        guard misses(c, theory: theory) else { return [Span(plusMinus(c, decimals: 2) + " (th " + (th ?? "") + ")")] }
+        return [Span(plusMinus(c, decimals: 2), style: Theme.warning),
+                Span(" (th " + (th ?? "") + " outside)", style: Theme.warning)]
+    }
+}
