@@ -9,7 +9,8 @@ import TerminalCanvas
 /// batches and is narrow (`ConfidenceInterval.isNarrow`: a half-width within 10% of the mean) the pane says "not
 /// enough data yet", or `±?` where a line has no room for the words: a noisy mean next to its theory would otherwise
 /// read as agreement or as a miss. When theory lies outside a narrow interval the run and the model disagree: the
-/// figure is drawn as a warning with the word `outside`, and nothing louder.
+/// figure is drawn as a warning and `≠` stands before the theory, and nothing louder (no event, no banner): a
+/// model's approximation can miss by a little for good, as the DHT's hops under churn do.
 enum ConfidenceText {
     /// What a pane says while an interval is missing or too wide.
     static let notEnough = "not enough data yet"
@@ -37,8 +38,8 @@ enum ConfidenceText {
     }
 
     /// The server inspector's line under `theory W …`: the mean latency since the last change with its interval,
-    /// `mean 4982 ms ±312 · since t=0` (`· W outside` when theory is not in it), or `mean since t=0: not enough data
-    /// yet`. Nil when the latency has no theory now (the line above says why) or the model keeps no intervals.
+    /// `mean 4982 ms ±312 · since t=0` (`mean 4982 ms ±312 ≠ W · since t=0` when theory is not in it), or `mean
+    /// since t=0: not enough data yet`. Nil when the latency has no theory now (the line above says why) or the model keeps no intervals.
     static func latencyLine(_ snapshot: Snapshot, width: Int) -> Line? {
         guard let theory = snapshot.theory?.meanLatencyMs, let confidence = snapshot.confidence else { return nil }
         let since = window(confidence.since)
@@ -52,7 +53,7 @@ enum ConfidenceText {
             + Format.fixed(c.halfWidth, decimals: decimals)
         let miss = misses(c, theory: theory)
         let style = miss ? Theme.warning : Style.plain
-        let outside = miss ? [Span(" \(Glyphs.dot) W outside", style: Theme.warning)] : []
+        let outside = miss ? [Span(" \(Glyphs.notEqual) W", style: Theme.warning)] : []
         let dot = " \(Glyphs.dot) "
         return SecurityPanel.fitting([Line([Span(figure, style: style)] + outside + [Span(dot + since, style: Theme.muted)]),
                                       Line([Span(figure, style: style)] + outside)], width: width)
@@ -60,14 +61,13 @@ enum ConfidenceText {
 
     /// The mesh panel's hops figure and its theory: `3.39±0.04 (th 3.40)` once the interval is narrow (the mean
     /// since the last change), `3.41 ±? (th 3.40)` before (the run's mean, as without intervals), `3.41 (th 3.40)`
-    /// from a model that keeps none; `(th 3.60 outside)` when theory misses a narrow interval.
+    /// from a model that keeps none; `3.39±0.04 ≠ th 3.60` when theory misses a narrow interval (as wide).
     static func hopsSpans(measured: String, theory: Double?, interval: ConfidenceInterval?,
                           keepsIntervals: Bool) -> [Span] {
         let th = theory.map { Format.fixed($0, decimals: 2) }
         guard keepsIntervals, theory != nil else { return [Span(measured + (th.map { " (th " + $0 + ")" } ?? ""))] }
         guard let c = shown(interval) else { return [Span(measured + " " + notYetMark + " (th " + (th ?? "") + ")")] }
         guard misses(c, theory: theory) else { return [Span(plusMinus(c, decimals: 2) + " (th " + (th ?? "") + ")")] }
-        return [Span(plusMinus(c, decimals: 2), style: Theme.warning),
-                Span(" (th " + (th ?? "") + " outside)", style: Theme.warning)]
+        return [Span(plusMinus(c, decimals: 2) + " \(Glyphs.notEqual) th " + (th ?? ""), style: Theme.warning)]
     }
 }

@@ -211,7 +211,7 @@ struct HelpGlossaryTests {
 
     /// The keys, the commands and the glossary (storage's figures included) are about 130 lines: at 200×60 they
     /// flow into two columns side by side that scroll a few lines together (at most 13: 10 until the lesson and
-    /// rewind keys and the theory marks' terms came, 12 until the confidence intervals' `±` and `outside`; a third
+    /// rewind keys and the theory marks' terms came, 12 until the confidence intervals' `±` and `≠` and `msgs`; a third
     /// column would not fit a glossary line of 72 columns);
     /// every key and every entry is on one of the two screens (top and bottom), whole.
     @Test("at 200×60 keys and glossary stand side by side in two columns, each entry whole within a few lines' scroll")
