@@ -124,6 +124,41 @@ struct ConfidenceMarksTests {
         #expect(snapshot.confidence?.meanHops == nil)
     }
 
+    /// The live app on an in-memory terminal at 1000×, frames of 250 ms (250 simulated seconds each): `]` adds a
+    /// worker at t ≈ 5,000 s and the window starts there; `b` rewinds to before it, where the run had not changed
+    /// yet (the checkpoint's batches, replayed: the window is t=0's again); `]` typed while rewound forks there, and
+    /// the window starts at the fork.
+    @Test("rewound to before a command the window is t=0's again; a command typed there forks and restarts it")
+    func rewindAndFork() throws {
+        let terminal = MemoryTerminal(size: Size(width: 120, height: 40))
+        let clock = ManualClock(nanoseconds: 1_000_000_000)
+        let scenario = try ScenarioCatalog.load("mm1")
+        let app = LiveApp(model: Engine(scenario: scenario), origin: RunOrigin(scenario: scenario), backend: terminal,
+                          clock: clock, startSpeed: 1000)
+        app.renderFrame()
+        func play(_ keys: [String]) {
+            for typed in keys {
+                terminal.type(typed)
+                clock.advance(millis: 250)
+                _ = app.tick()
+            }
+        }
+        play(Array(repeating: "", count: 20))
+        let commandAt = app.model.now
+        play(["]"] + Array(repeating: "", count: 4))
+        #expect(app.snapshot.confidence?.since == commandAt)
+        #expect(terminal.screenLines().contains { $0.contains("since t=" + Format.seconds(commandAt) + " s") })
+
+        play(["b"])
+        let rewoundTo = app.model.now
+        #expect(rewoundTo < commandAt, "b goes back past the command")
+        #expect(app.snapshot.confidence?.since == 0)
+        #expect(terminal.screenLines().contains { $0.contains("since t=0") })
+
+        play(["]"])
+        #expect(app.snapshot.confidence?.since == rewoundTo, "the fork is a command: the window starts there")
+    }
+
     // MARK: - The marks, drawn from hand-made figures
 
     static func meshSnapshot(hops: ConfidenceInterval?, theory: Double) -> Snapshot {
