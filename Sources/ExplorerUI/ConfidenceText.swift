@@ -10,7 +10,7 @@ import TerminalCanvas
 /// enough data yet", or `±?` where a line has no room for the words: a noisy mean next to its theory would otherwise
 /// read as agreement or as a miss. When theory lies outside a narrow interval the run and the model disagree: the
 /// figure is drawn as a warning and `≠` stands before the theory, and nothing louder (no event, no banner): a
-/// model's approximation can miss by a little for good, as the DHT's hops under churn do.
+/// model's approximation can miss by a little for good, as the DHT's hops with replicas or under churn do.
 enum ConfidenceText {
     /// What a pane says while an interval is missing or too wide.
     static let notEnough = "not enough data yet"
