@@ -34,6 +34,8 @@ public enum CompletionChart {
         buffer.set(string: "0 s", at: Position(x: chart.x, y: axis.y), style: Theme.muted, clippedTo: axis)
         let end = Format.fixed(d.curveSpanSeconds, decimals: 0) + " s"
         buffer.set(string: end, at: Position(x: chart.right - end.count, y: axis.y), style: Theme.muted, clippedTo: axis)
+        // Members left after their uploads had helped: no bound holds, so none is drawn.
+        guard d.boundHolds else { return }
         let bx = chart.x + boundColumn(d, width: chart.width)
         let marker = Cell(state.symbols.marker, style: Theme.warning)
         for y in chart.top..<chart.bottom where buffer[bx, y].grapheme == " " { buffer[bx, y] = marker }

@@ -39,14 +39,19 @@ public enum DistributionPanel {
     }
 
     /// `complete 3/10 (30%)  held 42%`, `elapsed 120.0 s  bound 266.7 s` (or `done 270.8 s  bound 266.7 s  +1.5%`),
-    /// `from server 1.2 GB  peers 3.4 GB`.
+    /// `from server 1.2 GB  peers 3.4 GB` (or `seed lost  peers 3.4 GB` once the server's copy is gone;
+    /// `bound n/a: nodes left` once members left after helping).
     static func lines(_ d: DistributionSnapshot) -> [Line] {
         let complete = Line([
             Span("complete "), Span("\(d.completed)/\(d.nodes)", style: d.completed == d.nodes ? Theme.serverUp : Theme.title),
             Span(" (" + Format.percent(d.completeShare) + ")  held " + Format.percent(d.meanProgress)),
         ])
         let time: Line
-        if let done = d.finishedSeconds {
+        if !d.boundHolds {
+            // Members left after their uploads had helped: no bound over those who stayed holds.
+            time = Line([Span((d.finishedSeconds.map { "done " + seconds($0) } ?? "elapsed " + seconds(d.elapsedSeconds))),
+                         Span("  bound n/a: nodes left", style: Theme.muted)])
+        } else if let done = d.finishedSeconds {
             let over = d.boundSeconds > 0 ? (done / d.boundSeconds - 1) * 100 : 0
             time = Line([Span("done " + seconds(done), style: Theme.serverUp), Span("  bound " + seconds(d.boundSeconds)),
                          Span("  " + (over >= 0 ? "+" : "") + Format.fixed(over, decimals: 1) + "%")])
@@ -54,7 +59,8 @@ public enum DistributionPanel {
             time = Line([Span("elapsed " + seconds(d.elapsedSeconds)),
                          Span("  bound " + seconds(d.boundSeconds), style: Theme.warning)])
         }
-        let sent = Line("from server " + bytes(d.serverBytes) + "  peers " + bytes(d.peerBytes))
+        var sent = Line("from server " + bytes(d.serverBytes) + "  peers " + bytes(d.peerBytes))
+        if d.seedLost { sent = Line([Span("seed lost", style: Theme.down), Span("  peers " + bytes(d.peerBytes))]) }
         return [complete, time, sent]
     }
 

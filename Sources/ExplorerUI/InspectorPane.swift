@@ -117,6 +117,12 @@ public enum InspectorPane {
     static func serverLines(_ snapshot: Snapshot, _ state: AppState, width: Int = .max) -> [Line] {
         guard let server = snapshot.server else {
             guard snapshot.architecture == .peerMesh else { return [Line("no central server", style: Theme.muted)] }
+            if let d = snapshot.distribution {
+                // In a swarm the server is the seed: what it sends is its whole part.
+                return [d.seedLost ? Line([Span("server  "), Span("seed lost", style: Theme.down)])
+                        : Line("server  seeds: \(d.serverSlotsBusy) of \(d.serverSlots) upload slots busy"),
+                        Line("\(selectKeys(state)) select a peer", style: Theme.muted)]
+            }
             return [Line("no central server in a peer mesh", style: Theme.muted),
                     Line("\(selectKeys(state)) select a peer", style: Theme.muted)]
         }

@@ -17,9 +17,12 @@ public enum StoragePanel {
     /// Draws the storage panel in `area`.
     public static func render(snapshot: Snapshot, state: AppState, area: Rect, buffer: inout Buffer) {
         guard let storage = snapshot.storage else { return }
-        let inner = PaneFrame.render(.security, title: title(storage), state: state, area: area, buffer: &buffer)
+        let title = snapshot.distribution == nil ? title(storage) : "storage \(Glyphs.dot) the file on disks"
+        let inner = PaneFrame.render(.security, title: title, state: state, area: area, buffer: &buffer)
         guard !inner.isEmpty else { return }
-        for (i, line) in lines(storage, now: snapshot.now).prefix(inner.height).enumerated() {
+        let shown = snapshot.distribution.map { lines(storage, distribution: $0, now: snapshot.now) }
+            ?? lines(storage, now: snapshot.now)
+        for (i, line) in shown.prefix(inner.height).enumerated() {
             buffer.set(line: line, in: inner.row(i), ellipsis: state.symbols.ellipsis)
         }
     }
@@ -69,6 +72,21 @@ public enum StoragePanel {
         out.append(lost)
         out.append(Line("disk failures \(s.diskFailures)  writes \(s.writes)  writes lost \(s.writesLost)"))
         return out
+    }
+
+    /// A file distribution's lines: the server's copy of the file (the seed: backed up, being restored, or lost for
+    /// good) and what the nodes' failed disks took. The request workload's files and copies play no part in it.
+    static func lines(_ s: StorageView, distribution d: DistributionSnapshot, now: SimTime) -> [Line] {
+        let seed: Line
+        if d.seedLost {
+            seed = Line([Span("seed lost", style: Theme.down), Span(": no backup of the server's disk")])
+        } else if let until = s.restoringUntil {
+            seed = Line([Span("restoring ", style: Theme.warning), Span(seconds(max(0, until - now)) + " left"),
+                         Span(": the server sends nothing")])
+        } else {
+            seed = Line(s.backups ? "seed on the server's disk, backed up" : "seed on the server's disk, no backup")
+        }
+        return [seed, Line("disk failures \(s.diskFailures)  chunks lost \(d.chunksLost)")]
     }
 
     /// `12.0 s`: a simulated time or span.

@@ -2,8 +2,12 @@
 
 extension Engine {
     /// Disks whose failure matters now: the server's, and each peer's while the mesh is in force (a client holds none
-    /// of the files).
-    var disksThatFail: Int { 1 + (ctx.architecture == .peerMesh ? (mesh?.peerCount ?? 0) : 0) }
+    /// of the files), or in a file distribution each node's.
+    var disksThatFail: Int {
+        // In a file distribution every node holds chunks, whatever is in force.
+        if distribution != nil { return 1 + ctx.activeNodes }
+        return 1 + (ctx.architecture == .peerMesh ? (mesh?.peerCount ?? 0) : 0)
+    }
 
     /// The disks that can fail changed (a switch, peers joining): the failure stream is drawn afresh.
     func storageDisksChanged() {
@@ -68,6 +72,7 @@ extension Engine {
     /// The server's disk fails. Under client-server the server goes down for its restore (clients see a down server:
     /// the crash path) and comes back with the files as of the last backup; with no backup, every file is lost.
     private func failServerDisk() -> CommandOutcome {
+        if distribution != nil { return failSeedDisk() }
         guard ctx.architecture == .clientServer else {
             ctx.log(.diskFailed, node: 0, "the server's disk failed: nothing lost (the peers hold the files; the "
                     + "server is unused while the peer mesh is in force)")
@@ -94,6 +99,30 @@ extension Engine {
         }
         return CommandOutcome(accepted: true, message: storage.hasBackups ? "server's disk failed: restoring from "
                               + "the last backup" : "server's disk failed: no backup, \(filesLost) files lost")
+    }
+
+    /// The server's disk fails in a file distribution, under either architecture (the server holds the file that
+    /// seeds it): it is down while restored, and comes back with the file from the backup or, with no backup, without
+    /// it (`DistributionModel.serverDiskFailed`). The message says whether the nodes can still complete.
+    private func failSeedDisk() -> CommandOutcome {
+        let down = "down " + Self.hours(storage.restoreTime) + " while restored"
+        let keeps = storage.hasBackups
+        storage.startRestore(&ctx)
+        _ = central.crash(&ctx)
+        distribution?.serverDiskFailed(keepsFile: keeps)
+        guard !keeps else {
+            let message = "the server's disk failed: \(down) from the backup; it sends no chunks until then"
+            ctx.log(.diskFailed, node: 0, message)
+            return CommandOutcome(accepted: true, message: "server's disk failed: restoring the file from the backup")
+        }
+        let missing = distribution?.chunksHeldByNoMember() ?? 0
+        let outlook = missing > 0
+            ? "\(missing) \(missing == 1 ? "chunk is" : "chunks are") on no node: nobody else can complete"
+            : ctx.architecture == .peerMesh ? "the nodes hold every chunk between them: the swarm can finish without it"
+            : "the nodes hold every chunk between them, but under client-server only the server sends (t: the mesh)"
+        ctx.log(.diskFailed, node: 0, "the server's disk failed with no backup: \(down) onto an empty disk")
+        ctx.log(.fileLost, node: 0, "the file's seed is lost for good: " + outlook)
+        return CommandOutcome(accepted: true, message: "server's disk failed, no backup: the seed is lost; " + outlook)
     }
 
     /// The backup clock fell due: the backup media get the server's files as they are (skipped while it is down).

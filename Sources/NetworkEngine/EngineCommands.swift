@@ -58,6 +58,7 @@ extension Engine {
         }
         for i in joined { startChurn(i) }
         ctx.security.meshExhausted = false
+        distribution?.membersJoined(upTo: ctx.activeNodes, &ctx)
         populationChanged()
         let now = ctx.activeNodes, who = members(add)
         ctx.log(.nodesAdded, node: before + 1, "\(add) \(who) joined (now \(now))")
@@ -73,6 +74,7 @@ extension Engine {
         let taken = ctx.architecture == .peerMesh ? mesh?.onlineReplicas(on: wereUp, ctx) : nil
         ctx.liveness.leave(remove, at: ctx.now)
         for i in wereUp { mesh?.peerChanged(i, up: false, &ctx) }
+        distribution?.membersLeft(downTo: ctx.activeNodes)
         populationChanged()
         // Departing clients stop issuing; what they already sent still resolves and is counted.
         let now = ctx.activeNodes, who = members(remove)
@@ -141,7 +143,8 @@ extension Engine {
                 return CommandOutcome(accepted: false, message: "the server is already down")
             }
             // In a mesh nothing new goes to the server: only what it still held (draining after a switch) fails.
-            let what = ctx.architecture == .clientServer ? "every request fails until it restarts"
+            let what = distribution != nil ? "it sends no chunks until it restarts"
+                : ctx.architecture == .clientServer ? "every request fails until it restarts"
                 : held == 0 ? "the peers do not use it" : "the \(held) requests it still held fail; the peers do not use it"
             distribution?.serverChanged(up: false, &ctx)
             ctx.log(.nodeDown, node: 0, "server crashed: " + what)
@@ -172,7 +175,8 @@ extension Engine {
             }
             guard central.restart(&ctx) else { return CommandOutcome(accepted: false, message: "the server is already up") }
             distribution?.serverChanged(up: true, &ctx)
-            ctx.log(.nodeUp, node: 0, ctx.architecture == .clientServer ? "server restarted with an empty queue"
+            ctx.log(.nodeUp, node: 0, distribution != nil ? "server restarted: it sends chunks again"
+                    : ctx.architecture == .clientServer ? "server restarted with an empty queue"
                     : "server restarted (unused while the peer mesh is in force)")
             return CommandOutcome(accepted: true, message: "server restarted")
         case .node(let id):
@@ -233,6 +237,8 @@ extension Engine {
         if distribution != nil {
             // A file distribution has no overlay or resources: the same nodes keep their chunks (`DistributionModel`).
             distribution?.architectureChanged(toMesh: target == .peerMesh, &ctx)
+            // A switch to client-server brings a crashed server up (`CentralServerModel.architectureChanged`).
+            distribution?.serverChanged(up: central.server.up, &ctx)
             message = target == .peerMesh
                 ? "switched to peer-mesh: peers keep their chunks and trade them; the server seeds"
                 : "switched to client-server: nodes keep their chunks; the server sends each only what it lacks"

@@ -322,6 +322,7 @@ struct BenchCommand: ParsableCommand {
 
     func json(_ figures: [Figure]) -> JSONValue {
         .object([
+            ("schema_version", .int(RunReport.schemaVersion)),
             ("cores", .int(ProcessInfo.processInfo.activeProcessorCount)),
             ("quick", .bool(quick)),
             ("figures", .object(figures.map { f in

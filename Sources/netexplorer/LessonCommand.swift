@@ -32,7 +32,7 @@ struct LessonCommand: ParsableCommand {
                 throw CLIError(message: "--script and --answers need a lesson's name (netexplorer lessons lists them)",
                                status: 64)
             }
-            var live = try RunCommand.parse(["--pick-lesson"])
+            let live = try RunCommand.parse(["--pick-lesson"])
             return try live.run()
         }
         let lesson: Lesson
@@ -44,7 +44,7 @@ struct LessonCommand: ParsableCommand {
         }
         guard let script else {
             // The live view: the same as `netexplorer run --lesson NAME [--answers FILE]`.
-            var live = try RunCommand.parse(["--lesson", name] + (answers.map { ["--answers", $0] } ?? []))
+            let live = try RunCommand.parse(["--lesson", name] + (answers.map { ["--answers", $0] } ?? []))
             return try live.run()
         }
         let given = try Self.readScript(script, for: lesson)

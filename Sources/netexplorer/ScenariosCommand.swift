@@ -24,7 +24,10 @@ struct ScenariosCommand: ParsableCommand {
             // The markdown ends in a newline already: the README's table is these bytes.
             switch format ?? .markdown {
             case .markdown: print(ScenarioKeyTable.markdown, terminator: "")
-            case .json: print(ScenarioKeyTable.json.serialized(pretty: true))
+            // An object, as every JSON output is: `schema_version` first, then the keys in the table's order.
+            case .json:
+                print(JSONValue.object([("schema_version", .int(RunReport.schemaVersion)),
+                                        ("keys", ScenarioKeyTable.json)]).serialized(pretty: true))
             }
             return
         }

@@ -34,11 +34,13 @@ struct ScenarioKeysCommandTests {
         #expect(try Self.readmeTable() == result.stdoutText)
     }
 
-    @Test("--format json lists the same keys in the same order, with kinds, bounds and choices")
+    @Test("--format json names its schema_version and lists the same keys in the same order, with kinds, bounds and choices")
     func jsonListsTheSameKeys() async throws {
         let result = try await Self.run(["scenarios", "--keys", "--format", "json"])
         #expect(result.status == 0, "stderr: \(result.stderrText)")
-        let keys = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [[String: Any]])
+        let top = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [String: Any])
+        #expect(result.stdoutText.hasPrefix("{\n  \"schema_version\": 1,"))
+        let keys = try #require(top["keys"] as? [[String: Any]])
         let tableKeys = try Self.readmeTable().split(separator: "\n").dropFirst(2)
             .map { $0.split(separator: "`")[1] }.map(String.init)
         #expect(keys.map { $0["key"] as? String ?? "" } == tableKeys)

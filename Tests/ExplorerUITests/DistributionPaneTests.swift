@@ -96,6 +96,33 @@ struct DistributionPaneTests {
         #expect(Self.region(lines, r.metrics).joined().contains("bound 4000.0 s"))
     }
 
+    @Test("the seed lost says so in the panel; once nodes left, the bound is n/a and the chart draws none")
+    func seedLostAndNoBound() throws {
+        let size = Size(width: 120, height: 40)
+        var scenario = try ScenarioCatalog.load("distribution")
+        scenario.storage.restoreHours = 0.01
+        let engine = Engine(scenario: scenario)
+        engine.advance(to: .seconds(10), maxEvents: .max)
+        #expect(engine.apply(.failDisk(.server)).accepted)
+        #expect(engine.apply(.removeNodes(10)).accepted)
+        engine.advance(to: .seconds(20), maxEvents: .max)
+        var request = SnapshotRequest()
+        request.curvePoints = CompletionChart.columns(paneWidth: Screen.regions(for: size).metrics.width)
+        let lines = Self.frame(engine.snapshot(request), size)
+        let r = Screen.regions(for: size)
+        let panel = Self.region(lines, r.server)
+        #expect(panel[1].contains("complete 0/90"))
+        #expect(panel[2].contains("elapsed 20.0 s  bound n/a: nodes left"))
+        #expect(panel[4].contains("seed lost  peers "))
+        let chart = Self.region(lines, r.metrics).joined()
+        #expect(!chart.contains("bound") && !chart.contains("┃"))
+        // The storage panel speaks of the file, not of the request workload's files and copies.
+        let storage = Self.region(lines, r.security).joined(separator: "\n")
+        #expect(storage.contains("storage · the file on disks"))
+        #expect(storage.contains("seed lost: no backup of the server's disk"))
+        #expect(storage.contains("disk failures 1  chunks lost 0") && !storage.contains("copies"))
+    }
+
     @Test("a node's progress is a shade: nothing a dot, thirds light to dark, all of it solid")
     func shades() {
         #expect(DistributionPanel.shade(0).0 == "·")

@@ -91,6 +91,7 @@ struct DistributionLiveTests {
         let engine = Engine(scenario: s)
         engine.advance(to: .seconds(20), maxEvents: .max)
         let before = engine.distribution!
+        let serverBytesBefore = engine.distributionView!.serverBytes
         let heldBefore = before.held
         // Bytes held: 256 kB a chunk, the last (chunk 195) 50 MB − 195 × 256 kB = 80 kB.
         let lastWord = 195 >> 6, lastBit = UInt64(1) << UInt64(195 & 63)
@@ -103,14 +104,14 @@ struct DistributionLiveTests {
         #expect(engine.architecture == .clientServer)
         #expect(engine.distribution!.held == heldBefore)
         engine.advance(to: .seconds(22), maxEvents: .max)
-        let peerBytesAfterDrain = engine.distribution!.peerBytes
+        let peerBytesAfterDrain = engine.distributionView!.peerBytes
         engine.run(until: .seconds(s.duration))
-        let after = engine.distribution!
+        let after = engine.distributionView!
         let fileBytes: Int64 = 50_000_000
         #expect(after.completed == 30)
         #expect(after.serverBytes + after.peerBytes == 30 * fileBytes)
         #expect(after.peerBytes == peerBytesAfterDrain)
-        #expect(after.serverBytes - before.serverBytes <= 30 * fileBytes - heldBytes)
+        #expect(after.serverBytes - serverBytesBefore <= 30 * fileBytes - heldBytes)
         // Held chunks were something to keep.
         #expect(heldBytes > 30 * 256_000)
     }
@@ -120,12 +121,12 @@ struct DistributionLiveTests {
         var s = Self.scenario(.clientServer)
         let live = Engine(scenario: s)
         live.advance(to: .seconds(10), maxEvents: .max)
-        #expect(live.distribution!.peerBytes == 0)
+        #expect(live.distributionView!.peerBytes == 0)
         let heldAtSwitch = live.distribution!.held
         live.apply(.switchArchitecture(to: .peerMesh))
         #expect(live.distribution!.held == heldAtSwitch)
         live.run(until: .seconds(s.duration))
-        #expect(live.distribution!.peerBytes > 0)
+        #expect(live.distributionView!.peerBytes > 0)
         #expect(live.distribution!.completed == 30)
         // Client-server alone needs N·F/u_s = 120 s; the swarm from 10 s on finishes far sooner.
         #expect(live.now.inSeconds < 100)
@@ -133,7 +134,7 @@ struct DistributionLiveTests {
         s.timeline = [.init(at: 10, kind: .switchArchitecture(to: .peerMesh))]
         let timed = Engine(scenario: s)
         timed.run(until: .seconds(s.duration))
-        #expect(timed.now == live.now && timed.distribution!.peerBytes == live.distribution!.peerBytes)
+        #expect(timed.now == live.now && timed.distributionView!.peerBytes == live.distributionView!.peerBytes)
     }
 }
 
@@ -164,7 +165,7 @@ struct DistributionFailureTests {
         let d = engine.distribution!
         #expect(d.completed == 30)
         // It kept what it had: no chunk went to it twice, so N·F bytes were sent in all.
-        #expect(d.serverBytes + d.peerBytes == 30 * 50_000_000)
+        #expect(engine.distributionView!.serverBytes + engine.distributionView!.peerBytes == 30 * 50_000_000)
     }
 
     @Test("a failed disk loses the node's chunks, and the file if it had it; they are sent again")
@@ -186,7 +187,7 @@ struct DistributionFailureTests {
         let again = engine.distribution!
         #expect(again.completed == 30 && engine.now > first)
         // The 196 chunks went to it a second time: N·F + F bytes in all.
-        #expect(again.serverBytes + again.peerBytes == 31 * 50_000_000)
+        #expect(engine.distributionView!.serverBytes + engine.distributionView!.peerBytes == 31 * 50_000_000)
     }
 
     @Test("a crashed server starts no transfer until it restarts (client-server)")
@@ -197,9 +198,9 @@ struct DistributionFailureTests {
         #expect(engine.apply(.crash(.server)).accepted)
         // Its transfers under way end within a chunk-time (0.1 s at a 20 Mbps slot) and a latency.
         engine.advance(to: .seconds(11), maxEvents: .max)
-        let sent = engine.distribution!.serverBytes
+        let sent = engine.distributionView!.serverBytes
         engine.advance(to: .seconds(60), maxEvents: .max)
-        #expect(engine.distribution!.serverBytes == sent)
+        #expect(engine.distributionView!.serverBytes == sent)
         #expect(engine.apply(.restart(.server)).accepted)
         engine.run(until: .seconds(s.duration))
         // N·F/u_s = 120 s of sending, 50 s later than without the crash.
@@ -215,7 +216,7 @@ struct DistributionFailureTests {
         engine.run(until: .seconds(s.duration))
         let d = engine.distribution!
         #expect(d.completed == 30)
-        #expect(d.serverBytes + d.peerBytes == 30 * 50_000_000)
+        #expect(engine.distributionView!.serverBytes + engine.distributionView!.peerBytes == 30 * 50_000_000)
         // Leaving costs time: the run takes longer than without churn (48 s bound, about 52 s measured).
         #expect(engine.now.inSeconds > DistributionFidelityTests.run(Self.scenario(.peerMesh)).timeSeconds)
     }

@@ -20,6 +20,11 @@
 ///
 /// Chunk maps are bitsets (one bit per node and chunk, twice: held, and held or on its way). Nodes are 0…N−1 (node
 /// ids 1…N); the server, as an uploader, is −1.
+///
+/// Members come and go (`+`/`-` live, a timeline's `add_nodes`/`remove_nodes`): the members are always nodes
+/// 0…N−1, as in `Liveness`. A node that joins wants the file too (N grows, so `finished` waits for it); one that
+/// leaves takes its chunks with it and no longer counts, and if it is added back (the same slot, the same machine)
+/// it brings them back. Transfers under way to or from a leaver finish, as with churn.
 struct DistributionModel {
     /// A peer's upload slots (`distribution.peer_upload_mbps`, its class's rate u_i, shared by k_i slots).
     struct PeerUpload {
@@ -45,16 +50,27 @@ struct DistributionModel {
     /// slots of d/4 each leave room (and under client-server, with d a multiple of u_s/k, change no figure).
     static let slotsPerDownload = 4
 
-    let nodes: Int
+    /// N: the members, nodes 0…N−1 (the arrays hold `slots` ≥ N nodes; those past N left).
+    private(set) var nodes: Int
     let chunks: Int
     let words: Int
     /// Whether peers upload: the architecture in force (`t` switches it mid-distribution; the chunk maps stay).
     private(set) var mesh: Bool
+    /// Whether the mesh was ever in force: then peers may have uploaded, and only the swarm's bound is a bound.
+    private(set) var everMesh: Bool
+    /// Whether members left mid-distribution (`membersLeft`): their uploads helped those who stay, so no bound over
+    /// the members now holds.
+    private(set) var someLeft = false
     /// Each node's download rate d_i, bit/s (`distribution.download_mbps`, one rate or classes).
-    let downloadOf: [Int64]
+    private(set) var downloadOf: [Int64]
     let serverSlots: Int, serverRate: Int64
     /// Each peer's upload: its slots, each slot's rate, and a full and the last chunk's transmission time.
-    let uploaders: [PeerUpload]
+    private(set) var uploaders: [PeerUpload]
+    /// The slowest download of any class (`distribution.download_mbps`), bit/s: what the slots are sized by, so a
+    /// node of any class, there at the start or joining later, can take a transfer from any uploader.
+    let slowestDownload: Int64
+    /// The scenario's distribution keys: the rate classes a node joining later takes its rates from.
+    let settings: Scenario.Distribution
     let chunkBits: Int64, lastChunkBits: Int64
     /// Transmission times of a full and of the last chunk, from the server's slots and from a peer's.
     let serverTx: SimTime, serverTxLast: SimTime
@@ -89,6 +105,8 @@ struct DistributionModel {
     static let leftAfterDone: UInt8 = 1, down: UInt8 = 2
     /// The server is down (crashed, or its disk being restored): it starts no transfer until it is back.
     var serverDown = false
+    /// The server's disk failed with no backup: its copy of the file, the seed, is gone for good.
+    private(set) var seedLost = false
     var serverCursor = 0
     var serverWord = 0
     var random: SeededRandom
@@ -96,16 +114,18 @@ struct DistributionModel {
     /// (one store per chunk, into one array, and no walk of the kernel's events).
     var lastTransfer: [LastTransfer]
     /// Completion times in the order they happened (so sorted): the completion chart's curve by binary search.
-    /// Its capacity is reserved for every node, so an append never allocates.
+    /// Its capacity is reserved for every member, so an append never allocates.
     var completions: [SimTime]
-    /// Chunks held, over all nodes: the mean progress.
+    /// Chunks held, over the members: the mean progress.
     private(set) var heldTotal = 0
 
+    /// Members with the whole file.
     private(set) var completed = 0
+    /// Chunks lost on failed disks, over the run.
+    private(set) var chunksLost = 0
+    /// The latest completion so far (one that no longer counts, by a node that left or lost its disk, stays).
     private(set) var lastCompletion: SimTime = 0
     private(set) var completionSum: Double = 0
-    private(set) var serverBytes: Int64 = 0
-    private(set) var peerBytes: Int64 = 0
 
     /// Chunks of the scenario's file (the last may be shorter).
     static func chunkCount(_ d: Scenario.Distribution) -> Int {
@@ -115,23 +135,55 @@ struct DistributionModel {
 
     init(scenario: Scenario, nodes: Int) {
         let d = scenario.distribution
+        settings = d
         self.nodes = nodes
         chunks = Self.chunkCount(d)
         words = (chunks + 63) / 64
         mesh = scenario.architecture == .peerMesh
-        downloadOf = RateClass.perNode(d.download, nodes: nodes).map { max(1, Int64(($0 * 1e6).rounded())) }
-        // Slots are sized by the slowest download, so no slot outruns any receiver (one class: its rate d).
-        let slowest = downloadOf.min() ?? 1
+        everMesh = mesh
+        downloadOf = Self.downloads(d, nodes: nodes)
+        // Slots are sized by the slowest class, so no slot outruns any receiver (one class: its rate d).
+        let slowest = Self.slowestDownload(d)
+        slowestDownload = slowest
         let us = max(1, Int64((d.serverUploadMbps * 1e6).rounded()))
         serverSlots = Self.slotsPerDownload * Int((us + slowest - 1) / slowest)
         serverRate = max(1, us / Int64(serverSlots))
+        serverIdle = serverSlots
         let fileBits = Int64((d.fileMb * 8e6).rounded())
         let chunkBits = max(1, Int64((d.chunkKb * 8e3).rounded()))
         let lastChunkBits = max(1, fileBits - Int64(chunks - 1) * chunkBits)
         self.chunkBits = chunkBits; self.lastChunkBits = lastChunkBits
-        func tx(_ bits: Int64, _ rate: Int64) -> SimTime { .saturating(nanos: Double(bits) * 1e9 / Double(rate)) }
-        serverTx = tx(chunkBits, serverRate); serverTxLast = tx(lastChunkBits, serverRate)
-        uploaders = RateClass.perNode(d.peerUpload, nodes: nodes).map { mbps in
+        serverTx = Self.tx(chunkBits, serverRate); serverTxLast = Self.tx(lastChunkBits, serverRate)
+        uploaders = Self.uploads(d, nodes: nodes, slowest: slowest, chunkBits: chunkBits, lastChunkBits: lastChunkBits)
+        latency = .millis(scenario.network.latencyMs)
+        leaveAfterDone = d.leaveAfterDone
+        have = []; claimed = []
+        held = []; claimedCount = []; room = []; completedAt = []; firstOpen = []; idle = []; retryPending = []
+        away = []; lastTransfer = []
+        holders = Array(repeating: 0, count: chunks)
+        random = SeededRandom(seed: scenario.seed, stream: .distribution)
+        completions = []
+        completions.reserveCapacity(nodes)
+        addSlots(nodes)
+    }
+
+    /// A transmission's time: `bits` at `rate` bit/s.
+    private static func tx(_ bits: Int64, _ rate: Int64) -> SimTime { .saturating(nanos: Double(bits) * 1e9 / Double(rate)) }
+
+    /// Each of `nodes` nodes' download rate, bit/s, by class (`RateClass.perNode`).
+    private static func downloads(_ d: Scenario.Distribution, nodes: Int) -> [Int64] {
+        RateClass.perNode(d.download, nodes: nodes).map { max(1, Int64(($0 * 1e6).rounded())) }
+    }
+
+    /// The slowest download rate of any class, bit/s.
+    private static func slowestDownload(_ d: Scenario.Distribution) -> Int64 {
+        d.download.map { max(1, Int64(($0.mbps * 1e6).rounded())) }.min() ?? 1
+    }
+
+    /// Each of `nodes` nodes' upload slots, by class.
+    private static func uploads(_ d: Scenario.Distribution, nodes: Int, slowest: Int64, chunkBits: Int64,
+                                lastChunkBits: Int64) -> [PeerUpload] {
+        RateClass.perNode(d.peerUpload, nodes: nodes).map { mbps in
             let u = Int64((mbps * 1e6).rounded())
             // Capped where a count of idle slots (Int32) ends: u/d past 2³¹ only with rates the limits allow at
             // their extremes, and no peer has that many receivers anyway.
@@ -139,26 +191,35 @@ struct DistributionModel {
             let rate = slots > 0 ? max(1, u / Int64(slots)) : 1
             return PeerUpload(slots: slots, rate: rate, tx: tx(chunkBits, rate), txLast: tx(lastChunkBits, rate))
         }
-        latency = .millis(scenario.network.latencyMs)
-        leaveAfterDone = d.leaveAfterDone
-        have = Array(repeating: 0, count: nodes * words)
-        claimed = Array(repeating: 0, count: nodes * words)
+    }
+
+    /// Room in the arrays for nodes up to `count` (new nodes hold nothing); their rates are their classes' at that
+    /// population (`RateClass.perNode`), so the first N nodes have the rates a run that started with N would give.
+    private mutating func addSlots(_ count: Int) {
+        let from = held.count
+        guard count > from else { return }
+        let add = count - from
+        if from > 0 {
+            // Nodes joining past the start: the classes of the grown population, for the new nodes only.
+            downloadOf += Self.downloads(settings, nodes: count)[from...]
+            uploaders += Self.uploads(settings, nodes: count, slowest: slowestDownload, chunkBits: chunkBits,
+                                      lastChunkBits: lastChunkBits)[from...]
+        }
+        have += repeatElement(0, count: add * words)
         let padding = chunks % 64 == 0 ? 0 : ~UInt64(0) << UInt64(chunks % 64)
-        if padding != 0 { for n in 0..<nodes { claimed[n * words + words - 1] = padding } }
-        held = Array(repeating: 0, count: nodes)
-        claimedCount = Array(repeating: 0, count: nodes)
-        room = downloadOf
-        holders = Array(repeating: 0, count: chunks)
-        completedAt = Array(repeating: -1, count: nodes)
-        firstOpen = Array(repeating: 0, count: nodes)
-        idle = uploaders.map { Int32($0.slots) }
-        serverIdle = serverSlots
-        retryPending = Array(repeating: false, count: nodes)
-        away = Array(repeating: 0, count: nodes)
-        random = SeededRandom(seed: scenario.seed, stream: .distribution)
-        lastTransfer = Array(repeating: LastTransfer(from: -1, begun: -1), count: nodes)
-        completions = []
-        completions.reserveCapacity(nodes)
+        for _ in 0..<add {
+            claimed += repeatElement(0, count: words - 1)
+            claimed.append(padding)
+        }
+        held += repeatElement(0, count: add)
+        claimedCount += repeatElement(0, count: add)
+        room += downloadOf[from..<count]
+        completedAt += repeatElement(-1, count: add)
+        firstOpen += repeatElement(0, count: add)
+        idle += uploaders[from..<count].map { Int32($0.slots) }
+        retryPending += repeatElement(false, count: add)
+        away += repeatElement(0, count: add)
+        lastTransfer += repeatElement(LastTransfer(from: -1, begun: -1), count: add)
     }
 
     /// Whether every node has the file.
@@ -177,12 +238,12 @@ struct DistributionModel {
         let bytes = (last ? lastChunkBits : chunkBits) / 8
         if uploader < 0 {
             room[receiver] += serverRate
-            serverBytes += bytes
+            ctx.metrics.traffic.serverFileBytes += bytes
             serverIdle += 1
             fillServer(&ctx)
         } else {
             room[receiver] += uploaders[uploader].rate
-            peerBytes += bytes
+            ctx.metrics.traffic.peerFileBytes += bytes
             idle[uploader] += 1
             fillPeer(uploader, &ctx)
         }
@@ -192,6 +253,8 @@ struct DistributionModel {
     mutating func arrived(_ receiver: Int, chunk: Int, _ ctx: inout EngineContext) {
         have[receiver * words + chunk >> 6] |= 1 << UInt64(chunk & 63)
         held[receiver] += 1
+        // A node that left keeps what still arrives, and counts again only if it is added back.
+        guard receiver < nodes else { return }
         heldTotal += 1
         if Int(held[receiver]) == chunks {
             completedAt[receiver] = ctx.now
@@ -224,8 +287,57 @@ struct DistributionModel {
     mutating func architectureChanged(toMesh: Bool, _ ctx: inout EngineContext) {
         guard toMesh != mesh else { return }
         mesh = toMesh
+        everMesh = everMesh || toMesh
         if mesh { for u in 0..<nodes { fillPeer(u, &ctx) } }
         fillServer(&ctx)
+    }
+
+    // MARK: - Members joining and leaving
+
+    /// Nodes N…`count`−1 join (`+`, a timeline's `add_nodes`): each wants the file. A node added back into a slot
+    /// that left brings the chunks it held; if it held them all it counts as complete from when it completed (or from
+    /// now, if its last chunk arrived while it was away). O(new nodes × chunks / 64) for the maps of new slots.
+    mutating func membersJoined(upTo count: Int, _ ctx: inout EngineContext) {
+        guard count > nodes else { return }
+        addSlots(count)
+        let joined = nodes..<count
+        nodes = count
+        completions.reserveCapacity(count)
+        for i in joined {
+            away[i] &= ~Self.down
+            heldTotal += Int(held[i])
+            if Int(held[i]) == chunks {
+                if completedAt[i] < 0 { completedAt[i] = ctx.now }
+                // Completion times stay in order for the chart's binary search.
+                let at = completedAt[i]
+                completions.insert(at, at: completions.firstIndex { $0 > at } ?? completions.count)
+                completionSum += at.inSeconds
+                completed += 1
+                lastCompletion = max(lastCompletion, at)
+            }
+        }
+        for i in joined { fillPeer(i, &ctx) }
+        fillServer(&ctx)
+    }
+
+    /// Nodes `count`…N−1 leave (`-`, a timeline's `remove_nodes`): they no longer count, complete or not, and take
+    /// their chunks with them (transfers under way finish; what arrives is kept on their disks).
+    mutating func membersLeft(downTo count: Int) {
+        guard count < nodes, count >= 0 else { return }
+        for i in count..<nodes {
+            heldTotal -= Int(held[i])
+            if completedAt[i] >= 0 { uncount(completedAt[i]) }
+        }
+        nodes = count
+        someLeft = true
+        if serverCursor >= nodes { serverCursor = 0 }
+    }
+
+    /// Takes one completion at `at` out of the figures (a node that left or lost its chunks).
+    private mutating func uncount(_ at: SimTime) {
+        if let k = completions.lastIndex(of: at) { completions.remove(at: k) }
+        completionSum -= at.inSeconds
+        completed -= 1
     }
 
     // MARK: - Churn, crashes and disks
@@ -241,11 +353,32 @@ struct DistributionModel {
         fillServer(&ctx)
     }
 
-    /// The server crashes or comes back: down, it starts no transfer (those under way finish); its copy of the file
-    /// is the seed and is never lost.
+    /// The server crashes or comes back: down, it starts no transfer (those under way finish). A crash keeps its
+    /// copy of the file (the seed); only its disk failing without a backup loses it (`serverDiskFailed`).
     mutating func serverChanged(up: Bool, _ ctx: inout EngineContext) {
+        guard serverDown == up else { return }
         serverDown = !up
         if up { fillServer(&ctx) }
+    }
+
+    /// The server's disk fails: it is down until its restore ends (`serverChanged(up: true)`), and comes back with
+    /// the file when there is a backup (the file was on it from the start), or without it: then the seed is lost for
+    /// good, the server sends nothing more, and the nodes can complete only from the chunks they hold between them.
+    mutating func serverDiskFailed(keepsFile: Bool) {
+        serverDown = true
+        if !keepsFile { seedLost = true }
+    }
+
+    /// Chunks no member holds: with the seed lost, the chunks nobody can complete without. O(nodes × chunks / 64).
+    func chunksHeldByNoMember() -> Int {
+        var missing = 0
+        for w in 0..<words {
+            var any: UInt64 = 0
+            for n in 0..<nodes { any |= have[n * words + w] }
+            let valid = w == words - 1 && chunks % 64 != 0 ? (UInt64(1) << UInt64(chunks % 64)) - 1 : ~UInt64(0)
+            missing += (~any & valid).nonzeroBitCount
+        }
+        return missing
     }
 
     /// Node `i`'s disk fails: it loses every chunk it holds (those on their way still arrive), and with them the file
@@ -253,7 +386,9 @@ struct DistributionModel {
     /// chunks lost. O(chunks), once a failure.
     mutating func diskFailed(_ i: Int, _ ctx: inout EngineContext) -> Int {
         guard i >= 0, i < nodes, held[i] > 0 else { return 0 }
+        let wasComplete = completedAt[i]
         let lost = Int(held[i])
+        chunksLost += lost
         for w in 0..<words {
             var bits = have[i * words + w]
             claimed[i * words + w] &= ~bits
@@ -267,12 +402,10 @@ struct DistributionModel {
         heldTotal -= lost
         held[i] = 0
         firstOpen[i] = 0
-        if completedAt[i] >= 0 {
+        if wasComplete >= 0 {
             // Completion times are kept in order: removing one keeps the order, and its next completion comes last.
-            if let k = completions.lastIndex(of: completedAt[i]) { completions.remove(at: k) }
-            completionSum -= completedAt[i].inSeconds
+            uncount(wasComplete)
             completedAt[i] = -1
-            completed -= 1
         }
         fillServer(&ctx)
         return lost
@@ -281,7 +414,7 @@ struct DistributionModel {
     // MARK: - Starting transfers
 
     private mutating func fillServer(_ ctx: inout EngineContext) {
-        while serverIdle > 0, !finished, !serverDown {
+        while serverIdle > 0, !finished, !serverDown, !seedLost {
             guard serverSend(&ctx) else {
                 if !serverRetryPending {
                     serverRetryPending = true
@@ -315,7 +448,7 @@ struct DistributionModel {
 
     private mutating func fillPeer(_ u: Int, _ ctx: inout EngineContext) {
         // Under client-server only the server uploads: a peer's transfers under way finish, and it starts no more.
-        guard mesh, away[u] == 0, held[u] > 0 else { return }
+        guard mesh, u < nodes, away[u] == 0, held[u] > 0 else { return }
         while idle[u] > 0, !finished {
             guard peerSend(u, &ctx) else {
                 if !retryPending[u] {

@@ -9,7 +9,8 @@ public struct DistributionSnapshot: Sendable, Equatable {
     public var chunks: Int
     public var heldTotal: Int
     public var fileMb: Double
-    /// Simulated seconds since the start, and the Kurose–Ross lower bound of the architecture in force.
+    /// Simulated seconds since the start, and the Kurose–Ross lower bound that holds for the run (its architecture's,
+    /// or the swarm's once the mesh was in force: `Engine.distributionBound`).
     public var elapsedSeconds: Double
     public var boundSeconds: Double
     /// When the last node got the file; nil while some node lacks chunks.
@@ -27,6 +28,12 @@ public struct DistributionSnapshot: Sendable, Equatable {
     public var curveSpanSeconds: Double
     /// Points the whole span has (`curve` stops at now, so it may have fewer).
     public var curvePoints: Int
+    /// False once members left mid-way: their uploads helped, so no bound over those who stayed holds.
+    public var boundHolds = true
+    /// The server's disk failed with no backup: its copy of the file, the seed, is gone.
+    public var seedLost = false
+    /// Chunks lost on the nodes' failed disks, over the run.
+    public var chunksLost = 0
 
     /// The share of u_s in use now (0…1).
     public var serverUploadShare: Double { serverSlots > 0 ? Double(serverSlotsBusy) / Double(serverSlots) : 0 }
@@ -87,7 +94,7 @@ extension Engine {
     func distributionSnapshot(points: Int) -> DistributionSnapshot? {
         guard let d = distribution else { return nil }
         let elapsed = now.inSeconds
-        let bound = DistributionBound.seconds(scenario, architecture: ctx.architecture, nodes: d.nodes)
+        let bound = distributionBound(d)
         // Once every node has the file the span stops growing: the chart keeps the distribution, not the idle after.
         let span = DistributionSnapshot.span(elapsed: d.finished ? d.lastCompletion.inSeconds : elapsed, bound: bound)
         var curve: [Double] = []
@@ -99,13 +106,17 @@ extension Engine {
             if t > elapsed + span / Double(count) { break }
             curve.append(d.completeShare(at: .saturating(nanos: min(t, elapsed) * 1e9)))
         }
-        return DistributionSnapshot(
+        var shot = DistributionSnapshot(
             nodes: d.nodes, completed: d.completed, chunks: d.chunks, heldTotal: d.heldTotal,
             fileMb: scenario.distribution.fileMb, elapsedSeconds: elapsed, boundSeconds: bound,
             finishedSeconds: d.finished ? d.lastCompletion.inSeconds : nil,
             serverSlotsBusy: d.serverSlots - d.serverIdle, serverSlots: d.serverSlots,
-            serverUploadMbps: scenario.distribution.serverUploadMbps, serverBytes: d.serverBytes,
-            peerBytes: d.peerBytes, curve: curve, curveSpanSeconds: span, curvePoints: count)
+            serverUploadMbps: scenario.distribution.serverUploadMbps, serverBytes: ctx.metrics.traffic.serverFileBytes,
+            peerBytes: ctx.metrics.traffic.peerFileBytes, curve: curve, curveSpanSeconds: span, curvePoints: count)
+        shot.boundHolds = !d.someLeft
+        shot.seedLost = d.seedLost
+        shot.chunksLost = d.chunksLost
+        return shot
     }
 
     /// The shown nodes' progress and activity in a distribution run: receiving a chunk is busy, a peer that left

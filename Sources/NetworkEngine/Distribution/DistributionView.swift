@@ -13,8 +13,11 @@ public struct DistributionView: Sendable, Equatable {
     public var peerBytes: Int64
     /// Each node's completion time in seconds, nil while it lacks chunks (node i is node id i + 1).
     public var completionSeconds: [Double?]
-    /// The Kurose–Ross lower bound for this architecture and population (`DistributionBound`).
+    /// The Kurose–Ross lower bound for this run's population (`DistributionBound`), of its architecture or, once
+    /// the mesh was in force, the swarm's (`Engine.distributionBound`).
     public var boundSeconds: Double
+    /// Why no bound holds for this run (members left mid-way), naming `distribution_s`; nil when it holds.
+    public var boundBroken: String? = nil
 }
 
 extension Engine {
@@ -24,10 +27,21 @@ extension Engine {
         return DistributionView(
             nodes: d.nodes, completed: d.completed, timeSeconds: d.lastCompletion.inSeconds,
             meanTimeSeconds: d.completed > 0 ? d.completionSum / Double(d.completed) : 0,
-            serverBytes: d.serverBytes, peerBytes: d.peerBytes,
-            completionSeconds: d.completedAt.map { $0 < 0 ? nil : $0.inSeconds },
-            boundSeconds: DistributionBound.seconds(scenario, nodes: d.nodes))
+            serverBytes: ctx.metrics.traffic.serverFileBytes, peerBytes: ctx.metrics.traffic.peerFileBytes,
+            completionSeconds: d.completedAt.prefix(d.nodes).map { $0 < 0 ? nil : $0.inSeconds },
+            boundSeconds: distributionBound(d), boundBroken: d.someLeft ? Self.leftBreaksBound : nil)
     }
+
+    /// The lower bound that holds for the run so far, over the members now. Nodes that joined late only make the
+    /// run slower than one where all started at once, so the bound still holds; so does a crash, churn or a lost
+    /// disk. A run that ever had the mesh in force may have had peers upload, so the swarm's bound is the one that
+    /// holds for it (the server's alone would not be a bound after a switch back to client-server).
+    func distributionBound(_ d: DistributionModel) -> Double {
+        DistributionBound.seconds(scenario, architecture: d.everMesh ? .peerMesh : .clientServer, nodes: d.nodes)
+    }
+
+    /// Why the bound does not hold once members left mid-way.
+    static let leftBreaksBound = "distribution_s: nodes left mid-way, after their uploads had helped those who stayed"
 }
 
 extension RunReport {
@@ -53,7 +67,8 @@ extension RunReport {
         return [
             ("file distribution", "\(d.completed) of \(d.nodes) nodes have the file"),
             ("  last / mean done", Self.fixed(d.timeSeconds, 1) + " / " + Self.fixed(d.meanTimeSeconds, 1) + " s"),
-            ("  lower bound", Self.fixed(d.boundSeconds, 1) + " s (Kurose–Ross, this architecture)"),
+            ("  lower bound", d.boundBroken == nil ? Self.fixed(d.boundSeconds, 1) + " s (Kurose–Ross, this architecture)"
+                : "none: nodes left mid-way, after their uploads had helped"),
             ("  sent by server / peers", Self.gigabytes(Double(d.serverBytes)) + " / " + Self.gigabytes(Double(d.peerBytes))),
         ]
     }

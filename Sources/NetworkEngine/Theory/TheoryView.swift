@@ -44,7 +44,8 @@ public struct TheoryView: Sendable, Equatable {
         if r.segments.count > 1 { broken.append("all figures: the architecture was switched mid-run") }
         // A distribution run makes no requests: the request figures have nothing to compare with.
         let steady = !changedMidRun && r.segments.count <= 1 && s.workload.kind == .requests
-        distributionSeconds = r.distribution?.boundSeconds
+        distributionSeconds = r.distribution?.boundBroken == nil ? r.distribution?.boundSeconds : nil
+        if let reason = r.distribution?.boundBroken { broken.append(reason) }
         let timedOut = r.requests.issued > 0 ? Double(r.requests.timedOut) / Double(r.requests.issued) : 0
         if r.hadServer && steady { queue(s, nodes: r.nodes, timedOutShare: timedOut, hopMs: hopMs, &broken) }
         if r.mesh != nil && r.architecture == .peerMesh && steady { mesh(s, nodes: r.nodes, &broken) }

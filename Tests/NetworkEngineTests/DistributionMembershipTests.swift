@@ -1,0 +1,156 @@
+import Testing
+@testable import NetworkEngine
+
+/// A file distribution whose population changes (`+`/`-` live, `add_nodes`/`remove_nodes` on a timeline), whose
+/// server's disk fails (the seed), and whose bytes reach the bill. The scenario is `DistributionFidelityTests`':
+/// a 50 MB file (400 Mbit, 196 chunks), u_s = 100 Mbps, d = 20 Mbps, u = 5 Mbps, 20 ms latency.
+@Suite("File distribution: members, the seed's disk, the bill")
+struct DistributionMembershipTests {
+    static let fileBytes: Int64 = 50_000_000
+
+    static func scenario(_ architecture: Architecture, nodes: Int = 30) -> Scenario {
+        DistributionFidelityTests.scenario(architecture, nodes: nodes)
+    }
+
+    static func sent(_ engine: Engine) -> Int64 {
+        engine.distributionView!.serverBytes + engine.distributionView!.peerBytes
+    }
+
+    /// Nodes added mid-way want the file too: N grows to 40, the run waits for them, and each got the file once
+    /// (40·F bytes in all). Joining late only slows a run, so the bound over the 40 still holds: in the swarm
+    /// 40·400/(100 + 40·5) = 53.3 s; under client-server 40·400/100 = 160 s.
+    @Test("nodes added with + mid-distribution want the file too: N grows and every one of them gets it",
+          arguments: [Architecture.peerMesh, .clientServer])
+    func joinersGetTheFile(_ architecture: Architecture) throws {
+        let s = Self.scenario(architecture)
+        let engine = Engine(scenario: s)
+        engine.advance(to: .seconds(10), maxEvents: .max)
+        #expect(engine.apply(.addNodes(10)).accepted)
+        #expect(engine.distribution!.nodes == 40)
+        let shot = try #require(engine.snapshot(SnapshotRequest(nodes: 31..<41)).distribution)
+        #expect(shot.nodes == 40 && shot.completed < 40)
+        engine.run(until: .seconds(s.duration))
+        let v = try #require(engine.distributionView)
+        #expect(v.nodes == 40 && v.completed == 40 && engine.distributionFinished)
+        #expect(v.completionSeconds.allSatisfy { $0 != nil })
+        #expect(Self.sent(engine) == 40 * Self.fileBytes)
+        let bound = DistributionBound.seconds(s, architecture: architecture, nodes: 40)
+        #expect(v.boundSeconds == bound && v.boundBroken == nil)
+        #expect(v.timeSeconds >= bound, "\(v.timeSeconds) s below the bound \(bound) s")
+    }
+
+    /// Nodes that leave no longer count: the run ends when the 25 who stayed have the file. Added back (the same
+    /// slots), they bring the chunks they held, so no chunk is sent twice: 30·F bytes in all. No bound over the
+    /// members holds once leavers had uploaded, and the theory says so instead of a number.
+    @Test("nodes removed mid-distribution stop counting; added back, they bring their chunks")
+    func leaversAndReturners() throws {
+        let s = Self.scenario(.peerMesh)
+        let engine = Engine(scenario: s)
+        engine.advance(to: .seconds(10), maxEvents: .max)
+        let heldBy30 = engine.distribution!.held[29]
+        #expect(heldBy30 > 0 && Int(heldBy30) < engine.distribution!.chunks)
+        #expect(engine.apply(.removeNodes(5)).accepted)
+        engine.run(until: .seconds(s.duration))
+        let stayed = try #require(engine.distributionView)
+        #expect(stayed.nodes == 25 && stayed.completed == 25 && engine.distributionFinished)
+        #expect(stayed.completionSeconds.count == 25)
+        #expect(stayed.boundBroken != nil)
+        let report = engine.report()
+        let theory = TheoryView(scenario: s, report: report, changedMidRun: true)
+        #expect(theory.distributionSeconds == nil)
+        #expect(theory.assumptionsBroken.contains { $0.hasPrefix("distribution_s:") })
+        // Node 30 kept what it had (and what was still on its way when it left).
+        #expect(engine.distribution!.held[29] >= heldBy30)
+        #expect(engine.apply(.addNodes(5)).accepted)
+        #expect(engine.distribution!.nodes == 30 && !engine.distributionFinished)
+        engine.run(until: .seconds(s.duration))
+        #expect(engine.distributionView!.completed == 30)
+        #expect(Self.sent(engine) == 30 * Self.fileBytes)
+    }
+
+    /// With a backup the server's disk failing stops its seeding for the restore (36 s here), then the file comes
+    /// back and the swarm finishes; the server sent nothing while it was restored.
+    @Test("the server's disk failing in a swarm stops its seeding until the restore; a backup brings the file back")
+    func seedDiskWithBackup() throws {
+        var s = Self.scenario(.peerMesh)
+        s.storage.backupEveryHours = 24
+        s.storage.restoreHours = 0.01
+        let engine = Engine(scenario: s)
+        engine.advance(to: .seconds(2), maxEvents: .max)
+        let outcome = engine.apply(.failDisk(.server))
+        #expect(outcome.accepted && outcome.message.contains("backup"))
+        // Transfers under way end within a chunk-time (0.1 s at a 20 Mbps slot) and a latency.
+        engine.advance(to: .seconds(3), maxEvents: .max)
+        let before = engine.distributionView!.serverBytes
+        engine.advance(to: .seconds(37), maxEvents: .max)
+        #expect(engine.distributionView!.serverBytes == before)
+        engine.run(until: .seconds(s.duration))
+        #expect(engine.distributionView!.completed == 30)
+        #expect(engine.distributionView!.serverBytes > before)
+        #expect(engine.snapshot(SnapshotRequest(nodes: 1..<2)).distribution?.seedLost == false)
+    }
+
+    /// With no backup the seed is gone for good. At 1 s the server has sent 100 Mbps × 1 s = 12.5 MB, a quarter of
+    /// the file: some chunks are on no node, and nobody completes. At 20 s it has sent 250 MB, five copies' worth,
+    /// rarest first, so the peers hold every chunk between them and the swarm finishes without the server.
+    @Test("the seed lost with no backup: a swarm finishes only if the peers hold every chunk between them",
+          arguments: [(1, false), (20, true)])
+    func seedLost(at: Int, finishes: Bool) throws {
+        var s = Self.scenario(.peerMesh)
+        s.storage.restoreHours = 0.01
+        s.duration = 2_000
+        let engine = Engine(scenario: s)
+        engine.advance(to: .seconds(Double(at)), maxEvents: .max)
+        let outcome = engine.apply(.failDisk(.server))
+        #expect(outcome.accepted && outcome.message.contains("seed is lost"))
+        let missing = engine.distribution!.chunksHeldByNoMember()
+        // Chunks on their way still arrive: count what is missing once they have.
+        engine.advance(to: .seconds(Double(at) + 2), maxEvents: .max)
+        let sentByServer = engine.distributionView!.serverBytes
+        engine.run(until: .seconds(s.duration))
+        let v = try #require(engine.distributionView)
+        #expect(v.serverBytes == sentByServer)
+        #expect(engine.snapshot(SnapshotRequest(nodes: 1..<2)).distribution?.seedLost == true)
+        #expect((missing == 0) == finishes)
+        #expect((v.completed == 30) == finishes)
+        if !finishes {
+            #expect(v.completed == 0 && engine.now == .seconds(2_000))
+            #expect(outcome.message.contains("on no node"))
+        }
+    }
+
+    /// Under client-server only the server sends: with its seed lost, nobody completes after, whatever the nodes
+    /// hold between them; the message says the mesh could finish it.
+    @Test("the seed lost under client-server: no node completes after it")
+    func seedLostClientServer() throws {
+        var s = Self.scenario(.clientServer)
+        s.storage.restoreHours = 0.01
+        s.duration = 2_000
+        let engine = Engine(scenario: s)
+        engine.advance(to: .seconds(60), maxEvents: .max)
+        let outcome = engine.apply(.failDisk(.server))
+        #expect(outcome.accepted)
+        engine.advance(to: .seconds(62), maxEvents: .max)
+        let done = engine.distributionView!.completed
+        engine.run(until: .seconds(s.duration))
+        #expect(engine.distributionView!.completed == done && done < 30)
+        if engine.distribution!.chunksHeldByNoMember() == 0 { #expect(outcome.message.contains("only the server sends")) }
+    }
+
+    /// The bill counts a distribution's bytes where they are sent: the server's at the bandwidth price, the peers'
+    /// as donated upload. 30 nodes × 50 MB = 1.5 GB in all.
+    @Test("a distribution's bytes are on the bill: the server's paid, the peers' donated")
+    func billCountsChunks() throws {
+        var s = Self.scenario(.peerMesh)
+        s.cost.bandwidthPerGb = 0.09
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(s.duration))
+        let v = try #require(engine.distributionView)
+        let bill = engine.costView
+        #expect(v.peerBytes > 0)
+        #expect(bill.peerBytes == Double(v.peerBytes) && bill.serverBytes == Double(v.serverBytes))
+        #expect(bill.serverBytes + bill.peerBytes == 1.5e9)
+        #expect(abs(bill.peerBandwidthDollars - Double(v.peerBytes) * 0.09 / 1e9) < 1e-12)
+        #expect(abs(bill.bandwidthDollars - Double(v.serverBytes) * 0.09 / 1e9) < 1e-12)
+    }
+}
