@@ -18,9 +18,6 @@ enum ConfidenceText {
     /// `±?`: "not enough data yet" where a line has no room for the words.
     static var notYetMark: String { "\(Glyphs.plusMinus)?" }
 
-    /// The interval when it is narrow enough to show, else nil.
-    static func shown(_ interval: ConfidenceInterval?) -> ConfidenceInterval? { LiveConfidence.shown(interval) }
-
     /// True when `theory` lies outside `interval` (which is narrow: only a shown interval is compared).
     static func misses(_ interval: ConfidenceInterval, theory: Double?) -> Bool {
         theory.map { !interval.covers($0) } ?? false
@@ -39,11 +36,12 @@ enum ConfidenceText {
 
     /// The server inspector's line under `theory W …`: the mean latency since the last change with its interval,
     /// `mean 4982 ms ±312 · since t=0` (`mean 4982 ms ±312 ≠ W · since t=0` when theory is not in it), or `mean
-    /// since t=0: not enough data yet`. Nil when the latency has no theory now (the line above says why) or the model keeps no intervals.
+    /// since t=0: not enough data yet`; the window gives way first where the line is short. Nil when the latency
+    /// has no theory now (the line above says why) or the model keeps no intervals.
     static func latencyLine(_ snapshot: Snapshot, width: Int) -> Line? {
         guard let theory = snapshot.theory?.meanLatencyMs, let confidence = snapshot.confidence else { return nil }
         let since = window(confidence.since)
-        guard let c = shown(confidence.meanLatencyMs) else {
+        guard let c = LiveConfidence.shown(confidence.meanLatencyMs) else {
             return SecurityPanel.fitting([Line("mean " + since + ": " + notEnough, style: Theme.muted),
                                           Line("mean: " + notEnough, style: Theme.muted),
                                           Line("mean " + notYetMark, style: Theme.muted)], width: width)
@@ -54,9 +52,9 @@ enum ConfidenceText {
         let miss = misses(c, theory: theory)
         let style = miss ? Theme.warning : Style.plain
         let outside = miss ? [Span(" \(Glyphs.notEqual) W", style: Theme.warning)] : []
-        let dot = " \(Glyphs.dot) "
-        return SecurityPanel.fitting([Line([Span(figure, style: style)] + outside + [Span(dot + since, style: Theme.muted)]),
-                                      Line([Span(figure, style: style)] + outside)], width: width)
+        let measured = [Span(figure, style: style)] + outside
+        return SecurityPanel.fitting([Line(measured + [Span(" \(Glyphs.dot) " + since, style: Theme.muted)]),
+                                      Line(measured)], width: width)
     }
 
     /// The mesh panel's hops figure and its theory: `3.39±0.04 (th 3.40)` once the interval is narrow (the mean
@@ -64,10 +62,11 @@ enum ConfidenceText {
     /// from a model that keeps none; `3.39±0.04 ≠ th 3.60` when theory misses a narrow interval (as wide).
     static func hopsSpans(measured: String, theory: Double?, interval: ConfidenceInterval?,
                           keepsIntervals: Bool) -> [Span] {
-        let th = theory.map { Format.fixed($0, decimals: 2) }
-        guard keepsIntervals, theory != nil else { return [Span(measured + (th.map { " (th " + $0 + ")" } ?? ""))] }
-        guard let c = shown(interval) else { return [Span(measured + " " + notYetMark + " (th " + (th ?? "") + ")")] }
-        guard misses(c, theory: theory) else { return [Span(plusMinus(c, decimals: 2) + " (th " + (th ?? "") + ")")] }
-        return [Span(plusMinus(c, decimals: 2) + " \(Glyphs.notEqual) th " + (th ?? ""), style: Theme.warning)]
+        guard let theory else { return [Span(measured)] }
+        let th = Format.fixed(theory, decimals: 2)
+        guard keepsIntervals else { return [Span(measured + " (th " + th + ")")] }
+        guard let c = LiveConfidence.shown(interval) else { return [Span(measured + " " + notYetMark + " (th " + th + ")")] }
+        guard misses(c, theory: theory) else { return [Span(plusMinus(c, decimals: 2) + " (th " + th + ")")] }
+        return [Span(plusMinus(c, decimals: 2) + " \(Glyphs.notEqual) th " + th, style: Theme.warning)]
     }
 }
