@@ -67,12 +67,15 @@ enum Glyphs {
     static let denied = Glyph("⊖", ascii: "D", "a request denied: no permission")
     static let step = Glyph("▸", ascii: ">", "one event run with `.`")
     static let setting = Glyph("✎", ascii: "=", "a scenario value set live (`:set`) or by the timeline")
+    /// ASCII has no "plus or minus": `~` reads as "give or take".
+    static let plusMinus = Glyph("±", ascii: "~", "give or take: a 95% confidence interval's half-width")
+    static let notEqual = Glyph("≠", ascii: "!", "theory outside a measurement's 95% interval")
 
     /// Every row, each character once: what `AsciiFallback` and the tests read.
     static let all: [Glyph] = [
         idle, busy, queueing, overloaded, down, waiting, failing, request, reply, guess, attacker, target, breached,
         dot, light, medium, dark, solid, busyWorker, idleWorker, warning,
         running, paused, separator, times, swap, switchMark, leadsTo, enDash, emDash, finger, path,
-        recovered, backUp, joined, left, burst, locked, denied, step, setting,
+        recovered, backUp, joined, left, burst, locked, denied, step, setting, plusMinus, notEqual,
     ]
 }

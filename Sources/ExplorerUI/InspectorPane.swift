@@ -22,7 +22,7 @@ public enum InspectorPane {
                                         room: area.width - 4)
         let inner = PaneFrame.render(.inspector, title: title, state: state, area: area, buffer: &buffer)
         guard !inner.isEmpty else { return }
-        let lines = id == 0 ? serverLines(snapshot, state)
+        let lines = id == 0 ? serverLines(snapshot, state, width: inner.width)
             : peer ? peerLines(id, snapshot, state, width: inner.width) : clientLines(id, snapshot, state)
         for (i, line) in lines.prefix(inner.height).enumerated() {
             buffer.set(line: line, in: inner.row(i), ellipsis: state.symbols.ellipsis)
@@ -114,7 +114,7 @@ public enum InspectorPane {
         return lines
     }
 
-    static func serverLines(_ snapshot: Snapshot, _ state: AppState) -> [Line] {
+    static func serverLines(_ snapshot: Snapshot, _ state: AppState, width: Int = .max) -> [Line] {
         guard let server = snapshot.server else {
             guard snapshot.architecture == .peerMesh else { return [Line("no central server", style: Theme.muted)] }
             if let d = snapshot.distribution {
@@ -153,7 +153,8 @@ public enum InspectorPane {
         }
         if let node, node.phase != nil { lines.append(Line("since t=0: served \(node.completed)", style: Theme.muted)) }
         // Third: at 120×40 the pane has four rows, and the theory is what a lesson reads here (`util` is in the
-        // server panel too).
+        // server panel too); fourth, the measured mean with its interval, read against it.
+        if let measured = ConfidenceText.latencyLine(snapshot, width: width) { lines.insert(measured, at: 2) }
         if let theory = theoryLine(snapshot.theory) { lines.insert(theory, at: 2) }
         return lines
     }

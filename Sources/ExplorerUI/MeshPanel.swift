@@ -37,9 +37,16 @@ public enum MeshPanel {
         switch mesh.discovery {
         case .dht:
             let messages = measured ? Format.fixed(mesh.messagesPerLookup, decimals: 2) : "-"
-            // Theory's hops (Chord's greedy routing over the peers alive on average) beside the measured mean.
-            let theory = snapshot.theory?.meanHops.map { " (th " + Format.fixed($0, decimals: 2) + ")" } ?? ""
-            lines.append(Line("hops/lookup " + hops + theory + "  msgs/lookup " + messages))
+            // Theory's hops (Chord's greedy routing over the peers alive on average) beside the measured mean,
+            // with its 95% interval since the last change once it is narrow (ConfidenceText).
+            // The interval makes the line longer: the messages' label shortens, then goes, before the hops do.
+            let figure = [Span("hops/lookup ")]
+                + ConfidenceText.hopsSpans(measured: hops, theory: snapshot.theory?.meanHops,
+                                           interval: snapshot.confidence?.meanHops,
+                                           keepsIntervals: snapshot.confidence != nil && measured)
+            lines.append(SecurityPanel.fitting([Line(figure + [Span("  msgs/lookup " + messages)]),
+                                                Line(figure + [Span("  msgs " + messages)]), Line(figure)],
+                                               width: width))
         case .flooding:
             // A flood has no single path: its cost is the queries and hits it puts on the wire.
             let messages = measured ? Format.fixed(mesh.messagesPerLookup, decimals: 1) : "-"

@@ -7,7 +7,13 @@ extension Engine {
         ctx.metrics.integrate(to: ctx.now)
         let outcome = carryOut(command)
         // Theory needs to know the run changed mid-way, whether a timeline or a live key changed it.
-        if outcome.accepted { changedMidRun = true; commandsApplied &+= 1 }
+        guard outcome.accepted else { return outcome }
+        changedMidRun = true
+        commandsApplied &+= 1
+        // The steady regime the confidence intervals measured is over: they measure the new one from now
+        // (`LiveConfidence`). A headless report withholds them for a changed run, so its outputs do not move.
+        ctx.metrics.restartBatches(at: ctx.now)
+        mesh?.restartBatches()
         return outcome
     }
 

@@ -128,6 +128,7 @@ extension Engine {
         snapshot.phases = phases
         snapshot.cost = costView
         snapshot.theory = steadyStateTheory
+        snapshot.confidence = liveConfidence
         snapshot.distribution = distributionSnapshot(points: seriesLimit)
         return snapshot
     }
@@ -145,6 +146,15 @@ extension Engine {
                               down: down)
         steadyTheory = (key, view)
         return view
+    }
+
+    /// The intervals since the last command: O(`BatchMeans.capacity`) each, whatever the run's length, so a frame
+    /// can ask for them every time. Hops only while a DHT mesh serves: the only time they have a theory.
+    var liveConfidence: LiveConfidence {
+        let dht = ctx.architecture == .peerMesh && mesh?.state.discovery == .dht
+        return LiveConfidence(since: ctx.metrics.batchesSince,
+                              meanLatencyMs: ctx.metrics.latencyBatches.interval95?.scaled(by: 1e-6),
+                              meanHops: dht ? mesh?.state.hopBatches.interval95 : nil)
     }
 
     /// Request `r`'s latest message as drawn in flight, or nil when it is not on the wire now.

@@ -29,6 +29,12 @@ struct GlyphTableTests {
         var dht = MeshFixtures.snapshot()
         dht.mesh?.picture.fingers = [MeshPicture.Peer(id: 7, rank: 0), MeshPicture.Peer(id: 10, rank: 0)]
         dht.mesh?.picture.lookupPath = [1, 6, 11, 3].map { MeshPicture.Peer(id: $0, rank: 0) }
+        // The hops with a narrow interval (±) that misses their theory (≠).
+        dht.theory = TheoryView(steadyStateOf: Scenario(name: "glyphs"), nodes: 12, architecture: .peerMesh)
+        dht.theory?.meanHops = 3.6
+        dht.confidence = LiveConfidence(since: 0, meanLatencyMs: nil,
+                                        meanHops: ConfidenceInterval(mean: 3.39, halfWidth: 0.04, batches: 40,
+                                                                     batchSize: 64))
         return [
             Screenful(name: "a DHT's fingers and a lookup's path", size: wide, snapshot: dht,
                       state: Fixtures.state { $0.selectedNode = 1 }),

@@ -72,6 +72,8 @@ struct TheoryMarksTests {
         #expect(abs((theory.availability ?? 0) - 26.0 / 27) < 1e-12)
         let screen = Self.render(engine)
         #expect(screen.contains("· th 96.3%"))
-        #expect(screen.contains("(th " + String(format: "%.2f", theory.meanHops ?? 0) + ")"))
+        // The theory's figure, `(th 4.40)`, or `≠ th 4.40` once the hops' interval is narrow and misses it: the mean
+        // of the lookups that resolved sits below theory (the long ones are the ones that time out).
+        #expect(screen.contains("th " + String(format: "%.2f", theory.meanHops ?? 0)))
     }
 }

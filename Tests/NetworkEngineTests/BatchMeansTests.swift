@@ -55,6 +55,20 @@ struct BatchMeansTests {
         #expect(c.map { abs($0.halfWidth - 0.3239) < 1e-3 } == true)
     }
 
+    @Test("Restarting forgets every observation, the partial batch too, and keeps the array's memory")
+    func restart() {
+        var b = BatchMeans()
+        let capacity = b.sums.capacity
+        for i in 0..<10_001 { b.add(Double(i)) }
+        b.restart()
+        #expect(b == BatchMeans())
+        #expect(b.sums.capacity == capacity)
+        // The same stream after a restart gives what it gives a fresh accumulator.
+        var fresh = BatchMeans()
+        for i in 0..<40 { b.add(i % 2 == 0 ? 0 : 2); fresh.add(i % 2 == 0 ? 0 : 2) }
+        #expect(b.interval95 == fresh.interval95 && b.interval95 != nil)
+    }
+
     @Test("An interval wider than 10% of its mean is not enough data yet")
     func narrow() {
         #expect(ConfidenceInterval(mean: 100, halfWidth: 10, batches: 30, batchSize: 1).isNarrow)

@@ -33,6 +33,15 @@ public struct BatchMeans: Sendable, Equatable {
     /// Complete batches now.
     public var batches: Int { sums.count }
 
+    /// Forgets every observation and starts again with batches of one (the live view's window restarts when the
+    /// configuration changes): the array keeps its capacity, so nothing is allocated unless a checkpoint shares it.
+    public mutating func restart() {
+        sums.removeAll(keepingCapacity: true)
+        batchSize = 1
+        partialSum = 0
+        partialCount = 0
+    }
+
     /// Adds one observation: O(1), and a merge of 60 sums once every time the batches double.
     @inline(__always)
     public mutating func add(_ x: Double) {

@@ -29,9 +29,12 @@ public struct MetricsRecorder {
     /// The number of the current period, counting from 0 at the start of the run (requests carry it, truncated to
     /// 16 bits, to find their segment when they end).
     public private(set) var currentSegment = 0
-    /// Completed requests' latencies (ns) in batches, in completion order: the confidence interval of the mean
-    /// latency (`ConfidenceView`). Fixed memory, O(1) per completion.
+    /// Completed requests' latencies (ns) in batches, in completion order, since `batchesSince`: the confidence
+    /// interval of the mean latency (`ConfidenceView`, `LiveConfidence`). Fixed memory, O(1) per completion.
     public internal(set) var latencyBatches = BatchMeans()
+    /// When the batches began: t=0, or the last command accepted (`restartBatches(at:)`). A headless report shows
+    /// an interval only for a run no command changed, so there this is always 0.
+    public internal(set) var batchesSince: SimTime = 0
     /// Every node's counters at the last switch, for its figures since (see `NodeBaselines`).
     public internal(set) var nodeBaselines = NodeBaselines()
     /// The live view's latency summaries of the current and previous periods (see `phaseView()`).
@@ -172,6 +175,13 @@ public struct MetricsRecorder {
         let segment = segments.count - 1
         counts.issued += 1; counts.inFlight += 1
         segments[segment].counts.issued += 1; segments[segment].counts.inFlight += 1
+    }
+
+    /// A command changed the configuration: the steady regime the batches measured is over, so they start again
+    /// (a mean across two regimes estimates neither, and its interval would be read against the new theory).
+    public mutating func restartBatches(at now: SimTime) {
+        latencyBatches.restart()
+        batchesSince = now
     }
 
     public mutating func message(count: Int = 1) {

@@ -243,6 +243,9 @@ public struct Snapshot: Sendable {
     /// What theory predicts for the configuration in force now (`TheoryView(steadyStateOf:)`): the marks beside the
     /// charts and panels.
     public var theory: TheoryView? = nil
+    /// The 95% intervals of the measured figures that have a theory, since the configuration last changed (nil from
+    /// a model that keeps none).
+    public var confidence: LiveConfidence? = nil
     /// The file distribution's figures (`workload.kind: distribution`; nil otherwise).
     public var distribution: DistributionSnapshot? = nil
     /// Times (simulated) of architecture switches, for markers on the sparklines.

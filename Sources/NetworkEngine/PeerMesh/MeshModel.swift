@@ -74,6 +74,10 @@ struct MeshModel {
         return true
     }
 
+    /// The configuration changed (a command): the mean hops' batches start again, as the latencies' do
+    /// (`MetricsRecorder.restartBatches(at:)`). The running mean `hopSum / lookupsResolved` is the run's and stays.
+    mutating func restartBatches() { state.hopBatches.restart() }
+
     func recordLookup(hops: Int) {
         state.lookupsResolved += 1
         state.hopSum += hops
