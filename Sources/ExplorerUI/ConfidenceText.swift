@@ -19,8 +19,11 @@ enum ConfidenceText {
     static var notYetMark: String { "\(Glyphs.plusMinus)?" }
 
     /// True when `theory` lies outside `interval` (which is narrow: only a shown interval is compared).
-    static func misses(_ interval: ConfidenceInterval, theory: Double?) -> Bool {
-        theory.map { !interval.covers($0) } ?? false
+    /// With `accuracy`, the model's own relative error (`TheoryView.meanHopsAccuracy`), a miss is one beyond both.
+    static func misses(_ interval: ConfidenceInterval, theory: Double?, accuracy: Double = 0) -> Bool {
+        guard let theory else { return false }
+        let slack = accuracy * theory
+        return theory < interval.low - slack || theory > interval.high + slack
     }
 
     /// `since t=0`, `since t=120.5 s`: where the interval's window starts.
@@ -60,13 +63,15 @@ enum ConfidenceText {
     /// The mesh panel's hops figure and its theory: `3.39±0.04 (th 3.40)` once the interval is narrow (the mean
     /// since the last change), `3.41 ±? (th 3.40)` before (the run's mean, as without intervals), `3.41 (th 3.40)`
     /// from a model that keeps none; `3.39±0.04 ≠ th 3.60` when theory misses a narrow interval (as wide).
-    static func hopsSpans(measured: String, theory: Double?, interval: ConfidenceInterval?,
+    static func hopsSpans(measured: String, theory: Double?, accuracy: Double? = nil, interval: ConfidenceInterval?,
                           keepsIntervals: Bool) -> [Span] {
         guard let theory else { return [Span(measured)] }
         let th = Format.fixed(theory, decimals: 2)
         guard keepsIntervals else { return [Span(measured + " (th " + th + ")")] }
         guard let c = LiveConfidence.shown(interval) else { return [Span(measured + " " + notYetMark + " (th " + th + ")")] }
-        guard misses(c, theory: theory) else { return [Span(plusMinus(c, decimals: 2) + " (th " + th + ")")] }
+        guard misses(c, theory: theory, accuracy: accuracy ?? 0) else {
+            return [Span(plusMinus(c, decimals: 2) + " (th " + th + ")")]
+        }
         return [Span(plusMinus(c, decimals: 2) + " \(Glyphs.notEqual) th " + th, style: Theme.warning)]
     }
 }

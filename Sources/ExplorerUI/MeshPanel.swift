@@ -42,7 +42,7 @@ public enum MeshPanel {
             // The interval makes the line longer: the messages' label shortens, then goes, before the hops do.
             let figure = [Span("hops/lookup ")]
                 + ConfidenceText.hopsSpans(measured: hops, theory: snapshot.theory?.meanHops,
-                                           interval: snapshot.confidence?.meanHops,
+                                           accuracy: snapshot.theory?.meanHopsAccuracy, interval: snapshot.confidence?.meanHops,
                                            keepsIntervals: snapshot.confidence != nil && measured)
             lines.append(SecurityPanel.fitting([Line(figure + [Span("  msgs/lookup " + messages)]),
                                                 Line(figure + [Span("  msgs " + messages)]), Line(figure)],

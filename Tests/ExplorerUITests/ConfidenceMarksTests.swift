@@ -161,10 +161,11 @@ struct ConfidenceMarksTests {
 
     // MARK: - The marks, drawn from hand-made figures
 
-    static func meshSnapshot(hops: ConfidenceInterval?, theory: Double) -> Snapshot {
+    static func meshSnapshot(hops: ConfidenceInterval?, theory: Double, accuracy: Double = 0) -> Snapshot {
         var s = MeshFixtures.snapshot()
         var view = TheoryView(steadyStateOf: Scenario(name: "marks"), nodes: 12, architecture: .peerMesh)
         view.meanHops = theory
+        view.meanHopsAccuracy = accuracy
         s.theory = view
         s.confidence = LiveConfidence(since: 0, meanLatencyMs: nil, meanHops: hops)
         return s
@@ -200,6 +201,12 @@ struct ConfidenceMarksTests {
         // At 80×24 the messages give way and the hops, their interval and the disagreement stay whole.
         let small = Self.meshLines(snapshot, width: 80, height: 24)
         #expect(small.contains { $0.contains("│hops/lookup 3.39±0.04 ≠ th 3.60") }, "\(small.joined(separator: "\n"))")
+        // The model's own accuracy (5.5% at 60 peers, `ChordHops.accuracy`) widens what counts as agreement: 3.60
+        // is 0.17 past the interval's top, inside 5.5% of 3.60 = 0.198; 3.65 (0.22 past) is still a miss.
+        let within = Self.meshLines(Self.meshSnapshot(hops: narrow, theory: 3.60, accuracy: 0.055)).joined()
+        #expect(within.contains("hops/lookup 3.39±0.04 (th 3.60)"), "\(within)")
+        let beyond = Self.meshLines(Self.meshSnapshot(hops: narrow, theory: 3.65, accuracy: 0.055)).joined()
+        #expect(beyond.contains("≠ th 3.65"), "\(beyond)")
     }
 
     @Test("the server's inspector: ≠ W when theory misses a narrow interval of the mean latency")

@@ -16,6 +16,9 @@ public struct TheoryView: Sendable, Equatable {
     public var saturationNodes: Double?
     /// Expected hops of a DHT lookup (`ChordHops`).
     public var meanHops: Double?
+    /// How far one ring's mean may lie from `meanHops`, relative (`ChordHops.accuracy`): the live view marks a miss
+    /// only beyond it. Not in the JSON.
+    public var meanHopsAccuracy: Double?
     /// Time-averaged share of resources with a live replica: 1 − pʳ.
     public var availability: Double?
     /// Expected exposed share: (1 − s) + s·w in a mesh, w of the server's accounts.
@@ -165,7 +168,10 @@ public struct TheoryView: Sendable, Equatable {
                 // A requester's own cached copy answers at 0 hops: the mean falls below the route to the owner.
                 broken.append("mean_hops: cached copies answer some reads without a lookup (mesh.cache)")
             } else {
-                meanHops = ChordHops.expected(peers: alive)
+                // Requesters holding a replica take 0 hops; under churn only the holders alive count.
+                let holders = max(1, Int((Double(min(s.mesh.replicas, max(1, nodes))) * (1 - downShare)).rounded()))
+                meanHops = ChordHops.expected(peers: alive, replicas: holders)
+                meanHopsAccuracy = ChordHops.accuracy(peers: alive)
             }
         case .flooding:
             broken.append("mean_hops: a flood has no single path")
