@@ -39,6 +39,20 @@ struct DistributionMembershipTests {
         #expect(v.timeSeconds >= bound, "\(v.timeSeconds) s below the bound \(bound) s")
     }
 
+    /// A distribution may start with no nodes at all (the checker accepts `nodes: 0`): nodes added later take their
+    /// classes' rates and get the file.
+    @Test("a distribution that starts with no nodes gets them with +, and they get the file")
+    func startsEmpty() throws {
+        var s = Self.scenario(.peerMesh, nodes: 0)
+        s.distribution.download = [RateClass(share: 0.5, mbps: 10), RateClass(share: 0.5, mbps: 20)]
+        let engine = Engine(scenario: s)
+        engine.advance(to: .seconds(1), maxEvents: .max)
+        #expect(engine.apply(.addNodes(4)).accepted)
+        engine.run(until: .seconds(s.duration))
+        #expect(engine.distributionView?.completed == 4)
+        #expect(engine.distribution?.downloadOf == [10_000_000, 10_000_000, 20_000_000, 20_000_000])
+    }
+
     /// Nodes that leave no longer count: the run ends when the 25 who stayed have the file. Added back (the same
     /// slots), they bring the chunks they held, so no chunk is sent twice: 30·F bytes in all. No bound over the
     /// members holds once leavers had uploaded, and the theory says so instead of a number.

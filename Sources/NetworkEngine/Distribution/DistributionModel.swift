@@ -199,11 +199,12 @@ struct DistributionModel {
         let from = held.count
         guard count > from else { return }
         let add = count - from
-        if from > 0 {
-            // Nodes joining past the start: the classes of the grown population, for the new nodes only.
-            downloadOf += Self.downloads(settings, nodes: count)[from...]
+        if downloadOf.count < count {
+            // Nodes joining past the start (a run may start with none): the classes of the grown population, for the
+            // new nodes only.
+            downloadOf += Self.downloads(settings, nodes: count)[downloadOf.count...]
             uploaders += Self.uploads(settings, nodes: count, slowest: slowestDownload, chunkBits: chunkBits,
-                                      lastChunkBits: lastChunkBits)[from...]
+                                      lastChunkBits: lastChunkBits)[uploaders.count...]
         }
         have += repeatElement(0, count: add * words)
         let padding = chunks % 64 == 0 ? 0 : ~UInt64(0) << UInt64(chunks % 64)
