@@ -32,6 +32,7 @@ struct GlyphTableTests {
         // The hops with a narrow interval (±) that misses their theory (≠).
         dht.theory = TheoryView(steadyStateOf: Scenario(name: "glyphs"), nodes: 12, architecture: .peerMesh)
         dht.theory?.meanHops = 3.6
+        dht.theory?.meanHopsAccuracy = 0
         dht.confidence = LiveConfidence(since: 0, meanLatencyMs: nil,
                                         meanHops: ConfidenceInterval(mean: 3.39, halfWidth: 0.04, batches: 40,
                                                                      batchSize: 64))
