@@ -16,6 +16,11 @@ public struct TheoryView: Sendable, Equatable {
     public var saturationNodes: Double?
     /// Expected hops of a DHT lookup (`ChordHops`).
     public var meanHops: Double?
+    /// Expected peers a flood reaches, its requester not counted (`FloodReach`, beside `mesh.mean_reach`).
+    public var floodReach: Double?
+    /// Expected lookup messages per lookup under flooding: the flood's queries and the hits travelling back, none
+    /// when the requester holds a replica (`FloodReach`, beside `mesh.messages_per_lookup`).
+    public var messagesPerLookup: Double?
     /// Time-averaged share of resources with a live replica: 1 − pʳ.
     public var availability: Double?
     /// Expected exposed share: (1 − s) + s·w in a mesh, w of the server's accounts.
@@ -168,6 +173,7 @@ public struct TheoryView: Sendable, Equatable {
             }
         case .flooding:
             broken.append("mean_hops: a flood has no single path")
+            flood(s, nodes: nodes, downShare: downShare, &broken)
         }
         let replicas = min(s.mesh.replicas, max(1, nodes))
         if let churn = s.mesh.churn {
@@ -204,6 +210,8 @@ public struct TheoryView: Sendable, Equatable {
             ("blocking", opt(blocking, 4)),
             ("saturation_nodes", opt(saturationNodes, 2)),
             ("mean_hops", opt(meanHops, 3)),
+            ("flood_reach", opt(floodReach, 3)),
+            ("messages_per_lookup", opt(messagesPerLookup, 3)),
             ("availability", opt(availability, 4)),
             ("exposed_share", opt(exposedShare, 4)),
             ("durability", opt(durability, 4)),
