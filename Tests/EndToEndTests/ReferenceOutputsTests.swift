@@ -85,7 +85,7 @@ struct ReferenceOutputsTests {
     /// means, `mean_latency_ms` and `mean_hops`; with it taken out, mm1k's JSON hashed to its old checksum): every
     /// CSV and table held. The ten JSON runs again when `mesh` gained `mean_reach` and `theory` gained `flood_reach`
     /// and `messages_per_lookup` (issue 18 §1, flooding reach; with them taken out each hashed to its old checksum),
-    /// and the flooding churn table when it gained its "peers per flood" row and the flood model's reason: every CSV
+    /// and the flooding churn table when it gained its "peers per flood" row (its theory is null: a timeline): every CSV
     /// and every other table held.
     static let recorded: [UInt64] = [
         0xc287fe7a2d8c8b8e,

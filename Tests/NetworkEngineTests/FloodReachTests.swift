@@ -104,6 +104,14 @@ struct FloodReachCoverageTests {
                 "\(t.assumptionsBroken)")
     }
 
+    @Test("in the live view, peers crashed now null both figures with a reason (they neither forward nor count)")
+    func crashed() {
+        let s = Self.flooding()
+        let t = TheoryView(steadyStateOf: s, nodes: s.nodes, architecture: .peerMesh, down: 30)
+        #expect(t.floodReach == nil && t.messagesPerLookup == nil)
+        #expect(t.assumptionsBroken.contains { $0.hasPrefix("flood_reach, messages_per_lookup: 30 peers down") })
+    }
+
     @Test("with caches the reach stays and the messages go, with a reason")
     func caches() {
         var s = Self.flooding()

@@ -20,7 +20,10 @@ extension TheoryView {
             return
         }
         if s.mesh.churn != nil {
-            broken.append(both + ": peers down under churn neither forward nor count (mesh.churn)")
+            // Measured (1,000 peers, a quarter down): the model on the peers alive on average reads 4% low at TTL 2
+            // and 8% at TTL 3–4. Repairs and rejoins spread the accepted links far wider than the build does.
+            broken.append(both + ": under churn, repairs give long-lived peers more links than the built overlay's, "
+                + "so floods reach more than the model on the peers alive says (mesh.churn)")
             return
         }
         let jitterShare = s.network.latencyMs > 0 ? s.network.jitterMs / s.network.latencyMs : 0

@@ -98,6 +98,12 @@ public struct TheoryView: Sendable, Equatable {
                     availability = MeshTheory.availableNow(members: nodes, down: down,
                                                            replicas: min(s.mesh.replicas, max(1, nodes)))
                 }
+                if down > 0, floodReach != nil {
+                    // Crashed peers keep their links but neither forward nor count: a thinned overlay.
+                    floodReach = nil
+                    messagesPerLookup = nil
+                    broken.append("flood_reach, messages_per_lookup: \(down) peers down neither forward nor count")
+                }
             }
             exposedShare = Self.exposure(s, architecture: architecture)
         }
