@@ -127,20 +127,28 @@ public enum FloodReach {
     /// P(J = j), j = 0…draws, for `draws` distinct picks from `population` of which `successes` are marked, with
     /// real-valued counts (the mean field's); renormalised after clamping what the continuation makes negative.
     static func hypergeometric(draws k: Int, successes f: Double, population total: Double) -> [Double] {
-        func choose(_ x: Double, _ j: Int) -> Double {
-            var r = 1.0
-            for i in 0..<j { r *= (x - Double(i)) / Double(i + 1) }
-            return r
+        // log C(f, j) upward and log C(total − f, k − j) downward, each from the one before: O(k), no overflow at a
+        // large degree, and the common 1/C(total, k) cancels in the normalisation. A coefficient whose factors reach
+        // 0 (more picks than marked peers) is 0 from there on.
+        func logChoose(_ x: Double) -> [Double] {
+            var out = [Double](repeating: 0, count: k + 1)
+            for j in stride(from: 1, through: k, by: 1) {
+                let factor = (x - Double(j - 1)) / Double(j)
+                out[j] = factor > 0 ? out[j - 1] + log(factor) : -.infinity
+            }
+            return out
         }
-        var p = (0...k).map { j in max(0, choose(f, j) * choose(total - f, k - j)) }
+        let marked = logChoose(f), unmarked = logChoose(total - f)
+        let logs = (0...k).map { j in marked[j] + unmarked[k - j] }
+        guard let top = logs.max(), top > -.infinity else { return [1] + [Double](repeating: 0, count: k) }
+        var p = logs.map { exp($0 - top) }
         let sum = p.reduce(0, +)
-        guard sum > 0 else { return [1] + [Double](repeating: 0, count: k) }
         for j in p.indices { p[j] /= sum }
         return p
     }
 
-    /// The links a peer accepts: Binomial(N − 1, k/(N − 1)), as (m, probability) for the m that carry all but 10⁻¹²
-    /// of it, from the mode outward in logs (no overflow at large N).
+    /// The links a peer accepts: Binomial(N − 1, k/(N − 1)), as (m, probability) for the m of probability above
+    /// 10⁻¹⁵, from the mode outward in logs (no overflow at large N), renormalised.
     static func inDegreeDistribution(peers n: Int, links k: Int) -> [(Int, Double)] {
         let trials = n - 1
         let p = min(1, Double(k) / Double(trials))
@@ -153,9 +161,12 @@ public enum FloodReach {
         var terms: [(Int, Double)] = [(mode, exp(logPMF(mode)))]
         var low = mode - 1, high = mode + 1
         var covered = terms[0].1
-        while covered < 1 - 1e-12 && (low >= 0 || high <= trials) {
+        // The tails fall off faster than geometrically: stop at the first term on each side below 10⁻¹⁵ (rounding
+        // keeps the sum from ever reaching 1 exactly, so a test on the covered mass could run to N terms).
+        while low >= 0 || high <= trials {
             let lowP = low >= 0 ? exp(logPMF(low)) : -1
             let highP = high <= trials ? exp(logPMF(high)) : -1
+            guard max(lowP, highP) > 1e-15 else { break }
             if lowP >= highP { terms.append((low, lowP)); covered += lowP; low -= 1 } else {
                 terms.append((high, highP)); covered += highP; high += 1
             }
