@@ -21,7 +21,7 @@ extension TheoryView {
         }
         if s.mesh.churn != nil {
             // Measured (1,000 peers, a quarter down): the model on the peers alive on average reads 4% low at TTL 2
-            // and 8% at TTL 3–4. Repairs and rejoins spread the accepted links far wider than the build does.
+            // and 8–9% at TTL 3–4. Repairs and rejoins spread the accepted links far wider than the build does.
             broken.append(both + ": under churn, repairs give long-lived peers more links than the built overlay's, "
                 + "so floods reach more than the model on the peers alive says (mesh.churn)")
             return
@@ -48,7 +48,8 @@ extension TheoryView {
         }
     }
 
-    /// Jitter up to this share of the latency moves a flood's reach by less than the model's error (measured: see
-    /// the README's flooding table).
+    /// Jitter up to this share of the latency moves a flood's reach by less than the model's error. Measured at
+    /// 1,000 peers, degree 4, TTL 5–7 against no jitter: at 20 ± 5 ms reach −0.1…−0.3%, messages −0.3…−1.3%; at
+    /// ± 10 ms reach −1.2…−3.5%, messages −4.5…−11%.
     static let floodJitterLimit = 0.25
 }
