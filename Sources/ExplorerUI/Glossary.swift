@@ -96,6 +96,7 @@ public enum Glossary {
         Entry("lookup", "the latest DHT lookup: its hops along the ring (▪)"),
         Entry("msgs/lookup", "messages one lookup costs the mesh"),
         Entry("msgs", "msgs/lookup, where the line is short"),
+        Entry("reach", "peers a flood reached, on average (th: theory)"),
         Entry("load max/mean", "busiest peer's work over the mean (1 = even)"),
         Entry("available", "availability: share of resources a live peer holds"),
         Entry("peer overloads", "times a peer's queue was full"),

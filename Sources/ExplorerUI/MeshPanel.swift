@@ -48,9 +48,15 @@ public enum MeshPanel {
                                                 Line(figure + [Span("  msgs " + messages)]), Line(figure)],
                                                width: width))
         case .flooding:
-            // A flood has no single path: its cost is the queries and hits it puts on the wire.
+            // A flood has no single path: peers reached beside theory's expectation on the overlay's own degrees
+            // (`FloodReach`), then its cost, the queries and hits it puts on the wire. Where the whole line does not
+            // fit, the cost's figure goes before its label, so the clipping takes the label rather than the figure.
+            let reach = mesh.meanFloodReach.map { Format.fixed($0, decimals: 1) } ?? "-"
+            let theory = snapshot.theory?.floodReach.map { " (th " + Format.fixed($0, decimals: 1) + ")" } ?? ""
             let messages = measured ? Format.fixed(mesh.messagesPerLookup, decimals: 1) : "-"
-            lines.append(Line("msgs/lookup " + messages + " (queries + hits)"))
+            let full = "reach " + reach + theory + "  msgs/lookup " + messages
+            lines.append(Line(full.count <= width ? full
+                : "reach " + reach + theory + " \(Glyphs.dot) " + messages + " msgs/lookup"))
         }
         lines.append(Line([]))  // the load-spread bar is drawn over this row
         let missing = mesh.availabilityNow < 1

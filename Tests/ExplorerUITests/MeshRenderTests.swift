@@ -188,7 +188,7 @@ struct MeshRenderTests {
         #expect(lines[2] == "│hops/lookup -  msgs/lookup -      │")
     }
 
-    @Test("under flooding the panel gives messages per lookup without hops, since a flood has no single path")
+    @Test("under flooding the panel gives the peers a flood reached and messages per lookup, not hops (no single path)")
     func meshPanelFlooding() {
         let lines = Fixtures.lines(width: 36, height: 8) {
             MeshPanel.render(snapshot: Self.flooding, state: Fixtures.state(), area: $0, buffer: &$1)
@@ -196,7 +196,7 @@ struct MeshRenderTests {
         #expect(lines == [
             "┌ mesh · flooding ─────────────────┐",
             "│replicas 3 × 200 resources        │",
-            "│msgs/lookup 38.3 (queries + hits) │",
+            "│reach 85.8  msgs/lookup 38.3      │",
             "│load max/mean 2.40 █████████░░░░░░│",
             "│available 98.5% now, 99.6% avg    │",
             "│peer overloads 4 · ▲ 1 full now   │",

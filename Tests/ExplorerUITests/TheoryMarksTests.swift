@@ -64,6 +64,19 @@ struct TheoryMarksTests {
         #expect(MeshTheory.availableNow(members: 5, down: 5, replicas: 3) == 0)
     }
 
+    @Test("flooding: the peers a flood reached beside theory's expectation; at 80 columns the messages' label gives way")
+    func floodReach() throws {
+        let engine = try Self.engine("flooding")
+        engine.run(until: .seconds(15))
+        let theory = try #require(engine.snapshot().theory?.floodReach)
+        let measured = try #require(engine.snapshot().mesh?.meanFloodReach)
+        let pair = "reach " + Format.fixed(measured, decimals: 1) + " (th " + Format.fixed(theory, decimals: 1) + ")"
+        let wide = Self.render(engine)
+        #expect(wide.contains(pair + "  msgs/lookup "), "\(wide)")
+        let narrow = Self.render(engine, width: 80, height: 24)
+        #expect(narrow.contains(pair + " · "), "\(narrow)")
+    }
+
     @Test("churn: hops and availability beside their theory, 1 − (1/3)³ for peers down a third of the time")
     func churnTheory() throws {
         let engine = try Self.engine("churn")

@@ -94,7 +94,7 @@ struct LessonDecoderTests {
             "line 6: 'check.measured': no figure 'latency_ms.meen' in the report; did you mean 'latency_ms.mean'?",
             "line 6: 'check.theory': no figure 'theory.saturation' in the report; theory's figures are: "
                 + "theory.mean_latency_ms, theory.p_wait, theory.blocking, theory.saturation_nodes, theory.mean_hops, "
-                + "theory.availability, theory.exposed_share, theory.durability, theory.distribution_s",
+                + "theory.flood_reach, theory.messages_per_lookup, theory.availability, theory.exposed_share, theory.durability, theory.distribution_s",
             "line 7: 'check.measured': 'scenario.workload.rat' is not a numeric scenario key; did you mean "
                 + "'scenario.workload.rate'?",
         ])

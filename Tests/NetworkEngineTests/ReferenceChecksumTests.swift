@@ -58,6 +58,7 @@ struct ReferenceChecksumTests {
     /// Again when `theory` gained `distribution_s` (null here; issue 17), and when its mid-way reason came from the
     /// commands applied (this run's timeline) rather than the file's timeline. Again when the JSON gained its last
     /// field, `confidence` (issue 18 §1, batch means): every other field held. Again when
-    /// `theory` gained `durability`.
-    static let recorded: UInt64 = 0x259b_4756_4262_482b
+    /// `theory` gained `durability`. Again when `mesh` gained `mean_reach` (null on a DHT) and `theory` gained
+    /// `flood_reach` and `messages_per_lookup` (null here: no flooding; issue 18 §1).
+    static let recorded: UInt64 = 0x2da5_69b2_e487_b662
 }

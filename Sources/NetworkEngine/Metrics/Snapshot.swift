@@ -188,6 +188,9 @@ public struct MeshView: Sendable, Equatable {
     public var peerOverloads: Int
     /// Lookups resolved since the mesh started.
     public var lookupsResolved: Int = 0
+    /// Peers a completed flood reached on average, its requester not counted (`mesh.mean_reach`); nil for a DHT and
+    /// before the first flood completes.
+    public var meanFloodReach: Double? = nil
     /// The peers' caches (`mesh.cache`), nil when off.
     public var cache: CacheView? = nil
 

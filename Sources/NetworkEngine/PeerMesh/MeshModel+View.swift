@@ -33,6 +33,9 @@ extension MeshModel {
             availability: state.availability(at: now), replicas: state.replicas, resources: state.resources,
             peerOverloads: state.peerOverloads, ringOrder: ringOrder, links: links)
         view.lookupsResolved = state.lookupsResolved
+        if state.discovery == .flooding, state.floodsCompleted > 0 {
+            view.meanFloodReach = Double(state.floodReachedSum) / Double(state.floodsCompleted)
+        }
         if let cache = state.cache {
             view.cache = MeshView.CacheView(items: cache.itemsPerPeer, hits: state.cacheHits, copies: cache.totalCopies,
                                             invalidations: state.cacheInvalidations)

@@ -119,6 +119,8 @@ public struct RunReport: Sendable {
             // A flood has no single path: hops are a DHT figure, null under flooding rather than 0.
             ("mean_hops", m.discovery == .dht ? .rounded(m.meanHops) : .null),
             ("messages_per_lookup", .rounded(m.messagesPerLookup)),
+            // Peers a flood reached, beside `theory.flood_reach`: a DHT lookup floods nothing, null there.
+            ("mean_reach", m.meanFloodReach.map { .rounded($0) } ?? .null),
             ("max_over_mean_load", .rounded(m.maxOverMeanLoad)),
             ("availability", .rounded(m.availability)),
             ("peer_overloads", .int(m.peerOverloads)),
@@ -302,6 +304,7 @@ public struct RunReport: Sendable {
             ("mesh discovery", m.discovery.rawValue + ", \(m.replicas) replicas of \(m.resources) resources"),
             ("hops per lookup", m.discovery == .dht ? Self.fixed(m.meanHops, 2) : "- (a flood has no single path)"),
             ("messages per lookup", Self.fixed(m.messagesPerLookup, 2)),
+        ] + (m.meanFloodReach.map { [("peers per flood", Self.fixed($0, 2))] } ?? []) + [
             ("load max / mean", Self.fixed(m.maxOverMeanLoad, 2)),
             ("availability", Self.fixed(100 * m.availability, 2) + "%"),
             ("peer overloads", "\(m.peerOverloads)"),

@@ -21,6 +21,12 @@ extension RunReport {
         if let h = t.meanHops, let m = mesh {
             rows.append(("theory: hops per lookup", pair(Self.fixed(m.meanHops, 2), Self.fixed(h, 2))))
         }
+        if let r = t.floodReach, let m = mesh, let measured = m.meanFloodReach {
+            rows.append(("theory: flood reach", pair(Self.fixed(measured, 2) + " peers", Self.fixed(r, 2) + " peers")))
+        }
+        if let x = t.messagesPerLookup, let m = mesh {
+            rows.append(("theory: messages per lookup", pair(Self.fixed(m.messagesPerLookup, 2), Self.fixed(x, 2))))
+        }
         if let a = t.availability, let m = mesh {
             rows.append(("theory: availability",
                          pair(Self.fixed(100 * m.availability, 2) + "%", Self.fixed(100 * a, 2) + "%")))

@@ -19,6 +19,11 @@ public struct TheoryView: Sendable, Equatable {
     /// How far one ring's mean may lie from `meanHops`, relative (`ChordHops.accuracy`): the live view marks a miss
     /// only beyond it. Not in the JSON.
     public var meanHopsAccuracy: Double?
+    /// Expected peers a flood reaches, its requester not counted (`FloodReach`, beside `mesh.mean_reach`).
+    public var floodReach: Double?
+    /// Expected lookup messages per lookup under flooding: the flood's queries and the hits travelling back, none
+    /// when the requester holds a replica (`FloodReach`, beside `mesh.messages_per_lookup`).
+    public var messagesPerLookup: Double?
     /// Time-averaged share of resources with a live replica: 1 − pʳ.
     public var availability: Double?
     /// Expected exposed share: (1 − s) + s·w in a mesh, w of the server's accounts.
@@ -96,6 +101,12 @@ public struct TheoryView: Sendable, Equatable {
                 if s.mesh.churn == nil, down > 0, availability != nil {
                     availability = MeshTheory.availableNow(members: nodes, down: down,
                                                            replicas: min(s.mesh.replicas, max(1, nodes)))
+                }
+                if down > 0, floodReach != nil {
+                    // Crashed peers keep their links but neither forward nor count: a thinned overlay.
+                    floodReach = nil
+                    messagesPerLookup = nil
+                    broken.append("flood_reach, messages_per_lookup: \(down) peers down neither forward nor count")
                 }
             }
             exposedShare = Self.exposure(s, architecture: architecture)
@@ -175,6 +186,7 @@ public struct TheoryView: Sendable, Equatable {
             }
         case .flooding:
             broken.append("mean_hops: a flood has no single path")
+            flood(s, nodes: nodes, downShare: downShare, &broken)
         }
         let replicas = min(s.mesh.replicas, max(1, nodes))
         if let churn = s.mesh.churn {
@@ -211,6 +223,8 @@ public struct TheoryView: Sendable, Equatable {
             ("blocking", opt(blocking, 4)),
             ("saturation_nodes", opt(saturationNodes, 2)),
             ("mean_hops", opt(meanHops, 3)),
+            ("flood_reach", opt(floodReach, 3)),
+            ("messages_per_lookup", opt(messagesPerLookup, 3)),
             ("availability", opt(availability, 4)),
             ("exposed_share", opt(exposedShare, 4)),
             ("durability", opt(durability, 4)),
