@@ -51,7 +51,9 @@ public enum MeshPanel {
             // A flood has no single path: peers reached beside theory's expectation on the overlay's own degrees
             // (`FloodReach`), then its cost, the queries and hits it puts on the wire. Where the whole line does not
             // fit, the cost's figure goes before its label, so the clipping takes the label rather than the figure.
-            let reach = mesh.meanFloodReach.map { Format.fixed($0, decimals: 1) } ?? "-"
+            // Since the last change, as the theory beside it is of the configuration in force (a TTL raised mid-run
+            // would otherwise average the old floods in).
+            let reach = mesh.floodReachSinceChange.map { Format.fixed($0, decimals: 1) } ?? "-"
             let theory = snapshot.theory?.floodReach.map { " (th " + Format.fixed($0, decimals: 1) + ")" } ?? ""
             let messages = measured ? Format.fixed(mesh.messagesPerLookup, decimals: 1) : "-"
             let full = "reach " + reach + theory + "  msgs/lookup " + messages

@@ -48,7 +48,7 @@ enum MeshFixtures {
                             maxOverMeanLoad: 2.4, availabilityNow: availabilityNow, availability: 0.9962, replicas: 3,
                             resources: 200, peerOverloads: peerOverloads, ringOrder: ringOrder, links: links)
         view.lookupsResolved = 1234
-        if discovery == .flooding { view.meanFloodReach = 85.75 }
+        if discovery == .flooding { view.meanFloodReach = 85.75; view.floodReachSinceChange = 85.75 }
         return view
     }
 

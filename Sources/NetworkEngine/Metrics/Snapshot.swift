@@ -191,6 +191,9 @@ public struct MeshView: Sendable, Equatable {
     /// Peers a completed flood reached on average, its requester not counted (`mesh.mean_reach`); nil for a DHT and
     /// before the first flood completes.
     public var meanFloodReach: Double? = nil
+    /// The same since the configuration last changed (a command: a TTL set, peers added, …), so it is of the
+    /// configuration the theory beside it describes; nil before a flood completes in it.
+    public var floodReachSinceChange: Double? = nil
     /// The peers' caches (`mesh.cache`), nil when off.
     public var cache: CacheView? = nil
 

@@ -75,8 +75,13 @@ struct MeshModel {
     }
 
     /// The configuration changed (a command): the mean hops' batches start again, as the latencies' do
-    /// (`MetricsRecorder.restartBatches(at:)`). The running mean `hopSum / lookupsResolved` is the run's and stays.
-    mutating func restartBatches() { state.hopBatches.restart() }
+    /// (`MetricsRecorder.restartBatches(at:)`), and so does the live view's flood reach. The running means
+    /// (`hopSum / lookupsResolved`, `floodReachedSum / floodsCompleted`) are the run's and stay.
+    mutating func restartBatches() {
+        state.hopBatches.restart()
+        state.floodsSinceChange = 0
+        state.floodReachedSinceChange = 0
+    }
 
     func recordLookup(hops: Int) {
         state.lookupsResolved += 1

@@ -81,6 +81,10 @@ final class MeshState {
     /// Sums over completed floods, for the fidelity comparison with a breadth-first count.
     var floodsCompleted = 0
     var floodReachedSum = 0
+    /// Floods completed, and peers they reached, since the configuration last changed (`MeshModel.restartBatches`):
+    /// the live view's reach, beside the theory of the configuration in force.
+    var floodsSinceChange = 0
+    var floodReachedSinceChange = 0
     var floodQueryMessageSum = 0
 
     /// One flooded query: who asked, who heard it first from whom, and how many of its messages are still on the wire.
@@ -163,6 +167,7 @@ final class MeshState {
         trace = o.trace
         trace.path = own(o.trace.path); trace.wavePeers = own(o.trace.wavePeers); trace.waveHops = own(o.trace.waveHops)
         floodsCompleted = o.floodsCompleted; floodReachedSum = o.floodReachedSum
+        floodsSinceChange = o.floodsSinceChange; floodReachedSinceChange = o.floodReachedSinceChange
         floodQueryMessageSum = o.floodQueryMessageSum
         lookupEndsAddress = elementsAddress(of: lookupEnds)
         holdersAddress = elementsAddress(of: holders)
@@ -253,6 +258,7 @@ final class MeshState {
         lookupMessages = old.lookupMessages
         lookupsStarted = old.lookupsStarted; peerOverloads = old.peerOverloads
         floodsCompleted = old.floodsCompleted; floodReachedSum = old.floodReachedSum
+        floodsSinceChange = old.floodsSinceChange; floodReachedSinceChange = old.floodReachedSinceChange
         floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood; reads = old.reads
         cacheHits = old.cacheHits; cacheInvalidations = old.cacheInvalidations
         // The copies peers cached stay theirs, the new peers get empty slots; whether there is a cache at all
