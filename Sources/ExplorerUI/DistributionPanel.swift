@@ -39,7 +39,7 @@ public enum DistributionPanel {
     }
 
     /// `complete 3/10 (30%)  held 42%`, `elapsed 120.0 s  bound 266.7 s` (or `done 270.8 s  bound 266.7 s  +1.5%`),
-    /// `from server 1.2 GB  peers 3.4 GB` (or `seed lost  peers 3.4 GB` once the server's copy is gone;
+    /// `from server 1.2 GB  peers 3.4 GB` (or `seed lost  server 1.2 GB  peers 3.4 GB` once the server's copy is gone;
     /// `bound n/a: nodes left` once members left after helping).
     static func lines(_ d: DistributionSnapshot) -> [Line] {
         let complete = Line([
@@ -60,7 +60,10 @@ public enum DistributionPanel {
                          Span("  bound " + seconds(d.boundSeconds), style: Theme.warning)])
         }
         var sent = Line("from server " + bytes(d.serverBytes) + "  peers " + bytes(d.peerBytes))
-        if d.seedLost { sent = Line([Span("seed lost", style: Theme.down), Span("  peers " + bytes(d.peerBytes))]) }
+        if d.seedLost {
+            sent = Line([Span("seed lost", style: Theme.down),
+                         Span("  server " + bytes(d.serverBytes) + "  peers " + bytes(d.peerBytes))])
+        }
         return [complete, time, sent]
     }
 

@@ -120,6 +120,8 @@ public enum InspectorPane {
             if let d = snapshot.distribution {
                 // In a swarm the server is the seed: what it sends is its whole part.
                 return [d.seedLost ? Line([Span("server  "), Span("seed lost", style: Theme.down)])
+                        : d.serverDown ? Line([Span("server  "), Span("DOWN", style: Theme.overload),
+                                               Span("  sends no chunks")])
                         : Line("server  seeds: \(d.serverSlotsBusy) of \(d.serverSlots) upload slots busy"),
                         Line("\(selectKeys(state)) select a peer", style: Theme.muted)]
             }

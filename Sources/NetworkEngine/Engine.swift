@@ -25,6 +25,9 @@ public final class Engine {
     /// formula covers it (`TheoryView`). A flag, not the commands' names: a toggle replayed as the crash or restart it
     /// was, or a crash of a share replayed as single crashes, must give the same report.
     public internal(set) var changedMidRun = false
+    /// Timeline entries not yet carried out: a file distribution's headless run goes on past its last completion while
+    /// some are still to come (one may add nodes, which want the file too).
+    var timelinePending = 0
     /// Commands accepted so far, and the theory of the configuration they left (`steadyStateTheory`'s cache).
     var commandsApplied = 0
     var steadyTheory: (key: SteadyTheoryKey, view: TheoryView)?
@@ -56,6 +59,7 @@ public final class Engine {
         cost = CostModel(scenario: scenario)
         storage = StorageModel(scenario: scenario)
         ctx.metrics.keepsAllEvents = keepAllEvents
+        timelinePending = scenario.timeline.count
         // Scheduled in this order, so events due at the same instant run in it.
         ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         for (i, action) in scenario.timeline.enumerated() {
@@ -85,6 +89,7 @@ public final class Engine {
         attack = other.attack
         churn = other.churn
         changedMidRun = other.changedMidRun
+        timelinePending = other.timelinePending
         failures = other.failures
         cost = other.cost
         storage = other.storage
@@ -147,6 +152,7 @@ public final class Engine {
                                     completeShare: distribution?.completeShare)
             ctx.kernel.schedule(.tick, after: SimTime.nanosPerSecond)
         case .timeline(let index):
+            timelinePending -= 1
             runTimelineAction(scenario.timeline[Int(index)])
         case .arrival(let generation):
             if let c = clients.arrival(generation: generation, &ctx) { issue(from: c) }

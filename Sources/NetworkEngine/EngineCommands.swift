@@ -143,7 +143,8 @@ extension Engine {
                 return CommandOutcome(accepted: false, message: "the server is already down")
             }
             // In a mesh nothing new goes to the server: only what it still held (draining after a switch) fails.
-            let what = distribution != nil ? "it sends no chunks until it restarts"
+            let what = distribution?.seedLost == true ? "it had no copy of the file left (the seed is lost)"
+                : distribution != nil ? "it sends no chunks until it restarts"
                 : ctx.architecture == .clientServer ? "every request fails until it restarts"
                 : held == 0 ? "the peers do not use it" : "the \(held) requests it still held fail; the peers do not use it"
             distribution?.serverChanged(up: false, &ctx)
@@ -175,7 +176,8 @@ extension Engine {
             }
             guard central.restart(&ctx) else { return CommandOutcome(accepted: false, message: "the server is already up") }
             distribution?.serverChanged(up: true, &ctx)
-            ctx.log(.nodeUp, node: 0, distribution != nil ? "server restarted: it sends chunks again"
+            ctx.log(.nodeUp, node: 0, distribution?.seedLost == true ? "server restarted, with no copy of the file"
+                    : distribution != nil ? "server restarted: it sends chunks again"
                     : ctx.architecture == .clientServer ? "server restarted with an empty queue"
                     : "server restarted (unused while the peer mesh is in force)")
             return CommandOutcome(accepted: true, message: "server restarted")
@@ -241,6 +243,8 @@ extension Engine {
             distribution?.serverChanged(up: central.server.up, &ctx)
             message = target == .peerMesh
                 ? "switched to peer-mesh: peers keep their chunks and trade them; the server seeds"
+                : distribution?.seedLost == true
+                ? "switched to client-server: nodes keep their chunks, but the server has no copy left to send"
                 : "switched to client-server: nodes keep their chunks; the server sends each only what it lacks"
         } else {
             message = switchRoles(to: target)

@@ -113,7 +113,7 @@ struct DistributionPaneTests {
         let panel = Self.region(lines, r.server)
         #expect(panel[1].contains("complete 0/90"))
         #expect(panel[2].contains("elapsed 20.0 s  bound n/a: nodes left"))
-        #expect(panel[4].contains("seed lost  peers "))
+        #expect(panel[4].contains("seed lost  server ") && panel[4].contains("  peers "))
         let chart = Self.region(lines, r.metrics).joined()
         #expect(!chart.contains("bound") && !chart.contains("┃"))
         // The storage panel speaks of the file, not of the request workload's files and copies.

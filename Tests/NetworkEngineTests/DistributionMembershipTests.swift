@@ -167,4 +167,75 @@ struct DistributionMembershipTests {
         #expect(abs(bill.peerBandwidthDollars - Double(v.peerBytes) * 0.09 / 1e9) < 1e-12)
         #expect(abs(bill.bandwidthDollars - Double(v.serverBytes) * 0.09 / 1e9) < 1e-12)
     }
+    /// Nodes joining one at a time take the class furthest below its share, so the counts follow the shares (half
+    /// each: 25 and 25 of 50, not the last class for all 49), and the bound is over the members' own rates: the run
+    /// (90% of peers uploading nothing, 10% at 20 Mbps) is never faster than it.
+    @Test("nodes added one at a time take the classes that keep the shares; the bound is over their own rates")
+    func oneAtATime() throws {
+        var s = Self.scenario(.peerMesh, nodes: 1)
+        s.distribution.peerUpload = [RateClass(share: 0.9, mbps: 0), RateClass(share: 0.1, mbps: 20)]
+        s.distribution.download = [RateClass(share: 0.5, mbps: 10), RateClass(share: 0.5, mbps: 20)]
+        s.timeline = (1...49).map { Scenario.TimelineAction(at: Double($0) * 0.01, kind: .addNodes(1)) }
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(s.duration))
+        let d = try #require(engine.distribution)
+        #expect(d.downloadOf.filter { $0 == 10_000_000 }.count == 25)
+        #expect(d.uploaders.filter { $0.bps == 20_000_000 }.count == 5)
+        let v = try #require(engine.distributionView)
+        #expect(v.completed == 50)
+        #expect(v.timeSeconds >= v.boundSeconds, "\(v.timeSeconds) s below the bound \(v.boundSeconds) s")
+    }
+
+    /// A finished swarm whose seed is lost, then one node's disk fails: the others hold every chunk, so the node gets
+    /// the file back from the peers alone (F bytes more from them, none from the server).
+    @Test("after the finish with the seed lost, a node that loses its disk gets the file back from the peers alone")
+    func seedersWakeAfterFinish() throws {
+        var s = Self.scenario(.peerMesh, nodes: 5)
+        s.storage.restoreHours = 0.01
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(s.duration))
+        #expect(engine.distributionView?.completed == 5)
+        #expect(engine.apply(.failDisk(.server)).accepted)
+        #expect(engine.apply(.failDisk(.node(1))).accepted)
+        let peerBytes = engine.distributionView!.peerBytes
+        engine.run(until: .seconds(s.duration))
+        #expect(engine.distributionView?.completed == 5)
+        #expect(engine.distributionView!.peerBytes == peerBytes + Self.fileBytes)
+    }
+
+    /// Peers that leave for good after completing (`leave_after_done: 1`) are out of the distribution: their disks
+    /// failing (every hour on average here, `disk_mttf_hours: 0.01` over 20 disks) takes no completion back.
+    @Test("a peer gone for good after completing keeps its completion when its disk fails")
+    func leaversKeepCompletion() throws {
+        var s = Self.scenario(.peerMesh, nodes: 20)
+        s.distribution.leaveAfterDone = 1
+        s.storage.diskMttfHours = 0.01
+        s.duration = 300
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(300))
+        #expect(engine.distributionView?.completed == 20)
+    }
+
+    /// A headless run does not end at its last completion while its timeline still has entries: 5 nodes have the
+    /// file within a minute, 5 more join at 100 s, and the run waits for them too.
+    @Test("a headless distribution goes on for a timeline entry after the finish: nodes added at 100 s get the file")
+    func timelineAfterFinish() throws {
+        var s = Self.scenario(.peerMesh, nodes: 5)
+        s.timeline = [Scenario.TimelineAction(at: 100, kind: .addNodes(5))]
+        let engine = Engine(scenario: s)
+        // Between the finish and 100 s the run goes on, and the peers' retries find nobody and stop; the join wakes
+        // every seeder (`resume`), not only the newcomers and the server.
+        engine.advance(to: .seconds(100.5), maxEvents: .max)
+        let d = try #require(engine.distribution)
+        for u in 0..<5 { #expect(d.idle[u] < Int32(d.uploaders[u].slots) || d.retryPending[u], "peer \(u + 1) idle") }
+        engine.run(until: .seconds(s.duration))
+        let v = try #require(engine.distributionView)
+        #expect(v.nodes == 10 && v.completed == 10 && engine.now > .seconds(100))
+        // Under client-server alone, nodes that leave never uploaded: the bound over those who stay still holds.
+        var cs = Self.scenario(.clientServer, nodes: 10)
+        cs.timeline = [Scenario.TimelineAction(at: 1, kind: .removeNodes(2))]
+        let csEngine = Engine(scenario: cs)
+        csEngine.run(until: .seconds(cs.duration))
+        #expect(csEngine.distributionView?.boundBroken == nil && csEngine.distributionView?.completed == 8)
+    }
 }

@@ -32,6 +32,8 @@ struct DistributionModel {
         var rate: Int64
         var tx: SimTime
         var txLast: SimTime
+        /// Its upload u_i, bit/s (what the bound adds up).
+        var bps: Int64
     }
     /// A node's latest incoming transfer: its uploader (−1: the server) and when it began (−1: none yet).
     struct LastTransfer {
@@ -63,6 +65,9 @@ struct DistributionModel {
     private(set) var someLeft = false
     /// Each node's download rate d_i, bit/s (`distribution.download_mbps`, one rate or classes).
     private(set) var downloadOf: [Int64]
+    /// Each node's download and upload class (indices into the scenario's classes; `classes(_:extending:to:)`).
+    private(set) var downloadClass: [UInt8]
+    private(set) var uploadClass: [UInt8]
     let serverSlots: Int, serverRate: Int64
     /// Each peer's upload: its slots, each slot's rate, and a full and the last chunk's transmission time.
     private(set) var uploaders: [PeerUpload]
@@ -123,7 +128,7 @@ struct DistributionModel {
     private(set) var completed = 0
     /// Chunks lost on failed disks, over the run.
     private(set) var chunksLost = 0
-    /// The latest completion so far (one that no longer counts, by a node that left or lost its disk, stays).
+    /// The latest completion of a member (one by a node that lost its disk stays until the node completes again).
     private(set) var lastCompletion: SimTime = 0
     private(set) var completionSum: Double = 0
 
@@ -141,7 +146,7 @@ struct DistributionModel {
         words = (chunks + 63) / 64
         mesh = scenario.architecture == .peerMesh
         everMesh = mesh
-        downloadOf = Self.downloads(d, nodes: nodes)
+        downloadOf = []; uploaders = []; downloadClass = []; uploadClass = []
         // Slots are sized by the slowest class, so no slot outruns any receiver (one class: its rate d).
         let slowest = Self.slowestDownload(d)
         slowestDownload = slowest
@@ -154,7 +159,6 @@ struct DistributionModel {
         let lastChunkBits = max(1, fileBits - Int64(chunks - 1) * chunkBits)
         self.chunkBits = chunkBits; self.lastChunkBits = lastChunkBits
         serverTx = Self.tx(chunkBits, serverRate); serverTxLast = Self.tx(lastChunkBits, serverRate)
-        uploaders = Self.uploads(d, nodes: nodes, slowest: slowest, chunkBits: chunkBits, lastChunkBits: lastChunkBits)
         latency = .millis(scenario.network.latencyMs)
         leaveAfterDone = d.leaveAfterDone
         have = []; claimed = []
@@ -170,9 +174,32 @@ struct DistributionModel {
     /// A transmission's time: `bits` at `rate` bit/s.
     private static func tx(_ bits: Int64, _ rate: Int64) -> SimTime { .saturating(nanos: Double(bits) * 1e9 / Double(rate)) }
 
-    /// Each of `nodes` nodes' download rate, bit/s, by class (`RateClass.perNode`).
-    private static func downloads(_ d: Scenario.Distribution, nodes: Int) -> [Int64] {
-        RateClass.perNode(d.download, nodes: nodes).map { max(1, Int64(($0 * 1e6).rounded())) }
+    /// The class of each of nodes 0…`count`−1 (indices into `classes`), extending those of the nodes there already:
+    /// at the start as `RateClass.perNode` assigns them (consecutive blocks); each node added later takes the class
+    /// furthest below its share (share × nodes − nodes it has; the first on a tie), so however the population grows,
+    /// one node at a time or many, the counts stay as close to the shares as whole nodes allow.
+    static func classes(_ classes: [RateClass], extending existing: [UInt8], to count: Int) -> [UInt8] {
+        guard !existing.isEmpty else {
+            var out: [UInt8] = []
+            out.reserveCapacity(max(0, count))
+            for (k, n) in RateClass.counts(classes, nodes: count).enumerated() {
+                out.append(contentsOf: repeatElement(UInt8(k), count: n))
+            }
+            return out
+        }
+        var out = existing
+        var have = Array(repeating: 0, count: classes.count)
+        for k in existing { have[Int(k)] += 1 }
+        while out.count < count {
+            let n = Double(out.count + 1)
+            var best = 0, gap = -Double.infinity
+            for (k, c) in classes.enumerated() where c.share * n - Double(have[k]) > gap {
+                best = k; gap = c.share * n - Double(have[k])
+            }
+            have[best] += 1
+            out.append(UInt8(best))
+        }
+        return out
     }
 
     /// The slowest download rate of any class, bit/s.
@@ -180,31 +207,27 @@ struct DistributionModel {
         d.download.map { max(1, Int64(($0.mbps * 1e6).rounded())) }.min() ?? 1
     }
 
-    /// Each of `nodes` nodes' upload slots, by class.
-    private static func uploads(_ d: Scenario.Distribution, nodes: Int, slowest: Int64, chunkBits: Int64,
-                                lastChunkBits: Int64) -> [PeerUpload] {
-        RateClass.perNode(d.peerUpload, nodes: nodes).map { mbps in
-            let u = Int64((mbps * 1e6).rounded())
-            // Capped where a count of idle slots (Int32) ends: u/d past 2³¹ only with rates the limits allow at
-            // their extremes, and no peer has that many receivers anyway.
-            let slots = u > 0 ? min(Int(Int32.max), max(Self.minPeerSlots, Int((u + slowest - 1) / slowest))) : 0
-            let rate = slots > 0 ? max(1, u / Int64(slots)) : 1
-            return PeerUpload(slots: slots, rate: rate, tx: tx(chunkBits, rate), txLast: tx(lastChunkBits, rate))
-        }
+    /// A node's upload at `mbps`: its slots and each slot's rate.
+    private static func upload(mbps: Double, slowest: Int64, chunkBits: Int64, lastChunkBits: Int64) -> PeerUpload {
+        let u = Int64((mbps * 1e6).rounded())
+        // Capped where a count of idle slots (Int32) ends: u/d past 2³¹ only with rates the limits allow at their
+        // extremes, and no peer has that many receivers anyway.
+        let slots = u > 0 ? min(Int(Int32.max), max(Self.minPeerSlots, Int((u + slowest - 1) / slowest))) : 0
+        let rate = slots > 0 ? max(1, u / Int64(slots)) : 1
+        return PeerUpload(slots: slots, rate: rate, tx: tx(chunkBits, rate), txLast: tx(lastChunkBits, rate), bps: u)
     }
 
-    /// Room in the arrays for nodes up to `count` (new nodes hold nothing); their rates are their classes' at that
-    /// population (`RateClass.perNode`), so the first N nodes have the rates a run that started with N would give.
+    /// Room in the arrays for nodes up to `count` (new nodes hold nothing), with their rate classes (`classes`).
     private mutating func addSlots(_ count: Int) {
         let from = held.count
         guard count > from else { return }
         let add = count - from
-        if downloadOf.count < count {
-            // Nodes joining past the start (a run may start with none): the classes of the grown population, for the
-            // new nodes only.
-            downloadOf += Self.downloads(settings, nodes: count)[downloadOf.count...]
-            uploaders += Self.uploads(settings, nodes: count, slowest: slowestDownload, chunkBits: chunkBits,
-                                      lastChunkBits: lastChunkBits)[uploaders.count...]
+        downloadClass = Self.classes(settings.download, extending: downloadClass, to: count)
+        uploadClass = Self.classes(settings.peerUpload, extending: uploadClass, to: count)
+        for i in from..<count {
+            downloadOf.append(max(1, Int64((settings.download[Int(downloadClass[i])].mbps * 1e6).rounded())))
+            uploaders.append(Self.upload(mbps: settings.peerUpload[Int(uploadClass[i])].mbps, slowest: slowestDownload,
+                                         chunkBits: chunkBits, lastChunkBits: lastChunkBits))
         }
         have += repeatElement(0, count: add * words)
         let padding = chunks % 64 == 0 ? 0 : ~UInt64(0) << UInt64(chunks % 64)
@@ -296,45 +319,103 @@ struct DistributionModel {
     // MARK: - Members joining and leaving
 
     /// Nodes N…`count`−1 join (`+`, a timeline's `add_nodes`): each wants the file. A node added back into a slot
-    /// that left brings the chunks it held; if it held them all it counts as complete from when it completed (or from
-    /// now, if its last chunk arrived while it was away). O(new nodes × chunks / 64) for the maps of new slots.
+    /// that left brings the chunks it held (they count for rarest-first again); if it held them all it counts as
+    /// complete from when it completed (or from now, if its last chunk arrived while it was away). O(new nodes ×
+    /// chunks / 64), and one merge of the completion times.
     mutating func membersJoined(upTo count: Int, _ ctx: inout EngineContext) {
         guard count > nodes else { return }
+        let wasFinished = finished
         addSlots(count)
         let joined = nodes..<count
         nodes = count
-        completions.reserveCapacity(count)
+        var back: [SimTime] = []
         for i in joined {
             away[i] &= ~Self.down
             heldTotal += Int(held[i])
+            countHolders(of: i, by: 1)
             if Int(held[i]) == chunks {
                 if completedAt[i] < 0 { completedAt[i] = ctx.now }
-                // Completion times stay in order for the chart's binary search.
-                let at = completedAt[i]
-                completions.insert(at, at: completions.firstIndex { $0 > at } ?? completions.count)
-                completionSum += at.inSeconds
+                back.append(completedAt[i])
+                completionSum += completedAt[i].inSeconds
                 completed += 1
-                lastCompletion = max(lastCompletion, at)
             }
         }
+        if !back.isEmpty {
+            // Completion times stay in order for the chart's binary search: one merge, not an insert each.
+            back.sort()
+            var merged: [SimTime] = []
+            merged.reserveCapacity(max(count, completions.count + back.count))
+            var a = 0, b = 0
+            while a < completions.count || b < back.count {
+                if b == back.count || (a < completions.count && completions[a] <= back[b]) {
+                    merged.append(completions[a]); a += 1
+                } else {
+                    merged.append(back[b]); b += 1
+                }
+            }
+            completions = merged
+        }
+        completions.reserveCapacity(count)
+        lastCompletion = completions.last ?? 0
+        resume(wasFinished: wasFinished, &ctx)
         for i in joined { fillPeer(i, &ctx) }
         fillServer(&ctx)
     }
 
     /// Nodes `count`…N−1 leave (`-`, a timeline's `remove_nodes`): they no longer count, complete or not, and take
-    /// their chunks with them (transfers under way finish; what arrives is kept on their disks).
+    /// their chunks with them (transfers under way finish; what arrives is kept on their disks). One pass over the
+    /// completion times, however many leave.
     mutating func membersLeft(downTo count: Int) {
         guard count < nodes, count >= 0 else { return }
+        var gone: [SimTime] = []
         for i in count..<nodes {
             heldTotal -= Int(held[i])
-            if completedAt[i] >= 0 { uncount(completedAt[i]) }
+            countHolders(of: i, by: -1)
+            if completedAt[i] >= 0 {
+                gone.append(completedAt[i])
+                completionSum -= completedAt[i].inSeconds
+                completed -= 1
+            }
+        }
+        if !gone.isEmpty {
+            gone.sort()
+            var kept: [SimTime] = []
+            kept.reserveCapacity(completions.capacity)
+            var g = 0
+            for t in completions {
+                while g < gone.count, gone[g] < t { g += 1 }
+                if g < gone.count, gone[g] == t { g += 1 } else { kept.append(t) }
+            }
+            completions = kept
         }
         nodes = count
-        someLeft = true
+        // Leavers helped those who stay only if peers uploaded: under client-server alone the bound still holds.
+        someLeft = someLeft || everMesh
+        lastCompletion = completions.last ?? 0
         if serverCursor >= nodes { serverCursor = 0 }
     }
 
-    /// Takes one completion at `at` out of the figures (a node that left or lost its chunks).
+    /// Node `i`'s chunks, held or on their way, added to (or taken from) each chunk's holder count.
+    private mutating func countHolders(of i: Int, by delta: Int32) {
+        let base = i * words
+        for w in 0..<words {
+            var bits = claimed[base + w]
+            if w == words - 1, chunks % 64 != 0 { bits &= (UInt64(1) << UInt64(chunks % 64)) - 1 }
+            while bits != 0 {
+                holders[w << 6 | bits.trailingZeroBitCount] += delta
+                bits &= bits - 1
+            }
+        }
+    }
+
+    /// A change made a finished distribution unfinished (nodes joined, a disk failed): the seeders, idle since every
+    /// node had the file, start their slots again. O(nodes), once a change.
+    private mutating func resume(wasFinished: Bool, _ ctx: inout EngineContext) {
+        guard wasFinished, !finished, mesh else { return }
+        for u in 0..<nodes { fillPeer(u, &ctx) }
+    }
+
+    /// Takes one completion at `at` out of the figures (a node that lost its chunks).
     private mutating func uncount(_ at: SimTime) {
         if let k = completions.lastIndex(of: at) { completions.remove(at: k) }
         completionSum -= at.inSeconds
@@ -370,12 +451,13 @@ struct DistributionModel {
         if !keepsFile { seedLost = true }
     }
 
-    /// Chunks no member holds: with the seed lost, the chunks nobody can complete without. O(nodes × chunks / 64).
+    /// Chunks no member holds or is receiving: with the seed lost, the chunks nobody can complete without.
+    /// O(nodes × chunks / 64).
     func chunksHeldByNoMember() -> Int {
         var missing = 0
         for w in 0..<words {
             var any: UInt64 = 0
-            for n in 0..<nodes { any |= have[n * words + w] }
+            for n in 0..<nodes { any |= claimed[n * words + w] }
             let valid = w == words - 1 && chunks % 64 != 0 ? (UInt64(1) << UInt64(chunks % 64)) - 1 : ~UInt64(0)
             missing += (~any & valid).nonzeroBitCount
         }
@@ -386,7 +468,9 @@ struct DistributionModel {
     /// if it had it (it no longer counts as complete, and completes again when it has every chunk back). Returns the
     /// chunks lost. O(chunks), once a failure.
     mutating func diskFailed(_ i: Int, _ ctx: inout EngineContext) -> Int {
-        guard i >= 0, i < nodes, held[i] > 0 else { return 0 }
+        // A peer that left for good after completing takes no further part: its disk no longer matters here.
+        guard i >= 0, i < nodes, held[i] > 0, away[i] & Self.leftAfterDone == 0 else { return 0 }
+        let wasFinished = finished
         let wasComplete = completedAt[i]
         let lost = Int(held[i])
         chunksLost += lost
@@ -408,6 +492,7 @@ struct DistributionModel {
             uncount(wasComplete)
             completedAt[i] = -1
         }
+        resume(wasFinished: wasFinished, &ctx)
         fillServer(&ctx)
         return lost
     }

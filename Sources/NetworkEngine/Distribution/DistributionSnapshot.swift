@@ -34,6 +34,8 @@ public struct DistributionSnapshot: Sendable, Equatable {
     public var seedLost = false
     /// Chunks lost on the nodes' failed disks, over the run.
     public var chunksLost = 0
+    /// The server is down (crashed, or its disk being restored): it sends nothing now.
+    public var serverDown = false
 
     /// The share of u_s in use now (0…1).
     public var serverUploadShare: Double { serverSlots > 0 ? Double(serverSlotsBusy) / Double(serverSlots) : 0 }
@@ -116,6 +118,7 @@ extension Engine {
         shot.boundHolds = !d.someLeft
         shot.seedLost = d.seedLost
         shot.chunksLost = d.chunksLost
+        shot.serverDown = d.serverDown
         return shot
     }
 

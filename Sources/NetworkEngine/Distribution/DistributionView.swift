@@ -29,16 +29,31 @@ extension Engine {
             meanTimeSeconds: d.completed > 0 ? d.completionSum / Double(d.completed) : 0,
             serverBytes: ctx.metrics.traffic.serverFileBytes, peerBytes: ctx.metrics.traffic.peerFileBytes,
             completionSeconds: d.completedAt.prefix(d.nodes).map { $0 < 0 ? nil : $0.inSeconds },
-            boundSeconds: distributionBound(d), boundBroken: d.someLeft ? Self.leftBreaksBound : nil)
+            boundSeconds: distributionBound(d),
+            boundBroken: d.nodes == 0 ? Self.noNodes : d.someLeft ? Self.leftBreaksBound : nil)
     }
 
     /// The lower bound that holds for the run so far, over the members now. Nodes that joined late only make the
     /// run slower than one where all started at once, so the bound still holds; so does a crash, churn or a lost
     /// disk. A run that ever had the mesh in force may have had peers upload, so the swarm's bound is the one that
     /// holds for it (the server's alone would not be a bound after a switch back to client-server).
+    ///
+    /// The rates are the members' own (`DistributionModel.downloadOf`, `uploaders`): nodes that joined one at a time
+    /// took the classes that kept the shares closest, which need not be those a run starting with N would have.
     func distributionBound(_ d: DistributionModel) -> Double {
-        DistributionBound.seconds(scenario, architecture: d.everMesh ? .peerMesh : .clientServer, nodes: d.nodes)
+        let d0 = scenario.distribution
+        let fileBits = d0.fileMb * 8e6, us = d0.serverUploadMbps * 1e6
+        let dMin = Double(d.downloadOf.prefix(d.nodes).min() ?? 1)
+        guard d.everMesh else {
+            return DistributionBound.clientServer(fileBits: fileBits, nodes: d.nodes, serverBps: us, minDownloadBps: dMin)
+        }
+        let peers = d.uploaders.prefix(d.nodes).reduce(0) { $0 + Double($1.bps) }
+        return DistributionBound.peerToPeer(fileBits: fileBits, nodes: d.nodes, serverBps: us, minDownloadBps: dMin,
+                                            peersUploadBps: peers)
     }
+
+    /// Why there is no bound with no nodes: nothing is distributed.
+    static let noNodes = "distribution_s: no nodes want the file"
 
     /// Why the bound does not hold once members left mid-way.
     static let leftBreaksBound = "distribution_s: nodes left mid-way, after their uploads had helped those who stayed"
@@ -67,21 +82,22 @@ extension RunReport {
         return [
             ("file distribution", "\(d.completed) of \(d.nodes) nodes have the file"),
             ("  last / mean done", Self.fixed(d.timeSeconds, 1) + " / " + Self.fixed(d.meanTimeSeconds, 1) + " s"),
-            ("  lower bound", d.boundBroken == nil ? Self.fixed(d.boundSeconds, 1) + " s (Kurose–Ross, this architecture)"
-                : "none: nodes left mid-way, after their uploads had helped"),
+            ("  lower bound", d.boundBroken == nil ? Self.fixed(d.boundSeconds, 1) + " s (Kurose–Ross)"
+                : "none: " + (d.boundBroken?.dropFirst("distribution_s: ".count) ?? "")),
             ("  sent by server / peers", Self.gigabytes(Double(d.serverBytes)) + " / " + Self.gigabytes(Double(d.peerBytes))),
         ]
     }
 }
 
 extension Engine {
-    /// Whether a distribution run is over: every node has the file (always false in other runs).
-    public var distributionFinished: Bool { distribution?.finished ?? false }
+    /// Whether a distribution run is over: every node has the file and no timeline entry is still to come (one may
+    /// add nodes, which want it too); always false in other runs.
+    public var distributionFinished: Bool { (distribution?.finished ?? false) && timelinePending == 0 }
 
-    /// `run(until:)` of a distribution run: it ends when every node has the file, the clock then standing at the
-    /// last completion (so `simulated_seconds` is the distribution time), or at `time`.
+    /// `run(until:)` of a distribution run: it ends when it is over (`distributionFinished`), the clock then standing
+    /// at the last completion (so `simulated_seconds` is the distribution time), or at `time`.
     func runDistribution(until time: SimTime) {
-        while distribution?.finished == false, let e = kernel.next(until: time) { handle(e) }
-        if distribution?.finished == false { kernel.moveClock(to: time) }
+        while !distributionFinished, let e = kernel.next(until: time) { handle(e) }
+        if !distributionFinished { kernel.moveClock(to: time) }
     }
 }

@@ -179,9 +179,13 @@ public struct TheoryView: Sendable, Equatable {
                 // A requester's own cached copy answers at 0 hops: the mean falls below the route to the owner.
                 broken.append("mean_hops: cached copies answer some reads without a lookup (mesh.cache)")
             } else {
-                // Requesters holding a replica take 0 hops; under churn only the holders alive count.
-                let holders = max(1, Int((Double(min(s.mesh.replicas, max(1, nodes))) * (1 - downShare)).rounded()))
-                meanHops = ChordHops.expected(peers: alive, replicas: holders)
+                // Requesters holding a replica take 0 hops; under churn only the holders alive count, r·(1 − p) on
+                // average: between two whole counts the expectation is interpolated.
+                let holders = max(1, Double(min(s.mesh.replicas, max(1, nodes))) * (1 - downShare))
+                let below = Int(holders.rounded(.down)), share = holders - Double(below)
+                meanHops = ChordHops.expected(peers: alive, replicas: below).map { low in
+                    share == 0 ? low : low + share * ((ChordHops.expected(peers: alive, replicas: below + 1) ?? low) - low)
+                }
                 meanHopsAccuracy = ChordHops.accuracy(peers: alive)
             }
         case .flooding:
