@@ -63,15 +63,16 @@ enum ConfidenceText {
     /// The mesh panel's hops figure and its theory: `3.39±0.04 (th 3.40)` once the interval is narrow (the mean
     /// since the last change), `3.41 ±? (th 3.40)` before (the run's mean, as without intervals), `3.41 (th 3.40)`
     /// from a model that keeps none; `3.39±0.04 ≠ th 3.60` when theory misses a narrow interval (as wide).
+    /// The flood's reach reads the same with one decimal (`decimals`).
     static func hopsSpans(measured: String, theory: Double?, accuracy: Double? = nil, interval: ConfidenceInterval?,
-                          keepsIntervals: Bool) -> [Span] {
+                          keepsIntervals: Bool, decimals: Int = 2) -> [Span] {
         guard let theory else { return [Span(measured)] }
-        let th = Format.fixed(theory, decimals: 2)
+        let th = Format.fixed(theory, decimals: decimals)
         guard keepsIntervals else { return [Span(measured + " (th " + th + ")")] }
         guard let c = LiveConfidence.shown(interval) else { return [Span(measured + " " + notYetMark + " (th " + th + ")")] }
         guard misses(c, theory: theory, accuracy: accuracy ?? 0) else {
-            return [Span(plusMinus(c, decimals: 2) + " (th " + th + ")")]
+            return [Span(plusMinus(c, decimals: decimals) + " (th " + th + ")")]
         }
-        return [Span(plusMinus(c, decimals: 2) + " \(Glyphs.notEqual) th " + th, style: Theme.warning)]
+        return [Span(plusMinus(c, decimals: decimals) + " \(Glyphs.notEqual) th " + th, style: Theme.warning)]
     }
 }

@@ -53,12 +53,17 @@ public enum MeshPanel {
             // fit, the cost's figure goes before its label, so the clipping takes the label rather than the figure.
             // Since the last change, as the theory beside it is of the configuration in force (a TTL raised mid-run
             // would otherwise average the old floods in).
+            // With its 95% interval once narrow (`±?` before), `≠ th` beyond the model's 2% (ConfidenceText).
             let reach = mesh.floodReachSinceChange.map { Format.fixed($0, decimals: 1) } ?? "-"
-            let theory = snapshot.theory?.floodReach.map { " (th " + Format.fixed($0, decimals: 1) + ")" } ?? ""
+            let figure = [Span("reach ")]
+                + ConfidenceText.hopsSpans(measured: reach, theory: snapshot.theory?.floodReach,
+                                           accuracy: FloodReach.accuracy, interval: snapshot.confidence?.floodReach,
+                                           keepsIntervals: snapshot.confidence != nil && mesh.floodReachSinceChange != nil,
+                                           decimals: 1)
             let messages = measured ? Format.fixed(mesh.messagesPerLookup, decimals: 1) : "-"
-            let full = "reach " + reach + theory + "  msgs/lookup " + messages
-            lines.append(Line(full.count <= width ? full
-                : "reach " + reach + theory + " \(Glyphs.dot) " + messages + " msgs/lookup"))
+            lines.append(SecurityPanel.fitting([Line(figure + [Span("  msgs/lookup " + messages)]),
+                                                Line(figure + [Span(" \(Glyphs.dot) " + messages + " msgs/lookup")])],
+                                               width: width))
         }
         lines.append(Line([]))  // the load-spread bar is drawn over this row
         let missing = mesh.availabilityNow < 1

@@ -152,9 +152,11 @@ extension Engine {
     /// can ask for them every time. Hops only while a DHT mesh serves: the only time they have a theory.
     var liveConfidence: LiveConfidence {
         let dht = ctx.architecture == .peerMesh && mesh?.state.discovery == .dht
+        let flooding = ctx.architecture == .peerMesh && mesh?.state.discovery == .flooding
         return LiveConfidence(since: ctx.metrics.batchesSince,
                               meanLatencyMs: ctx.metrics.latencyBatches.interval95?.scaled(by: 1e-6),
-                              meanHops: dht ? mesh?.state.hopBatches.interval95 : nil)
+                              meanHops: dht ? mesh?.state.hopBatches.interval95 : nil,
+                              floodReach: flooding ? mesh?.state.reachBatches.interval95 : nil)
     }
 
     /// Request `r`'s latest message as drawn in flight, or nil when it is not on the wire now.

@@ -159,6 +159,28 @@ struct ConfidenceMarksTests {
         #expect(app.snapshot.confidence?.since == rewoundTo, "the fork is a command: the window starts there")
     }
 
+    /// A flood's reach has its interval too. The flooding scenario held at TTL 2 (its timeline taken out): 300 peers
+    /// × 0.1 req/s is 30 floods a second, each reaching about 17 peers with a spread of a third of that, so 30 batches
+    /// narrow within 10% after a few hundred floods; by 120 s there are some 3,600. One overlay's mean differs from
+    /// the expectation over overlays by its own spread, which `FloodReach.accuracy` (2%) allows for, so the panel
+    /// shows agreement, no `≠`. A command starts the window again: right after `:set ttl 4` there is none yet.
+    @Test("flooding: the reach's interval beside its theory, and the window starts again at :set ttl")
+    func floodReachInterval() throws {
+        var s = try ScenarioCatalog.load("flooding")
+        s.timeline = []
+        let engine = Engine(scenario: s)
+        engine.run(until: .seconds(120))
+        let c = try #require(LiveConfidence.shown(engine.snapshot().confidence?.floodReach))
+        let theory = try #require(engine.snapshot().theory?.floodReach)
+        let text = Self.screen(engine).joined(separator: "\n")
+        let pair = "reach " + ConfidenceText.plusMinus(c, decimals: 1) + " (th " + Format.fixed(theory, decimals: 1) + ")"
+        #expect(text.contains(pair), "\(text)")
+        #expect(engine.apply(.set(.ttl, 4)).accepted)
+        #expect(engine.snapshot().confidence?.floodReach == nil)
+        // No flood has completed since: no figure yet, only the new theory.
+        #expect(Self.screen(engine).joined().contains("reach - (th "))
+    }
+
     // MARK: - The marks, drawn from hand-made figures
 
     static func meshSnapshot(hops: ConfidenceInterval?, theory: Double, accuracy: Double = 0) -> Snapshot {

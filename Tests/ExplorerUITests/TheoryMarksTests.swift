@@ -70,7 +70,10 @@ struct TheoryMarksTests {
         engine.run(until: .seconds(15))
         let theory = try #require(engine.snapshot().theory?.floodReach)
         let measured = try #require(engine.snapshot().mesh?.floodReachSinceChange)
-        let pair = "reach " + Format.fixed(measured, decimals: 1) + " (th " + Format.fixed(theory, decimals: 1) + ")"
+        // With its interval once narrow (ConfidenceMarksTests), else the mean since the change and `±?`.
+        let figure = LiveConfidence.shown(engine.snapshot().confidence?.floodReach)
+            .map { ConfidenceText.plusMinus($0, decimals: 1) } ?? Format.fixed(measured, decimals: 1) + " ±?"
+        let pair = "reach " + figure + " (th " + Format.fixed(theory, decimals: 1) + ")"
         let wide = Self.render(engine)
         #expect(wide.contains(pair + "  msgs/lookup "), "\(wide)")
         let narrow = Self.render(engine, width: 80, height: 24)
@@ -91,7 +94,7 @@ struct TheoryMarksTests {
         let run = try #require(shot.mesh?.meanFloodReach)
         #expect(abs(since - theory) / theory < 0.05, "since the change \(since), theory \(theory)")
         #expect(run < since - 10, "the run's mean \(run) averages the TTL-2 floods in")
-        #expect(Self.render(engine).contains("reach " + Format.fixed(since, decimals: 1) + " (th "))
+        #expect(Self.render(engine).contains("(th " + Format.fixed(theory, decimals: 1) + ")"))
     }
 
     @Test("churn: hops and availability beside their theory, 1 − (1/3)³ for peers down a third of the time")

@@ -55,13 +55,12 @@ struct FloodReachTests {
         #expect(abs(f.queryMessages - 301) / 301 < 0.005, "\(f.queryMessages)")
     }
 
-    /// The live view works the theory out again after each command: a degree of 1,000 (500 links a peer, ~300
-    /// accepted-link counts to average over) must stay quick. Every one of the 99,999 others is reached by TTL 3.
-    @Test("a large degree is worked out in well under a second, and saturates as it must")
+    /// A degree of 1,000 (500 links a peer, ~300 accepted-link counts to average over) is worked out without
+    /// overflow or NaN: every one of the 99,999 others is reached by TTL 3. (How quickly is measured by `bench`, not
+    /// here: a timed unit test fails on a loaded machine.)
+    @Test("a large degree is worked out, and saturates as it must")
     func largeDegree() throws {
-        let start = ContinuousClock.now
         let f = try #require(FloodReach.expected(peers: 100_000, degree: 1000, ttl: 7))
-        #expect(ContinuousClock.now - start < .seconds(1))
         #expect(abs(f.reached - 99_999) < 1e-6, "\(f.reached)")
     }
 

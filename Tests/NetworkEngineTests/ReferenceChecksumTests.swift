@@ -59,6 +59,7 @@ struct ReferenceChecksumTests {
     /// commands applied (this run's timeline) rather than the file's timeline. Again when the JSON gained its last
     /// field, `confidence` (issue 18 §1, batch means): every other field held. Again when
     /// `theory` gained `durability`. Again when `mesh` gained `mean_reach` (null on a DHT) and `theory` gained
-    /// `flood_reach` and `messages_per_lookup` (null here: no flooding; issue 18 §1).
-    static let recorded: UInt64 = 0x2da5_69b2_e487_b662
+    /// `flood_reach` and `messages_per_lookup` (null here: no flooding; issue 18 §1), and when `confidence` gained
+    /// `flood_reach` (null here).
+    static let recorded: UInt64 = 0xa0d1_4548_8ee5_0855
 }

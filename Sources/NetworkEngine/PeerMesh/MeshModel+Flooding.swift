@@ -96,6 +96,7 @@ extension MeshModel {
         state.floodReachedSum += flood.parent.count - 1
         state.floodsSinceChange += 1
         state.floodReachedSinceChange += flood.parent.count - 1
+        state.reachBatches.add(Double(flood.parent.count - 1))
         state.floodQueryMessageSum += flood.queryMessages
     }
 

@@ -79,6 +79,7 @@ struct MeshModel {
     /// (`hopSum / lookupsResolved`, `floodReachedSum / floodsCompleted`) are the run's and stay.
     mutating func restartBatches() {
         state.hopBatches.restart()
+        state.reachBatches.restart()
         state.floodsSinceChange = 0
         state.floodReachedSinceChange = 0
     }

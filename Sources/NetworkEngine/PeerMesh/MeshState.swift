@@ -58,6 +58,8 @@ final class MeshState {
     var hopSum = 0
     /// Each resolved DHT lookup's hops in batches: the mean hops' confidence interval (`ConfidenceView`).
     var hopBatches = BatchMeans()
+    /// Batch means of the peers each completed flood reached: `mean_reach`'s interval (`confidence.flood_reach`).
+    var reachBatches = BatchMeans()
     var lookupMessages = 0
     var lookupsStarted = 0
     var peerOverloads = 0
@@ -168,6 +170,7 @@ final class MeshState {
         trace.path = own(o.trace.path); trace.wavePeers = own(o.trace.wavePeers); trace.waveHops = own(o.trace.waveHops)
         floodsCompleted = o.floodsCompleted; floodReachedSum = o.floodReachedSum
         floodsSinceChange = o.floodsSinceChange; floodReachedSinceChange = o.floodReachedSinceChange
+        reachBatches = o.reachBatches
         floodQueryMessageSum = o.floodQueryMessageSum
         lookupEndsAddress = elementsAddress(of: lookupEnds)
         holdersAddress = elementsAddress(of: holders)
@@ -259,6 +262,7 @@ final class MeshState {
         lookupsStarted = old.lookupsStarted; peerOverloads = old.peerOverloads
         floodsCompleted = old.floodsCompleted; floodReachedSum = old.floodReachedSum
         floodsSinceChange = old.floodsSinceChange; floodReachedSinceChange = old.floodReachedSinceChange
+        reachBatches = old.reachBatches
         floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood; reads = old.reads
         cacheHits = old.cacheHits; cacheInvalidations = old.cacheInvalidations
         // The copies peers cached stay theirs, the new peers get empty slots; whether there is a cache at all

@@ -416,7 +416,10 @@ extension Engine {
         report.theory = TheoryView(scenario: scenario, report: report, changedMidRun: changedMidRun)
         let steady = !changedMidRun && metrics.segments.count <= 1 && scenario.workload.kind == .requests
         let dht = mesh.flatMap { $0.state.discovery == .dht && architecture == .peerMesh ? $0.state.hopBatches : nil }
-        report.confidence = ConfidenceView(latencies: metrics.latencyBatches, hops: dht, steady: steady)
+        let floods = mesh.flatMap {
+            $0.state.discovery == .flooding && architecture == .peerMesh ? $0.state.reachBatches : nil
+        }
+        report.confidence = ConfidenceView(latencies: metrics.latencyBatches, hops: dht, reach: floods, steady: steady)
         return report
     }
 }

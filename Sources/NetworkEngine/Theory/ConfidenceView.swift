@@ -11,18 +11,23 @@ public struct ConfidenceView: Sendable, Equatable {
     public var meanLatencyMs: ConfidenceInterval?
     /// The mean hops of a DHT lookup (`mesh.mean_hops`), over the lookups resolved; nil without a DHT mesh.
     public var meanHops: ConfidenceInterval?
+    /// The mean reach of a flood (`mesh.mean_reach`), over the floods completed; nil without a flooding mesh.
+    public var floodReach: ConfidenceInterval?
 
-    public init(meanLatencyMs: ConfidenceInterval?, meanHops: ConfidenceInterval? = nil) {
+    public init(meanLatencyMs: ConfidenceInterval?, meanHops: ConfidenceInterval? = nil,
+                floodReach: ConfidenceInterval? = nil) {
         self.meanLatencyMs = meanLatencyMs
         self.meanHops = meanHops
+        self.floodReach = floodReach
     }
 
     /// The intervals of a run whose completed requests' latencies (ns) are `latencies` and whose DHT lookups' hops
     /// are `hops` (nil without a DHT mesh); `steady` false for a run that changed mid-way.
-    public init(latencies: BatchMeans, hops: BatchMeans? = nil, steady: Bool) {
+    public init(latencies: BatchMeans, hops: BatchMeans? = nil, reach: BatchMeans? = nil, steady: Bool) {
         func shown(_ c: ConfidenceInterval?) -> ConfidenceInterval? { c.flatMap { steady && $0.isNarrow ? $0 : nil } }
         meanLatencyMs = shown(latencies.interval95?.scaled(by: 1e-6))
         meanHops = shown(hops?.interval95)
+        floodReach = shown(reach?.interval95)
     }
 
     /// The confidence level of every interval here.
@@ -34,6 +39,7 @@ public struct ConfidenceView: Sendable, Equatable {
             ("level", .rounded(Self.level, 2)),
             ("mean_latency_ms", meanLatencyMs.map(Self.json) ?? .null),
             ("mean_hops", meanHops.map(Self.json) ?? .null),
+            ("flood_reach", floodReach.map(Self.json) ?? .null),
         ])
     }
 

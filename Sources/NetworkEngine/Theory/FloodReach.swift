@@ -48,6 +48,11 @@ public enum FloodReach {
     /// are no longer k + Binomial: messages come out 5% high at N = 6, degree 4 (reach, saturated, stays exact).
     public static func minimumPeers(degree: Int) -> Int { 4 * links(degree) }
 
+    /// How far the expectation may be from one overlay's mean reach, relative: replacing each layer by its mean
+    /// reads at most 1.1% high against breadth-first counts on built overlays, and the overlays' own spread adds
+    /// about as much (README, flooding reach), so the live view marks a miss only beyond 2%.
+    public static let accuracy = 0.02
+
     /// Whether the model covers `degree`: at least two links a peer (degree ≥ 3). With one (degree 1 or 2) the
     /// overlay is a forest whose floods branch critically (mean 1 a hop): a flood's size varies as much as its mean,
     /// and replacing a layer by its mean overestimates by Jensen's inequality, 5% at N = 100, TTL 10, and growing.

@@ -15,9 +15,12 @@ public struct LiveConfidence: Sendable, Equatable {
     public var meanLatencyMs: ConfidenceInterval?
     /// The mean hops of the DHT lookups resolved since `since` (nil without a DHT mesh in force).
     public var meanHops: ConfidenceInterval?
+    /// The mean reach of the floods completed since `since` (nil without a flooding mesh in force).
+    public var floodReach: ConfidenceInterval?
 
-    public init(since: SimTime, meanLatencyMs: ConfidenceInterval?, meanHops: ConfidenceInterval? = nil) {
-        self.since = since; self.meanLatencyMs = meanLatencyMs; self.meanHops = meanHops
+    public init(since: SimTime, meanLatencyMs: ConfidenceInterval?, meanHops: ConfidenceInterval? = nil,
+                floodReach: ConfidenceInterval? = nil) {
+        self.since = since; self.meanLatencyMs = meanLatencyMs; self.meanHops = meanHops; self.floodReach = floodReach
     }
 
     /// The interval when it is narrow enough to show, else nil: what the panes print as "not enough data yet".
