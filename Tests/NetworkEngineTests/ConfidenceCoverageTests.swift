@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NetExplorerAssets
 @testable import NetworkEngine
@@ -44,13 +45,30 @@ struct ConfidenceCoverageTests {
         #expect(json.contains("\"confidence\":{\"level\":0.95,\"mean_latency_ms\":{\"low\":"))
     }
 
+    /// The built-in mm1k scenario (M/M/1/K, K = 5, ρ = 0.9) over 100,000 s: M/M/1/K turns away
+    /// P_K = (1 − ρ)ρ⁵/(1 − ρ⁶) = 12.6% of arrivals. Each of the ~90,000 arrivals is a 0/1 indicator (sd 0.33);
+    /// a full queue lasts a few service times, so neighbours are correlated over some ten arrivals, and the
+    /// half-width is near 1.96·0.33·√(10/90,000) = 0.007, 5.5% of P_K: narrow enough to be shown. The interval covers
+    /// P_K (a 95% event for a correct engine with this fixed seed, checked once).
+    @Test("The mm1k scenario's interval of the share rejected covers M/M/1/K's blocking")
+    func mm1kBlocking() throws {
+        var s = try ScenarioCatalog.load("mm1k")
+        s.duration = 100_000
+        let r = QueueingFidelityTests.run(s)
+        let theory = try #require(r.theory?.blocking)
+        #expect(abs(theory - 0.1 * pow(0.9, 5) / (1 - pow(0.9, 6))) < 1e-9)
+        let c = try #require(r.confidence?.blocking)
+        #expect(c.covers(theory), "\(c.low)–\(c.high) against \(theory)")
+        #expect(c.covers(r.rejectedShare) || abs(c.mean - r.rejectedShare) < c.halfWidth)
+    }
+
     @Test("A short run, or one changed mid-way, has no interval: not enough data yet")
     func notEnough() throws {
         var s = try ScenarioCatalog.load("mm1")
         s.duration = 300
         let short = QueueingFidelityTests.run(s)
         #expect(short.confidence != nil && short.confidence?.meanLatencyMs == nil)
-        #expect(short.json.serialized().contains("\"confidence\":{\"level\":0.95,\"mean_latency_ms\":null,\"mean_hops\":null}"))
+        #expect(short.json.serialized().contains("\"confidence\":{\"level\":0.95,\"mean_latency_ms\":null,\"mean_hops\":null,\"flood_reach\":null,\"blocking\":null}"))
         var changed = try ScenarioCatalog.load("classroom")
         changed.duration = 60
         #expect(QueueingFidelityTests.run(changed).confidence?.meanLatencyMs == nil)

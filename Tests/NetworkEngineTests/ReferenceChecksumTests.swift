@@ -60,6 +60,6 @@ struct ReferenceChecksumTests {
     /// field, `confidence` (issue 18 §1, batch means): every other field held. Again when
     /// `theory` gained `durability`. Again when `mesh` gained `mean_reach` (null on a DHT) and `theory` gained
     /// `flood_reach` and `messages_per_lookup` (null here: no flooding; issue 18 §1), and when `confidence` gained
-    /// `flood_reach` (null here).
-    static let recorded: UInt64 = 0xa0d1_4548_8ee5_0855
+    /// `flood_reach` (null here), and `blocking`.
+    static let recorded: UInt64 = 0xaf05_e82d_5a1b_1f05
 }

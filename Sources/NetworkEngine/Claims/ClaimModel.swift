@@ -35,8 +35,9 @@ public struct Evidence: Sendable, Equatable {
     }
 
     /// A share shown as a percentage: `measured` and `theory` are shares (0–1) and print as percent.
-    public static func share(_ label: String, _ measured: Double, theory: Double? = nil, places: Int = 1) -> Evidence {
-        Evidence(label, measured, unit: "%", places: places, theory: theory)
+    public static func share(_ label: String, _ measured: Double, theory: Double? = nil, places: Int = 1,
+                             interval: ConfidenceInterval? = nil) -> Evidence {
+        Evidence(label, measured, unit: "%", places: places, theory: theory, interval: interval)
     }
 
     /// The figure as text, in its unit ("5012.3 ms", "12.5%", "$0.18", "3").

@@ -44,7 +44,7 @@ public struct ClientGrowthClaim: Claim {
             evidence.append(Evidence("mean latency, N = \(n)", r.latency.mean, unit: "ms", places: 1,
                                      theory: r.theory?.meanLatencyMs, interval: r.confidence?.meanLatencyMs))
             evidence.append(Evidence.share("rejected, N = \(n)", r.rejectedShare, theory: r.theory?.blocking,
-                                           places: 2))
+                                           places: 2, interval: r.confidence?.blocking))
         }
         let s = (try? scenario(scenarios, nodes: 0, seconds: size.seconds))
         let method = s.map { "bottleneck server: \($0.server.workers) workers at \(RunReport.fixed($0.server.serviceMs, 0)) ms, "

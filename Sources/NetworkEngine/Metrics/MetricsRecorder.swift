@@ -32,6 +32,9 @@ public struct MetricsRecorder {
     /// Completed requests' latencies (ns) in batches, in completion order, since `batchesSince`: the confidence
     /// interval of the mean latency (`ConfidenceView`, `LiveConfidence`). Fixed memory, O(1) per completion.
     public internal(set) var latencyBatches = BatchMeans()
+    /// Whether each request that ended was turned away (1, rejected) or taken (0: completed, timed out, failed), in
+    /// batches since `batchesSince`: the interval of the share rejected, beside M/M/c/K's `blocking`.
+    public internal(set) var blockingBatches = BatchMeans()
     /// When the batches began: t=0, or the last command accepted (`restartBatches(at:)`). A headless report shows
     /// an interval only for a run no command changed, so there this is always 0.
     public internal(set) var batchesSince: SimTime = 0
@@ -181,6 +184,7 @@ public struct MetricsRecorder {
     /// (a mean across two regimes estimates neither, and its interval would be read against the new theory).
     public mutating func restartBatches(at now: SimTime) {
         latencyBatches.restart()
+        blockingBatches.restart()
         batchesSince = now
     }
 
@@ -195,17 +199,21 @@ public struct MetricsRecorder {
         ended(segment: segment) { $0.completed += 1 }
         segments[segment].latency.record(latency)
         latencyBatches.add(Double(latency))
+        blockingBatches.add(0)
         secondLatencies.append(latency)
     }
 
     public mutating func rejected(segment tag: UInt16, _ architecture: Architecture) {
         ended(segment: resolve(tag, architecture)) { $0.rejected += 1 }
+        blockingBatches.add(1)
     }
     public mutating func timedOut(segment tag: UInt16, _ architecture: Architecture) {
         ended(segment: resolve(tag, architecture)) { $0.timedOut += 1 }
+        blockingBatches.add(0)
     }
     public mutating func failed(segment tag: UInt16, _ architecture: Architecture) {
         ended(segment: resolve(tag, architecture)) { $0.failed += 1 }
+        blockingBatches.add(0)
     }
     public mutating func denied(segment tag: UInt16, _ architecture: Architecture) {
         ended(segment: resolve(tag, architecture)) { $0.denied += 1 }

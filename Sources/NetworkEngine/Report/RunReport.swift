@@ -419,7 +419,8 @@ extension Engine {
         let floods = mesh.flatMap {
             $0.state.discovery == .flooding && architecture == .peerMesh ? $0.state.reachBatches : nil
         }
-        report.confidence = ConfidenceView(latencies: metrics.latencyBatches, hops: dht, reach: floods, steady: steady)
+        report.confidence = ConfidenceView(latencies: metrics.latencyBatches, hops: dht, reach: floods,
+                                           blocked: metrics.blockingBatches, steady: steady)
         return report
     }
 }

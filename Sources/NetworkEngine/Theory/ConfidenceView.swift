@@ -13,21 +13,27 @@ public struct ConfidenceView: Sendable, Equatable {
     public var meanHops: ConfidenceInterval?
     /// The mean reach of a flood (`mesh.mean_reach`), over the floods completed; nil without a flooding mesh.
     public var floodReach: ConfidenceInterval?
+    /// The share of requests turned away (rejected over those that ended), beside M/M/c/K's `blocking`.
+    public var blocking: ConfidenceInterval?
 
     public init(meanLatencyMs: ConfidenceInterval?, meanHops: ConfidenceInterval? = nil,
-                floodReach: ConfidenceInterval? = nil) {
+                floodReach: ConfidenceInterval? = nil, blocking: ConfidenceInterval? = nil) {
         self.meanLatencyMs = meanLatencyMs
         self.meanHops = meanHops
         self.floodReach = floodReach
+        self.blocking = blocking
     }
 
     /// The intervals of a run whose completed requests' latencies (ns) are `latencies` and whose DHT lookups' hops
     /// are `hops` (nil without a DHT mesh); `steady` false for a run that changed mid-way.
-    public init(latencies: BatchMeans, hops: BatchMeans? = nil, reach: BatchMeans? = nil, steady: Bool) {
+    public init(latencies: BatchMeans, hops: BatchMeans? = nil, reach: BatchMeans? = nil, blocked: BatchMeans? = nil,
+                steady: Bool) {
         func shown(_ c: ConfidenceInterval?) -> ConfidenceInterval? { c.flatMap { steady && $0.isNarrow ? $0 : nil } }
         meanLatencyMs = shown(latencies.interval95?.scaled(by: 1e-6))
         meanHops = shown(hops?.interval95)
         floodReach = shown(reach?.interval95)
+        // With nothing turned away the share is exactly 0: an interval of 0–0 would say nothing.
+        blocking = shown(blocked?.interval95).flatMap { $0.mean > 0 ? $0 : nil }
     }
 
     /// The confidence level of every interval here.
@@ -40,6 +46,7 @@ public struct ConfidenceView: Sendable, Equatable {
             ("mean_latency_ms", meanLatencyMs.map(Self.json) ?? .null),
             ("mean_hops", meanHops.map(Self.json) ?? .null),
             ("flood_reach", floodReach.map(Self.json) ?? .null),
+            ("blocking", blocking.map(Self.json) ?? .null),
         ])
     }
 
