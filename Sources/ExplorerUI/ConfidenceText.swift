@@ -60,12 +60,12 @@ enum ConfidenceText {
                                       Line(measured)], width: width)
     }
 
-    /// The mesh panel's hops figure and its theory: `3.39±0.04 (th 3.40)` once the interval is narrow (the mean
+    /// A mesh panel figure and its theory, the DHT's hops for one: `3.39±0.04 (th 3.40)` once the interval is narrow (the mean
     /// since the last change), `3.41 ±? (th 3.40)` before (the run's mean, as without intervals), `3.41 (th 3.40)`
     /// from a model that keeps none; `3.39±0.04 ≠ th 3.60` when theory misses a narrow interval (as wide).
     /// The flood's reach reads the same with one decimal (`decimals`).
-    static func hopsSpans(measured: String, theory: Double?, accuracy: Double? = nil, interval: ConfidenceInterval?,
-                          keepsIntervals: Bool, decimals: Int = 2) -> [Span] {
+    static func figureSpans(measured: String, theory: Double?, accuracy: Double? = nil, interval: ConfidenceInterval?,
+                            keepsIntervals: Bool, decimals: Int = 2) -> [Span] {
         guard let theory else { return [Span(measured)] }
         let th = Format.fixed(theory, decimals: decimals)
         guard keepsIntervals else { return [Span(measured + " (th " + th + ")")] }

@@ -41,7 +41,7 @@ public enum MeshPanel {
             // with its 95% interval since the last change once it is narrow (ConfidenceText).
             // The interval makes the line longer: the messages' label shortens, then goes, before the hops do.
             let figure = [Span("hops/lookup ")]
-                + ConfidenceText.hopsSpans(measured: hops, theory: snapshot.theory?.meanHops,
+                + ConfidenceText.figureSpans(measured: hops, theory: snapshot.theory?.meanHops,
                                            accuracy: snapshot.theory?.meanHopsAccuracy, interval: snapshot.confidence?.meanHops,
                                            keepsIntervals: snapshot.confidence != nil && measured)
             lines.append(SecurityPanel.fitting([Line(figure + [Span("  msgs/lookup " + messages)]),
@@ -56,7 +56,7 @@ public enum MeshPanel {
             // With its 95% interval once narrow (`±?` before), `≠ th` beyond the model's 2% (ConfidenceText).
             let reach = mesh.floodReachSinceChange.map { Format.fixed($0, decimals: 1) } ?? "-"
             let figure = [Span("reach ")]
-                + ConfidenceText.hopsSpans(measured: reach, theory: snapshot.theory?.floodReach,
+                + ConfidenceText.figureSpans(measured: reach, theory: snapshot.theory?.floodReach,
                                            accuracy: FloodReach.accuracy, interval: snapshot.confidence?.floodReach,
                                            keepsIntervals: snapshot.confidence != nil && mesh.floodReachSinceChange != nil,
                                            decimals: 1)
