@@ -8,10 +8,9 @@ import Testing
 /// log up to there) and that forking it gives what a fresh engine gives with the forked log.
 @Suite("Rewind")
 struct RewindTests {
+    /// `LiveAppTests`' small classroom, on a seed of its own.
     static var scenario: Scenario {
-        var s = Scenario(name: "rewind class")
-        s.nodes = 20
-        s.workload.rate = 1.5
+        var s = LiveAppTests.scenario
         s.seed = 13
         return s
     }

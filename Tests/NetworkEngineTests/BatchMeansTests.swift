@@ -77,4 +77,18 @@ struct BatchMeansTests {
         for i in 0..<40 { b.add(i % 2 == 0 ? 0 : 2) }
         #expect(ConfidenceView(latencies: b, steady: true).meanLatencyMs == nil)
     }
+
+    /// The mean since the start counts the batch in progress too: 1…1,000 (batches merged to 16 and 8 in progress)
+    /// average 500.5 exactly; nothing yet, or after a restart, is nil.
+    @Test("The mean since the start includes the batch in progress, and a restart forgets it")
+    func meanSinceStart() {
+        var b = BatchMeans()
+        #expect(b.mean == nil)
+        for i in 1...1_000 { b.add(Double(i)) }
+        #expect(b.mean == 500.5)
+        b.restart()
+        #expect(b.mean == nil)
+        b.add(3)
+        #expect(b.mean == 3)
+    }
 }

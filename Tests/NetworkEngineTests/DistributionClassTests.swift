@@ -67,17 +67,19 @@ struct DistributionClassTests {
         }
     }
 
+    /// Half the nodes upload 1 Mbps and download 10, half upload 10 and download 20.
+    static let halfAndHalf = """
+          peer_upload_mbps: [{ share: 0.5, mbps: 1 }, { share: 0.5, mbps: 10 }]
+          download_mbps: [{ share: 0.5, mbps: 10 }, { share: 0.5, mbps: 20 }]
+        """
+
     /// Σu_i = 50 × 1 + 50 × 10 = 550 Mbps and d_min = 10 Mbps for 100 nodes, F = 400 Mbit, u_s = 100 Mbps:
     /// D_p2p = max{400/100, 400/10, 100·400/(100 + 550)} = 61.54 s; D_cs = max{100·400/100, 400/10} = 400 s.
     @Test("the bound uses the sum of the classes' uploads and the slowest class's download")
     func bound() throws {
-        let classes = """
-              peer_upload_mbps: [{ share: 0.5, mbps: 1 }, { share: 0.5, mbps: 10 }]
-              download_mbps: [{ share: 0.5, mbps: 10 }, { share: 0.5, mbps: 20 }]
-            """
-        let mesh = try Self.decode(classes)
+        let mesh = try Self.decode(Self.halfAndHalf)
         #expect(abs(DistributionBound.seconds(mesh, nodes: 100) - 100 * 400 / 650.0) < 1e-9)
-        let cs = try Self.decode(classes, architecture: "client-server")
+        let cs = try Self.decode(Self.halfAndHalf, architecture: "client-server")
         #expect(abs(DistributionBound.seconds(cs, nodes: 100) - 400) < 1e-9)
         // With few nodes d_min dominates: F/d_min = 40 s.
         #expect(abs(DistributionBound.seconds(cs, nodes: 2) - 40) < 1e-9)
@@ -88,17 +90,13 @@ struct DistributionClassTests {
     /// chunk-time and a latency, as `DistributionFidelityTests` derives (within 2%).
     @Test("with classes the swarm never beats its bound, and client-server still meets N F / u_s")
     func fidelity() throws {
-        let classes = """
-              peer_upload_mbps: [{ share: 0.5, mbps: 1 }, { share: 0.5, mbps: 10 }]
-              download_mbps: [{ share: 0.5, mbps: 10 }, { share: 0.5, mbps: 20 }]
-            """
-        let mesh = try Self.decode(classes)
+        let mesh = try Self.decode(Self.halfAndHalf)
         let swarm = DistributionFidelityTests.run(mesh)
         #expect(swarm.completed == 100)
         #expect(swarm.timeSeconds >= swarm.boundSeconds, "\(swarm.timeSeconds) s vs \(swarm.boundSeconds) s")
         // The fast peers upload more than the slow: peer bytes exceed what 100 slow peers could send in the time.
         #expect(Double(swarm.peerBytes) * 8 > 100 * 1e6 * swarm.timeSeconds)
-        let cs = DistributionFidelityTests.run(try Self.decode(classes, architecture: "client-server"))
+        let cs = DistributionFidelityTests.run(try Self.decode(Self.halfAndHalf, architecture: "client-server"))
         #expect(cs.completed == 100)
         #expect(abs(cs.timeSeconds - 400) / 400 < 0.02, "\(cs.timeSeconds) s")
     }

@@ -175,7 +175,7 @@ struct DistributionModel {
     private static func tx(_ bits: Int64, _ rate: Int64) -> SimTime { .saturating(nanos: Double(bits) * 1e9 / Double(rate)) }
 
     /// The class of each of nodes 0…`count`−1 (indices into `classes`), extending those of the nodes there already:
-    /// at the start as `RateClass.perNode` assigns them (consecutive blocks); each node added later takes the class
+    /// at the start in consecutive blocks (`RateClass.counts`); each node added later takes the class
     /// furthest below its share (share × nodes − nodes it has; the first on a tie), so however the population grows,
     /// one node at a time or many, the counts stay as close to the shares as whole nodes allow.
     static func classes(_ classes: [RateClass], extending existing: [UInt8], to count: Int) -> [UInt8] {

@@ -9,19 +9,9 @@ public struct RateClass: Sendable, Equatable {
     /// The most classes a rate may have: enough for any lesson, few enough to read in the key table.
     public static let maxClasses = 16
 
-    /// Each of `nodes` nodes' rate in Mbps: the classes take consecutive nodes in order, class k ending at node
+    /// How many of `nodes` nodes each class has: the classes take consecutive nodes in order, class k ending at node
     /// ⌊(share₁ + … + share_k) × nodes⌉ (the last at `nodes`), so the counts are as close to the shares as whole
     /// nodes allow and the assignment needs no random draw.
-    public static func perNode(_ classes: [RateClass], nodes: Int) -> [Double] {
-        var out: [Double] = []
-        out.reserveCapacity(max(0, nodes))
-        for (c, n) in zip(classes, counts(classes, nodes: nodes)) {
-            out.append(contentsOf: repeatElement(c.mbps, count: n))
-        }
-        return out
-    }
-
-    /// How many of `nodes` nodes each class has (see `perNode`).
     public static func counts(_ classes: [RateClass], nodes: Int) -> [Int] {
         var out: [Int] = [], cumulative = 0.0, start = 0
         for (k, c) in classes.enumerated() {

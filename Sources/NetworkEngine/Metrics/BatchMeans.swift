@@ -33,6 +33,14 @@ public struct BatchMeans: Sendable, Equatable {
     /// Complete batches now.
     public var batches: Int { sums.count }
 
+    /// The mean of every observation since the start or the last `restart()`, the batch in progress included; nil
+    /// before the first. O(`capacity`).
+    public var mean: Double? {
+        let count = sums.count * batchSize + partialCount
+        guard count > 0 else { return nil }
+        return (sums.reduce(0, +) + partialSum) / Double(count)
+    }
+
     /// Forgets every observation and starts again with batches of one (the live view's window restarts when the
     /// configuration changes): the array keeps its capacity, so nothing is allocated unless a checkpoint shares it.
     public mutating func restart() {

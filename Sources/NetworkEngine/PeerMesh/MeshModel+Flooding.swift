@@ -94,8 +94,6 @@ extension MeshModel {
         }
         state.floodsCompleted += 1
         state.floodReachedSum += flood.parent.count - 1
-        state.floodsSinceChange += 1
-        state.floodReachedSinceChange += flood.parent.count - 1
         state.reachBatches.add(Double(flood.parent.count - 1))
         state.floodQueryMessageSum += flood.queryMessages
     }

@@ -36,9 +36,7 @@ extension MeshModel {
         if state.discovery == .flooding, state.floodsCompleted > 0 {
             view.meanFloodReach = Double(state.floodReachedSum) / Double(state.floodsCompleted)
         }
-        if state.discovery == .flooding, state.floodsSinceChange > 0 {
-            view.floodReachSinceChange = Double(state.floodReachedSinceChange) / Double(state.floodsSinceChange)
-        }
+        if state.discovery == .flooding { view.floodReachSinceChange = state.reachBatches.mean }
         if let cache = state.cache {
             view.cache = MeshView.CacheView(items: cache.itemsPerPeer, hits: state.cacheHits, copies: cache.totalCopies,
                                             invalidations: state.cacheInvalidations)

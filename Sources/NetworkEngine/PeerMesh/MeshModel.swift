@@ -80,8 +80,6 @@ struct MeshModel {
     mutating func restartBatches() {
         state.hopBatches.restart()
         state.reachBatches.restart()
-        state.floodsSinceChange = 0
-        state.floodReachedSinceChange = 0
     }
 
     func recordLookup(hops: Int) {

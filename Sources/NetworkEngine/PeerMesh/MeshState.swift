@@ -58,7 +58,8 @@ final class MeshState {
     var hopSum = 0
     /// Each resolved DHT lookup's hops in batches: the mean hops' confidence interval (`ConfidenceView`).
     var hopBatches = BatchMeans()
-    /// Batch means of the peers each completed flood reached: `mean_reach`'s interval (`confidence.flood_reach`).
+    /// Batch means of the peers each completed flood reached since the configuration last changed: `mean_reach`'s
+    /// interval (`confidence.flood_reach`), and the live view's reach beside the theory in force (`mean`).
     var reachBatches = BatchMeans()
     var lookupMessages = 0
     var lookupsStarted = 0
@@ -83,10 +84,6 @@ final class MeshState {
     /// Sums over completed floods, for the fidelity comparison with a breadth-first count.
     var floodsCompleted = 0
     var floodReachedSum = 0
-    /// Floods completed, and peers they reached, since the configuration last changed (`MeshModel.restartBatches`):
-    /// the live view's reach, beside the theory of the configuration in force.
-    var floodsSinceChange = 0
-    var floodReachedSinceChange = 0
     var floodQueryMessageSum = 0
 
     /// One flooded query: who asked, who heard it first from whom, and how many of its messages are still on the wire.
@@ -169,7 +166,6 @@ final class MeshState {
         trace = o.trace
         trace.path = own(o.trace.path); trace.wavePeers = own(o.trace.wavePeers); trace.waveHops = own(o.trace.waveHops)
         floodsCompleted = o.floodsCompleted; floodReachedSum = o.floodReachedSum
-        floodsSinceChange = o.floodsSinceChange; floodReachedSinceChange = o.floodReachedSinceChange
         reachBatches = o.reachBatches
         floodQueryMessageSum = o.floodQueryMessageSum
         lookupEndsAddress = elementsAddress(of: lookupEnds)
@@ -261,7 +257,6 @@ final class MeshState {
         lookupMessages = old.lookupMessages
         lookupsStarted = old.lookupsStarted; peerOverloads = old.peerOverloads
         floodsCompleted = old.floodsCompleted; floodReachedSum = old.floodReachedSum
-        floodsSinceChange = old.floodsSinceChange; floodReachedSinceChange = old.floodReachedSinceChange
         reachBatches = old.reachBatches
         floodQueryMessageSum = old.floodQueryMessageSum; nextFlood = old.nextFlood; reads = old.reads
         cacheHits = old.cacheHits; cacheInvalidations = old.cacheInvalidations
