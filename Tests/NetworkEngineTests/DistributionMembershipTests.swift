@@ -133,9 +133,11 @@ struct DistributionMembershipTests {
         }
     }
 
-    /// Under client-server only the server sends: with its seed lost, nobody completes after, whatever the nodes
-    /// hold between them; the message says the mesh could finish it.
-    @Test("the seed lost under client-server: no node completes after it")
+    /// Under client-server only the server sends: with its seed lost, nobody completes after. Client-server sends
+    /// every node the chunks in order, round the ring, so at 60 s (half of N·F/u_s = 120 s) the file's second half,
+    /// 98 of 196 chunks, is on no node. After 20 s of the swarm instead (five copies' worth, rarest first) the nodes
+    /// hold every chunk between them, and switched to client-server they still cannot finish: the message says so.
+    @Test("the seed lost under client-server: no node completes after it, whatever the nodes hold")
     func seedLostClientServer() throws {
         var s = Self.scenario(.clientServer)
         s.storage.restoreHours = 0.01
@@ -143,12 +145,22 @@ struct DistributionMembershipTests {
         let engine = Engine(scenario: s)
         engine.advance(to: .seconds(60), maxEvents: .max)
         let outcome = engine.apply(.failDisk(.server))
-        #expect(outcome.accepted)
+        #expect(outcome.accepted && outcome.message.contains("98 chunks are on no node"))
         engine.advance(to: .seconds(62), maxEvents: .max)
         let done = engine.distributionView!.completed
         engine.run(until: .seconds(s.duration))
         #expect(engine.distributionView!.completed == done && done < 30)
-        if engine.distribution!.chunksHeldByNoMember() == 0 { #expect(outcome.message.contains("only the server sends")) }
+
+        let swarm = Engine(scenario: { var m = s; m.architecture = .peerMesh; return m }())
+        swarm.advance(to: .seconds(20), maxEvents: .max)
+        #expect(swarm.apply(.toggleArchitecture).accepted)
+        swarm.advance(to: .seconds(22), maxEvents: .max)
+        let lost = swarm.apply(.failDisk(.server))
+        #expect(swarm.distribution!.chunksHeldByNoMember() == 0)
+        #expect(lost.message.contains("only the server sends"), "\(lost.message)")
+        let before = swarm.distributionView!.completed
+        swarm.run(until: .seconds(s.duration))
+        #expect(swarm.distributionView!.completed == before && before < 30)
     }
 
     /// The bill counts a distribution's bytes where they are sent: the server's at the bandwidth price, the peers'
